@@ -1,0 +1,4 @@
+"""`python -m snareport` runs the command line."""
+from snareport.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""report.yaml → ReportConfig: the area, its districts, named periods, cohorts and publishing rules."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Authority(_Strict):
+    """A council that groups districts (e.g. Kent County Council), or a unitary council."""
+
+    name: str
+    short_name: str
+    districts: list[str] = Field(min_length=1)
+
+
+class Period(_Strict):
+    """A named, inclusive date range (a financial year or a rolling 12-month window)."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.end < self.start:
+            raise ValueError(f"period {self.label!r} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def overlaps(self, other: "Period") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    @property
+    def months(self) -> int:
+        """Whole calendar months covered (a 12-month window gives 12)."""
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+
+class AgeRange(_Strict):
+    """An inclusive age range in whole years; ``max_age=None`` means no upper bound."""
+
+    label: str
+    min_age: int = Field(ge=0)
+    max_age: int | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "AgeRange":
+        if self.max_age is not None and self.max_age < self.min_age:
+            raise ValueError(f"age range {self.label!r}: max_age {self.max_age} < min_age {self.min_age}")
+        return self
+
+    def contains(self, age: float) -> bool:
+        return age >= self.min_age and (self.max_age is None or age <= self.max_age)
+
+
+class Comparisons(_Strict):
+    """Which named periods each comparison uses, earliest first."""
+
+    year_on_year: tuple[str, str]
+    two_year: tuple[str, str]
+    rolling: tuple[str, str]
+    three_year: tuple[str, str, str]
+    three_financial_years: tuple[str, str, str]
+
+
+class Cohorts(_Strict):
+    under_18: AgeRange
+    age_18_25: AgeRange
+    under_25: AgeRange
+
+
+class ProtectiveMarking(_Strict):
+    public: str = "OFFICIAL"
+    partners: str = "OFFICIAL-SENSITIVE"
+
+
+class Costs(_Strict):
+    savings_price_year: str
+    minimum_price_year: str
+
+
+class ReportConfig(_Strict):
+    """The parsed report.yaml. Nothing about periods, cohorts or districts lives in code."""
+
+    area: str
+    partnership: str
+    title: str = "Strategic Needs Assessment Executive Report"
+    edition: str
+    publication_date: dt.date
+    language: str = "en-GB"
+    theme: str = "kent_medway"
+    audience: Literal["public", "partners"] = "public"
+    disclosure_threshold: int = Field(default=5, ge=0)
+    protective_marking: ProtectiveMarking = ProtectiveMarking()
+    authorities: list[Authority] = Field(min_length=1)
+    periods: dict[str, Period]
+    comparisons: Comparisons
+    cohorts: Cohorts
+    age_bands: list[AgeRange] = Field(min_length=1)
+    suspect_age_bands: list[AgeRange] = Field(min_length=1)
+    census_years: list[int] = Field(default_factory=list)
+    population_year: int
+    high_harm_top_share: float = Field(default=0.016, gt=0, lt=1)
+    costs: Costs
+    source_note: str = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "ReportConfig":
+        seen: set[str] = set()
+        for authority in self.authorities:
+            for d in authority.districts:
+                if d in seen:
+                    raise ValueError(f"district {d!r} is listed under more than one authority")
+                seen.add(d)
+        for field, names in self.comparisons:
+            for name in names:
+                if name not in self.periods:
+                    raise ValueError(f"comparisons.{field} names period {name!r}, which is not in periods")
+            ordered = [self.periods[n] for n in names]
+            for a, b in zip(ordered, ordered[1:]):
+                if a.overlaps(b):
+                    raise ValueError(f"comparisons.{field}: periods {a.label!r} and {b.label!r} overlap")
+                if b.start < a.start:
+                    raise ValueError(f"comparisons.{field}: periods must be listed earliest first")
+        return self
+
+    @property
+    def districts(self) -> list[str]:
+        """Every district, in the order report.yaml lists them."""
+        return [d for a in self.authorities for d in a.districts]
+
+    def authority_of(self, district: str) -> Authority:
+        for a in self.authorities:
+            if district in a.districts:
+                return a
+        raise KeyError(district)
+
+    def period(self, name: str) -> Period:
+        return self.periods[name]
+
+    @property
+    def marking(self) -> str:
+        """The protective marking printed on every page for this audience."""
+        return getattr(self.protective_marking, self.audience)

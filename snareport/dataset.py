@@ -1,0 +1,69 @@
+"""Dataset: the validated input tables (pandas), the report configuration and the content.
+
+``load_dataset(path)`` is the only way in; it reads and validates everything and raises
+:class:`snareport.DataError` listing every problem found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from snareport.config import ReportConfig
+    from snareport.content.models import Content
+
+
+# Typed columns after loading (see docs/data-contract.md):
+#   offences: offence_id str, occurred_at datetime64[ns] (local, naive), district category,
+#             offence_group str, offence_type str, knife_enabled bool, sexual_category str|<NA>
+#   people: offence_id str, person_id str, role {'victim','suspect'}, age Float64 (<NA> unknown),
+#           sex {'male','female','unknown'}, ethnicity str|<NA>
+#   hospital_admissions: month datetime64[ns] (first day of month), age_band {'0-24','25+'},
+#           mechanism {'sharp object','other'}, admissions int64, district str|<NA>
+#   population: district str, age_band {'0-9','10-17','18-24','25+'}, year int64, population int64
+#   unit_costs: offence_group str, unit_cost_gbp float64, price_year str, source str
+#   harm_weights: offence_type str, harm_weight float64, source str
+TABLES = ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights")
+
+
+@dataclass
+class Dataset:
+    """Everything a report is computed from. Tables absent from a partial source are ``None``.
+
+    ``available`` names what the source provides: table names ("people") and field names
+    ("offences.time_of_day", "offences.knife_enabled", ...). Calculators check it with
+    :meth:`has` and report "not available from this source" instead of printing zeros.
+    """
+
+    config: "ReportConfig"
+    content: "Content"
+    offences: "pd.DataFrame"
+    people: "pd.DataFrame | None" = None
+    hospital_admissions: "pd.DataFrame | None" = None
+    population: "pd.DataFrame | None" = None
+    unit_costs: "pd.DataFrame | None" = None
+    harm_weights: "pd.DataFrame | None" = None
+    district_content: dict[str, "Content"] = field(default_factory=dict)
+    available: frozenset[str] = frozenset()
+    data_quality: list[str] = field(default_factory=list)
+    source_name: str = ""
+
+    def has(self, name: str) -> bool:
+        """True when the source provides this table or field."""
+        return name in self.available
+
+    def content_for(self, district: str | None) -> "Content":
+        """The content for a scope: the district's overrides merged over the county content."""
+        if district is None:
+            return self.content
+        return self.district_content.get(district, self.content)
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read and validate a dataset folder (tables, report.yaml, content/). Raises DataError."""
+    from snareport.loading import load
+
+    return load(Path(path))

@@ -1,0 +1,45 @@
+"""The one error type users see for bad input, and the problem records it carries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input: where it is and what was expected there.
+
+    ``row`` is 1-based as a person sees it in a spreadsheet (the header is row 1, so the
+    first data row is row 2); ``None`` when the problem is about a whole file or column.
+    """
+
+    file: str
+    row: int | None
+    column: str | None
+    found: str
+    expected: str
+
+    def __str__(self) -> str:
+        row = "" if self.row is None else str(self.row)
+        column = self.column or ""
+        return f"{self.file}:{row}:{column} — found {self.found}; expected {self.expected}"
+
+
+class DataError(ValueError):
+    """Raised when input data, configuration or content is unusable; lists every problem found."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem(file="", row=None, column=None, found=problems, expected="valid input")]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = sorted(problems, key=_sort_key)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the input:"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.row if p.row is not None else -1, p.column or "", p.found)
