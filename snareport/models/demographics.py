@@ -1,0 +1,68 @@
+"""DemographicsSection: victims and suspects by age band per authority, sex split and its change,
+suspect share against population share, and the high-harm concentration."""
+from __future__ import annotations
+
+from typing import Literal
+
+from snareport.models.common import Change, Section, SectionModel, SuppressibleCount
+
+
+class AgeProfile(SectionModel):
+    """Involvements of one role in one area by age band (shares of all involvements incl. unknown age)."""
+
+    area: str                    # authority name, or the district's name in a district scope
+    kind: Literal["authority", "district"]
+    role: Literal["victim", "suspect"]
+    total: int | None
+    bands: list[SuppressibleCount]
+    unknown: SuppressibleCount
+
+
+class SexRow(SectionModel):
+    """One sex for one role: counts previous → current, and shares of that role's involvements."""
+
+    sex: str
+    change: Change
+    previous_share: float | None
+    current_share: float | None
+
+
+class RoleSexSplit(SectionModel):
+    role: Literal["victim", "suspect"]
+    rows: list[SexRow]
+    total: Change
+
+
+class PopulationComparison(SectionModel):
+    """Share of suspect involvements in an age band vs the band's share of the scope's population."""
+
+    band: str
+    suspect_count: int | None
+    suspect_share: float | None
+    population: int | None
+    population_share: float | None
+    suppressed: bool = False
+
+
+class HighHarm(SectionModel):
+    """The top ``top_share_setting`` of people ranked by summed harm weight, and their share of harm."""
+
+    people: int
+    top_people: int
+    people_share: float | None
+    harm_total: float
+    top_harm: float
+    harm_share: float | None
+    top_share_setting: float
+
+
+class DemographicsSection(Section):
+    age_profiles: list[AgeProfile] = []
+    comparison_profiles: list[AgeProfile] = []     # authority profiles of the whole area (district scope)
+    sex_split: list[RoleSexSplit] = []
+    suspect_vs_population: list[PopulationComparison] = []
+    population_year: int | None = None
+    population_available: bool = True
+    high_harm: HighHarm | None = None
+    high_harm_available: bool = True
+    high_harm_reason: str | None = None

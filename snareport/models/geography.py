@@ -1,0 +1,38 @@
+"""GeographySection: per-district volume and harm scores for the under-25 cohort, ranks, changes,
+three-window direction, the top four and the districts that rose."""
+from __future__ import annotations
+
+from typing import Literal
+
+from snareport.models.common import Change, Section, SectionModel
+
+Direction = Literal["falling", "rising", "mixed"]
+
+
+class DistrictScore(SectionModel):
+    """One district's scores: change previous → current window, all three windows, rank now and before."""
+
+    district: str
+    volume: Change
+    harm: Change
+    volume_by_window: list[float | None]      # the three_year windows, earliest first
+    harm_by_window: list[float | None]
+    volume_direction: Direction
+    harm_direction: Direction
+    rank: int
+    previous_rank: int
+    suppressed: bool = False
+
+
+class GeographySection(Section):
+    cohort: str
+    cohort_label: str
+    districts: list[DistrictScore] = []       # every district, by current rank
+    county_volume: Change | None = None
+    county_harm: Change | None = None
+    top: list[str] = []                       # top four by current volume score
+    previous_top: list[str] = []
+    volume_rose: list[str] = []
+    harm_rose: list[str] = []
+    focus: DistrictScore | None = None        # the district of a district scope
+    rank_of: int = 0

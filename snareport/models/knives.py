@@ -1,0 +1,32 @@
+"""KnivesSection: districts of most concern, age at knife incident, under-25 injury/non-injury change,
+minimum saving, suspects' sex and modal age, victims' female share."""
+from __future__ import annotations
+
+from snareport.models.common import Change, Ranked, ScopeFigure, Section, SectionModel, SuppressibleCount
+
+
+class AgeCount(SectionModel):
+    age: int
+    count: int | None
+    suppressed: bool = False
+
+
+class KnivesSection(Section):
+    districts_of_concern: list[Ranked] = []     # top five districts by knife-enabled offences
+    district_ranking: list[Ranked] = []         # every district
+    focus: ScopeFigure | None = None            # district scope: its count, the county's, its rank
+    knife_offences: Change | None = None        # knife-enabled offences in scope, previous → current
+    age_distribution: list[AgeCount] = []       # people in current-year knife-enabled offences
+    age_unknown: int | None = None
+    under_25_injury: Change | None = None
+    under_25_non_injury: Change | None = None
+    minimum_saving_gbp: float | None = None
+    minimum_saving_unit_cost_gbp: float | None = None
+    minimum_price_year: str | None = None
+    suspect_sex: list[SuppressibleCount] = []   # shares of suspects of known sex
+    suspect_sex_unknown: int | None = None
+    modal_suspect_sex: str | None = None
+    modal_suspect_age_from: int | None = None
+    modal_suspect_age_to: int | None = None
+    victim_female_share: float | None = None
+    people_available: bool = True

@@ -1,0 +1,85 @@
+"""Report: every section model plus the metadata, periods, data summary and methodology notes.
+
+``Report.model_dump_json()`` is the audit trail: every number printed in the PDF is in it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+
+from snareport.models.achievements import AchievementsSection
+from snareport.models.common import PeriodRef, SectionModel
+from snareport.models.county_profile import CountyProfileSection
+from snareport.models.demographics import DemographicsSection
+from snareport.models.geography import GeographySection
+from snareport.models.knives import KnivesSection
+from snareport.models.sexual_violence import SexualViolenceSection
+from snareport.models.temporal import TemporalSection
+
+try:  # the content models are built alongside; fall back to an untyped field until they exist
+    from snareport.content.models import Content
+except ImportError:  # pragma: no cover
+    Content = Any  # type: ignore[misc,assignment]
+
+
+class Metadata(SectionModel):
+    title: str
+    edition: str
+    area: str
+    partnership: str
+    scope_label: str                 # the district's name, or the area for the county report
+    district: str | None
+    authority: str | None            # the district's authority in a district scope
+    audience: Literal["public", "partners"]
+    protective_marking: str
+    publication_date: dt.date
+    language: str
+    theme: str
+
+
+class TableSummary(SectionModel):
+    table: str
+    rows: int                        # rows in the scope (offences/people of the district in a district scope)
+    total_rows: int                  # rows in the whole dataset
+
+
+class DataSummary(SectionModel):
+    source_name: str
+    source_note: str
+    tables: list[TableSummary]
+    first_offence: dt.date | None
+    last_offence: dt.date | None
+    available: list[str]
+    data_quality: list[str]
+
+
+class MethodNote(SectionModel):
+    topic: str
+    text: str
+
+
+class Disclosure(SectionModel):
+    """Which disclosure rules were applied to this report's figures."""
+
+    applied: bool
+    threshold: int
+    hospital_threshold: int
+    suppressed_values: int = 0
+    note: str = ""
+
+
+class Report(SectionModel):
+    metadata: Metadata
+    periods: list[PeriodRef]
+    data: DataSummary
+    methodology: list[MethodNote]
+    disclosure: Disclosure
+    content: Content | None = None
+    county_profile: CountyProfileSection
+    achievements: AchievementsSection
+    demographics: DemographicsSection
+    geography: GeographySection
+    temporal: TemporalSection
+    knives: KnivesSection
+    sexual_violence: SexualViolenceSection

@@ -1,0 +1,35 @@
+"""SexualViolenceSection: counts by category, the report's table, overall change, top offence types,
+modal suspect, highest districts per category, month profile and repeat suspects."""
+from __future__ import annotations
+
+from snareport.models.common import Change, LabelledChange, Ranked, Section, SectionModel, SuppressibleCount
+
+
+class CategoryDistricts(SectionModel):
+    category: str
+    districts: list[Ranked]         # ranked, highest first (current year)
+
+
+class MonthCount(SectionModel):
+    month: int                      # 1 = January
+    count: int | None
+    suppressed: bool = False
+
+
+class SexualViolenceSection(Section):
+    categories: list[LabelledChange] = []      # non-contact, contact, penetration, rape
+    table: list[LabelledChange] = []           # rape, sexual assault, non-contact
+    total: Change | None = None                # all sexual violence, year on year
+    overall: Change | None = None              # all sexual violence, two_year comparison
+    top_types: list[SuppressibleCount] = []    # top three offence types over three financial years
+    three_year_total: int | None = None
+    modal_suspect_band: str | None = None
+    modal_suspect_sex: str | None = None
+    non_contact_peak_suspect_band: str | None = None
+    people_available: bool = True
+    highest_districts: list[CategoryDistricts] = []
+    month_profile: list[MonthCount] = []
+    peak_months: list[int] = []
+    repeat_suspects: int | None = None
+    distinct_suspects: int | None = None
+    repeat_suspect_share: float | None = None

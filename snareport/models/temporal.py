@@ -1,0 +1,29 @@
+"""TemporalSection: day-of-week × hour counts for the under-18 and under-25 cohorts and their peak windows."""
+from __future__ import annotations
+
+from snareport.models.common import Section, SectionModel
+
+
+class PeakWindow(SectionModel):
+    """Consecutive peak hours shared by a group of days; ``end_hour`` is exclusive (15–17 = 3pm–5pm)."""
+
+    days: list[int]                 # Monday = 0
+    days_label: str                 # "weekdays", "Friday", "Saturday & Sunday"
+    start_hour: int
+    end_hour: int
+    label: str                      # "weekdays 3pm–5pm"
+
+
+class CohortHeatmap(SectionModel):
+    cohort: str
+    cohort_label: str
+    counts: list[list[int]]         # 7 rows (Monday first) × 24 hours
+    total: int
+    max_count: int
+    peak_threshold: float           # fraction of max_count at or above which a cell is a peak
+    peaks: list[PeakWindow]
+    summary: str                    # the peak windows joined as the report words them
+
+
+class TemporalSection(Section):
+    cohorts: list[CohortHeatmap] = []
