@@ -84,6 +84,31 @@ class Costs(_Strict):
     minimum_price_year: str
 
 
+OptionalField = Literal[
+    "offences.time_of_day",
+    "offences.knife_enabled",
+    "offences.sexual_category",
+    "people.age",
+    "people.sex",
+    "hospital_admissions.district",
+]
+SourceTable = Literal["offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights"]
+
+
+class DataSource(_Strict):
+    """What a partial source (e.g. police.uk open data) provides; omitted = the full contract."""
+
+    name: str = ""
+    tables: list[SourceTable] | None = None
+    fields_absent: list[OptionalField] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_offences(self) -> "DataSource":
+        if self.tables is not None and "offences" not in self.tables:
+            raise ValueError("source.tables must include 'offences'")
+        return self
+
+
 class ReportConfig(_Strict):
     """The parsed report.yaml. Nothing about periods, cohorts or districts lives in code."""
 
@@ -108,6 +133,7 @@ class ReportConfig(_Strict):
     high_harm_top_share: float = Field(default=0.016, gt=0, lt=1)
     costs: Costs
     source_note: str = ""
+    source: DataSource | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "ReportConfig":
