@@ -1,0 +1,120 @@
+"""Numbers from the Report model → the one printed form used everywhere in the PDF.
+
+Thousands separators, percentages to one decimal place, money with pence only where the value
+has them, a true minus sign (U+2212), direction words and arrows, "not available" for None
+and a marker for suppressed values. Layout code prints numbers only through this module.
+"""
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+
+MINUS = "\u2212"
+NOT_AVAILABLE = "not available"
+SUPPRESSED = "*"
+ARROW_DOWN = "\u2193"
+ARROW_UP = "\u2191"
+ARROW_TO = "\u2192"
+
+
+def _is_suppressed(value: object) -> bool:
+    """True for values a model marks as withheld (an object with ``suppressed=True``, or the marker)."""
+    return value == SUPPRESSED or bool(getattr(value, "suppressed", False))
+
+
+def _round(value: float, dp: int) -> Decimal:
+    quantum = Decimal(1).scaleb(-dp)
+    return Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _signed(text: str, negative: bool, plus: bool, zero: bool) -> str:
+    if negative and not zero:
+        return MINUS + text
+    if plus and not zero:
+        return "+" + text
+    return text
+
+
+def number(value: float | int | None, dp: int = 0, *, plus: bool = False) -> str:
+    """1855800 → '1,855,800'; −3 → '−3'; dp decimal places, half-up; None → 'not available'."""
+    if value is None:
+        return NOT_AVAILABLE
+    if _is_suppressed(value):
+        return SUPPRESSED
+    if isinstance(value, float) and not math.isfinite(value):
+        return NOT_AVAILABLE
+    rounded = _round(value, dp)
+    text = f"{abs(rounded):,.{dp}f}"
+    return _signed(text, rounded < 0, plus, rounded == 0)
+
+
+def decimal(value: float | None, dp: int = 2) -> str:
+    """8.8333 → '8.83' (fixed decimal places)."""
+    return number(value, dp)
+
+
+def percent(value: float | None, dp: int = 1, *, plus: bool = False) -> str:
+    """A value already in percent: −22.94 → '−22.9%'; plus=True gives '+4.6%' for rises."""
+    text = number(value, dp, plus=plus)
+    if text in (NOT_AVAILABLE, SUPPRESSED):
+        return text
+    return text + "%"
+
+
+def share(fraction: float | None, dp: int = 1) -> str:
+    """A fraction of one as a percentage: 0.204 → '20.4%'."""
+    if fraction is None or _is_suppressed(fraction):
+        return percent(fraction, dp)
+    return percent(float(fraction) * 100, dp)
+
+
+def money(value: float | None) -> str:
+    """Pounds: 1569680 → '£1,569,680'; 3743933.55 → '£3,743,933.55' (pence only when present)."""
+    if value is None or _is_suppressed(value):
+        return number(value)
+    pence = _round(value, 2)
+    dp = 0 if pence == pence.to_integral_value() else 2
+    text = f"£{abs(pence):,.{dp}f}"
+    return MINUS + text if pence < 0 else text
+
+
+def direction_word(change: float | None, dp: int = 1) -> str:
+    """% change → 'down 22.9%', 'up 4.6%', 'no change'; None → 'not available'."""
+    if change is None or _is_suppressed(change):
+        return percent(change, dp)
+    rounded = _round(change, dp)
+    if rounded == 0:
+        return "no change"
+    return f"{'down' if rounded < 0 else 'up'} {number(abs(change), dp)}%"
+
+
+def direction_arrow(change: float | None) -> str:
+    """% change → '↓', '↑' or '→' (never colour alone: always printed beside words or figures)."""
+    if change is None or _is_suppressed(change):
+        return ""
+    rounded = _round(change, 1)
+    return ARROW_DOWN if rounded < 0 else ARROW_UP if rounded > 0 else ARROW_TO
+
+
+def before_after(before: float | None, after: float | None, dp: int = 2) -> str:
+    """Two values → '8.83 → 5.60'."""
+    return f"{number(before, dp)} {ARROW_TO} {number(after, dp)}"
+
+
+def count(value: int | None) -> str:
+    """A whole count: 1518 → '1,518'."""
+    return number(value, 0)
+
+
+def ordinal(n: int) -> str:
+    """1 → '1st', 2 → '2nd', 11 → '11th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def join_words(items: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b and c'."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
