@@ -1,0 +1,1 @@
+"""Calculators: one pure function per data-driven section, Dataset × Scope → section model."""

@@ -1,0 +1,125 @@
+"""Dataset × Scope → AchievementsSection: knife-enabled change by cohort, sharp-object admissions,
+offence groups/types that fell, and cost savings from the falls."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from snareport.calculators.common import (
+    NOT_AVAILABLE, by_period, change, in_period, offences_with_flags, period_refs, unavailable_reason,
+)
+from snareport.models.achievements import AchievementsSection, CostSaving
+from snareport.models.common import Change, LabelledChange
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+    from snareport.scope import Scope
+
+KNIFE_COHORTS = ("under_18", "age_18_25")
+SHARP_OBJECT = "sharp object"
+UNDER_25_BAND = "0-24"
+
+
+def calculate(ds: "Dataset", scope: "Scope") -> AchievementsSection:
+    """Knife-enabled offences involving each cohort (year on year); monthly average sharp-object
+    admissions (rolling windows); groups/types lower this year than last; savings over ``two_year``."""
+    cfg = ds.config
+    yoy, rolling, two = cfg.comparisons.year_on_year, cfg.comparisons.rolling, cfg.comparisons.two_year
+    off = offences_with_flags(ds, scope)
+    section = AchievementsSection(periods=period_refs(ds, [*yoy, *rolling, *two]))
+
+    knife_reason = unavailable_reason(ds, "offences.knife_enabled", "people")
+    if knife_reason:
+        section.notes.append(f"Knife-enabled changes by age: {knife_reason}.")
+    else:
+        section.knife_enabled, section.knife_enabled_age_unknown = _knife_changes(ds, off, yoy)
+
+    _admissions(ds, scope, rolling, section)
+    yoy_rows = by_period(ds, off, yoy)
+    section.fallen_groups = _fallen(yoy_rows, "offence_group", yoy)
+    section.fallen_types = _fallen(yoy_rows, "offence_type", yoy) if ds.has("offences.offence_type") else []
+    _savings(ds, by_period(ds, off, two), two, section)
+    return section
+
+
+def _knife_changes(ds: "Dataset", off: pd.DataFrame, yoy) -> tuple[list[LabelledChange], Change]:
+    knife = by_period(ds, off[off["knife_enabled"].astype(bool)], yoy)
+    cols = [*KNIFE_COHORTS, "age_unknown"]
+    counts = knife.groupby("_period")[cols].sum().reindex(list(yoy), fill_value=0)
+    prev, cur = yoy
+    cohorts = dict(ds.config.cohorts)
+    changes = [
+        LabelledChange(key=name, label=cohorts[name].label,
+                       change=change(int(counts.at[prev, name]), int(counts.at[cur, name])))
+        for name in KNIFE_COHORTS
+    ]
+    unknown = change(int(counts.at[prev, "age_unknown"]), int(counts.at[cur, "age_unknown"]))
+    return changes, unknown
+
+
+def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSection) -> None:
+    if ds.hospital_admissions is None or not ds.has("hospital_admissions"):
+        section.admissions_available = False
+        section.admissions_reason = NOT_AVAILABLE
+        return
+    adm = ds.hospital_admissions
+    adm = adm[adm["mechanism"] == SHARP_OBJECT]
+    section.admissions_scope = "county"
+    if not scope.is_county:
+        has_district = "district" in adm.columns and adm["district"].notna().any()
+        if has_district:
+            adm = adm[adm["district"].astype("object") == scope.district]
+            section.admissions_scope = "district"
+        else:
+            section.notes.append("Hospital admissions have no district in this source; the figures are the county's.")
+    prev, cur = (ds.config.period(n) for n in rolling)
+
+    def monthly(rows: pd.DataFrame, period) -> float:
+        return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / period.months
+
+    under = adm[adm["age_band"] == UNDER_25_BAND]
+    section.admissions = [
+        LabelledChange(key="all_ages", label="all ages", change=change(monthly(adm, prev), monthly(adm, cur))),
+        LabelledChange(key="under_25", label="under 25s", change=change(monthly(under, prev), monthly(under, cur))),
+    ]
+
+
+def _counts(rows: pd.DataFrame, column: str, pair) -> pd.DataFrame:
+    """Counts of ``column`` values (rows) by period (columns), from rows stacked by ``by_period``."""
+    table = rows.groupby([rows[column].astype("object"), "_period"]).size().unstack(fill_value=0)
+    return table.reindex(columns=list(pair), fill_value=0).sort_index()
+
+
+def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
+    """Every group/type whose current-year count is below its previous-year count."""
+    table = _counts(off, column, yoy)
+    prev, cur = yoy
+    fell = table[table[cur] < table[prev]]
+    return [LabelledChange(key=str(name), label=str(name), change=change(int(r[prev]), int(r[cur])))
+            for name, r in fell.iterrows()]
+
+
+def _savings(ds: "Dataset", off: pd.DataFrame, two, section: AchievementsSection) -> None:
+    reason = unavailable_reason(ds, "unit_costs")
+    price_year = ds.config.costs.savings_price_year
+    section.price_year = price_year
+    if reason or ds.unit_costs is None:
+        section.savings_available, section.savings_reason = False, reason or NOT_AVAILABLE
+        return
+    costs = ds.unit_costs[ds.unit_costs["price_year"].astype(str) == price_year]
+    costs = costs.drop_duplicates("offence_group").set_index("offence_group")
+    section.cost_source = "; ".join(sorted(set(costs["source"].astype(str)))) or None
+    table = _counts(off, "offence_group", two)
+    first, second = two
+    savings = []
+    for group, r in table[table[second] < table[first]].iterrows():
+        if group not in costs.index:
+            section.notes.append(f"No unit cost at {price_year} for {group}; no saving counted.")
+            continue
+        fall = int(r[first] - r[second])
+        unit = float(costs.at[group, "unit_cost_gbp"])
+        savings.append(CostSaving(offence_group=str(group), previous=int(r[first]), current=int(r[second]),
+                                  fall=fall, unit_cost_gbp=unit, saving_gbp=round(fall * unit, 2)))
+    section.savings = sorted(savings, key=lambda s: (-(s.saving_gbp or 0), s.offence_group))
+    section.savings_total_gbp = round(sum(s.saving_gbp or 0 for s in savings), 2)

@@ -1,0 +1,207 @@
+"""Shared calculator helpers: periods, scope filtering, cohort involvement, % change and ranking.
+
+Definitions follow docs/methodology.md. Results that cost a pass over the whole dataset
+(cohort involvement per offence, harm per offence) are cached on the Dataset object so that
+the county report and 13 district reports compute them once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING, Iterable
+
+import pandas as pd
+
+from snareport.config import AgeRange, Period
+from snareport.models.common import Change, PeriodRef
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+    from snareport.scope import Scope
+
+NOT_AVAILABLE = "not available from this source"
+_CACHE_ATTR = "_snareport_calc_cache"
+
+
+def cached(ds: "Dataset", key: str, compute):
+    """Return ``compute()`` once per dataset object and key (stored on the dataset)."""
+    store = ds.__dict__.setdefault(_CACHE_ATTR, {})
+    if key not in store:
+        store[key] = compute()
+    return store[key]
+
+
+def unavailable_reason(ds: "Dataset", *needs: str) -> str | None:
+    """``None`` when the source provides every named table/field, else a reason naming what is missing."""
+    missing = [n for n in needs if not ds.has(n)]
+    if not missing:
+        return None
+    return f"{NOT_AVAILABLE} (needs {', '.join(missing)})"
+
+
+# --- periods -----------------------------------------------------------------------------------
+
+def period_ref(ds: "Dataset", name: str) -> PeriodRef:
+    p = ds.config.period(name)
+    return PeriodRef(name=name, label=p.label, start=p.start, end=p.end)
+
+
+def period_refs(ds: "Dataset", names: Iterable[str]) -> list[PeriodRef]:
+    seen: list[str] = []
+    for n in names:
+        if n not in seen:
+            seen.append(n)
+    return [period_ref(ds, n) for n in seen]
+
+
+def in_period(timestamps: pd.Series, period: Period) -> pd.Series:
+    """True where the timestamp's date lies in [period.start, period.end] (inclusive)."""
+    start = pd.Timestamp(period.start)
+    end = pd.Timestamp(period.end + dt.timedelta(days=1))
+    return (timestamps >= start) & (timestamps < end)
+
+
+def by_period(ds: "Dataset", frame: pd.DataFrame, names: Iterable[str], column: str = "occurred_at") -> pd.DataFrame:
+    """The rows of ``frame`` in each named period, stacked, with the period's name in ``_period``.
+
+    A row in two overlapping periods appears once for each; rows in none are dropped.
+    """
+    parts = [frame[in_period(frame[column], ds.config.period(n))].assign(_period=n) for n in dict.fromkeys(names)]
+    return pd.concat(parts) if parts else frame.iloc[0:0].assign(_period="")
+
+
+# --- scope ---------------------------------------------------------------------------------------
+
+def scope_offences(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
+    """Offences in the scope (all of them, or one district's)."""
+    off = ds.offences
+    if scope.is_county:
+        return off
+    return off[off["district"].astype("object") == scope.district]
+
+
+def scope_people(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
+    """People rows joined to their offence's district and time; people belong to their offence's scope."""
+    def compute() -> pd.DataFrame:
+        cols = ["offence_id", "district", "occurred_at", "offence_group", "offence_type",
+                "knife_enabled", "sexual_category"]
+        off = ds.offences[[c for c in cols if c in ds.offences.columns]]
+        return ds.people.merge(off, on="offence_id", how="inner", validate="many_to_one")
+
+    people = cached(ds, "people_joined", compute)
+    if scope.is_county:
+        return people
+    return people[people["district"].astype("object") == scope.district]
+
+
+# --- cohorts -------------------------------------------------------------------------------------
+
+def age_mask(ages: pd.Series, age_range: AgeRange) -> pd.Series:
+    """True where the (possibly missing) age lies in the range; unknown ages are False."""
+    a = pd.to_numeric(ages, errors="coerce").astype("float64")
+    mask = a >= age_range.min_age
+    if age_range.max_age is not None:
+        mask &= a <= age_range.max_age
+    return mask.fillna(False).astype(bool)
+
+
+def involvement(ds: "Dataset") -> pd.DataFrame:
+    """Per offence_id: one bool column per cohort (``under_18`` …) and ``age_unknown``.
+
+    An offence involves a cohort when at least one linked person (victim or suspect) had an age in
+    the cohort's range. ``age_unknown`` is True when no linked person has a known age (including
+    offences with nobody linked). Cached on the dataset.
+    """
+    def compute() -> pd.DataFrame:
+        ids = ds.offences["offence_id"]
+        cohorts = dict(ds.config.cohorts)
+        flags = pd.DataFrame(index=pd.Index(ids, name="offence_id"))
+        if ds.people is None:
+            for name in cohorts:
+                flags[name] = False
+            flags["age_unknown"] = True
+            return flags
+        people = ds.people
+        per_person = pd.DataFrame({"offence_id": people["offence_id"]})
+        for name, rng in cohorts.items():
+            per_person[name] = age_mask(people["age"], rng)
+        per_person["age_known"] = pd.to_numeric(people["age"], errors="coerce").notna().to_numpy()
+        grouped = per_person.groupby("offence_id", sort=False).any()
+        flags = flags.join(grouped, how="left")
+        for name in [*cohorts, "age_known"]:
+            flags[name] = flags[name].fillna(False).astype(bool)
+        flags["age_unknown"] = ~flags.pop("age_known")
+        return flags
+
+    return cached(ds, "involvement", compute)
+
+
+def offences_with_flags(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
+    """Scope offences with the cohort involvement flags joined on."""
+    def compute() -> pd.DataFrame:
+        return ds.offences.join(involvement(ds), on="offence_id")
+
+    off = cached(ds, "offences_flagged", compute)
+    if scope.is_county:
+        return off
+    return off[off["district"].astype("object") == scope.district]
+
+
+def harm_of(ds: "Dataset", offence_types: pd.Series) -> pd.Series:
+    """Harm weight of each offence type (0 for a type missing from the harm weights table)."""
+    weights = ds.harm_weights.drop_duplicates("offence_type").set_index("offence_type")["harm_weight"]
+    return offence_types.astype("object").map(weights).astype("float64").fillna(0.0)
+
+
+# --- arithmetic ----------------------------------------------------------------------------------
+
+def pct_change(previous: float | None, current: float | None) -> float | None:
+    """(current − previous) / previous × 100; None when previous is 0 or either value is missing."""
+    if previous is None or current is None:
+        return None
+    if previous == 0:
+        return None
+    return (current - previous) / previous * 100.0
+
+
+def change(previous: float | None, current: float | None) -> Change:
+    return Change(previous=_num(previous), current=_num(current), change_pct=pct_change(previous, current))
+
+
+def share(part: float | None, whole: float | None) -> float | None:
+    """part / whole as a fraction, None when whole is 0 or missing."""
+    if part is None or whole is None or whole == 0:
+        return None
+    return part / whole
+
+
+def _num(x):
+    if x is None:
+        return None
+    if isinstance(x, float) and math.isnan(x):
+        return None
+    if float(x).is_integer() and not isinstance(x, float):
+        return int(x)
+    return float(x)
+
+
+def rank_desc(values: pd.Series, tiebreak: pd.Series | None = None) -> pd.Series:
+    """Ranks 1..n, highest value first; ties broken by ``tiebreak`` (higher first), then by index name."""
+    frame = pd.DataFrame({"v": values.astype("float64"), "name": values.index.astype(str)})
+    frame["t"] = tiebreak.astype("float64") if tiebreak is not None else 0.0
+    order = frame.sort_values(["v", "t", "name"], ascending=[False, False, True], kind="mergesort")
+    return pd.Series(range(1, len(order) + 1), index=order.index)
+
+
+def counts_by_district(ds: "Dataset", frame: pd.DataFrame) -> pd.Series:
+    """Count rows per district for every configured district (0 where none), in config order."""
+    counts = frame["district"].astype("object").value_counts()
+    return counts.reindex(ds.config.districts, fill_value=0).astype(int)
+
+
+def band_label_series(ages: pd.Series, bands: list[AgeRange]) -> pd.Series:
+    """The label of the band each age falls in; NA for unknown ages (or ages outside every band)."""
+    out = pd.Series(pd.NA, index=ages.index, dtype="object")
+    for band in bands:
+        out = out.mask(age_mask(ages, band), band.label)
+    return out
