@@ -205,3 +205,18 @@ def band_label_series(ages: pd.Series, bands: list[AgeRange]) -> pd.Series:
     for band in bands:
         out = out.mask(age_mask(ages, band), band.label)
     return out
+
+
+def parse_band(text: str) -> tuple[int, int | None]:
+    """'10-17' → (10, 17); '25+' → (25, None); '0-24' → (0, 24)."""
+    text = str(text).strip()
+    if text.endswith("+"):
+        return int(text[:-1]), None
+    lo, hi = text.replace("–", "-").split("-")
+    return int(lo), int(hi)
+
+
+def population_band_map(bands: list[AgeRange], codes: Iterable[str]) -> dict[str, str]:
+    """Map population-table band codes ('10-17') to the configured band labels with the same bounds."""
+    by_bounds = {(b.min_age, b.max_age): b.label for b in bands}
+    return {code: by_bounds[parse_band(code)] for code in codes if parse_band(code) in by_bounds}
