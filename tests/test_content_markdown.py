@@ -1,0 +1,137 @@
+"""The safe Markdown subset: known answers, literal hostile text, and properties over random text."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from snareport.content.markdown import BulletList, NumberedList, Paragraph, RichText, Run, parse_markdown
+
+
+def runs_of(text: str) -> list[tuple[str, bool, bool, str | None]]:
+    (block,) = parse_markdown(text).blocks
+    assert isinstance(block, Paragraph)
+    return [(r.text, r.bold, r.italic, r.link) for r in block.runs]
+
+
+def test_bold_and_italic():
+    assert runs_of("a **b** *c* d") == [
+        ("a ", False, False, None), ("b", True, False, None), (" ", False, False, None),
+        ("c", False, True, None), (" d", False, False, None)]
+
+
+def test_italic_around_bold_nests():
+    assert runs_of("*a **b** c*") == [("a ", False, True, None), ("b", True, True, None), (" c", False, True, None)]
+
+
+def test_triple_star_is_bold_italic():
+    assert runs_of("***x***") == [("x", True, True, None)]
+
+
+def test_links_with_allowed_schemes():
+    assert runs_of("see [the **toolkit**](https://example.org/a_(b)) now") == [
+        ("see ", False, False, None), ("the ", False, False, "https://example.org/a_(b)"),
+        ("toolkit", True, False, "https://example.org/a_(b)"), (" now", False, False, None)]
+    assert runs_of("[mail us](mailto:vru@example.org)") == [("mail us", False, False, "mailto:vru@example.org")]
+
+
+def test_links_with_other_schemes_stay_literal():
+    for text in ["[x](javascript:alert(1))", "[x](file:///etc/passwd)", "[x](relative/page)", "[x](http://a b)"]:
+        assert runs_of(text) == [(text, False, False, None)]
+
+
+def test_hostile_text_is_kept_literally():
+    text = 'Odd text: 5 < 6 & 7 > 3 <b>unclosed <font name="x"> **half bold'
+    assert runs_of(text) == [(text, False, False, None)]
+    assert parse_markdown(text).plain_text() == text
+
+
+def test_unmatched_and_spaced_stars_stay_literal():
+    assert runs_of("a * b * c") == [("a * b * c", False, False, None)]
+    assert runs_of("**open") == [("**open", False, False, None)]
+    assert runs_of("5 ** 2 is 25") == [("5 ** 2 is 25", False, False, None)]
+
+
+def test_backslash_escapes_punctuation_only():
+    assert runs_of(r"\*not italic\* and C:\Users") == [(r"*not italic* and C:\Users", False, False, None)]
+
+
+def test_paragraphs_join_lines_and_split_on_blank_lines():
+    rich = parse_markdown("one\ntwo  \n\n\n  three\r\n")
+    assert [b.plain_text() for b in rich.blocks] == ["one two", "three"]
+    assert all(isinstance(b, Paragraph) for b in rich.blocks)
+
+
+def test_bullet_list_with_continuation_line():
+    rich = parse_markdown("Intro:\n- first **item**\n  continues\n- second\n\nAfter.")
+    assert [type(b) for b in rich.blocks] == [Paragraph, BulletList, Paragraph]
+    items = rich.blocks[1].items
+    assert ["".join(r.text for r in item) for item in items] == ["first item continues", "second"]
+    assert items[0][1] == Run(text="item", bold=True)
+
+
+def test_numbered_list_keeps_its_start():
+    rich = parse_markdown("3. three\n4) four")
+    (block,) = rich.blocks
+    assert isinstance(block, NumberedList) and block.start == 3
+    assert rich.plain_text() == "3. three\n4. four"
+
+
+def test_a_year_inside_a_paragraph_is_not_a_list():
+    rich = parse_markdown("The report for\n2019. was the first")
+    assert [type(b) for b in rich.blocks] == [Paragraph]
+
+
+def test_headings_and_html_are_text():
+    assert parse_markdown("# Title\n<script>x</script>").plain_text() == "# Title <script>x</script>"
+
+
+def test_empty_text_has_no_blocks():
+    assert parse_markdown("") == RichText()
+    assert not parse_markdown(" \n\n ")
+
+
+def test_ast_round_trips_through_json():
+    rich = parse_markdown("a **b**\n\n- c [d](https://e.org)\n\n1. f")
+    assert RichText.model_validate_json(rich.model_dump_json()) == rich
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text())
+def test_never_raises_on_any_text(text):
+    rich = parse_markdown(text)
+    RichText.model_validate_json(rich.model_dump_json())
+
+
+_SYNTAX = set("*[]()\\-+.0123456789")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="["), max_size=200))
+def test_no_character_is_dropped(text):
+    """Apart from Markdown syntax and whitespace, every character survives, in order (no links here).
+
+    A NUL cannot be drawn, so the parser turns it into U+FFFD rather than dropping it.
+    """
+    keep = lambda s: [c for c in s if c not in _SYNTAX and not c.isspace()]  # noqa: E731
+    assert keep(parse_markdown(text).plain_text()) == keep(text.replace("\x00", "\ufffd"))
+
+
+_words = st.text(alphabet=st.sampled_from("abcXYZ<>&'\"!?,;:éß£—"), min_size=1, max_size=8)
+_line = st.lists(_words, min_size=1, max_size=6).map(" ".join)
+_paragraph = st.lists(_line, min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_paragraph, min_size=1, max_size=4))
+def test_plain_text_round_trips(paragraphs):
+    text = "\n\n".join("\n".join(lines) for lines in paragraphs)
+    expected = "\n\n".join(" ".join(lines) for lines in paragraphs)
+    assert parse_markdown(text).plain_text() == expected
+    assert parse_markdown(expected).plain_text() == expected
+
+
+def test_plain_text_marks_list_items():
+    assert parse_markdown("- a\n- b").plain_text() == "- a\n- b"
+    assert re.fullmatch(r"1\. x", parse_markdown("1. x").plain_text())
