@@ -10,7 +10,7 @@ from snareport.dataset import Dataset
 
 FULL = frozenset({"offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights",
                   "offences.time_of_day", "offences.knife_enabled", "offences.sexual_category",
-                  "offences.offence_type", "hospital_admissions.district"})
+                  "people.age", "people.sex", "hospital_admissions.district"})
 
 
 def config(**overrides) -> ReportConfig:

@@ -29,7 +29,7 @@ def calculate(ds: "Dataset", scope: "Scope") -> AchievementsSection:
     off = offences_with_flags(ds, scope)
     section = AchievementsSection(periods=period_refs(ds, [*yoy, *rolling, *two]))
 
-    knife_reason = unavailable_reason(ds, "offences.knife_enabled", "people")
+    knife_reason = unavailable_reason(ds, "offences.knife_enabled", "people", "people.age")
     if knife_reason:
         section.notes.append(f"Knife-enabled changes by age: {knife_reason}.")
     else:
@@ -38,7 +38,7 @@ def calculate(ds: "Dataset", scope: "Scope") -> AchievementsSection:
     _admissions(ds, scope, rolling, section)
     yoy_rows = by_period(ds, off, yoy)
     section.fallen_groups = _fallen(yoy_rows, "offence_group", yoy)
-    section.fallen_types = _fallen(yoy_rows, "offence_type", yoy) if ds.has("offences.offence_type") else []
+    section.fallen_types = _fallen(yoy_rows, "offence_type", yoy)
     _savings(ds, by_period(ds, off, two), two, section)
     return section
 
@@ -67,8 +67,7 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
     adm = adm[adm["mechanism"] == SHARP_OBJECT]
     section.admissions_scope = "county"
     if not scope.is_county:
-        has_district = "district" in adm.columns and adm["district"].notna().any()
-        if has_district:
+        if ds.has("hospital_admissions.district"):
             adm = adm[adm["district"].astype("object") == scope.district]
             section.admissions_scope = "district"
         else:

@@ -32,7 +32,7 @@ def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
     """
     cfg = ds.config
     yoy = cfg.comparisons.year_on_year
-    reason = unavailable_reason(ds, "people")
+    reason = unavailable_reason(ds, "people", "people.age", "people.sex")
     section = DemographicsSection(periods=period_refs(ds, yoy), population_year=cfg.population_year)
     if reason or ds.people is None:
         section.available, section.unavailable_reason = False, reason
@@ -113,7 +113,7 @@ def _population_comparison(ds: "Dataset", scope: Scope, now: pd.DataFrame, secti
 
 def _high_harm(ds: "Dataset", now: pd.DataFrame, section: DemographicsSection) -> None:
     """People ranked by summed harm weight of their current-year offences (any role, each offence once)."""
-    reason = unavailable_reason(ds, "harm_weights", "offences.offence_type")
+    reason = unavailable_reason(ds, "harm_weights")
     if reason or ds.harm_weights is None:
         section.high_harm_available, section.high_harm_reason = False, reason
         return
