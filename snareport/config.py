@@ -101,6 +101,7 @@ class DataSource(_Strict):
     name: str = ""
     tables: list[SourceTable] | None = None
     fields_absent: list[OptionalField] = Field(default_factory=list)
+    data_quality: list[str] = Field(default_factory=list)  # notes the report prints (Dataset.data_quality)
 
     @model_validator(mode="after")
     def _has_offences(self) -> "DataSource":
