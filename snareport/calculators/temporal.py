@@ -1,0 +1,109 @@
+"""Dataset × Scope → TemporalSection: weekday × hour counts of current-year offences involving the
+under-18 and under-25 cohorts, and the peak windows found from them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from snareport.calculators.common import by_period, offences_with_flags, period_refs, unavailable_reason
+from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
+from snareport.scope import Scope
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+
+COHORTS = ("under_18", "under_25")
+PEAK_SHARE = 0.75          # a cell is a peak when its count is at least this share of the largest cell
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = (0, 1, 2, 3, 4)
+
+
+def calculate(ds: "Dataset", scope: Scope) -> TemporalSection:
+    """7 × 24 counts (Monday = 0) of offences involving each cohort in the current year, with peaks."""
+    current = ds.config.comparisons.year_on_year[1]
+    section = TemporalSection(periods=period_refs(ds, [current]))
+    reason = unavailable_reason(ds, "offences.time_of_day", "people", "people.age")
+    if reason:
+        section.available, section.unavailable_reason = False, reason
+        return section
+    rows = by_period(ds, offences_with_flags(ds, scope), [current])
+    for name in COHORTS:
+        mine = rows[rows[name]]
+        grid = np.zeros((7, 24), dtype=int)
+        np.add.at(grid, (mine["occurred_at"].dt.day_of_week.to_numpy(), mine["occurred_at"].dt.hour.to_numpy()), 1)
+        peaks = peak_windows(grid)
+        section.cohorts.append(CohortHeatmap(
+            cohort=name, cohort_label=getattr(ds.config.cohorts, name).label, counts=grid.tolist(),
+            total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=PEAK_SHARE,
+            peaks=peaks, summary=join_words([p.label for p in peaks]),
+        ))
+    return section
+
+
+def peak_windows(grid: np.ndarray, peak_share: float = PEAK_SHARE) -> list[PeakWindow]:
+    """Peak cells (≥ peak_share × max) as windows of consecutive hours, grouped by days sharing them.
+
+    Hours that peak on all five weekdays form the "weekdays" windows; the remaining peak hours of each
+    day form that day's windows, and days with identical windows are grouped ("Saturday & Sunday").
+    """
+    top = int(grid.max())
+    if top == 0:
+        return []
+    peak = grid >= peak_share * top
+    weekday_hours = peak[list(WEEKDAYS)].all(axis=0)
+    windows: list[PeakWindow] = []
+    for start, end in _runs(weekday_hours):
+        windows.append(_window(list(WEEKDAYS), "weekdays", start, end))
+    remaining = peak.copy()
+    remaining[list(WEEKDAYS)] &= ~weekday_hours
+    groups: dict[tuple, list[int]] = {}
+    for day in range(7):
+        runs = tuple(_runs(remaining[day]))
+        if runs:
+            groups.setdefault(runs, []).append(day)
+    for runs, days in sorted(groups.items(), key=lambda kv: kv[1][0]):
+        for start, end in runs:
+            windows.append(_window(days, _days_label(days), start, end))
+    return windows
+
+
+def _runs(hours: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end-exclusive) of each run of True hours."""
+    out, start = [], None
+    for h, flag in enumerate([*hours.tolist(), False]):
+        if flag and start is None:
+            start = h
+        elif not flag and start is not None:
+            out.append((start, h))
+            start = None
+    return out
+
+
+def _days_label(days: list[int]) -> str:
+    if tuple(days) == WEEKDAYS:
+        return "weekdays"
+    if len(days) == 1:
+        return DAY_NAMES[days[0]] + "s"
+    return join_words([DAY_NAMES[d] for d in days], last=" & ")
+
+
+def hour_words(hour: int) -> str:
+    """0 or 24 → 'midnight', 12 → 'midday', 15 → '3pm'."""
+    if hour % 24 == 0:
+        return "midnight"
+    if hour == 12:
+        return "midday"
+    return f"{hour % 12 or 12}{'am' if hour < 12 else 'pm'}"
+
+
+def _window(days: list[int], label: str, start: int, end: int) -> PeakWindow:
+    return PeakWindow(days=days, days_label=label, start_hour=start, end_hour=end,
+                      label=f"{label} {hour_words(start)}–{hour_words(end)}")
+
+
+def join_words(items: list[str], last: str = " and ") -> str:
+    """['a', 'b', 'c'] → 'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + last + items[-1]

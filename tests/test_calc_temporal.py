@@ -1,0 +1,52 @@
+"""Known answers for calculators/temporal.py on tiny hand-built data."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from calc_fixtures import dataset, offences, people
+from snareport.calculators import temporal
+from snareport.scope import Scope
+
+
+def test_peak_windows_like_the_report():
+    grid = np.zeros((7, 24), dtype=int)
+    grid[0:5, 15:17] = 10          # every weekday 3pm–5pm
+    grid[4, 17] = 8                # Friday 5pm–6pm
+    grid[4, 23] = 9                # Friday 11pm–midnight
+    grid[5:7, 0] = 10              # Saturday & Sunday midnight–1am
+    grid[2, 9] = 7                 # below 75% of 10: not a peak
+    labels = [w.label for w in temporal.peak_windows(grid)]
+    assert labels == ["weekdays 3pm–5pm", "Fridays 5pm–6pm", "Fridays 11pm–midnight",
+                      "Saturday & Sunday midnight–1am"]
+
+
+def test_empty_grid_has_no_peaks():
+    assert temporal.peak_windows(np.zeros((7, 24), dtype=int)) == []
+
+
+def test_counts_by_weekday_and_hour_for_cohorts():
+    # 2024-05-06 is a Monday
+    off = offences([
+        ("o1", "2024-05-06 15:30", "A", "V", "T", False, None),
+        ("o2", "2024-05-06 15:10", "A", "V", "T", False, None),
+        ("o3", "2024-05-11 23:59", "B", "V", "T", False, None),   # Saturday, 20-year-old only
+        ("o4", "2023-05-06 15:30", "A", "V", "T", False, None),   # previous year: excluded
+    ])
+    assert dt.date(2024, 5, 6).weekday() == 0
+    ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
+                  ("o3", "c", "victim", 20, "male"), ("o4", "d", "victim", 16, "male")])
+    s = temporal.calculate(dataset(off, ppl), Scope())
+    by = {c.cohort: c for c in s.cohorts}
+    assert by["under_18"].counts[0][15] == 2 and by["under_18"].total == 2
+    assert by["under_25"].counts[5][23] == 1 and by["under_25"].total == 3
+    assert by["under_18"].summary == "Mondays 3pm–4pm"
+
+
+def test_without_time_of_day_unavailable():
+    off = offences([("o1", "2024-05-06 00:00", "A", "V", "T", False, None)])
+    ds = dataset(off, people([("o1", "a", "victim", 16, "male")]),
+                 available=frozenset({"offences", "people", "people.age"}))
+    s = temporal.calculate(ds, Scope())
+    assert s.available is False and "time_of_day" in s.unavailable_reason and s.cohorts == []
