@@ -101,9 +101,18 @@ def test_month_precision_is_kept_and_absent_fields_declared(imported):
     assert offences["occurred_at"].str.fullmatch(r"\d{4}-\d{2}").all()
     assert not {"knife_enabled", "sexual_category"} & set(offences.columns)
     source = yaml.safe_load((out / "report.yaml").read_text(encoding="utf-8"))["source"]
-    assert "offences.time_of_day" in source["absent_fields"]
+    assert "offences.time_of_day" in source["fields_absent"]
     assert set(source["tables"]) == {"offences", "harm_weights"}
     assert not any((out / f"{t}.csv").exists() for t in ("people", "hospital_admissions", "population"))
+
+
+def test_report_yaml_is_a_valid_report_config(imported):
+    from snareport.config import ReportConfig
+
+    _, out = imported
+    config = ReportConfig(**yaml.safe_load((out / "report.yaml").read_text(encoding="utf-8")))
+    assert config.districts[-1] == "Medway" and len(config.districts) == 13
+    assert config.source is not None and config.source.data_quality
 
 
 def test_periods_come_from_the_months_in_the_data(imported):
@@ -127,7 +136,7 @@ def test_matching_months(months, previous, current):
     periods, comparisons = periods_and_comparisons(months)
     assert periods["previous_period"]["label"] == previous
     assert periods["current_period"]["label"] == current
-    assert "three_year" not in comparisons
+    assert comparisons["year_on_year"] == ["previous_period", "current_period"]
 
 
 def test_three_years_of_matching_months_give_a_three_period_comparison():

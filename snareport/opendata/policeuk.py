@@ -35,7 +35,7 @@ REASONS: dict[str, str] = {
 }
 
 # Fields of our contract that police.uk does not publish; tables it cannot supply.
-ABSENT_FIELDS = ("offences.time_of_day", "offences.day", "offences.knife_enabled", "offences.sexual_category")
+ABSENT_FIELDS = ("offences.time_of_day", "offences.knife_enabled", "offences.sexual_category")
 ABSENT_TABLES = ("people", "hospital_admissions", "population", "unit_costs")
 PRESENT_TABLES = ("offences", "harm_weights")
 
@@ -309,11 +309,13 @@ def _report_config(definition: AreaDefinition, periods: dict[str, dict], compari
             f"{summary.months[-1]}), data.police.uk, Open Government Licence v3.0. Harm weights: Cambridge "
             f"Crime Harm Index by police.uk category."
         ),
+        # Not used without population and unit_costs tables, but report.yaml requires them.
+        "population_year": current["end"].year,
+        "costs": {"savings_price_year": "2015/16", "minimum_price_year": "2015/16"},
         "source": {
             "name": SOURCE_NAME,
             "tables": list(PRESENT_TABLES),
-            "absent_fields": list(ABSENT_FIELDS),
-            "time_precision": "month",
+            "fields_absent": list(ABSENT_FIELDS),
             "data_quality": summary.notes(),
         },
     }
