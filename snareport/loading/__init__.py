@@ -1,0 +1,6 @@
+"""Dataset folder (CSV/Parquet/XLSX tables, report.yaml, content/) → validated Dataset, or one DataError."""
+from __future__ import annotations
+
+from snareport.loading.loader import load
+
+__all__ = ["load"]

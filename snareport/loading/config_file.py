@@ -1,0 +1,80 @@
+"""report.yaml → ReportConfig, or Problems naming report.yaml and the key path of each fault."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from snareport.config import ReportConfig
+from snareport.loading.problems import ProblemLog, shown
+
+CONFIG_FILE = "report.yaml"
+_KEY_IN_MESSAGE = re.compile(r"\b((?:comparisons|periods|source|cohorts|costs)\.[A-Za-z0-9_]+)")
+
+
+def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
+    """Parse and validate report.yaml; on any fault log it and return None."""
+    path = folder / CONFIG_FILE
+    if not path.is_file():
+        log.add(CONFIG_FILE, None, None, "no such file", "report.yaml describing the area, districts and periods")
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        log.add(CONFIG_FILE, None, None, f"bytes that are not UTF-8 text (at byte {exc.start})", "UTF-8 text")
+        return None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "text that is not valid YAML"
+        log.add(CONFIG_FILE, mark.line + 1 if mark else None, None, str(problem), "valid YAML")
+        return None
+    if not isinstance(data, dict):
+        log.add(CONFIG_FILE, None, None, f"a {type(data).__name__} at the top level", "a mapping of keys to values")
+        return None
+    try:
+        return ReportConfig.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            log.add(CONFIG_FILE, None, _key_path(error), _found(error), _expected(error))
+        return None
+
+
+def _key_path(error: dict[str, Any]) -> str | None:
+    path = ".".join(str(part) for part in error.get("loc", ()))
+    if path:
+        return path
+    message = str(error.get("msg", ""))
+    match = _KEY_IN_MESSAGE.search(message)
+    if match:
+        return match.group(1)
+    if "authority" in message:
+        return "authorities"
+    return None
+
+
+def _found(error: dict[str, Any]) -> str:
+    if error.get("type") == "missing":
+        return "no value"
+    if error.get("type") in ("value_error", "assertion_error") and not error.get("loc"):
+        return _plain(str(error.get("msg", "")))
+    value = error.get("input")
+    if isinstance(value, (dict, list)):
+        return f"a {'mapping' if isinstance(value, dict) else 'list'}"
+    return shown(value)
+
+
+def _expected(error: dict[str, Any]) -> str:
+    if error.get("type") == "missing":
+        return "this key to be set"
+    if error.get("type") == "extra_forbidden":
+        return "only the keys documented in docs/data-contract.md"
+    if error.get("type") in ("value_error", "assertion_error") and not error.get("loc"):
+        return "consistent settings (see docs/data-contract.md)"
+    return _plain(str(error.get("msg", "a valid value")))
+
+
+def _plain(message: str) -> str:
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")

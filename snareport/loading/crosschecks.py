@@ -1,0 +1,138 @@
+"""Typed tables × ReportConfig → problems that span rows or tables (duplicates, orphans, missing lookups, empty periods)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from snareport.config import ReportConfig
+from snareport.loading.problems import ProblemLog, shown
+from snareport.loading.schema import CONTRACT
+from snareport.loading.tables import TypedTable
+
+
+def check_unique_keys(table: TypedTable, log: ProblemLog) -> None:
+    """Rows repeating the table's key (e.g. a second offence_id) are problems; the first one is not."""
+    key = list(CONTRACT[table.name].unique)
+    if not key or not set(key) <= table.usable:
+        return
+    frame = table.frame[key]
+    repeated = frame.duplicated(keep="first").to_numpy()
+    if not repeated.any():
+        return
+    rows = pd.Series(frame.index, index=frame.index)
+    first = rows.groupby([frame[k] for k in key], dropna=False, sort=False).transform("min")[repeated]
+    dupes = frame[repeated]
+    values = [
+        f"{_describe_key(key, keys)} again (first at row {int(row)})"
+        for keys, row in zip(dupes.itertuples(index=False, name=None), first)
+    ]
+    log.add_rows(table.label, key[0], dupes.index, values, f"one row per {' × '.join(key)}", describe=str)
+
+
+def _describe_key(key: list[str], values: tuple) -> str:
+    return ", ".join(f"{k} {shown(v)}" for k, v in zip(key, values))
+
+
+def check_people_link_to_offences(people: TypedTable, offences: TypedTable, log: ProblemLog) -> None:
+    if "offence_id" not in people.usable or "offence_id" not in offences.usable:
+        return
+    ids = people.frame["offence_id"]
+    orphan = (ids.notna() & ~ids.isin(offences.frame["offence_id"])).to_numpy()
+    if orphan.any():
+        log.add_rows(
+            people.label,
+            "offence_id",
+            ids.index[orphan],
+            ids[orphan].tolist(),
+            f"an offence_id present in {offences.label}",
+        )
+
+
+def check_harm_weights_cover_types(offences: TypedTable, weights: TypedTable, log: ProblemLog) -> None:
+    if "offence_type" not in offences.usable or "offence_type" not in weights.usable:
+        return
+    types = offences.frame["offence_type"]
+    unweighted = (types.notna() & ~types.isin(weights.frame["offence_type"])).to_numpy()
+    if unweighted.any():
+        log.add_rows(
+            offences.label,
+            "offence_type",
+            types.index[unweighted],
+            types[unweighted].tolist(),
+            f"an offence type that has a harm weight in {weights.label}",
+        )
+
+
+def check_unit_costs_cover_groups(
+    offences: TypedTable, costs: TypedTable, config: ReportConfig, log: ProblemLog
+) -> None:
+    needed = {"offence_group", "price_year"}
+    if "offence_group" not in offences.usable or not needed <= costs.usable:
+        return
+    year = config.costs.savings_price_year
+    priced = set(costs.frame.loc[costs.frame["price_year"] == year, "offence_group"].dropna())
+    groups = sorted(set(offences.frame["offence_group"].dropna()) - priced)
+    for group in groups:
+        log.add(
+            costs.label,
+            None,
+            "offence_group",
+            f"no unit cost for offence group {shown(group)} at price year {year}",
+            "a row for every offence group in the offences table at costs.savings_price_year (report.yaml)",
+        )
+
+
+def check_periods_have_offences(offences: TypedTable, config: ReportConfig, log: ProblemLog) -> None:
+    """Every period a comparison uses must contain at least one offence."""
+    if "occurred_at" not in offences.usable:
+        return
+    dates = offences.frame["occurred_at"].dropna()
+    if dates.empty:
+        return
+    days = dates.dt.normalize()
+    used = sorted({name for _, names in config.comparisons for name in names})
+    for name in used:
+        period = config.periods[name]
+        inside = (days >= pd.Timestamp(period.start)) & (days <= pd.Timestamp(period.end))
+        if not inside.any():
+            log.add(
+                offences.label,
+                None,
+                "occurred_at",
+                f"no offences in period {name} ({period.label}: {period.start} to {period.end})",
+                "offences in every period that report.yaml comparisons use",
+            )
+
+
+def check_population_year(population: TypedTable, config: ReportConfig, log: ProblemLog) -> None:
+    """Each district needs population rows for report.yaml's population_year."""
+    if not {"district", "year"} <= population.usable:
+        return
+    frame = population.frame
+    present = set(frame.loc[frame["year"] == config.population_year, "district"].dropna())
+    for district in config.districts:
+        if district not in present:
+            log.add(
+                population.label,
+                None,
+                "district",
+                f"no population rows for {district} in {config.population_year}",
+                "rows for every district at population_year (report.yaml)",
+            )
+
+
+def check_admission_districts_filled(admissions: TypedTable, log: ProblemLog) -> None:
+    """The optional district column is filled in every row or left blank in every row."""
+    if "district" not in admissions.usable:
+        return
+    district = admissions.frame["district"]
+    blank = district.isna().to_numpy()
+    if blank.any() and not blank.all():
+        rows = district.index[blank]
+        log.add_rows(
+            admissions.label,
+            "district",
+            rows,
+            ["a blank cell while other rows name a district"] * len(rows),
+            "a district in every row, or the column blank in every row",
+            describe=str,
+        )

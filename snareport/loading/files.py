@@ -1,0 +1,222 @@
+"""Dataset folder → raw tables (CSV, Parquet or sheets of one .xlsx workbook), indexed by spreadsheet row."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from snareport.loading.problems import ProblemLog
+
+
+@dataclass
+class RawTable:
+    """A table as read, before typing. ``label`` names it in messages; the index is the spreadsheet row."""
+
+    name: str
+    label: str
+    frame: pd.DataFrame
+
+
+def read_tables(folder: Path, names: list[str], log: ProblemLog) -> dict[str, RawTable]:
+    """Find and read each named table; missing or unreadable ones are logged and left out."""
+    workbooks = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
+    workbook = _Workbook(workbooks, log)
+    tables: dict[str, RawTable] = {}
+    for name in names:
+        found = [folder / f"{name}.{ext}" for ext in ("csv", "parquet") if (folder / f"{name}.{ext}").is_file()]
+        sheet_in = workbook.holding(name)
+        places = [p.name for p in found] + ([f"{sheet_in} (sheet {name})"] if sheet_in else [])
+        if not places:
+            log.add(
+                f"{name}.csv",
+                None,
+                None,
+                "no such file",
+                f"{name}.csv, {name}.parquet or a sheet named '{name}' in one .xlsx workbook",
+            )
+            continue
+        if len(places) > 1:
+            log.add(
+                places[0],
+                None,
+                None,
+                f"the {name} table is given more than once: {', '.join(places)}",
+                "one file (or sheet) per table",
+            )
+            continue
+        table = _read_csv(found[0], log) if found and found[0].suffix == ".csv" else (
+            _read_parquet(found[0], log) if found else workbook.read(name)
+        )
+        if table is not None:
+            tables[name] = table
+    workbook.close()
+    return tables
+
+
+def _with_sheet_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Clean header names and index rows as a spreadsheet shows them (header = row 1)."""
+    frame.columns = [str(c).replace("\ufeff", "").strip() for c in frame.columns]
+    frame.index = pd.RangeIndex(2, len(frame) + 2)
+    return frame
+
+
+def _separator_problem(label: str, frame: pd.DataFrame, log: ProblemLog) -> bool:
+    """A header read as one column holding ';' or tabs means the wrong separator was used."""
+    if len(frame.columns) == 1:
+        header = str(frame.columns[0])
+        for sep, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "bars")):
+            if sep in header:
+                log.add(label, 1, None, f"columns separated by {name}", "comma-separated values")
+                return True
+    return False
+
+
+def _read_csv(path: Path, log: ProblemLog) -> RawTable | None:
+    label = path.name
+    try:
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            encoding="utf-8-sig",
+        )
+    except UnicodeDecodeError as exc:
+        log.add(label, None, None, f"bytes that are not UTF-8 text (at byte {exc.start})", "a UTF-8 encoded CSV file")
+        return None
+    except pd.errors.EmptyDataError:
+        log.add(label, 1, None, "an empty file", "a header row naming the columns, then one row per record")
+        return None
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        log.add(
+            label,
+            int(match.group(1)) if match else None,
+            None,
+            f"text that cannot be read as CSV ({_first_line(exc)})",
+            "the same number of comma-separated fields in every row, quotes balanced",
+        )
+        return None
+    frame = _with_sheet_rows(frame.fillna(""))
+    if _separator_problem(label, frame, log):
+        return None
+    blank = (frame.apply(lambda col: col.str.strip()) == "").all(axis=1) if len(frame.columns) else None
+    if blank is not None and blank.any():
+        frame = frame[~blank]
+    return RawTable(path.stem, label, frame)
+
+
+def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
+    import pyarrow.parquet as pq
+
+    try:
+        frame = pq.read_table(path).to_pandas()
+    except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
+        log.add(path.name, None, None, f"a file that cannot be read as Parquet ({_first_line(exc)})", "a Parquet file")
+        return None
+    if isinstance(frame.columns, pd.MultiIndex) or frame.columns.duplicated().any():
+        log.add(path.name, 1, None, "repeated or nested column names", "one column per name")
+        return None
+    frame = frame.reset_index(drop=True)
+    return RawTable(path.stem, path.name, _with_sheet_rows(frame))
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:120]
+
+
+class _Workbook:
+    """The folder's one .xlsx workbook, opened only when a table is not found as CSV or Parquet."""
+
+    def __init__(self, paths: list[Path], log: ProblemLog) -> None:
+        self._paths = paths
+        self._log = log
+        self._book: Any = None
+        self._opened = False
+
+    def _open(self) -> Any:
+        if self._opened:
+            return self._book
+        self._opened = True
+        if len(self._paths) > 1:
+            self._log.add(
+                self._paths[0].name,
+                None,
+                None,
+                f"{len(self._paths)} workbooks: {', '.join(p.name for p in self._paths)}",
+                "at most one .xlsx workbook in the dataset folder",
+            )
+            return None
+        if not self._paths:
+            return None
+        from openpyxl import load_workbook
+
+        try:
+            self._book = load_workbook(self._paths[0], read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
+            self._log.add(
+                self._paths[0].name, None, None, f"a file that cannot be opened ({_first_line(exc)})", "an .xlsx workbook"
+            )
+        return self._book
+
+    @property
+    def label(self) -> str:
+        return self._paths[0].name if self._paths else ""
+
+    def holding(self, name: str) -> str | None:
+        """The workbook's file name when it has a sheet for this table."""
+        book = self._open() if self._paths else None
+        return self.label if book is not None and name in book.sheetnames else None
+
+    def read(self, name: str) -> RawTable | None:
+        label = f"{self.label} (sheet {name})"
+        rows = self._book[name].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            self._log.add(label, 1, None, "an empty sheet", "a header row naming the columns")
+            return None
+        width = len(header)
+        numbers, records = [], []
+        for number, row in enumerate(rows, start=2):
+            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            cells = [_cell_text(v) for v in row[:width]]
+            cells += [""] * (width - len(cells))
+            numbers.append(number)
+            records.append(cells)
+        columns = [("" if h is None else str(h)) for h in header]
+        frame = pd.DataFrame(records, columns=columns, dtype=str) if records else pd.DataFrame(
+            {c: pd.Series(dtype=str) for c in columns}
+        )
+        frame.columns = [str(c).replace("\ufeff", "").strip() for c in frame.columns]
+        if frame.columns.duplicated().any():
+            self._log.add(label, 1, None, "repeated column names", "one column per name")
+            return None
+        frame.index = pd.Index(numbers, dtype="int64")
+        return RawTable(name, label, frame)
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+
+
+def _cell_text(value: Any) -> str:
+    """A workbook cell as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return str(value)

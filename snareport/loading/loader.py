@@ -1,0 +1,118 @@
+"""Dataset folder → Dataset: read report.yaml, the tables and content/, validate everything, raise one DataError."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from snareport.config import ReportConfig
+from snareport.dataset import TABLES, Dataset
+from snareport.errors import DataError, Problem
+from snareport.loading import crosschecks
+from snareport.loading.config_file import read_config
+from snareport.loading.files import read_tables
+from snareport.loading.problems import ProblemLog
+from snareport.loading.schema import CONTRACT, OPTIONAL_FIELDS
+from snareport.loading.tables import TypedTable, TypingContext, type_table
+
+CONTENT_DIR = "content"
+
+
+def load(path: Path) -> Dataset:
+    """Read and validate a dataset folder; raise DataError listing every problem found."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise DataError(Problem(str(path), None, None, "no such folder", "a dataset folder (see docs/data-contract.md)"))
+    log = ProblemLog()
+    config = read_config(folder, log)
+    source = config.source if config is not None else None
+    wanted = list(source.tables) if source is not None and source.tables is not None else list(TABLES)
+    wanted = [name for name in TABLES if name in wanted]
+    fields_absent = frozenset(source.fields_absent) if source is not None else frozenset()
+    context = TypingContext(tuple(config.districts) if config is not None else None, fields_absent)
+
+    raw = read_tables(folder, wanted, log)
+    typed = {name: type_table(raw[name], CONTRACT[name], context, log) for name in wanted if name in raw}
+    _cross_check(typed, config, log)
+    content, district_content = _load_content(folder, config, log)
+    if log:
+        raise DataError(log.problems)
+    assert config is not None  # a missing or invalid report.yaml is always a logged problem
+    frames = {name: _final_frame(name, t, config) for name, t in typed.items()}
+    return Dataset(
+        config=config,
+        content=content,
+        district_content=district_content,
+        available=_available(typed, fields_absent),
+        source_name=source.name if source is not None else "",
+        data_quality=list(source.data_quality) if source is not None else [],
+        **frames,
+    )
+
+
+def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog) -> None:
+    for table in typed.values():
+        crosschecks.check_unique_keys(table, log)
+    offences = typed.get("offences")
+    if "hospital_admissions" in typed:
+        crosschecks.check_admission_districts_filled(typed["hospital_admissions"], log)
+    if offences is None:
+        return
+    if "people" in typed:
+        crosschecks.check_people_link_to_offences(typed["people"], offences, log)
+    if "harm_weights" in typed:
+        crosschecks.check_harm_weights_cover_types(offences, typed["harm_weights"], log)
+    if config is None:
+        return
+    if "unit_costs" in typed:
+        crosschecks.check_unit_costs_cover_groups(offences, typed["unit_costs"], config, log)
+    if "population" in typed:
+        crosschecks.check_population_year(typed["population"], config, log)
+    crosschecks.check_periods_have_offences(offences, config, log)
+
+
+def _load_content(folder: Path, config: ReportConfig | None, log: ProblemLog) -> tuple[Any, dict[str, Any]]:
+    """Content via the content loader; its problems join the others. Skipped when report.yaml is unusable."""
+    if config is None:
+        return None, {}
+    try:
+        from snareport.content.loader import load_content
+    except ImportError:  # the content package is not installed in this build
+        return None, {}
+    try:
+        content, district_content, problems = load_content(folder / CONTENT_DIR, config)
+    except DataError as exc:
+        log.extend(exc.problems)
+        return None, {}
+    log.extend(problems)
+    return content, dict(district_content)
+
+
+def _final_frame(name: str, table: TypedTable, config: ReportConfig) -> pd.DataFrame:
+    """Contract columns only, a plain 0-based index, districts as a categorical in report.yaml order."""
+    frame = table.frame.reset_index(drop=True)
+    if name == "offences":
+        frame["district"] = pd.Categorical(frame["district"], categories=config.districts)
+        if "knife_enabled" in table.usable:
+            frame["knife_enabled"] = frame["knife_enabled"].astype(bool)
+    return frame
+
+
+def _available(typed: dict[str, TypedTable], fields_absent: frozenset[str]) -> frozenset[str]:
+    provided = set(typed)
+    for field in OPTIONAL_FIELDS:
+        table, column = field.split(".")
+        if table not in typed or field in fields_absent:
+            continue
+        if field == "offences.time_of_day":
+            month_only = typed["offences"].month_only_rows
+            if month_only is None or not bool(month_only.any()):
+                provided.add(field)
+            continue
+        if column not in typed[table].usable:
+            continue
+        if field == "hospital_admissions.district" and typed[table].frame[column].isna().all():
+            continue
+        provided.add(field)
+    return frozenset(provided)
