@@ -1,0 +1,84 @@
+"""Known answers for calculators/knives.py on tiny hand-built data."""
+from __future__ import annotations
+
+import pytest
+
+from calc_fixtures import dataset, offences, people, unit_costs
+from snareport.calculators import knives
+from snareport.scope import Scope
+
+VWI, ROB = "Violence with injury", "Robbery of personal property"
+
+
+def _data():
+    off = offences([
+        # previous year: under-25 knife injury ×3 (A, A, B), non-injury ×1 (C)
+        ("p1", "2023-05-01 10:00", "A", VWI, "GBH", True, None),
+        ("p2", "2023-05-02 10:00", "A", VWI, "GBH", True, None),
+        ("p3", "2023-05-03 10:00", "B", "Homicide", "Murder", True, None),
+        ("p4", "2023-05-04 10:00", "C", ROB, "Robbery", True, None),
+        # current year: injury ×1 (B), non-injury ×2 (B, C), one not knife-enabled
+        ("c1", "2024-05-01 10:00", "B", VWI, "GBH", True, None),
+        ("c2", "2024-05-02 10:00", "B", ROB, "Robbery", True, None),
+        ("c3", "2024-05-03 10:00", "C", ROB, "Robbery", True, None),
+        ("c4", "2024-05-04 10:00", "A", VWI, "GBH", False, None),
+    ])
+    ppl = people([
+        ("p1", "a", "victim", 20, "male"), ("p2", "b", "suspect", 16, "male"), ("p3", "c", "victim", 24, "male"),
+        ("p4", "d", "suspect", 19, "male"),
+        ("c1", "e", "suspect", 17, "male"), ("c1", "f", "victim", 30, "female"),
+        ("c2", "g", "suspect", 18, "male"), ("c2", "h", "suspect", 18, "female"), ("c2", "i", "victim", None, "male"),
+        ("c3", "j", "suspect", 40, "unknown"), ("c3", "k", "victim", 22, "female"),
+        ("c4", "l", "victim", 15, "female"),
+    ])
+    costs = unit_costs([(VWI, 1000.0, "2015/16", "HO"), (VWI, 1500.0, "2024/25", "HO")])
+    return dataset(off, ppl, unit_costs=costs)
+
+
+def test_district_ranking_and_focus():
+    s = knives.calculate(_data(), Scope())
+    assert [(r.name, r.value, r.rank) for r in s.districts_of_concern] == [("B", 2, 1), ("C", 1, 2), ("A", 0, 3)]
+    d = knives.calculate(_data(), Scope("C"))
+    assert (d.focus.value, d.focus.county_value, d.focus.rank, d.focus.rank_of) == (1, 3, 2, 3)
+    assert (d.knife_offences.previous, d.knife_offences.current) == (1, 1)
+
+
+def test_under_25_injury_non_injury_and_minimum_saving():
+    s = knives.calculate(_data(), Scope())
+    assert (s.under_25_injury.previous, s.under_25_injury.current) == (3, 1)
+    assert s.under_25_injury.change_pct == pytest.approx(-200 / 3)
+    assert (s.under_25_non_injury.previous, s.under_25_non_injury.current) == (1, 2)
+    assert s.minimum_saving_gbp == pytest.approx(2000.0)            # fall 2 × £1,000 at 2015/16
+
+
+def test_ages_sexes_and_modal_suspect():
+    s = knives.calculate(_data(), Scope())
+    assert [(a.age, a.count) for a in s.age_distribution] == [(17, 1), (18, 2), (22, 1), (30, 1), (40, 1)]
+    assert s.age_unknown == 1
+    by = {c.label: c for c in s.suspect_sex}
+    assert (by["male"].count, by["female"].count, s.suspect_sex_unknown) == (2, 1, 1)
+    assert by["male"].share == pytest.approx(2 / 3)
+    assert (s.modal_suspect_sex, s.modal_suspect_age_from, s.modal_suspect_age_to) == ("male", 17, 18)
+    assert s.victim_female_share == pytest.approx(2 / 3)
+
+
+def test_single_record():
+    off = offences([("c1", "2024-05-01 10:00", "A", VWI, "GBH", True, None)])
+    s = knives.calculate(dataset(off, people([("c1", "a", "suspect", 30, "female")])), Scope())
+    assert s.modal_suspect_sex == "female" and (s.modal_suspect_age_from, s.modal_suspect_age_to) == (29, 30)
+    assert s.under_25_injury.change_pct is None and s.victim_female_share is None
+
+
+def test_without_people_only_offence_figures():
+    ds = _data()
+    ds.people, ds.available = None, frozenset({"offences", "offences.knife_enabled", "unit_costs"})
+    s = knives.calculate(ds, Scope())
+    assert s.people_available is False and s.districts_of_concern and s.suspect_sex == []
+    assert s.under_25_injury is None
+
+
+def test_without_knife_flag_unavailable():
+    ds = _data()
+    ds.available = frozenset({"offences", "people", "people.age", "people.sex"})
+    s = knives.calculate(ds, Scope())
+    assert s.available is False and "knife_enabled" in s.unavailable_reason
