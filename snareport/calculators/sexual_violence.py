@@ -1,0 +1,125 @@
+"""Dataset × Scope → SexualViolenceSection: counts by category, the report's table, overall change,
+top offence types, modal suspect, highest districts per category, month profile, repeat suspects."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from snareport.calculators.common import (
+    band_label_series, by_period, change, counts_by_district, period_refs, rank_desc, scope_offences,
+    scope_people, share, unavailable_reason,
+)
+from snareport.models.common import LabelledChange, Ranked, SuppressibleCount
+from snareport.models.sexual_violence import CategoryDistricts, MonthCount, SexualViolenceSection
+from snareport.scope import Scope
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+
+CATEGORIES = ("non-contact", "contact", "penetration", "rape")
+# The report's table: row label → the categories it adds up.
+TABLE_ROWS = {"Rape": ("rape",), "Sexual assault": ("contact", "penetration"), "Non-contact": ("non-contact",)}
+TOP_TYPES = 3
+PEAK_MONTHS = 3
+KNOWN_SEXES = ("male", "female")
+
+
+def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
+    """Sexual violence = offences with a non-blank ``sexual_category``; see docs/methodology.md."""
+    cfg = ds.config
+    yoy, two, three = cfg.comparisons.year_on_year, cfg.comparisons.two_year, cfg.comparisons.three_financial_years
+    section = SexualViolenceSection(periods=period_refs(ds, [*three, *yoy, *two]))
+    reason = unavailable_reason(ds, "offences.sexual_category")
+    if reason:
+        section.available, section.unavailable_reason = False, reason
+        return section
+    sv_all = _sexual(ds.offences)
+    sv = _sexual(scope_offences(ds, scope))
+    prev, cur = yoy
+
+    rows = by_period(ds, sv, yoy)
+    table = pd.crosstab(rows["_cat"], rows["_period"]).reindex(index=list(CATEGORIES), columns=list(yoy),
+                                                               fill_value=0)
+    section.categories = [LabelledChange(key=c, label=c, change=change(int(table.at[c, prev]), int(table.at[c, cur])))
+                          for c in CATEGORIES]
+    section.table = [LabelledChange(key=label.lower().replace(" ", "_"), label=label,
+                                    change=change(int(table.loc[list(cats), prev].sum()),
+                                                  int(table.loc[list(cats), cur].sum())))
+                     for label, cats in TABLE_ROWS.items()]
+    section.total = change(int(table[prev].sum()), int(table[cur].sum()))
+    overall = by_period(ds, sv, two)["_period"].value_counts()
+    section.overall = change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
+
+    three_rows = by_period(ds, sv, three)
+    _top_types(three_rows, section)
+    _months(three_rows, section)
+    _highest_districts(ds, by_period(ds, sv_all, [cur]), section)
+
+    people_reason = unavailable_reason(ds, "people", "people.age", "people.sex")
+    if people_reason:
+        section.people_available = False
+        section.notes.append(f"Suspect ages, sexes and repeat suspects: {people_reason}.")
+        return section
+    _suspects(ds, scope, yoy, three, section)
+    return section
+
+
+def _sexual(off: pd.DataFrame) -> pd.DataFrame:
+    cat = off["sexual_category"].astype("object").str.strip().str.lower()
+    keep = cat.notna() & (cat != "")
+    return off[keep].assign(_cat=cat[keep])
+
+
+def _top_types(rows: pd.DataFrame, section: SexualViolenceSection) -> None:
+    counts = rows["offence_type"].astype("object").value_counts()
+    counts = counts.sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
+    total = int(len(rows))
+    section.three_year_total = total
+    section.top_types = [SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
+                         for t, n in counts.head(TOP_TYPES).items()]
+
+
+def _months(rows: pd.DataFrame, section: SexualViolenceSection) -> None:
+    counts = rows["occurred_at"].dt.month.value_counts().reindex(range(1, 13), fill_value=0)
+    section.month_profile = [MonthCount(month=int(m), count=int(n)) for m, n in counts.items()]
+    ranked = sorted(((m, n) for m, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
+    if ranked:
+        section.peak_months = sorted(int(m) for m, _ in ranked[:PEAK_MONTHS])
+
+
+def _highest_districts(ds: "Dataset", current: pd.DataFrame, section: SexualViolenceSection) -> None:
+    """Every district ranked by current-year count, per category (one grouped pass over the area)."""
+    for cat in CATEGORIES:
+        counts = counts_by_district(ds, current[current["_cat"] == cat])
+        ranks = rank_desc(counts)
+        ranked = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
+                        key=lambda r: r.rank)
+        section.highest_districts.append(CategoryDistricts(category=cat, districts=ranked))
+
+
+def _modal(values: pd.Series) -> str | None:
+    counts = values.dropna().value_counts()
+    if counts.empty:
+        return None
+    return str(sorted(counts.index, key=lambda v: (-counts[v], str(v)))[0])
+
+
+def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSection) -> None:
+    ppl = scope_people(ds, scope)
+    cat = ppl["sexual_category"].astype("object").str.strip().str.lower()
+    suspects = ppl[(ppl["role"] == "suspect") & cat.notna() & (cat != "")].assign(_cat=cat)
+    now = by_period(ds, suspects, [yoy[1]])
+    bands = band_label_series(now["age"], ds.config.suspect_age_bands)
+    section.modal_suspect_band = _modal(bands)
+    sex = now["sex"].astype("object")
+    section.modal_suspect_sex = _modal(sex[sex.isin(KNOWN_SEXES)])
+    section.non_contact_peak_suspect_band = _modal(bands[now["_cat"] == "non-contact"])
+
+    over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])
+    offences_per_suspect = over_three.groupby("person_id").size()
+    current_suspects = now["person_id"].drop_duplicates()
+    repeat = int((offences_per_suspect.reindex(current_suspects, fill_value=0) >= 2).sum())
+    section.distinct_suspects = int(len(current_suspects))
+    section.repeat_suspects = repeat
+    section.repeat_suspect_share = share(repeat, len(current_suspects))

@@ -1,0 +1,75 @@
+"""Known answers for calculators/sexual_violence.py on tiny hand-built data."""
+from __future__ import annotations
+
+import pytest
+
+from calc_fixtures import dataset, offences, people
+from snareport.calculators import sexual_violence
+from snareport.scope import Scope
+
+SO, RAPE = "Other sexual offences", "Rape"
+
+
+def _data():
+    off = offences([
+        ("b1", "2022-06-10 10:00", "A", SO, "Exposure", False, "non-contact"),          # baseline
+        ("b2", "2022-06-11 10:00", "A", SO, "Exposure", False, "non-contact"),
+        ("p1", "2023-06-10 10:00", "A", RAPE, "Rape of a female", False, "rape"),       # previous
+        ("p2", "2024-01-10 10:00", "B", SO, "Sexual assault", False, "contact"),
+        ("c1", "2024-06-10 10:00", "B", RAPE, "Rape of a female", False, "rape"),       # current
+        ("c2", "2024-06-11 10:00", "B", SO, "Sexual assault", False, "contact"),
+        ("c3", "2025-01-11 10:00", "A", SO, "Sexual assault", False, "penetration"),
+        ("c4", "2025-01-12 10:00", "C", SO, "Exposure", False, "non-contact"),
+        ("x1", "2024-07-01 10:00", "A", "Violence with injury", "GBH", False, None),    # not sexual
+    ])
+    ppl = people([
+        ("p1", "s1", "suspect", 15, "male"), ("c1", "s1", "suspect", 16, "male"),       # s1 repeats
+        ("c2", "s2", "suspect", 35, "male"), ("c3", "s3", "suspect", 16, "female"),
+        ("c4", "s4", "suspect", 35, "male"), ("c4", "v4", "victim", 20, "female"),
+    ])
+    return dataset(off, ppl)
+
+
+def test_categories_table_and_overall():
+    s = sexual_violence.calculate(_data(), Scope())
+    cats = {c.key: (c.change.previous, c.change.current) for c in s.categories}
+    assert cats == {"non-contact": (0, 1), "contact": (1, 1), "penetration": (0, 1), "rape": (1, 1)}
+    table = {r.label: r.change for r in s.table}
+    assert (table["Sexual assault"].previous, table["Sexual assault"].current) == (1, 2)
+    assert table["Sexual assault"].change_pct == pytest.approx(100.0)
+    assert table["Non-contact"].change_pct is None
+    assert (s.overall.previous, s.overall.current, s.overall.change_pct) == (2, 4, pytest.approx(100.0))
+
+
+def test_top_types_and_months():
+    s = sexual_violence.calculate(_data(), Scope())
+    assert [(t.label, t.count) for t in s.top_types] == [("Exposure", 3), ("Sexual assault", 3), ("Rape of a female", 2)]
+    assert s.top_types[0].share == pytest.approx(3 / 8)
+    months = {m.month: m.count for m in s.month_profile}
+    assert (months[6], months[1], months[7]) == (5, 3, 0)
+    assert s.peak_months == [1, 6]      # only months with offences can peak
+
+
+def test_suspects_modal_and_repeat_share():
+    s = sexual_violence.calculate(_data(), Scope())
+    assert s.modal_suspect_sex == "male"
+    assert s.modal_suspect_band in {"13–17", "25+"}              # 2 each; ties → first by label
+    assert s.modal_suspect_band == "13–17"
+    assert s.non_contact_peak_suspect_band == "25+"
+    assert (s.distinct_suspects, s.repeat_suspects) == (4, 1)
+    assert s.repeat_suspect_share == pytest.approx(0.25)
+
+
+def test_highest_districts_and_district_scope():
+    s = sexual_violence.calculate(_data(), Scope("B"))
+    rape = next(c for c in s.highest_districts if c.category == "rape")
+    assert [(r.name, r.value, r.rank) for r in rape.districts][:1] == [("B", 1, 1)]
+    assert {c.key: c.change.current for c in s.categories}["contact"] == 1
+    assert s.total.current == 2 and s.distinct_suspects == 2
+
+
+def test_without_sexual_category_unavailable():
+    ds = _data()
+    ds.available = frozenset({"offences", "people"})
+    s = sexual_violence.calculate(ds, Scope())
+    assert s.available is False and s.categories == []
