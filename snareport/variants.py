@@ -1,0 +1,239 @@
+"""Dataset → the county report plus one PDF per district, on any executor, with a manifest.
+
+The dataset is loaded once by the caller. Each document is one task: ``build_report`` then
+``render_pdf``. With the default process pool the workers are forked after the dataset is in
+memory, so no worker re-reads the files or unpickles the dataset per task; a Dask client gets
+the dataset scattered to its workers once.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from snareport.atomic import atomic_write_bytes
+from snareport.errors import DataError, Problem
+from snareport.naming import report_filename
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+
+MANIFEST_NAME = "manifest.json"
+
+# The dataset the worker processes of the default pool read (set before they fork).
+_WORKER_DATASET: "Dataset | None" = None
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What one task wrote (or why it failed)."""
+
+    label: str
+    district: str | None
+    file: str
+    sha256: str | None = None
+    pages: int | None = None
+    bytes: int | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchError(Exception):
+    """Some documents of a batch failed; every other document was written."""
+
+    failures: list[DocumentResult]
+    written: dict[str, Path] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        lines = [f"{len(self.failures)} of {len(self.failures) + len(self.written)} documents failed:"]
+        lines += [f"  {f.label}: {f.error}" for f in self.failures]
+        return "\n".join(lines)
+
+
+def build_variants(
+    ds: "Dataset",
+    out_dir: str | Path,
+    districts: Iterable[str] | None = None,
+    executor: Executor | Any | None = None,
+    layout: str = "kent_medway",
+    *,
+    include_county: bool = True,
+    progress: Callable[[DocumentResult, int, int], None] | None = None,
+) -> dict[str, Path]:
+    """Write the county report and one report per district into ``out_dir``.
+
+    ``districts`` defaults to every district in report.yaml. ``executor`` is any
+    ``concurrent.futures.Executor`` or a ``dask.distributed.Client``; by default a process pool
+    sized to the machine. Returns ``{label: path}`` (label = area name for the county report,
+    else the district). Writes ``manifest.json`` beside the PDFs. If any document fails, the
+    others are still written and :class:`BatchError` is raised at the end.
+    """
+    out = Path(out_dir)
+    wanted = list(ds.config.districts if districts is None else districts)
+    unknown = [name for name in wanted if name not in ds.config.districts]
+    if unknown:
+        raise DataError([
+            Problem("report.yaml", None, "authorities", f"district {name!r}",
+                    "one of: " + ", ".join(ds.config.districts))
+            for name in unknown
+        ])
+    out.mkdir(parents=True, exist_ok=True)
+    scopes: list[str | None] = ([None] if include_county else []) + wanted
+    jobs = [(d, out / report_filename(ds.config.edition, d or ds.config.area)) for d in scopes]
+
+    results = _run(ds, jobs, executor, layout, progress)
+    _write_manifest(ds, out, results, layout)
+    written = {r.label: out / r.file for r in results if r.ok}
+    failures = [r for r in results if not r.ok]
+    if failures:
+        raise BatchError(failures, written)
+    return written
+
+
+def _run(ds, jobs, executor, layout, progress) -> list[DocumentResult]:
+    global _WORKER_DATASET
+    total = len(jobs)
+    own_pool = executor is None
+    if own_pool:
+        _WORKER_DATASET = ds  # inherited by forked workers: no pickling of the dataset per task
+        executor = _default_pool(total)
+    try:
+        if _is_dask_client(executor):
+            ds_ref = executor.scatter(ds, broadcast=True)
+            futures = [executor.submit(_render_one, ds_ref, d, str(p), layout, pure=False) for d, p in jobs]
+        elif own_pool:
+            futures = [executor.submit(_render_one_in_worker, d, str(p), layout) for d, p in jobs]
+        else:
+            futures = [executor.submit(_render_one, ds, d, str(p), layout) for d, p in jobs]
+        results: list[DocumentResult] = []
+        for (district, path), fut in zip(jobs, futures):
+            result = _collect(fut, ds, district, path)
+            results.append(result)
+            if progress is not None:
+                progress(result, len(results), total)
+        return results
+    finally:
+        if own_pool:
+            executor.shutdown(wait=True)
+            _WORKER_DATASET = None
+
+
+def _default_pool(jobs: int) -> Executor:
+    import multiprocessing as mp
+
+    workers = max(1, min(jobs, os.cpu_count() or 1))
+    methods = mp.get_all_start_methods()
+    context = mp.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _is_dask_client(executor: Any) -> bool:
+    return hasattr(executor, "scatter") and hasattr(executor, "gather")
+
+
+def _collect(fut: Future | Any, ds, district: str | None, path: Path) -> DocumentResult:
+    label = district or ds.config.area
+    try:
+        return fut.result()
+    except Exception as exc:  # one failed document must not lose the others
+        _remove_quietly(path)
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return DocumentResult(label=label, district=district, file=path.name, error=message)
+
+
+def _render_one_in_worker(district: str | None, path: str, layout: str) -> DocumentResult:
+    if _WORKER_DATASET is None:  # pragma: no cover - spawn start method; fall back to a clear error
+        raise RuntimeError("worker has no dataset (the process pool must fork)")
+    return _render_one(_WORKER_DATASET, district, path, layout)
+
+
+def _render_one(ds: "Dataset", district: str | None, path: str, layout: str) -> DocumentResult:
+    """Build and render one document; runs in a worker."""
+    from snareport.build import build_report
+    from snareport.render import render_pdf
+
+    report = build_report(ds, district=district)
+    written = Path(render_pdf(report, path, layout=layout))
+    data = written.read_bytes()
+    return DocumentResult(
+        label=district or ds.config.area,
+        district=district,
+        file=written.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        pages=count_pages(data),
+        bytes=len(data),
+    )
+
+
+def count_pages(pdf: bytes) -> int:
+    """Number of pages of a PDF held in memory."""
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+
+
+def _write_manifest(ds, out: Path, results: list[DocumentResult], layout: str) -> Path:
+    summary = {
+        "source": ds.source_name,
+        "tables": {
+            name: int(len(frame))
+            for name in ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights")
+            if (frame := getattr(ds, name)) is not None
+        },
+    }
+    if len(ds.offences):
+        summary["offences_from"] = ds.offences["occurred_at"].min().date().isoformat()
+        summary["offences_to"] = ds.offences["occurred_at"].max().date().isoformat()
+    manifest = {
+        "area": ds.config.area,
+        "edition": ds.config.edition,
+        "audience": ds.config.audience,
+        "layout": layout,
+        "source_data": summary,
+        "documents": [
+            {k: v for k, v in r.__dict__.items() if v is not None or k == "district"} | {"ok": r.ok}
+            for r in results
+        ],
+    }
+    path = out / MANIFEST_NAME
+    atomic_write_bytes(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+    return path
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+class ProgressBar:
+    """One tick per document with its name, on a terminal; silent otherwise."""
+
+    def __init__(self, stream=None, enabled: bool | None = None, width: int = 28):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty() if enabled is None else enabled
+        self.width = width
+
+    def __call__(self, result: DocumentResult, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        filled = round(self.width * done / total)
+        mark = "ok" if result.ok else "FAILED"
+        bar = "█" * filled + "·" * (self.width - filled)
+        self.stream.write(f"\r{bar} {done}/{total} {result.label} {mark}\033[K")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
