@@ -1,0 +1,348 @@
+"""Command line → library calls: build, variants, validate, schema, import-policeuk.
+
+Exit codes: 0 done, 1 bad input (or any other failure, in one readable line), 2 usage.
+Heavy modules (matplotlib, reportlab) are imported inside the commands that draw, so ``--help``
+and ``validate`` stay quick.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import dataclasses
+import json
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from snareport.errors import DataError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.config import ReportConfig
+    from snareport.dataset import Dataset
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+PROG = "snareport"
+
+
+class UsageError(Exception):
+    """A command-line argument that cannot be used (exit code 2)."""
+
+
+def bundled_sample_data() -> Path:
+    """The sample_data/ folder next to the package in a source checkout."""
+    return Path(__file__).resolve().parents[1] / "sample_data"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 after --help, 2 for a usage error
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except DataError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the user sees one line; --debug shows the traceback
+        if args.debug:
+            traceback.print_exc()
+        detail = (str(exc).strip().splitlines() or [""])[0]
+        hint = "" if args.debug else " (run again with --debug for the traceback)"
+        print(f"{PROG} {args.command}: error: {type(exc).__name__}: {detail}{hint}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+# ---------------------------------------------------------------- argument parsing
+
+
+def _parser() -> argparse.ArgumentParser:
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show full tracebacks for errors")
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Serious Violence Strategic Needs Assessment reports from a dataset folder.",
+        parents=[debug],
+    )
+    parser.set_defaults(debug=False, command=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[debug])
+        sub.set_defaults(run=run)
+        return sub
+
+    data_help = "dataset folder (default: the bundled sample_data/)"
+
+    build = command("build", _run_build, "Build one report (the whole area, or one district) as a PDF.")
+    build.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help=data_help)
+    build.add_argument("-o", "--output", metavar="OUT.pdf",
+                       help="where to write the PDF (default: out/sna-<edition>-<area or district>.pdf)")
+    build.add_argument("--district", metavar="NAME", help="build the variant for this district")
+    build.add_argument("--layout", metavar="NAME|PATH", help="theme name in layouts/ or a theme YAML file "
+                       "(default: the theme named in report.yaml)")
+    build.add_argument("--json", metavar="OUT.json", help="also write the report model (every figure) as JSON")
+    build.add_argument("--audience", choices=("public", "partners"),
+                       help="override report.yaml's audience (public output suppresses small counts)")
+
+    variants = command("variants", _run_variants, "Build the area report and one report per district.")
+    variants.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help=data_help)
+    variants.add_argument("-o", "--output", metavar="OUT_DIR", default="out", help="output folder (default: out)")
+    variants.add_argument("--districts", metavar="A,B", help="only these districts (comma-separated)")
+    variants.add_argument("--workers", metavar="N", type=_positive_int, help="worker processes (default: one per CPU)")
+    variants.add_argument("--scheduler", metavar="ADDRESS",
+                          help="run on a Dask distributed scheduler at this address instead of local processes")
+    variants.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+    validate = command("validate", _run_validate, "Check a dataset folder and list every problem found.")
+    validate.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help=data_help)
+
+    schema = command("schema", _run_schema, "Write JSON Schemas of report.yaml, the content and the report model.")
+    schema.add_argument("-o", "--output", metavar="DIR", help="write one .schema.json file per model here "
+                        "(default: print them all as one JSON object)")
+
+    opendata = command("import-policeuk", _run_import_policeuk,
+                       "Turn police.uk street-level crime CSV files into a dataset folder.")
+    opendata.add_argument("paths", nargs="+", metavar="FILES_OR_DIR", help="police.uk CSV files or folders of them")
+    opendata.add_argument("-o", "--output", metavar="DATA_DIR", required=True, help="dataset folder to write")
+    opendata.add_argument("--area", metavar="NAME", help="area to keep (default: Kent and Medway)")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+# ---------------------------------------------------------------- shared steps
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    bundled = bundled_sample_data()
+    if not bundled.is_dir():
+        raise UsageError("no DATA_DIR given and there is no bundled sample_data/ folder next to the package; "
+                         "name the dataset folder to use")
+    return bundled
+
+
+def _load(args: argparse.Namespace) -> "Dataset":
+    from snareport.dataset import load_dataset
+
+    return load_dataset(_data_dir(args))
+
+
+def _district(config: "ReportConfig", name: str) -> str:
+    """The district as report.yaml spells it (matched ignoring case), or a usage error listing them."""
+    folded = {d.casefold(): d for d in config.districts}
+    match = folded.get(" ".join(name.split()).casefold())
+    if match is None:
+        raise UsageError(f"{name!r} is not a district in report.yaml; choose from: {', '.join(config.districts)}")
+    return match
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    dataset = _load(args)
+    config = dataset.config
+    district = _district(config, args.district) if args.district else None
+    if args.audience and args.audience != config.audience:
+        dataset = dataclasses.replace(dataset, config=config.model_copy(update={"audience": args.audience}))
+        config = dataset.config
+    from snareport.build import build_report
+    from snareport.naming import report_filename
+    from snareport.render import render_pdf
+
+    report = build_report(dataset, district=district)
+    target = Path(args.output) if args.output else Path("out") / report_filename(
+        config.edition, district or config.area
+    )
+    written = render_pdf(report, target, layout=args.layout or config.theme)
+    if args.json:
+        _write_text_atomically(Path(args.json), report.model_dump_json(indent=2) + "\n")
+    elapsed = time.perf_counter() - started
+    extra = f" and {args.json}" if args.json else ""
+    print(f"wrote {written}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
+    return EXIT_OK
+
+
+def _run_variants(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    dataset = _load(args)
+    districts = (
+        [_district(dataset.config, name) for name in args.districts.split(",") if name.strip()]
+        if args.districts
+        else None
+    )
+    from snareport.variants import build_variants
+
+    with _executor(args) as executor:
+        paths = build_variants(dataset, Path(args.output), districts=districts, executor=executor)
+    if not args.quiet:
+        for path in paths:
+            print(f"  {path}")
+        print(f"wrote {len(paths)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+class _ProgressExecutor(concurrent.futures.Executor):
+    """Wraps an executor and prints a line as each submitted job finishes."""
+
+    def __init__(self, inner: concurrent.futures.Executor, quiet: bool) -> None:
+        self._inner = inner
+        self._quiet = quiet
+        self._done = 0
+        self._submitted = 0
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future:
+        future = self._inner.submit(fn, *args, **kwargs)
+        self._submitted += 1
+        if not self._quiet:
+            future.add_done_callback(self._report)
+        return future
+
+    def _report(self, future: concurrent.futures.Future) -> None:
+        self._done += 1
+        outcome = "failed" if future.cancelled() or future.exception() is not None else "done"
+        print(f"  [{self._done}/{self._submitted}] {outcome}", flush=True)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+class _executor:
+    """The executor the variants run on: a Dask scheduler's, or a local process pool; closed afterwards."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self._args = args
+        self._client: Any = None
+        self._pool: concurrent.futures.Executor | None = None
+
+    def __enter__(self) -> concurrent.futures.Executor | None:
+        if not self._args.scheduler and not self._args.workers:
+            return None  # build_variants' own default pool
+        if self._args.scheduler:
+            try:
+                from distributed import Client
+            except ImportError:
+                raise UsageError("--scheduler needs the 'distributed' package: pip install 'snareport[distributed]'") \
+                    from None
+            self._client = Client(self._args.scheduler)
+            inner = self._client.get_executor()
+        else:
+            inner = concurrent.futures.ProcessPoolExecutor(max_workers=self._args.workers)
+        self._pool = _ProgressExecutor(inner, self._args.quiet)
+        return self._pool
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        if self._client is not None:
+            self._client.close()
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    folder = _data_dir(args)
+    dataset = _load(args)
+    elapsed = time.perf_counter() - started
+    print(_summary(folder, dataset, elapsed))
+    return EXIT_OK
+
+
+def _summary(folder: Path, dataset: "Dataset", elapsed: float) -> str:
+    from snareport.dataset import TABLES
+
+    config = dataset.config
+    lines = [f"{folder}: no problems found ({elapsed:.2f} s)"]
+    for name in TABLES:
+        frame = getattr(dataset, name)
+        if frame is None:
+            lines.append(f"  {name:<20} not provided by this source")
+            continue
+        lines.append(f"  {name:<20} {len(frame):>9,} rows")
+    dates = dataset.offences["occurred_at"]
+    if len(dates):
+        lines.append(f"  offences from {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}")
+    lines.append(f"  {len(config.districts)} districts: {', '.join(config.districts)}")
+    if config.source is not None:
+        absent = ", ".join(config.source.fields_absent) or "none"
+        lines.append(f"  source: {config.source.name or 'partial'} (fields not provided: {absent})")
+    return "\n".join(lines)
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from snareport.config import ReportConfig
+    from snareport.content.models import Content
+    from snareport.models.report import Report
+
+    schemas = {
+        "report-config": ReportConfig.model_json_schema(),
+        "content": Content.model_json_schema(),
+        "report": Report.model_json_schema(mode="serialization"),
+    }
+    if not args.output:
+        print(json.dumps(schemas, indent=2, sort_keys=True))
+        return EXIT_OK
+    folder = Path(args.output)
+    for name, schema in schemas.items():
+        path = folder / f"{name}.schema.json"
+        _write_text_atomically(path, json.dumps(schema, indent=2, sort_keys=True) + "\n")
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _run_import_policeuk(args: argparse.Namespace) -> int:
+    from snareport.opendata.policeuk import import_files
+
+    options = {"area": args.area} if args.area else {}
+    summary = import_files([Path(p) for p in args.paths], Path(args.output), **options)
+    print(f"wrote dataset {summary.out_dir} for {summary.area}: kept {summary.rows_kept:,} of "
+          f"{summary.rows_read:,} rows, {len(summary.districts)} districts, "
+          f"months {summary.months[0]} to {summary.months[-1]}")
+    for note in summary.notes():
+        print(f"  {note}")
+    return EXIT_OK
+
+
+__all__ = ["main", "bundled_sample_data", "UsageError", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_USAGE"]

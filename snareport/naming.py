@@ -1,0 +1,17 @@
+"""Edition and area/district names → the file names reports are written under (shared by build and variants)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: "Folkestone and Hythe" → "folkestone-and-hythe", "2025/26" → "2025-26"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def report_filename(edition: str, label: str, suffix: str = ".pdf") -> str:
+    """The report's file name: ``sna-<edition>-<area or district>.pdf``, e.g. ``sna-2025-26-kent-and-medway.pdf``."""
+    parts = ["sna", slugify(edition), slugify(label)]
+    return "-".join(p for p in parts if p) + suffix
