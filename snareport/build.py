@@ -1,0 +1,96 @@
+"""Dataset (+ district) → Report: runs every calculator for the scope and adds metadata, periods,
+data summary, methodology notes and the scope's content."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from snareport.calculators import (
+    achievements, county_profile, demographics, geography, knives, sexual_violence, temporal,
+)
+from snareport.calculators.common import involvement, period_refs, scope_offences, scope_people
+from snareport.errors import DataError, Problem
+from snareport.calculators.methodology import methodology_notes
+from snareport.models.report import DataSummary, Disclosure, Metadata, Report, TableSummary
+from snareport.scope import Scope
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+
+HOSPITAL_THRESHOLD = 7     # NHS HES rule below national level: counts of 1–7 are withheld
+
+
+def build_report(ds: "Dataset", district: str | None = None) -> Report:
+    """The Report for the whole area (``district=None``) or one district (a name from report.yaml).
+
+    Raises DataError naming an unknown district and listing the valid ones. Work shared by every
+    scope (cohort involvement per offence, people joined to offences) is computed once per dataset.
+    """
+    cfg = ds.config
+    if district is not None and district not in cfg.districts:
+        raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
+                                expected="one of " + ", ".join(cfg.districts)))
+    scope = Scope(district)
+    involvement(ds)   # cached on the dataset; shared by all scopes
+    report = Report(
+        metadata=_metadata(ds, scope),
+        periods=period_refs(ds, _period_names(ds)),
+        data=_data_summary(ds, scope),
+        methodology=methodology_notes(cfg),
+        disclosure=Disclosure(applied=False, threshold=cfg.disclosure_threshold,
+                              hospital_threshold=HOSPITAL_THRESHOLD),
+        content=ds.content_for(district),
+        county_profile=county_profile.calculate(ds, scope),
+        achievements=achievements.calculate(ds, scope),
+        demographics=demographics.calculate(ds, scope),
+        geography=geography.calculate(ds, scope),
+        temporal=temporal.calculate(ds, scope),
+        knives=knives.calculate(ds, scope),
+        sexual_violence=sexual_violence.calculate(ds, scope),
+    )
+    if cfg.audience == "public":
+        from snareport.disclosure import apply_disclosure
+
+        report = apply_disclosure(report, cfg.disclosure_threshold, HOSPITAL_THRESHOLD)
+    return report
+
+
+def _period_names(ds: "Dataset") -> list[str]:
+    """Every period named by a comparison, ordered by start date."""
+    names = {n for _, pair in ds.config.comparisons for n in pair}
+    return sorted(names, key=lambda n: (ds.config.period(n).start, ds.config.period(n).end, n))
+
+
+def _metadata(ds: "Dataset", scope: Scope) -> Metadata:
+    cfg = ds.config
+    return Metadata(
+        title=cfg.title, edition=cfg.edition, area=cfg.area, partnership=cfg.partnership,
+        scope_label=scope.label(cfg.area), district=scope.district,
+        authority=None if scope.is_county else cfg.authority_of(scope.district).name,
+        audience=cfg.audience, protective_marking=cfg.marking, publication_date=cfg.publication_date,
+        language=cfg.language, theme=cfg.theme,
+    )
+
+
+def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
+    tables = []
+    for name in ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights"):
+        frame = getattr(ds, name)
+        if frame is None:
+            continue
+        if name == "offences":
+            rows = len(scope_offences(ds, scope))
+        elif name == "people":
+            rows = len(scope_people(ds, scope))
+        elif name == "hospital_admissions" and not scope.is_county and "district" in frame.columns:
+            rows = int((frame["district"].astype("object") == scope.district).sum())
+        else:
+            rows = len(frame)
+        tables.append(TableSummary(table=name, rows=int(rows), total_rows=len(frame)))
+    occurred = scope_offences(ds, scope)["occurred_at"]
+    source = ds.source_name or (ds.config.source.name if ds.config.source else "")
+    return DataSummary(
+        source_name=source, source_note=ds.config.source_note, tables=tables,
+        first_offence=occurred.min().date() if len(occurred) else None,
+        last_offence=occurred.max().date() if len(occurred) else None,
+        available=sorted(ds.available), data_quality=list(ds.data_quality),
+    )

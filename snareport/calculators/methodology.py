@@ -1,0 +1,57 @@
+"""ReportConfig → methodology notes: the definitions behind the figures, worded for the printed report.
+
+The wording follows docs/methodology.md; the numbers in it (cohort ages, thresholds, periods) come
+from the configuration so the note always matches what was calculated.
+"""
+from __future__ import annotations
+
+
+from snareport.config import AgeRange, ReportConfig
+from snareport.models.report import MethodNote
+
+
+def _ages(r: AgeRange) -> str:
+    return f"aged {r.min_age} or over" if r.max_age is None else f"aged {r.min_age} to {r.max_age}"
+
+
+def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
+    c = cfg.cohorts
+    p = cfg.periods
+    yoy = [p[n].label for n in cfg.comparisons.year_on_year]
+    rolling = [p[n].label for n in cfg.comparisons.rolling]
+    two = [p[n].label for n in cfg.comparisons.two_year]
+    return [
+        MethodNote(topic="Periods", text=(
+            f"Year-on-year figures compare {yoy[0]} with {yoy[1]}; rolling figures compare {rolling[0]} with "
+            f"{rolling[1]}; cost savings compare {two[0]} with {two[1]}. A record belongs to a period when its "
+            "date falls within the period's first and last day.")),
+        MethodNote(topic="Age cohorts", text=(
+            f"An offence involves a cohort when at least one victim or suspect linked to it was in that age range "
+            f"at the time: {c.under_18.label} ({_ages(c.under_18)}), {c.age_18_25.label} ({_ages(c.age_18_25)}), "
+            f"{c.under_25.label} ({_ages(c.under_25)}). One offence can involve more than one cohort. Offences "
+            "where nobody's age is known are counted separately as age unknown.")),
+        MethodNote(topic="Percentage change", text=(
+            "Change is the difference between the later and earlier figure as a percentage of the earlier one. "
+            "When the earlier figure is zero the change is undefined and is not shown.")),
+        MethodNote(topic="People", text=(
+            "Each link between a person and an offence counts once, so someone involved in two offences is "
+            "counted twice. Shares are of all such links, including people whose age or sex was not recorded, "
+            "so the shares shown need not add up to 100%.")),
+        MethodNote(topic="Harm", text=(
+            "Harm scores add up the harm weight of each offence's type. The high-harm group is the "
+            f"{cfg.high_harm_top_share * 100:.1f}% of people with the most harm from the offences they were "
+            "involved in as victim or suspect, rounded up to a whole person "
+            f"(ceil of {cfg.high_harm_top_share} × people).")),
+        MethodNote(topic="Districts", text=(
+            "A district report computes every figure from that district's offences and the people linked to "
+            "them. Where districts are compared, the county figure and the district's rank (1 = highest) are "
+            "shown beside it.")),
+        MethodNote(topic="Cost savings", text=(
+            "For each offence group whose volume fell, the saving is the fall multiplied by the group's unit "
+            f"cost at {cfg.costs.savings_price_year} prices; groups that rose save nothing. The knife minimum "
+            f"saving uses the unit cost of violence with injury at {cfg.costs.minimum_price_year} prices.")),
+        MethodNote(topic="Disclosure control", text=(
+            f"In public reports, counts from 1 to {cfg.disclosure_threshold}, and shares or changes built on "
+            "them, are withheld, as is any other value that would let a withheld one be worked out. Hospital "
+            "admissions follow the NHS Hospital Episode Statistics rule of withholding counts of 1 to 7.")),
+    ]
