@@ -64,8 +64,9 @@ class Comparisons(_Strict):
     year_on_year: tuple[str, str]
     two_year: tuple[str, str]
     rolling: tuple[str, str]
-    three_year: tuple[str, str, str]
-    three_financial_years: tuple[str, str, str]
+    # Optional: a source covering only two matching periods (e.g. police.uk files) has no third.
+    three_year: tuple[str, str, str] | None = None
+    three_financial_years: tuple[str, str, str] | None = None
 
 
 class Cohorts(_Strict):
@@ -145,6 +146,8 @@ class ReportConfig(_Strict):
                     raise ValueError(f"district {d!r} is listed under more than one authority")
                 seen.add(d)
         for field, names in self.comparisons:
+            if names is None:
+                continue
             for name in names:
                 if name not in self.periods:
                     raise ValueError(f"comparisons.{field} names period {name!r}, which is not in periods")

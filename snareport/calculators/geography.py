@@ -34,7 +34,7 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
     and the county totals beside it. Ranked by current volume (ties: harm, then name; 1 = highest).
     """
     cfg = ds.config
-    windows, (prev, cur) = cfg.comparisons.three_year, cfg.comparisons.rolling
+    windows, (prev, cur) = cfg.comparisons.three_year or cfg.comparisons.rolling, cfg.comparisons.rolling
     cohort = getattr(cfg.cohorts, COHORT)
     section = GeographySection(periods=period_refs(ds, [*windows, prev, cur]), cohort=COHORT,
                                cohort_label=cohort.label, rank_of=len(cfg.districts))

@@ -28,7 +28,8 @@ KNOWN_SEXES = ("male", "female")
 def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     """Sexual violence = offences with a non-blank ``sexual_category``; see docs/methodology.md."""
     cfg = ds.config
-    yoy, two, three = cfg.comparisons.year_on_year, cfg.comparisons.two_year, cfg.comparisons.three_financial_years
+    yoy, two = cfg.comparisons.year_on_year, cfg.comparisons.two_year
+    three = cfg.comparisons.three_financial_years or yoy
     section = SexualViolenceSection(periods=period_refs(ds, [*three, *yoy, *two]))
     reason = unavailable_reason(ds, "offences.sexual_category")
     if reason:

@@ -89,7 +89,7 @@ def check_periods_have_offences(offences: TypedTable, config: ReportConfig, log:
     if dates.empty:
         return
     days = dates.dt.normalize()
-    used = sorted({name for _, names in config.comparisons for name in names})
+    used = sorted({name for _, names in config.comparisons if names for name in names})
     for name in used:
         period = config.periods[name]
         inside = (days >= pd.Timestamp(period.start)) & (days <= pd.Timestamp(period.end))
