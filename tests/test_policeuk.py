@@ -137,6 +137,7 @@ def test_matching_months(months, previous, current):
     assert periods["previous_period"]["label"] == previous
     assert periods["current_period"]["label"] == current
     assert comparisons["year_on_year"] == ["previous_period", "current_period"]
+    assert "three_year" not in comparisons and "earliest_period" not in periods
 
 
 def test_three_years_of_matching_months_give_a_three_period_comparison():

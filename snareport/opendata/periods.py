@@ -96,17 +96,15 @@ def periods_and_comparisons(month_texts: set[str]) -> tuple[dict[str, dict], dic
     """report.yaml ``periods`` and ``comparisons`` for data covering these months (YYYY-MM).
 
     Every comparison uses the matching-months pair. The three-period comparisons add the same
-    months one more year back; when the data does not cover them the period is still named
-    (report.yaml requires three) though it holds no data. Only the sections needing people data
-    (geography, sexual violence) use it, and police.uk has none, so nothing is computed from it.
+    months one more year back when the data covers them, and are left out otherwise.
     """
     months = {Month.parse(m) for m in month_texts}
     previous, current = matching_windows(months)
     periods = {"previous_period": previous.as_period(), "current_period": current.as_period()}
     pair = ["previous_period", "current_period"]
     comparisons: dict[str, list[str]] = {"year_on_year": pair, "two_year": pair, "rolling": pair}
-    earliest = earlier_window(months, previous) or previous.shift(-12)
-    periods["earliest_period"] = earliest.as_period()
-    comparisons["three_year"] = ["earliest_period", *pair]
-    comparisons["three_financial_years"] = ["earliest_period", *pair]
-    return {"earliest_period": periods.pop("earliest_period"), **periods}, comparisons
+    earliest = earlier_window(months, previous)
+    if earliest is None:
+        return periods, comparisons
+    comparisons["three_year"] = comparisons["three_financial_years"] = ["earliest_period", *pair]
+    return {"earliest_period": earliest.as_period(), **periods}, comparisons
