@@ -1,0 +1,382 @@
+"""Platypus flowables → the same flowables wrapped so that drawing them records structure.
+
+`tagged(flowable, node)` is the whole interface for ordinary content: the wrapper lays out and
+splits exactly like the flowable it holds (a split paragraph keeps its one `Node`, so it stays one
+element across pages). Tables get TH/TD/TR from reportlab's table render callback, lists get
+L/LI/Lbl/LBody, page furniture is wrapped with `artifact`. Without a tagger on the document every
+wrapper simply draws its flowable.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from reportlab.platypus import Flowable, Table
+from reportlab.platypus.tables import TableRenderCB
+
+from snareport.tagging.record import Node
+from snareport.tagging.tagger import tagger_of
+
+_OWN = frozenset({"inner", "node", "width", "height", "_table_rows", "canv", "_frame"})
+
+
+class Tagged(Flowable):
+    """A flowable whose drawing belongs to structure element ``node``.
+
+    Every attribute it does not own (spaceBefore, keepWithNext, hAlign, …) is the inner
+    flowable's, so layout is unchanged.
+    """
+
+    def __init__(self, inner: Flowable, node: Node | None) -> None:
+        self.__dict__["inner"] = inner
+        self.__dict__["node"] = node
+        self.__dict__["width"] = getattr(inner, "width", 0)
+        self.__dict__["height"] = getattr(inner, "height", 0)
+        if isinstance(inner, Table) and "_table_rows" not in self.__dict__:
+            self.__dict__["_table_rows"] = list(range(len(inner._cellvalues)))
+
+    # attributes belong to the inner flowable unless they are the wrapper's own
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__dict__["inner"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _OWN:
+            self.__dict__[name] = value
+        else:
+            setattr(self.inner, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if name in _OWN:
+            self.__dict__.pop(name, None)
+        else:
+            delattr(self.inner, name)
+
+    def _rewrap(self, part: Flowable) -> "Tagged":
+        return self.__class__(part, self.node)
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(aW, aH)
+        self.__dict__["width"], self.__dict__["height"] = w, h
+        return w, h
+
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:
+        w, h = self.inner.wrapOn(canv, aW, aH)
+        self.__dict__["width"], self.__dict__["height"] = w, h
+        return w, h
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return self._wrap_parts(self.inner.split(aW, aH))
+
+    def splitOn(self, canv: Any, aW: float, aH: float) -> list[Flowable]:
+        return self._wrap_parts(self.inner.splitOn(canv, aW, aH))
+
+    def _wrap_parts(self, parts: list[Flowable]) -> list[Flowable]:
+        wrapped = [self._rewrap(p) for p in parts]
+        rows = self.__dict__.get("_table_rows")
+        if rows is not None and len(parts) == 2 and all(isinstance(p, Table) for p in parts):
+            first, second = parts
+            n = len(first._cellvalues)
+            repeated = len(second._cellvalues) - (len(rows) - n)
+            wrapped[0].__dict__["_table_rows"] = rows[:n]
+            wrapped[1].__dict__["_table_rows"] = [None] * max(repeated, 0) + rows[n:]
+        return wrapped
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canv)
+        if tagger is None or self.node is None:
+            if tagger is not None:
+                with tagger.artifact(canv):
+                    self.inner.drawOn(canv, x, y, _sW)
+                return
+            self.inner.drawOn(canv, x, y, _sW)
+            return
+        with tagger.tag(canv, self.node):
+            self._before_draw(tagger, canv, x, y, _sW)
+            self.inner.drawOn(canv, x, y, _sW)
+
+    def _before_draw(self, tagger: Any, canv: Any, x: float, y: float, _sW: float) -> None:
+        links = link_texts(self.inner)
+        if links:
+            tagger.note_link_text(self.node, links)
+        if self.node.role == "Figure":
+            x = self.inner._hAlignAdjust(x, _sW) if hasattr(self.inner, "_hAlignAdjust") else x
+            tagger.note_figure_box(canv, self.node, _page_box(canv, x, y, self.width, self.height))
+        rows = self.__dict__.get("_table_rows")
+        if rows is not None and isinstance(self.inner, Table):
+            self.inner._renderCB = _TableTagger(self.node, rows)
+
+    @property
+    def tag_node(self) -> Node | None:
+        return self.node
+
+    def identity(self, maxLen: int | None = None) -> str:
+        return f"Tagged[{self.node!r}]({self.inner.identity(maxLen)})"
+
+
+def _page_box(canv: Any, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+    a, b, c, d, e, f = canv._currentMatrix
+    xs, ys = [], []
+    for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h)):
+        xs.append(a * px + c * py + e)
+        ys.append(b * px + d * py + f)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def link_texts(flowable: Flowable) -> dict[str, str]:
+    """Link target → the words a paragraph shows for it (``#dest`` targets lose the ``#``)."""
+    out: dict[str, str] = {}
+    for frag in getattr(flowable, "frags", None) or ():
+        for _, target in getattr(frag, "link", None) or ():
+            key = str(target).lstrip("#")
+            text = getattr(frag, "text", "")
+            out[key] = (out.get(key, "") + text) if key in out else text
+    return {k: " ".join(v.split()) for k, v in out.items() if v.strip()}
+
+
+class Artifact(Tagged):
+    """A flowable that is page furniture: rules, backgrounds, decorative boxes."""
+
+    def __init__(self, inner: Flowable, node: Node | None = None) -> None:
+        super().__init__(inner, None)
+
+
+def tagged(flowable: Flowable, node: Node | str, parent: Node | None = None, **node_options: Any) -> Tagged:
+    """Wrap ``flowable`` so it draws as structure element ``node`` (or a new Node of that role)."""
+    if isinstance(node, str):
+        node = Node(node, parent, **node_options)
+    return Tagged(flowable, node)
+
+
+def artifact(flowable: Flowable) -> Artifact:
+    """Wrap ``flowable`` so it draws as an artifact (ignored by screen readers)."""
+    return Artifact(flowable)
+
+
+def group(role: str, flowables: Iterable[Flowable], parent: Node | None = None, **node_options: Any) -> list[Flowable]:
+    """Put every top-level tagged flowable of ``flowables`` under one new element (``Sect``, ``TOC``…).
+
+    Returns the flowables (the same objects) so it reads ``story += group("Sect", section)``.
+    """
+    container = Node(role, parent, **node_options)
+    items = list(flowables)
+    for flowable in items:
+        _adopt(flowable, container)
+    return items
+
+
+def _adopt(flowable: Any, container: Node) -> None:
+    if isinstance(flowable, (Tagged, ListItemFlowable)):
+        node = flowable.tag_node
+        if node is None:
+            return
+        while node.parent is not None:
+            if node.parent is container:
+                return
+            node = node.parent
+        if node is not container:
+            node.parent = container
+        return
+    for inner in _contents(flowable):
+        _adopt(inner, container)
+
+
+def _contents(flowable: Any) -> list[Any]:
+    content = getattr(flowable, "_content", None)
+    if isinstance(content, (list, tuple)):
+        return list(content)
+    inner = getattr(flowable, "_flowable", None)
+    return [inner] if inner is not None else []
+
+
+# ── tables ───────────────────────────────────────────────────────────────
+
+
+class _TableTagger(TableRenderCB):
+    """reportlab's table render callback: backgrounds and rules are artifacts, cells are TH/TD."""
+
+    def __init__(self, table_node: Node, rows: Sequence[int | None]) -> None:
+        self.table_node = table_node
+        self.rows = list(rows)
+        self._open_cell = False
+        self._open_row = False
+
+    def _tagger(self, T: Table) -> Any:
+        return tagger_of(T.canv)
+
+    def startTable(self, T: Table) -> None:
+        pass
+
+    def startBG(self, T: Table) -> None:
+        self._tagger(T).begin(T.canv, None)
+
+    def endBG(self, T: Table) -> None:
+        self._tagger(T).end(T.canv)
+
+    def startRow(self, T: Table, rowNo: int) -> None:
+        tagger = self._tagger(T)
+        original = self.rows[rowNo] if rowNo < len(self.rows) else None
+        spec = _table_spec(self.table_node)
+        if original is None:
+            tagger.begin(T.canv, None)  # a header row repeated on a continuation page
+        else:
+            tagger.begin(T.canv, spec.row(original))
+        self._open_row = True
+
+    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        tagger = self._tagger(T)
+        original = self.rows[rowNo] if rowNo < len(self.rows) else None
+        node = None if original is None else _table_spec(self.table_node).cell(T, original, rowNo, colNo)
+        tagger.begin(T.canv, node)
+        self._open_cell = True
+
+    def endCell(self, T: Table) -> None:
+        self._tagger(T).end(T.canv)
+
+    def endRow(self, T: Table) -> None:
+        self._tagger(T).end(T.canv)
+
+    def startLines(self, T: Table) -> None:
+        self._tagger(T).begin(T.canv, None)
+
+    def endLines(self, T: Table) -> None:
+        self._tagger(T).end(T.canv)
+
+    def endTable(self, T: Table) -> None:
+        pass
+
+
+class TableSpec:
+    """The Nodes of one table: a TR per row and a TH or TD per cell, made on first use."""
+
+    def __init__(self, table_node: Node, header_rows: int, header_columns: int) -> None:
+        self.table_node = table_node
+        self.header_rows = header_rows
+        self.header_columns = header_columns
+        self._rows: dict[int, Node] = {}
+        self._cells: dict[tuple[int, int], Node] = {}
+
+    def row(self, index: int) -> Node:
+        if index not in self._rows:
+            self._rows[index] = Node("TR", self.table_node)
+        return self._rows[index]
+
+    def cell(self, T: Table, original_row: int, row_in_part: int, col: int) -> Node:
+        key = (original_row, col)
+        if key not in self._cells:
+            attributes: dict[str, Any] = {}
+            if original_row < self.header_rows:
+                role, attributes["Scope"] = "TH", "Column"
+            elif col < self.header_columns:
+                role, attributes["Scope"] = "TH", "Row"
+            else:
+                role = "TD"
+            span = (getattr(T, "_spanRanges", None) or {}).get((col, row_in_part))
+            if span:
+                sc, sr, ec, er = span
+                if ec > sc:
+                    attributes["ColSpan"] = ec - sc + 1
+                if er > sr:
+                    attributes["RowSpan"] = er - sr + 1
+            self._cells[key] = Node(role, self.row(original_row), attributes={"Table": attributes} if attributes else None)
+        return self._cells[key]
+
+
+def _table_spec(table_node: Node) -> TableSpec:
+    return table_node._spec  # type: ignore[attr-defined]
+
+
+class TableNode(Node):
+    """A Table node that also knows how its rows and cells are tagged."""
+
+    __slots__ = ("_spec",)
+
+    def __init__(self, parent: Node | None = None, *, header_rows: int = 1, header_columns: int = 0, **options: Any) -> None:
+        super().__init__("Table", parent, **options)
+        self._spec = TableSpec(self, header_rows, header_columns)
+
+
+def tagged_table(table: Table, header_rows: int = 1, header_columns: int = 0, parent: Node | None = None, **options: Any) -> Tagged:
+    """Wrap a platypus Table: the first ``header_rows`` rows are column headers (TH /Scope /Column),
+    the first ``header_columns`` cells of other rows are row headers (TH /Scope /Row), the rest TD.
+    Header rows repeated on a continuation page (``repeatRows``) are artifacts."""
+    if header_rows + header_columns < 1:
+        raise ValueError("a table needs at least one header row or header column")
+    return Tagged(table, TableNode(parent, header_rows=header_rows, header_columns=header_columns, **options))
+
+
+# ── lists ────────────────────────────────────────────────────────────────
+
+
+class ListItemFlowable(Flowable):
+    """One list item: a label (bullet or number) drawn in the margin and a body flowable beside it."""
+
+    def __init__(self, label: Flowable, body: Flowable, indent: float, item: Node, first: bool = True) -> None:
+        super().__init__()
+        self.label = label
+        self.body = body
+        self.indent = indent
+        self.item = item
+        self.first = first
+        self.label_node = Node("Lbl", item)
+        self.body_node = Node("LBody", item)
+
+    @property
+    def tag_node(self) -> Node:
+        return self.item
+
+    def _part(self, body: Flowable, first: bool) -> "ListItemFlowable":
+        part = ListItemFlowable(self.label, body, self.indent, self.item, first)
+        part.label_node, part.body_node = self.label_node, self.body_node
+        for attr in ("spaceBefore", "spaceAfter"):
+            if hasattr(self, attr):
+                setattr(part, attr, getattr(self, attr))
+        return part
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.label.wrap(self.indent, aH)
+        w, h = self.body.wrap(aW - self.indent, aH)
+        self.width, self.height = aW, max(h, self.label.height if self.first else 0)
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        parts = self.body.split(aW - self.indent, aH)
+        if not parts:
+            return []
+        return [self._part(p, self.first and i == 0) for i, p in enumerate(parts)]
+
+    def getSpaceBefore(self) -> float:
+        return getattr(self, "spaceBefore", getattr(self.body, "spaceBefore", 0)) if self.first else 0
+
+    def getSpaceAfter(self) -> float:
+        return getattr(self, "spaceAfter", getattr(self.body, "spaceAfter", 0))
+
+    def draw(self) -> None:
+        canv = self.canv
+        tagger = tagger_of(canv)
+        body_y = self.height - self.body.height
+        if self.first:
+            label_y = self.height - self.label.height
+            if tagger is None:
+                self.label.drawOn(canv, 0, label_y)
+            else:
+                with tagger.tag(canv, self.label_node):
+                    self.label.drawOn(canv, 0, label_y)
+        if tagger is None:
+            self.body.drawOn(canv, self.indent, body_y)
+            return
+        with tagger.tag(canv, self.body_node):
+            links = link_texts(self.body)
+            if links:
+                tagger.note_link_text(self.body_node, links)
+            self.body.drawOn(canv, self.indent, body_y)
+
+
+def tagged_list(
+    items: Sequence[tuple[Flowable, Flowable]], indent: float, parent: Node | None = None, numbering: str = "Disc"
+) -> list[Flowable]:
+    """A list from (label, body) pairs: one L element, each item an LI with its Lbl and LBody.
+
+    ``numbering`` is the PDF ListNumbering attribute: Disc, Circle, Square, Decimal, None…"""
+    list_node = Node("L", parent, attributes={"List": {"ListNumbering": numbering}})
+    return [ListItemFlowable(label, body, indent, Node("LI", list_node)) for label, body in items]

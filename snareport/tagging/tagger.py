@@ -1,0 +1,245 @@
+"""Drawing on a reportlab canvas → marked content (BDC/EMC, /Artifact) plus the `Element` record.
+
+The `Tagger` keeps one rule: marked content never nests. Opening an element while another one
+is open closes the outer sequence and reopens it (with a fresh MCID) when the inner one ends, so
+every painted operator belongs to exactly one structure element or to an artifact. MCIDs are
+given out when a sequence closes; a sequence that painted nothing is dropped, so no element
+points at empty content. A new canvas means a new `multiBuild` pass: the record starts again.
+"""
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from snareport.tagging.record import Element, LinkAnnotation, MarkedContent, Node
+
+_PLACEHOLDER = "%snareport-marked-content%"
+# Operators (and their operands) that change graphics state but paint nothing.
+_NON_PAINTING = re.compile(
+    r"(?:[-+]?\d*\.?\d+|/[^\s/\[\]()<>]+|\[|\]|\b(?:q|Q|cm|w|J|j|M|d|ri|i|gs|rg|RG|g|G|k|K|cs|CS|sc|SC|scn|SCN)\b|\s)+"
+)
+
+
+def paints_nothing(operators: list[str]) -> bool:
+    """True if these content-stream chunks only set graphics state (nothing a reader could see)."""
+    return all(_NON_PAINTING.fullmatch(chunk) or not chunk.strip() for chunk in operators)
+
+
+@dataclass
+class _Frame:
+    element: Element | None  # None: an artifact (or something inside one)
+    page: int
+    annotations_before: int
+    seq_list: list | None = None  # the canvas code list holding the open sequence's placeholder
+    seq_index: int = -1
+
+
+class Tagger:
+    """Records, while a document draws, which structure element owns each piece of content.
+
+    Use `tag(canvas, node)` and `artifact(canvas)` (or the wrapper flowables in
+    `snareport.tagging.flowables`) around drawing; after the build, `finalise_pdf` turns
+    ``tagger.root`` into the PDF's structure tree.
+    """
+
+    def __init__(self) -> None:
+        self._canvas: Any = None
+        self._reset()
+
+    def _reset(self) -> None:
+        self.root = Element("Document")
+        self._elements: dict[int, Element] = {}  # id(Node) → Element, for this pass
+        self._nodes: list[Node] = []  # keeps the nodes alive so ids stay unique
+        self._stack: list[_Frame] = []
+        self._next_mcid: dict[int, int] = {}
+        self._claimed_annots: dict[int, int] = {}
+        self.figure_boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = {}
+
+    # ── passes and pages ─────────────────────────────────────────────────
+
+    def sync(self, canv: Any) -> None:
+        """Start a fresh record when a new canvas (a new build pass) appears."""
+        if canv is not self._canvas:
+            self._canvas = canv
+            self._reset()
+            canv._snareport_tagger = self
+
+    @property
+    def mcid_counts(self) -> dict[int, int]:
+        """Page (0-based) → number of MCIDs used on it."""
+        return dict(self._next_mcid)
+
+    @staticmethod
+    def _page(canv: Any) -> int:
+        return canv.getPageNumber() - 1
+
+    # ── elements ─────────────────────────────────────────────────────────
+
+    def element(self, node: Node) -> Element:
+        """The element this pass made for ``node``, creating it (and its ancestors) on first use."""
+        found = self._elements.get(id(node))
+        if found is not None:
+            return found
+        if node.parent is not None:
+            parent = self.element(node.parent)
+        else:
+            parent = self._innermost_element() or self.root
+        el = Element.from_node(node, parent)
+        parent.add(el)
+        self._elements[id(node)] = el
+        self._nodes.append(node)
+        return el
+
+    def _innermost_element(self) -> Element | None:
+        for frame in reversed(self._stack):
+            if frame.element is not None:
+                return frame.element
+        return None
+
+    def _inside_artifact(self) -> bool:
+        return any(frame.element is None for frame in self._stack)
+
+    # ── marked-content sequences ─────────────────────────────────────────
+
+    def _open_sequence(self, canv: Any, frame: _Frame) -> None:
+        if frame.element is None:
+            canv.addLiteral("/Artifact BMC")
+            return
+        canv.addLiteral(_PLACEHOLDER)
+        frame.seq_list = canv._code
+        frame.seq_index = len(canv._code) - 1
+
+    def _close_sequence(self, canv: Any, frame: _Frame) -> None:
+        if frame.element is None:
+            canv.addLiteral("EMC")
+            return
+        code, index = frame.seq_list, frame.seq_index
+        frame.seq_list, frame.seq_index = None, -1
+        if code is None:
+            return
+        if paints_nothing(code[index + 1:]):
+            del code[index]
+            return
+        page = self._page(canv)
+        mcid = self._next_mcid.get(page, 0)
+        self._next_mcid[page] = mcid + 1
+        code[index] = f"/{_mc_tag(frame.element.role)} <</MCID {mcid}>> BDC"
+        canv.addLiteral("EMC")
+        frame.element.add(MarkedContent(page, mcid))
+
+    def begin(self, canv: Any, node: Node | None) -> Element | None:
+        """Start drawing content that belongs to ``node`` (``None``: an artifact)."""
+        self.sync(canv)
+        if node is not None and self._inside_artifact():
+            node = None  # everything inside an artifact is an artifact
+        if self._stack:
+            self._close_sequence(canv, self._stack[-1])
+        element = self.element(node) if node is not None else None
+        page = self._page(canv)
+        frame = _Frame(element, page, len(getattr(canv, "_annotationrefs", ())))
+        self._stack.append(frame)
+        self._open_sequence(canv, frame)
+        return element
+
+    def end(self, canv: Any) -> None:
+        """Finish the innermost `begin`; the enclosing element's content resumes."""
+        frame = self._stack.pop()
+        self._close_sequence(canv, frame)
+        if frame.element is not None:
+            self._claim_annotations(canv, frame)
+        if self._stack:
+            self._open_sequence(canv, self._stack[-1])
+
+    @contextmanager
+    def tag(self, canv: Any, node: Node) -> Iterator[Element | None]:
+        element = self.begin(canv, node)
+        try:
+            yield element
+        finally:
+            self.end(canv)
+
+    @contextmanager
+    def artifact(self, canv: Any) -> Iterator[None]:
+        self.begin(canv, None)
+        try:
+            yield None
+        finally:
+            self.end(canv)
+
+    # ── link annotations ─────────────────────────────────────────────────
+
+    def _claim_annotations(self, canv: Any, frame: _Frame) -> None:
+        refs = getattr(canv, "_annotationrefs", None)
+        if refs is None:
+            return
+        page = self._page(canv)
+        start = max(frame.annotations_before, self._claimed_annots.get(page, 0))
+        element = frame.element
+        for index in range(start, len(refs)):
+            annotation = LinkAnnotation(page, index, annotation_target(canv, refs[index]))
+            if element.role == "Link":
+                element.add(annotation)
+            else:
+                link = Element("Link", parent=element)
+                link.link_text = element.link_text
+                link.add(annotation)
+                element.add(link)
+        self._claimed_annots[page] = max(start, len(refs))
+
+    def note_link_text(self, node: Node, texts: dict[str, str]) -> None:
+        """Remember the visible words of each link target drawn inside ``node`` (for /Alt, /Contents)."""
+        self.element(node).link_text.update(texts)
+
+    def note_figure_box(self, canv: Any, node: Node, box: tuple[float, float, float, float]) -> None:
+        """Remember where a figure was drawn (page, x0, y0, x1, y1 in page space) for its /BBox."""
+        self.figure_boxes[id(self.element(node))] = (self._page(canv), box)
+
+
+def _mc_tag(role: str) -> str:
+    return role
+
+
+def annotation_target(canv: Any, ref: Any) -> str:
+    """Where a link annotation made by reportlab points: a URL, or a destination name."""
+    try:
+        obj = canv._doc.idToObject[ref.name]
+    except (AttributeError, KeyError):
+        return ""
+    destination = getattr(obj, "Destination", None)
+    if destination is not None:
+        return str(getattr(destination, "name", "") or "")
+    action = getattr(obj, "dict", {}).get("A")
+    uri = getattr(action, "dict", {}).get("URI") if action is not None else None
+    return str(getattr(uri, "s", uri) or "")
+
+
+def tagger_of(canv: Any) -> Tagger | None:
+    """The tagger drawing on this canvas, if the document has one."""
+    tagger = getattr(canv, "_snareport_tagger", None)
+    if tagger is None:
+        tagger = getattr(getattr(canv, "_doctemplate", None), "tagger", None)
+    return tagger
+
+
+@contextmanager
+def tag(canv: Any, node: Node) -> Iterator[None]:
+    """Context manager: whatever is drawn inside belongs to ``node`` (no-op without a tagger)."""
+    tagger = tagger_of(canv)
+    if tagger is None:
+        yield None
+        return
+    with tagger.tag(canv, node):
+        yield None
+
+
+@contextmanager
+def artifact(canv: Any) -> Iterator[None]:
+    """Context manager: whatever is drawn inside is page furniture (/Artifact), unread by readers."""
+    tagger = tagger_of(canv)
+    if tagger is None:
+        yield None
+        return
+    with tagger.artifact(canv):
+        yield None

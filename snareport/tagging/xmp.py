@@ -1,0 +1,66 @@
+"""Document facts (title, language, dates) → the XMP packet a PDF/UA-1 file declares itself with."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the finished PDF says about itself. ``date`` is the fixed document date (reproducible output)."""
+
+    title: str
+    lang: str = "en-GB"
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+    creator_tool: str = "snareport"
+    producer: str = "snareport (reportlab, pikepdf)"
+    date: dt.date | dt.datetime | None = None
+
+
+def _iso(date: dt.date | dt.datetime) -> str:
+    if isinstance(date, dt.datetime):
+        return date.replace(microsecond=0).isoformat()
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def xmp_packet(facts: DocumentFacts) -> bytes:
+    """An XMP packet with dc:title, dc:language, pdfuaid:part 1 and (if given) the document date."""
+    title = escape(facts.title)
+    lang = escape(facts.lang)
+    lines = [
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>',
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
+        '<rdf:Description rdf:about=""',
+        '  xmlns:dc="http://purl.org/dc/elements/1.1/"',
+        '  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+        '  xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
+        '  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+        "<dc:format>application/pdf</dc:format>",
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>',
+        f"<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>",
+    ]
+    if facts.author:
+        lines.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(facts.author)}</rdf:li></rdf:Seq></dc:creator>")
+    if facts.subject:
+        lines.append(
+            f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(facts.subject)}</rdf:li></rdf:Alt></dc:description>'
+        )
+    if facts.keywords:
+        lines.append(f"<pdf:Keywords>{escape(facts.keywords)}</pdf:Keywords>")
+    lines.append(f"<pdf:Producer>{escape(facts.producer)}</pdf:Producer>")
+    lines.append(f"<xmp:CreatorTool>{escape(facts.creator_tool)}</xmp:CreatorTool>")
+    if facts.date is not None:
+        stamp = _iso(facts.date)
+        lines += [f"<xmp:CreateDate>{stamp}</xmp:CreateDate>", f"<xmp:ModifyDate>{stamp}</xmp:ModifyDate>"]
+    lines += [
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "</rdf:Description>",
+        "</rdf:RDF>",
+        "</x:xmpmeta>",
+        '<?xpacket end="w"?>',
+    ]
+    return "\n".join(lines).encode("utf-8")
