@@ -56,7 +56,7 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
 
 def _period_names(ds: "Dataset") -> list[str]:
     """Every period named by a comparison, ordered by start date."""
-    names = {n for _, pair in ds.config.comparisons for n in pair}
+    names = {n for _, pair in ds.config.comparisons if pair for n in pair}
     return sorted(names, key=lambda n: (ds.config.period(n).start, ds.config.period(n).end, n))
 
 
