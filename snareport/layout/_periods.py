@@ -1,0 +1,21 @@
+"""Section periods → the words that name them ("2023/24 to 2024/25")."""
+from __future__ import annotations
+
+from typing import Any
+
+
+def label(section: Any, index: int) -> str:
+    """The label of the section's ``index``-th period ('' when the section lists fewer)."""
+    periods = getattr(section, "periods", []) or []
+    return periods[index].label if 0 <= index < len(periods) else ""
+
+
+def span(section: Any, first: int, second: int) -> str:
+    """'2023/24 to 2024/25' from two of the section's periods (empty parts are left out)."""
+    a, b = label(section, first), label(section, second)
+    return " to ".join(p for p in (a, b) if p)
+
+
+def unavailable_note(section: Any) -> str:
+    reason = getattr(section, "unavailable_reason", None)
+    return f"Not available from this source{': ' + reason if reason else ''}."

@@ -1,0 +1,66 @@
+"""CountyProfileSection + Content.county_facts → the demographics of the county: population, growth, facts."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout._periods import unavailable_note
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.report import Report
+
+KEY = "county_profile"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Demographics of the county"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    p = report.county_profile
+    c = content(report)
+    m = report.metadata
+    out: list[Flowable] = []
+    if c is not None:
+        out += door.markdown(c.county_facts.intro)
+        out += door.markdown(c.section_intros.county_profile)
+    if not p.available:
+        out.append(door.note(unavailable_note(p)))
+    else:
+        tiles = [Tile(fmt.count(p.population_total), f"people live in {m.scope_label} ({p.year})")]
+        if m.district and p.county_population_total:
+            tiles.append(Tile(fmt.count(p.county_population_total), f"people live in {m.area} ({p.year})"))
+        if p.growth:
+            g = p.growth
+            tiles.append(Tile(fmt.percent(g.change_pct, plus=True),
+                              f"population growth, {g.from_year} to {g.to_year}",
+                              f"{fmt.number(g.change, plus=True)} people"))
+        if p.focus:
+            tiles.append(Tile(fmt.share(p.focus.share), f"of {m.area}'s population lives in {p.focus.district}",
+                              f"{fmt.ordinal(p.focus.rank)} largest of {len(p.districts)}"))
+        out.append(door.tiles(tiles, columns=min(3, len(tiles)) or 1))
+        if p.age_bands:
+            county = {b.label: b for b in p.county_age_bands}
+            header = ["Age band", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
+            rows = [[b.label, fmt.share(b.share)] + ([fmt.share(county[b.label].share) if b.label in county
+                                                       else fmt.NOT_AVAILABLE] if m.district else [])
+                    for b in p.age_bands]
+            out += door.table(header, rows, caption=f"Population by age band, {p.year}")
+        if p.districts:
+            rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
+            out += door.table(["District", "Authority", "Population", "Share"], rows,
+                              numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18],
+                              caption=f"Population by district, {p.year}")
+        for note in p.notes:
+            out.append(door.note(note))
+    if c is not None:
+        f = c.county_facts
+        out.append(door.keep([door.h2("Services in the area"), door.side_by_side(
+            [door.para("Education", "h3"), door.bullets(f.education)],
+            [door.para("Health", "h3"), door.bullets(f.health), door.para("Prisons", "h3"), door.bullets(f.prisons)])]))
+    return out

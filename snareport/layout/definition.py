@@ -1,0 +1,24 @@
+"""Content.definition → the Board's definition of serious violence, quoted."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "definition"
+NEW_PAGE = False
+
+
+def title(report: Report) -> str:
+    return content(report).definition.title
+
+
+def included(report: Report) -> bool:
+    return content(report) is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    d = content(report).definition
+    return door.markdown(d.intro) + [door.space(4), door.quote(d.definition)]

@@ -1,0 +1,79 @@
+"""DemographicsSection → victims and suspects by age band per authority, sex split, suspects against
+population, and the high-harm concentration."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.report import Report
+
+KEY = "demographics"
+NEW_PAGE = True
+ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
+
+
+def title(report: Report) -> str:
+    return "Demographics"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
+    chosen = [p for p in profiles if p.role == role]
+    if not chosen:
+        return []
+    bands = [b.label for b in chosen[0].bands]
+    header = ["Area"] + bands + ["Unknown age"]
+    rows = [[p.area] + [fmt.share(b.share) for b in p.bands] + [fmt.share(p.unknown.share)] for p in chosen]
+    n = len(header)
+    widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
+    return door.table(header, rows, widths=widths,
+                      caption=f"{ROLE_TITLES[role]} by age band, share of involvements, {period}")
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    d = report.demographics
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.section_intros.demographics)
+    if not d.available:
+        return out + [door.note(unavailable_note(d))]
+    current = label(d, 1) or label(d, 0)
+    for role in ("victim", "suspect"):
+        out.append(door.h2(ROLE_TITLES[role]))
+        out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
+        split = next((s for s in d.sex_split if s.role == role), None)
+        if split:
+            rows = [[r.sex.capitalize(), fmt.count(r.change.previous), fmt.count(r.change.current),
+                     fmt.percent(r.change.change_pct), fmt.share(r.current_share)] for r in split.rows]
+            out += door.table(["Sex", label(d, 0) or "Previous", current or "Current", "Change", "Share now"],
+                              rows, widths=[0.32, 0.17, 0.17, 0.17, 0.17],
+                              caption=f"{ROLE_TITLES[role]} by sex, {span(d, 0, 1)}")
+    if d.suspect_vs_population and d.population_available:
+        rows = [[f"Aged {p.band}", fmt.share(p.suspect_share), fmt.share(p.population_share)]
+                for p in d.suspect_vs_population]
+        out += door.table(["Age band", f"Share of suspects, {current}",
+                           f"Share of population, {d.population_year}"], rows, widths=[0.4, 0.3, 0.3],
+                          caption="Suspects compared with the population")
+    out.append(door.h2("High-harm victims and suspects"))
+    if d.high_harm and d.high_harm_available:
+        h = d.high_harm
+        out.append(door.tiles([
+            Tile(fmt.share(h.people_share), "of people involved in serious violence",
+                 f"{fmt.count(h.top_people)} of {fmt.count(h.people)} people, as victim or suspect"),
+            Tile(fmt.share(h.harm_share), "of all the harm was linked to them", f"{current}, by crime harm weight"),
+        ]))
+        out.append(door.rich([Segment(fmt.share(h.people_share), bold=True), " of people accounted for ",
+                              Segment(fmt.share(h.harm_share), bold=True),
+                              " of the harm from serious violence, as a victim or a suspect."]))
+    else:
+        out.append(door.note(f"Not available from this source{': ' + d.high_harm_reason if d.high_harm_reason else ''}."))
+    for note in d.notes:
+        out.append(door.note(note))
+    return out

@@ -1,0 +1,365 @@
+"""Text, figures and tables from section layouts → styled, escaped reportlab flowables (the single door).
+
+Every flowable the report draws is made here, so styles, escaping of user text and PDF tagging live in
+one place. ``Door.tagger`` is the hook for the tagging layer: when set, every flowable is passed through
+``tagger.tag(flowable, role, **attributes)`` with its structure role (``H1``, ``P``, ``L``, ``Table``,
+``Figure``, ``BlockQuote``, ``TOC``), and page furniture is drawn inside ``tagger.artifact(canvas)``.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import BalancedColumns
+
+from snareport.layout.styles import Styles, build_styles
+from snareport.theme import MM, Theme
+
+
+def text(value: object) -> str:
+    """Plain user or model text → reportlab paragraph markup that prints it literally."""
+    return escape("" if value is None else str(value))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of inline text with emphasis, for sentences that mix figures and words."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+def bold(value: object) -> Segment:
+    return Segment(str(value), bold=True)
+
+
+def runs_markup(runs: Iterable[Any]) -> str:
+    """Inline runs (content Markdown ``Run`` or :class:`Segment`, or plain strings) → escaped markup."""
+    out: list[str] = []
+    for run in runs:
+        if isinstance(run, str):
+            out.append(text(run))
+            continue
+        piece = text(run.text)
+        if getattr(run, "italic", False):
+            piece = f"<i>{piece}</i>"
+        if getattr(run, "bold", False):
+            piece = f"<b>{piece}</b>"
+        link = getattr(run, "link", None)
+        if link:
+            piece = f"<a href={quoteattr(link)} underline=\"1\">{piece}</a>"
+        out.append(piece)
+    return "".join(out)
+
+
+class SectionHeading(Paragraph):
+    """A section's H1: a bookmark target, an outline entry and the running header's source."""
+
+    def __init__(self, title: str, key: str, style, level: int = 0):
+        super().__init__(text(title), style)
+        self.title = title
+        self.key = key
+        self.level = level
+        self.keepWithNext = 1
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.bookmarkPage(self.key)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        super().draw()
+
+
+class FigureFlowable(Flowable):
+    """A recorded vector chart (``RecordedDrawing``) scaled to fit the frame width, with its alt text."""
+
+    def __init__(self, drawing: Any, alt_text: str, max_width: float):
+        super().__init__()
+        self.drawing = drawing
+        self.alt_text = alt_text
+        self.scale = min(1.0, max_width / drawing.width)
+        self.width = drawing.width * self.scale
+        self.height = drawing.height * self.scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        self.drawing.draw(self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A big-number tile: the value, what it measures, its direction in words and its period."""
+
+    value: str
+    label: str
+    detail: str = ""
+
+
+class Door:
+    """Makes every flowable of the report from one theme; the only place styles and escaping live."""
+
+    def __init__(self, theme: Theme, tagger: Any = None):
+        self.theme = theme
+        self.styles: Styles = build_styles(theme)
+        self.tagger = tagger
+        page = theme.page
+        width, height = page.trim_size
+        self.frame_width = width - (page.margin_left_mm + page.margin_right_mm) * MM
+        self.colour = {name: HexColor(value) for name, value in theme.colours.model_dump().items()}
+        self._keys: dict[str, int] = {}
+
+    # --- tagging hook ---------------------------------------------------------------------------
+    def _emit(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
+        if self.tagger is not None:
+            return self.tagger.tag(flowable, role, **attributes)
+        return flowable
+
+    def artifact(self, canvas: Any) -> contextlib.AbstractContextManager:
+        """Context in which page furniture (backgrounds, rules, running header/footer) is drawn."""
+        if self.tagger is not None and hasattr(self.tagger, "artifact"):
+            return self.tagger.artifact(canvas)
+        return contextlib.nullcontext()
+
+    # --- headings -------------------------------------------------------------------------------
+    def section_heading(self, title: str, key: str) -> Flowable:
+        """H1 of a section: bookmark, outline entry, contents entry and running header."""
+        return self._emit(SectionHeading(title, key, self.styles.h1), "H1", title=title)
+
+    def h2(self, title: str) -> Flowable:
+        p = Paragraph(text(title), self.styles.h2)
+        p.keepWithNext = 1
+        return self._emit(p, "H2")
+
+    def h3(self, title: str) -> Flowable:
+        p = Paragraph(text(title), self.styles.h3)
+        p.keepWithNext = 1
+        return self._emit(p, "H3")
+
+    # --- text -----------------------------------------------------------------------------------
+    def para(self, value: str, style: str = "body") -> Flowable:
+        """Plain text, printed literally."""
+        return self._emit(Paragraph(text(value), getattr(self.styles, style)), "P")
+
+    def rich(self, runs: Iterable[Any], style: str = "body") -> Flowable:
+        """Inline runs with bold/italic/links (content ``Run``s, :class:`Segment`s or strings)."""
+        return self._emit(Paragraph(runs_markup(runs), getattr(self.styles, style)), "P")
+
+    def note(self, value: str) -> Flowable:
+        return self._emit(Paragraph(text(value), self.styles.note), "P")
+
+    def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1) -> Flowable:
+        """A list whose items are inline runs (or plain strings)."""
+        style = self.styles.bullet
+        entries = [ListItem(Paragraph(runs_markup([i] if isinstance(i, str) else i), style),
+                            leftIndent=style.leftIndent) for i in items]
+        kind = dict(bulletType="1", start=start, bulletFormat="%s.") if numbered else dict(
+            bulletType="bullet", start="\u2022")
+        lst = ListFlowable(entries, leftIndent=style.leftIndent, bulletFontName=self.styles.faces.regular,
+                           bulletFontSize=style.fontSize, bulletColor=self.colour["accent"],
+                           spaceAfter=style.spaceAfter * 2, **kind)
+        return self._emit(lst, "L", numbered=numbered)
+
+    def markdown(self, rich_text: Any, style: str = "body") -> list[Flowable]:
+        """Content Markdown (``RichText`` blocks) → paragraphs and lists, every character literal."""
+        out: list[Flowable] = []
+        for block in getattr(rich_text, "blocks", []) or []:
+            if block.kind == "paragraph":
+                out.append(self.rich(block.runs, style))
+            elif block.kind == "bullets":
+                out.append(self.bullets(block.items))
+            else:
+                out.append(self.bullets(block.items, numbered=True, start=block.start))
+        return out
+
+    def term(self, value: str) -> Flowable:
+        """A glossary term, kept with its definition."""
+        p = Paragraph(text(value), self.styles.term)
+        p.keepWithNext = 1
+        return self._emit(p, "H3")
+
+    def factor_levels(self, levels: Sequence[tuple[str, Sequence[str], Sequence[str]]]) -> Flowable:
+        """Three-level diagram: each level (individual → community) with its risk and protective factors."""
+        s = self.styles
+        header = ["", Paragraph("Risk factors", s.cell_head), Paragraph("Protective factors", s.cell_head)]
+        rows: list[list[Any]] = [header]
+        for label, risk, protective in levels:
+            rows.append([Paragraph(text(label), s.level),
+                         [Paragraph("\u2022 " + text(r), s.cell) for r in risk],
+                         [Paragraph("\u2022 " + text(p), s.cell) for p in protective]])
+        w = self.frame_width
+        table = Table(rows, colWidths=[0.22 * w, 0.39 * w, 0.39 * w], hAlign="LEFT", repeatRows=1)
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
+                    ("LINEBELOW", (1, 0), (-1, 0), 1.2, self.colour["primary"]),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8)]
+        for r in range(1, len(rows)):
+            commands += [("BACKGROUND", (0, r), (0, r), self.colour["primary"]),
+                         ("BACKGROUND", (1, r), (1, r), self.colour["tint"]),
+                         ("BACKGROUND", (2, r), (2, r), self.colour["tint_strong"]),
+                         ("LINEBELOW", (0, r), (-1, r), 3, self.colour["background"])]
+        table.setStyle(TableStyle(commands))
+        table.spaceAfter = 10
+        return self._emit(table, "Table", header_rows=1)
+
+    def quote(self, value: str, credit: str = "") -> Flowable:
+        """A pull quote: italic text in the accent colour beside an accent rule."""
+        words = value.strip().strip("\u201c\u201d\" ")
+        cells: list[Flowable] = [Paragraph(text("\u201c" + words + "\u201d"), self.styles.quote)]
+        if credit:
+            cells.append(Paragraph(text(credit), self.styles.quote_credit))
+        table = Table([[cells]], colWidths=[self.frame_width])
+        table.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 0), (0, 0), 3, self.colour["accent"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        table.spaceAfter = 8
+        return self._emit(table, "BlockQuote")
+
+    # --- tables ---------------------------------------------------------------------------------
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool] | None = None,
+              widths: Sequence[float] | None = None, caption: str = "") -> list[Flowable]:
+        """A data table: header row repeated on a new page, numeric columns right-aligned, fits the frame.
+
+        ``widths`` are fractions of the frame width (default: first column wider, the rest equal).
+        """
+        n = len(header)
+        numeric = list(numeric) if numeric is not None else [False] + [True] * (n - 1)
+        if widths is None:
+            first = 0.4 if n > 1 else 1.0
+            widths = [first] + [(1 - first) / (n - 1)] * (n - 1) if n > 1 else [1.0]
+        col_widths = [w * self.frame_width for w in widths]
+        s = self.styles
+        data = [[Paragraph(text(h), s.cell_head_number if numeric[i] else s.cell_head)
+                 for i, h in enumerate(header)]]
+        for row in rows:
+            data.append([Paragraph(text(v), s.cell_number if numeric[i] else s.cell) for i, v in enumerate(row)])
+        table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.2, self.colour["primary"]),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.colour["rule"]),
+            ("BACKGROUND", (0, 0), (-1, 0), self.colour["tint"]),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        table.spaceAfter = 4
+        out: list[Flowable] = []
+        if caption:
+            cap = Paragraph(text(caption), s.h3)
+            cap.keepWithNext = 1
+            out.append(self._emit(cap, "Caption"))
+        out.append(self._emit(table, "Table", header_rows=1))
+        return out
+
+    # --- figures --------------------------------------------------------------------------------
+    def figure(self, drawing: Any, alt_text: str, title: str = "", source: str = "") -> list[Flowable]:
+        """A vector chart with an active title above and its source line below, kept together."""
+        parts: list[Flowable] = []
+        if title:
+            parts.append(self._emit(Paragraph(text(title), self.styles.h3), "Caption"))
+        parts.append(self._emit(FigureFlowable(drawing, alt_text, self.frame_width), "Figure", alt=alt_text))
+        if source:
+            parts.append(self._emit(Paragraph(text(source), self.styles.muted), "P"))
+        parts.append(Spacer(1, 6))
+        return [KeepTogether(parts)]
+
+    def tiles(self, tiles: Sequence[Tile], columns: int = 2) -> Flowable:
+        """Big-number tiles in a grid: value, what it measures and its direction/period in words."""
+        s = self.styles
+        gap = 4 * MM
+        width = (self.frame_width - gap * (columns - 1)) / columns
+        cells = [[Paragraph(text(t.value), s.tile_value), Paragraph(runs_markup([t.label]), s.tile_label)]
+                 + ([Paragraph(text(t.detail), s.muted)] if t.detail else []) for t in tiles]
+        rows: list[list[Any]] = []
+        for i in range(0, len(cells), columns):
+            row: list[Any] = []
+            for j in range(columns):
+                if j:
+                    row.append("")
+                row.append(cells[i + j] if i + j < len(cells) else "")
+            rows.append(row)
+        col_widths = []
+        for j in range(columns):
+            if j:
+                col_widths.append(gap)
+            col_widths.append(width)
+        table = Table(rows, colWidths=col_widths, hAlign="LEFT")
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 10)]
+        for r in range(len(rows)):
+            for j in range(columns):
+                col = j * 2
+                if r * columns + j < len(tiles):
+                    commands += [("BACKGROUND", (col, r), (col, r), self.colour["tint"]),
+                                 ("LINEABOVE", (col, r), (col, r), 3, self.colour["accent"])]
+        table.setStyle(TableStyle(commands))
+        table.spaceAfter = 10
+        return self._emit(table, "Table", layout=True)
+
+    def columns(self, flowables: list[Flowable], n: int = 2) -> Flowable:
+        """Content that flows down ``n`` balanced columns and over pages (e.g. the glossary)."""
+        return BalancedColumns(flowables, nCols=n, spaceBefore=0, spaceAfter=0, innerPadding=8 * MM,
+                               name="columns")
+
+    def side_by_side(self, left: list[Flowable], right: list[Flowable], split: float = 0.5) -> Flowable:
+        """Two blocks of flowables next to each other (a layout grid, not a data table)."""
+        gap = 6 * MM
+        w_left = (self.frame_width - gap) * split
+        table = Table([[left, "", right]], colWidths=[w_left, gap, self.frame_width - gap - w_left],
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return self._emit(table, "Table", layout=True)
+
+    def boxed(self, flowables: list[Flowable], fill: str = "tint") -> Flowable:
+        """A tinted panel around a few flowables (call-outs)."""
+        table = Table([[flowables]], colWidths=[self.frame_width], hAlign="LEFT")
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), self.colour[fill]),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+        table.spaceAfter = 10
+        return self._emit(table, "Table", layout=True)
+
+    # --- spacing --------------------------------------------------------------------------------
+    @staticmethod
+    def space(points: float) -> Flowable:
+        return Spacer(1, points)
+
+    @staticmethod
+    def new_page() -> Flowable:
+        return PageBreak()
+
+    @staticmethod
+    def keep_space(points: float) -> Flowable:
+        """Start a new page unless ``points`` of space are left on this one."""
+        return CondPageBreak(points)
+
+    @staticmethod
+    def keep(flowables: list[Flowable]) -> Flowable:
+        return KeepTogether(flowables)
+

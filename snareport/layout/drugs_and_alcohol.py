@@ -1,0 +1,29 @@
+"""Content.drugs_and_alcohol → the drug- and alcohol-related violence project."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "drugs_and_alcohol"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return content(report).drugs_and_alcohol.title
+
+
+def included(report: Report) -> bool:
+    return content(report) is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    d = content(report).drugs_and_alcohol
+    out = door.markdown(d.intro)
+    out.append(door.h2("The project"))
+    out.append(door.boxed([door.para("Aim", "h3"), *door.markdown(d.aim)]))
+    out.append(door.para(d.outcomes_intro))
+    out.append(door.bullets(d.outcomes))
+    return out

@@ -1,0 +1,27 @@
+"""Content.foreword → the foreword: a signed letter opening the report."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "foreword"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Foreword"
+
+
+def included(report: Report) -> bool:
+    return content(report) is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    f = content(report).foreword
+    out: list[Flowable] = [door.para(f.title, "lead")]
+    out += door.markdown(f.body)
+    out += [door.space(8), door.para(f.signatory, "h3"), door.para(f.role, "muted")]
+    return out

@@ -1,0 +1,65 @@
+"""GeographySection → where serious violence involving the cohort happens: district volume and harm
+scores, their change and direction, the top districts and the ones that rose."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout._periods import span, unavailable_note
+from snareport.layout.door import Door, Segment
+from snareport.models.report import Report
+
+KEY = "geography"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return f"ASVC geographical \u2013 {report.geography.cohort_label}"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    g = report.geography
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.section_intros.geography)
+    if not g.available:
+        return out + [door.note(unavailable_note(g))]
+    windows = span(g, 1, 2)
+    points: list[list] = []
+    if g.top:
+        points.append(["Most affected by volume: ", Segment(fmt.join_words(g.top), bold=True),
+                       (". The same four as the window before." if g.previous_top == g.top else
+                        f". The window before: {fmt.join_words(g.previous_top)}." if g.previous_top else ".")])
+    rose = {s.district: s for s in g.districts}
+    if g.volume_rose:
+        points.append(["Volume score rose in ", fmt.join_words(
+            [f"{n} ({fmt.percent(rose[n].volume.change_pct, plus=True)})" for n in g.volume_rose if n in rose]), "."])
+    else:
+        points.append(["No district's volume score rose."])
+    if g.harm_rose:
+        points.append(["Harm score rose in ", fmt.join_words(
+            [f"{n} ({fmt.percent(rose[n].harm.change_pct, plus=True)})" for n in g.harm_rose if n in rose]), "."])
+    falling = [s.district for s in g.districts if s.volume_direction == "falling"]
+    if falling:
+        points.append([f"{len(falling)} of {len(g.districts)} districts fell in each of the three windows."])
+    if g.focus:
+        f = g.focus
+        points.insert(0, [Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
+                          f"(volume {fmt.direction_word(f.volume.change_pct)}, harm {fmt.direction_word(f.harm.change_pct)})."])
+    out.append(door.bullets(points))
+    rows = [[s.district, str(s.rank), fmt.number(s.volume.current), fmt.percent(s.volume.change_pct, plus=True),
+             fmt.number(s.harm.current), fmt.percent(s.harm.change_pct, plus=True), s.volume_direction]
+            for s in g.districts]
+    out += door.table(["District", "Rank", "Volume", "Change", "Harm", "Change", "Three windows"], rows,
+                      numeric=[False, True, True, True, True, True, False],
+                      widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18],
+                      caption=f"Volume and harm scores by district, {windows}")
+    out.append(door.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
+                         "weights. Change compares the latest 12-month window with the one before."))
+    return out

@@ -1,0 +1,71 @@
+"""KnivesSection → knives and weapons: districts of most concern, ages involved, under-25 change,
+minimum saving and who the suspects and victims are."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.report import Report
+
+KEY = "knives"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Knives and weapons"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    k = report.knives
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.section_intros.knives)
+    if not k.available:
+        return out + [door.note(unavailable_note(k))]
+    yoy, current = span(k, 0, 1), label(k, 1)
+    if k.focus:
+        f = k.focus
+        out.append(door.tiles([
+            Tile(fmt.count(f.value), f"knife-enabled offences in {f.district}, {current}",
+                 f"{fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else ""),
+            Tile(fmt.count(f.county_value), f"knife-enabled offences in {report.metadata.area}, {current}")]))
+    if k.districts_of_concern:
+        out.append(door.h2("The districts of most concern"))
+        out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"]
+                                 for r in k.districts_of_concern]))
+    if k.under_25_injury or k.under_25_non_injury:
+        out.append(door.h2(f"Under 25s in knife-enabled offences, {yoy}"))
+        tiles = []
+        for name, ch in (("causing injury", k.under_25_injury), ("without injury", k.under_25_non_injury)):
+            if ch:
+                tiles.append(Tile(fmt.percent(ch.change_pct), f"knife-enabled offences {name}",
+                                  f"{fmt.direction_word(ch.change_pct)}: {fmt.count(ch.previous)} {fmt.ARROW_TO} "
+                                  f"{fmt.count(ch.current)}"))
+        out.append(door.tiles(tiles))
+    if k.minimum_saving_gbp:
+        out.append(door.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
+                              " prices, the fall in injury offences is a minimum saving of ",
+                              Segment(fmt.money(k.minimum_saving_gbp), bold=True), "."]))
+    if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
+        out.append(door.h2(f"Suspects and victims, {current}"))
+        tiles = [Tile(fmt.share(s.share), f"of suspects were {s.label}") for s in k.suspect_sex]
+        if k.modal_suspect_sex and k.modal_suspect_age_from is not None:
+            tiles.append(Tile(f"{k.modal_suspect_age_from}\u2013{k.modal_suspect_age_to}",
+                              f"years: the most frequent age of {k.modal_suspect_sex} suspects"))
+        if k.victim_female_share is not None:
+            tiles.append(Tile(fmt.share(k.victim_female_share), "of victims were female"))
+        out.append(door.tiles(tiles))
+    if k.age_distribution:
+        out.append(door.note(f"Ages of people in knife-enabled offences, {current}: "
+                             f"{fmt.count(k.age_unknown)} of unknown age." if k.age_unknown else ""))
+    for note in k.notes:
+        out.append(door.note(note))
+    return out

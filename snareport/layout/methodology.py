@@ -1,0 +1,61 @@
+"""Report.methodology, periods, data summary and disclosure → methodology and data notes."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "methodology"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Methodology and data notes"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.methodology)
+    if report.periods:
+        rows = [[p.label, fmt.long_date(p.start), fmt.long_date(p.end)] for p in report.periods]
+        out += door.table(["Period", "From", "To"], rows, numeric=[False, False, False],
+                          widths=[0.4, 0.3, 0.3], caption="Periods compared")
+    if report.methodology:
+        out.append(door.h2("Definitions"))
+        for note in report.methodology:
+            out.append(door.para(note.topic, "h3"))
+            out.append(door.para(note.text, "small_body"))
+    d = report.data
+    out.append(door.h2("Source and data quality"))
+    if d.source_name:
+        out.append(door.para(f"Source: {d.source_name}.", "small_body"))
+    if d.source_note:
+        out.append(door.para(d.source_note, "small_body"))
+    if d.first_offence and d.last_offence:
+        out.append(door.para(f"Offence records run from {fmt.long_date(d.first_offence)} to "
+                             f"{fmt.long_date(d.last_offence)}.", "small_body"))
+    if d.tables:
+        rows = [[t.table.replace("_", " "), fmt.count(t.rows), fmt.count(t.total_rows)] for t in d.tables]
+        out += door.table(["Table", "Rows in this report", "Rows in the source"], rows,
+                          widths=[0.4, 0.3, 0.3])
+    for item in d.data_quality:
+        out.append(door.note(item))
+    disclosure = report.disclosure
+    if disclosure.applied:
+        out.append(door.h2("Disclosure control"))
+        out.append(door.para(
+            f"Counts from 1 to {disclosure.threshold} (from 1 to {disclosure.hospital_threshold} for hospital "
+            f"admissions), and figures built on them, are shown as {fmt.SUPPRESSED}. "
+            f"{fmt.count(disclosure.suppressed_values)} values were withheld in this report.", "small_body"))
+        if disclosure.note:
+            out.append(door.para(disclosure.note, "small_body"))
+    return out

@@ -1,0 +1,243 @@
+"""Theme × report metadata → the document template: cover, inner and back-cover pages with their furniture.
+
+Inner pages carry a running header (the current section's title, the report's scope and the protective
+marking) and a footer (partnership name, marking, "Page X of Y"). Page totals and contents page numbers
+settle with ``multiBuild``, normally in two passes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
+
+from snareport.layout.door import Door, SectionHeading
+from snareport.theme import MM
+
+
+_NOT_CONTENT = (PageBreak, CondPageBreak, Spacer, ActionFlowable)
+
+
+@dataclass(frozen=True)
+class PageText:
+    """The words the page furniture prints (all from the Report, never computed here)."""
+
+    partnership: str
+    scope_label: str
+    marking: str
+    title: str
+
+
+class PageCount(Flowable):
+    """An invisible indexing flowable: remembers the total page count of the previous pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous: int | None = None
+        self.current: int | None = None
+        self.width = self.height = 0
+
+    def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
+        return 1
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self.previous, self.current = self.current, None
+
+    def afterBuild(self) -> None:  # noqa: N802
+        pass
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self.previous is not None and self.previous == self.current
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class ReportDocTemplate(BaseDocTemplate):
+    """A4 report with cover, inner and back templates; tracks sections for contents and headers."""
+
+    def __init__(self, target: Any, door: Door, page_text: PageText, page_count: PageCount,
+                 contents: Any = None, **metadata: Any):
+        theme = door.theme
+        width, height = theme.page.trim_size
+        bleed = theme.page.bleed_mm * MM
+        self.door = door
+        self.page_text = page_text
+        self.page_count = page_count
+        self.contents = contents
+        self.bleed = bleed
+        self.trim = (width, height)
+        g = theme.page
+        super().__init__(target, pagesize=(width + 2 * bleed, height + 2 * bleed),
+                         leftMargin=g.margin_left_mm * MM + bleed, rightMargin=g.margin_right_mm * MM + bleed,
+                         topMargin=g.margin_top_mm * MM + bleed, bottomMargin=g.margin_bottom_mm * MM + bleed,
+                         initialFontName=door.styles.faces.regular, **metadata)
+        self._section: str = ""
+        self._page_top_section: str = ""
+        self._page_has_content = False
+        self.addPageTemplates(self._templates())
+
+    # --- templates ------------------------------------------------------------------------------
+    def _templates(self) -> list[PageTemplate]:
+        b = self.bleed
+        width, height = self.trim
+        inner = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        band_h = height * self.door.theme.cover.band_height_ratio
+        cover_band = Frame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 52 * MM,
+                           id="cover_band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover_foot = Frame(self.leftMargin, self.bottomMargin, self.width, height - band_h - 34 * MM,
+                           id="cover_foot", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        back = Frame(self.leftMargin, b + height * 0.18, self.width, height * 0.55, id="back",
+                     leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        return [
+            PageTemplate("cover", [cover_band, cover_foot], onPage=self._draw_cover, onPageEnd=self._end_page),
+            PageTemplate("inner", [inner], onPage=self._start_inner, onPageEnd=self._draw_inner),
+            PageTemplate("back", [back], onPage=self._draw_back, onPageEnd=self._end_page),
+        ]
+
+    # --- bookkeeping ----------------------------------------------------------------------------
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
+        self._section = self._page_top_section = ""
+        self._page_has_content = False
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+        if isinstance(flowable, _NOT_CONTENT):
+            return
+        heading = _unwrap_heading(flowable)
+        if heading is not None:
+            self._section = heading.title
+            if not self._page_has_content:
+                self._page_top_section = heading.title
+            if self.contents is not None:
+                self.contents.record(heading.key, self.page)
+        self._page_has_content = True
+
+    def _end_page(self, canvas: Any, doc: Any) -> None:
+        self.page_count.current = self.page
+
+    def _start_inner(self, canvas: Any, doc: Any) -> None:
+        self._page_top_section = self._section
+        self._page_has_content = False
+
+    # --- furniture ------------------------------------------------------------------------------
+    def _draw_inner(self, canvas: Any, doc: Any) -> None:
+        self._end_page(canvas, doc)
+        d = self.door
+        s, t = d.styles, d.theme.type_scale
+        width, height = self.trim
+        b = self.bleed
+        left, right = self.leftMargin, self.leftMargin + self.width
+        top = b + height - d.theme.page.margin_top_mm * MM * 0.55
+        bottom = b + d.theme.page.margin_bottom_mm * MM * 0.45
+        total = self.page_count.previous
+        page_label = f"Page {self.page} of {total}" if total else f"Page {self.page}"
+        with d.artifact(canvas):
+            canvas.saveState()
+            canvas.setFillColor(d.colour["muted"])
+            canvas.setFont(s.faces.regular, t.small)
+            canvas.drawString(left, top, self._page_top_section)
+            canvas.drawRightString(right, top, self.page_text.scope_label)
+            canvas.setFont(s.faces.bold, t.small)
+            canvas.drawCentredString((left + right) / 2, top, self.page_text.marking)
+            canvas.setStrokeColor(d.colour["rule"])
+            canvas.setLineWidth(0.5)
+            canvas.line(left, top - 5, right, top - 5)
+            canvas.line(left, bottom + t.small + 4, right, bottom + t.small + 4)
+            canvas.setFont(s.faces.regular, t.small)
+            canvas.drawString(left, bottom, self.page_text.partnership)
+            canvas.drawRightString(right, bottom, page_label)
+            canvas.setFont(s.faces.bold, t.small)
+            canvas.drawCentredString((left + right) / 2, bottom - t.small * 1.5, self.page_text.marking)
+            canvas.restoreState()
+
+    def _draw_cover(self, canvas: Any, doc: Any) -> None:
+        d = self.door
+        theme = d.theme
+        width, height = self.trim
+        b = self.bleed
+        page_w, page_h = width + 2 * b, height + 2 * b
+        with d.artifact(canvas):
+            canvas.saveState()
+            if theme.cover.style == "band":
+                band_h = height * theme.cover.band_height_ratio
+                canvas.setFillColor(d.colour["primary"])
+                canvas.rect(0, page_h - band_h - b, page_w, band_h + b, stroke=0, fill=1)
+                if theme.cover.pattern == "arcs":
+                    _draw_arcs(canvas, d, page_w, page_h - band_h - b, band_h + b)
+                canvas.setFillColor(d.colour["accent"])
+                canvas.rect(0, page_h - band_h - b - 3 * MM, page_w, 3 * MM, stroke=0, fill=1)
+            else:
+                canvas.setFillColor(d.colour["accent"])
+                canvas.rect(self.leftMargin, page_h - b - 20 * MM, 30 * MM, 2 * MM, stroke=0, fill=1)
+            if theme.cover.show_logo and theme.logo:
+                size = 18 * MM
+                draw_logo(canvas, d, self.leftMargin, page_h - b - theme.page.margin_top_mm * MM - size, size)
+            canvas.restoreState()
+
+    def _draw_back(self, canvas: Any, doc: Any) -> None:
+        d = self.door
+        width, height = self.trim
+        b = self.bleed
+        with d.artifact(canvas):
+            canvas.saveState()
+            canvas.setFillColor(d.colour["primary"])
+            canvas.rect(0, 0, width + 2 * b, height + 2 * b, stroke=0, fill=1)
+            canvas.setFillColor(d.colour["accent"])
+            canvas.rect(0, b + height * 0.12, width + 2 * b, 2 * MM, stroke=0, fill=1)
+            if d.theme.logo:
+                size = 22 * MM
+                draw_logo(canvas, d, self.leftMargin, b + height - d.theme.page.margin_top_mm * MM - size, size)
+            canvas.restoreState()
+
+
+def _unwrap_heading(flowable: Any) -> SectionHeading | None:
+    """The SectionHeading inside a (possibly tagging-wrapped) flowable."""
+    for _ in range(4):
+        if isinstance(flowable, SectionHeading):
+            return flowable
+        inner = getattr(flowable, "wrapped", None) or getattr(flowable, "flowable", None)
+        if inner is None:
+            return None
+        flowable = inner
+    return None
+
+
+def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float) -> None:
+    """The theme's vector mark (shapes in a 100 × 100 box) at (x, y), ``size`` points square."""
+    from reportlab.lib.colors import HexColor
+
+    k = size / 100.0
+    for shape in door.theme.logo:
+        canvas.setFillColor(HexColor(door.theme.colours.role(shape.fill)))
+        if shape.kind == "rect":
+            canvas.rect(x + shape.x * k, y + shape.y * k, shape.width * k, shape.height * k, stroke=0, fill=1)
+        elif shape.kind == "circle":
+            canvas.circle(x + shape.cx * k, y + shape.cy * k, shape.r * k, stroke=0, fill=1)
+        else:
+            pts = shape.points
+            path = canvas.beginPath()
+            path.moveTo(x + pts[0] * k, y + pts[1] * k)
+            for i in range(2, len(pts) - 1, 2):
+                path.lineTo(x + pts[i] * k, y + pts[i + 1] * k)
+            path.close()
+            canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _draw_arcs(canvas: Any, door: Door, width: float, bottom: float, height: float) -> None:
+    """Quiet concentric arcs in the band's lower right: texture without meaning."""
+    canvas.saveState()
+    path = canvas.beginPath()
+    path.rect(0, bottom, width, height)
+    canvas.clipPath(path, stroke=0, fill=0)
+    canvas.setStrokeColor(door.colour["on_primary"])
+    canvas.setStrokeAlpha(0.08)
+    canvas.setLineWidth(10)
+    cx, cy = width * 0.95, bottom + height * 0.05
+    for i in range(1, 9):
+        canvas.circle(cx, cy, 40 * i, stroke=1, fill=0)
+    canvas.restoreState()

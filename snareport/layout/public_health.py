@@ -1,0 +1,28 @@
+"""Content.public_health → the public health approach and the three-level risk and protective factors."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "public_health"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return content(report).public_health.title
+
+
+def included(report: Report) -> bool:
+    return content(report) is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    p = content(report).public_health
+    out = door.markdown(p.body)
+    out.append(door.h2("Risk and protective factors"))
+    out += door.markdown(p.factors_intro)
+    out.append(door.factor_levels([(lvl.label, lvl.risk, lvl.protective) for lvl in p.factors.levels()]))
+    return out

@@ -1,0 +1,67 @@
+"""SexualViolenceSection → sexual violence: the category table, overall change, top offence types,
+who the suspects are, the districts with most offences and the months with most."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._content import content
+from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.report import Report
+
+KEY = "sexual_violence"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Sexual violence"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    s = report.sexual_violence
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.section_intros.sexual_violence)
+    if not s.available:
+        return out + [door.note(unavailable_note(s))]
+    if s.table:
+        rows = [[r.label, fmt.count(r.change.previous), fmt.count(r.change.current), fmt.percent(r.change.change_pct)]
+                for r in s.table]
+        out += door.table(["Category", label(s, 0) or "Previous", label(s, 1) or "Current", "% difference"], rows,
+                          widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {span(s, 0, 1)}")
+    tiles = []
+    if s.overall and s.overall.change_pct is not None:
+        tiles.append(Tile(fmt.percent(s.overall.change_pct), "change in all sexual violence",
+                          fmt.direction_word(s.overall.change_pct)))
+    if s.repeat_suspect_share is not None:
+        tiles.append(Tile(fmt.share(s.repeat_suspect_share), "of suspects were repeat suspects",
+                          "two or more sexual offences over three years"))
+    if tiles:
+        out.append(door.tiles(tiles))
+    if s.top_types:
+        out.append(door.h2("Top offence types over three years"))
+        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share)}"] for t in s.top_types]))
+    if s.people_available and s.modal_suspect_band:
+        out.append(door.rich(["Most suspects were ", Segment(f"{s.modal_suspect_sex or ''}".strip(), bold=True),
+                              " aged ", Segment(s.modal_suspect_band, bold=True), "."]))
+        if s.non_contact_peak_suspect_band:
+            out.append(door.rich(["For non-contact offences the peak suspect age was ",
+                                  Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
+    if s.highest_districts:
+        out.append(door.h2(f"Districts with the most offences, {label(s, 1)}"))
+        rows = [[cd.category.capitalize(), fmt.join_words([r.name for r in cd.districts[:3]])]
+                for cd in s.highest_districts]
+        out += door.table(["Category", "Highest districts"], rows, numeric=[False, False], widths=[0.3, 0.7])
+    if s.peak_months:
+        out.append(door.rich(["Sexual violence peaked in ",
+                              Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),
+                              " over the three years."]))
+    for note in s.notes:
+        out.append(door.note(note))
+    return out

@@ -1,0 +1,38 @@
+"""TemporalSection → when serious violence involving young people happens: peak days and hours."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout._periods import unavailable_note
+from snareport.layout.door import Door, Segment
+from snareport.models.report import Report
+
+KEY = "temporal"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    labels = [c.cohort_label for c in report.temporal.cohorts]
+    return "Temporal analysis \u2013 " + (labels[-1] if labels else "young people")
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    t = report.temporal
+    out: list[Flowable] = []
+    c = content(report)
+    if c is not None:
+        out += door.markdown(c.section_intros.temporal)
+    if not t.available:
+        return out + [door.note(unavailable_note(t))]
+    for cohort in t.cohorts:
+        out.append(door.h2(cohort.cohort_label.capitalize()))
+        out.append(door.rich(["Peak times for serious violence involving ", cohort.cohort_label, ": ",
+                              Segment(cohort.summary or "no clear peak", bold=True), "."]))
+    for note in t.notes:
+        out.append(door.note(note))
+    return out

@@ -1,0 +1,31 @@
+"""Content.what_works → the evidence on preventing violence: WHO steps and the ecological model."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout._content import content
+from snareport.layout.door import Door, Segment
+from snareport.models.report import Report
+
+KEY = "what_works"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return content(report).what_works.title
+
+
+def included(report: Report) -> bool:
+    return content(report) is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    w = content(report).what_works
+    out = door.markdown(w.intro)
+    if w.who_steps_intro:
+        out.append(door.para(w.who_steps_intro))
+    out.append(door.bullets([[Segment(s.step, bold=True), " \u2013 ", s.text] for s in w.who_steps], numbered=True))
+    out += door.markdown(w.ecological_intro)
+    out.append(door.bullets([[Segment(e.level, bold=True), " \u2013 ", e.text] for e in w.ecological_levels]))
+    out += door.markdown(w.closing)
+    return out

@@ -1,0 +1,112 @@
+"""Report × theme → the PDF file: laid out in two passes, reproducible, written atomically.
+
+The same Report and theme always give the same bytes (reportlab invariant mode, document dates from the
+report's publication date, no random ids), and no local path or user name reaches the PDF.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from snareport.models.report import Report
+
+CREATOR = "snareport"
+
+
+def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medway", tagger: Any = None) -> Path:
+    """Write the report's PDF to ``path`` atomically and return the path.
+
+    ``layout`` is a theme name in ``layouts/`` or a path to a theme YAML file. On any error the
+    temporary file is removed and an existing PDF at ``path`` is left untouched.
+    """
+    target = Path(path)
+    data = render_bytes(report, layout, tagger=tagger)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    return target
+
+
+def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any = None) -> bytes:
+    """The PDF as bytes (no file touched)."""
+    from reportlab import rl_config
+
+    from snareport.layout.door import Door
+    from snareport.layout.pages import PageCount, PageText, ReportDocTemplate
+    from snareport.layout.story import build_story
+    from snareport.theme import load_theme
+
+    rl_config.invariant = 1
+    theme = load_theme(layout)
+    door = Door(theme, tagger=tagger)
+    m = report.metadata
+    story, listing = build_story(report, door)
+    page_count = PageCount()
+    story.append(page_count)
+    marking = theme.protective_marking or m.protective_marking
+    buffer = io.BytesIO()
+    scope = f" – {m.district}" if m.district else ""
+    doc = ReportDocTemplate(
+        buffer, door, PageText(m.partnership, m.scope_label, marking, m.title), page_count, contents=listing,
+        title=f"{m.title} {m.edition}{scope}",
+        author=m.partnership,
+        subject=f"Serious violence strategic needs assessment for {m.scope_label}, {m.edition}",
+        keywords=list(dict.fromkeys(["serious violence", "strategic needs assessment", m.area, m.scope_label,
+                                     m.edition])),
+        invariant=1,
+        creator=CREATOR,
+        producer=CREATOR,
+        lang=m.language,
+        displayDocTitle=1,
+    )
+    if tagger is not None and hasattr(tagger, "begin"):
+        tagger.begin(doc)
+    _fix_dates(doc, m.publication_date)
+    doc.multiBuild(story, maxPasses=4)
+    data = buffer.getvalue()
+    if tagger is not None and hasattr(tagger, "finish"):
+        data = tagger.finish(data, report=report, theme=theme)
+    return data
+
+
+def _fix_dates(doc: Any, day: dt.date) -> None:
+    """Document creation/modification dates = the publication date (midnight UTC), not the clock."""
+    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    original = doc._makeCanvas
+
+    def make_canvas(*args: Any, **kwargs: Any) -> Any:
+        canvas = original(*args, **kwargs)
+        canvas._doc._timeStamp = _FixedTime(stamp)
+        canvas.setCreator(CREATOR)
+        canvas.setProducer(CREATOR)
+        canvas.setViewerPreference("DisplayDocTitle", "true")
+        return canvas
+
+    doc._makeCanvas = make_canvas
+
+
+class _FixedTime:
+    """Stands in for reportlab's document timestamp so invariant builds carry the publication date."""
+
+    def __init__(self, stamp: dt.datetime):
+        self.t = stamp.timestamp()
+        self.lt = stamp.timetuple()
+        self.YMDhms = stamp.timetuple()[:6]
+        self.tzname = "Z"
+        self.dhh = 0
+        self.dmm = 0
