@@ -73,6 +73,7 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
         else:
             section.notes.append("Hospital admissions have no district in this source; the figures are the county's.")
     prev, cur = (ds.config.period(n) for n in rolling)
+    section.admissions_periods = period_refs(ds, rolling)
 
     def monthly(rows: pd.DataFrame, period) -> float:
         return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / period.months

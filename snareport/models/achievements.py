@@ -2,7 +2,7 @@
 offence groups/types that fell, and the cost savings from those falls."""
 from __future__ import annotations
 
-from snareport.models.common import Change, LabelledChange, Section, SectionModel
+from snareport.models.common import Change, LabelledChange, PeriodRef, Section, SectionModel
 
 
 class CostSaving(SectionModel):
@@ -27,6 +27,7 @@ class AchievementsSection(Section):
     admissions_reason: str | None = None
     admissions_scope: str | None = None               # "district" or "county" (district lacking in source)
     admissions: list[LabelledChange] = []            # monthly average: key "all_ages", "under_25"
+    admissions_periods: list[PeriodRef] = []         # the two rolling windows, earlier first
     fallen_groups: list[LabelledChange] = []
     fallen_types: list[LabelledChange] = []
     savings: list[CostSaving] = []

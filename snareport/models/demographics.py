@@ -54,6 +54,7 @@ class HighHarm(SectionModel):
     top_harm: float
     harm_share: float | None
     top_share_setting: float
+    suppressed: bool = False
 
 
 class DemographicsSection(Section):
