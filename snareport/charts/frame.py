@@ -1,0 +1,144 @@
+"""Chart text + plotting function → ChartFlowable: fixed geometry, one rc context, recorded once, cached.
+
+Every chart function computes its words (title, subtitle, source, alt text, data table) from its data and
+hands ``build_chart`` a function that draws onto a figure of known size in points. Geometry is fixed
+from the style (margins measured from label widths) instead of ``tight_layout``, which is slow.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Callable, Hashable, Sequence
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from snareport.charts.flowable import ChartFlowable, layout_captions
+from snareport.charts.ops import RecordedDrawing
+from snareport.charts.recorder import new_figure, record_figure
+from snareport.charts.style import ChartStyle
+
+PlotFunction = Callable[[Figure, float, float], None]
+
+_CACHE_LIMIT = 256
+_cache: "OrderedDict[str, RecordedDrawing]" = OrderedDict()
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """What a chart says in words: all generated from its data."""
+
+    title: str
+    subtitle: str
+    source: str
+    alt_text: str
+    data_table: Sequence[Sequence[str]] = field(default_factory=tuple)
+
+
+def build_chart(
+    name: str,
+    text: ChartText,
+    plot: PlotFunction,
+    style: ChartStyle,
+    width: float,
+    height: float,
+    cache_key: Hashable,
+) -> ChartFlowable:
+    """Lay out the captions, draw the plot area once (or reuse a cached drawing) and wrap it."""
+    captions = layout_captions(style, width, text.title, text.subtitle, text.source)
+    plot_height = height - captions.header_height - captions.footer_height
+    if plot_height < 40:
+        raise ValueError(f"chart {name!r} is too short for its captions ({height:.0f} pt)")
+    key = hashlib.sha256(
+        repr((name, cache_key, style.model_dump_json(), round(width, 2), round(plot_height, 2))).encode()
+    ).hexdigest()
+    drawing = _cache.get(key)
+    if drawing is None:
+        drawing = _record(plot, style, width, plot_height)
+        _cache[key] = drawing
+        if len(_cache) > _CACHE_LIMIT:
+            _cache.popitem(last=False)
+    else:
+        _cache.move_to_end(key)
+    return ChartFlowable(
+        width,
+        height,
+        drawing,
+        text.alt_text,
+        text.title,
+        subtitle=text.subtitle,
+        source=text.source,
+        captions=captions,
+        data_table=text.data_table,
+        name=name,
+    )
+
+
+def clear_cache() -> None:
+    """Forget every recorded drawing (the cache only saves time; it never changes output)."""
+    _cache.clear()
+
+
+def _record(plot: PlotFunction, style: ChartStyle, width: float, height: float) -> RecordedDrawing:
+    style.ensure_fonts()
+    with matplotlib.rc_context(style.rc_params()):
+        figure = new_figure(width, height, style.fonts)
+        figure.patch.set_visible(False)
+        plot(figure, width, height)
+        return record_figure(figure)
+
+
+def axes_in_points(figure: Figure, width: float, height: float, left: float, bottom: float, right: float, top: float) -> Axes:
+    """Axes whose plotting area is inset by the given margins, in points, from the figure's edges."""
+    axes = figure.add_axes((left / width, bottom / height, (width - left - right) / width, (height - bottom - top) / height))
+    axes.patch.set_visible(False)
+    return axes
+
+
+def text_width(text: str, style: ChartStyle, size: float | None = None, bold: bool = False) -> float:
+    """Printed width of ``text`` in points in the chart font."""
+    style.ensure_fonts()
+    return stringWidth(text, style.bold_font_name if bold else style.font_name, size or style.text_size)
+
+
+def value_axis(axes: Axes, style: ChartStyle, formatter: Callable[[float], str], top: float) -> None:
+    """A vertical value axis from zero: light horizontal gridlines, no spine, labels by ``formatter``."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axes.set_ylim(0, top if top > 0 else 1)
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3, integer=False))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: formatter(v)))
+    axes.grid(axis="y", color=style.gridline_colour, linewidth=0.6)
+    axes.tick_params(axis="y", length=0)
+    axes.spines["bottom"].set_color(style.axis_colour)
+    axes.spines["bottom"].set_zorder(3)
+
+
+def bare_axis(axes: Axes, which: str) -> None:
+    """Hide an axis completely (for directly labelled bars)."""
+    if which == "x":
+        axes.xaxis.set_visible(False)
+    else:
+        axes.yaxis.set_visible(False)
+    for side in ("left", "right", "top", "bottom"):
+        axes.spines[side].set_visible(False)
+
+
+def key_row(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]], x: float, y: float, height: float) -> None:
+    """A one-line key in figure points: a colour swatch then its label, in the same order as the bars."""
+    from matplotlib.patches import Rectangle
+
+    swatch = style.text_size * 0.9
+    cursor = x
+    for colour, label in entries:
+        figure.patches.append(
+            Rectangle((cursor / figure.bbox.width, y / height), swatch / figure.bbox.width, swatch / height,
+                      transform=figure.transFigure, facecolor=colour, edgecolor="none", figure=figure)
+        )
+        cursor += swatch + 4
+        figure.text(cursor / figure.bbox.width, (y + swatch / 2) / height, label, va="center_baseline",
+                    ha="left", color=style.text_colour, fontsize=style.text_size)
+        cursor += text_width(label, style) + 14

@@ -1,0 +1,143 @@
+"""7 × 24 counts (weekday × hour) → heatmap ChartFlowable drawn as vector cells, peaks labelled.
+
+Cells are binned into the theme's sequential palette (light = few, dark = many) with a key of the bin
+ranges; every peak cell (at least 75% of the busiest cell, as in the methodology) carries its count,
+so the finding never depends on reading colour alone. Suppressed cells (None) are left blank.
+"""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from snareport.charts.flowable import ChartFlowable
+from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.style import ChartStyle
+from snareport.charts.wording import join_words, number, sentence_case, value_or_suppressed
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PEAK_SHARE = 0.75
+
+
+def day_hour_heatmap(
+    counts: Sequence[Sequence[int | None]],
+    *,
+    cohort: str,
+    area: str,
+    period: str,
+    source: str,
+    style: ChartStyle,
+    days: Sequence[str] = WEEKDAYS,
+    width: float | None = None,
+    height: float | None = None,
+) -> ChartFlowable:
+    """Heatmap of offences involving ``cohort`` (e.g. "under 18s") by day (rows, Monday first) and hour."""
+    grid = [list(row) for row in counts]
+    if len(grid) != len(days) or any(len(row) != 24 for row in grid):
+        raise ValueError(f"counts must be {len(days)} rows of 24 hours")
+    known = [(v, d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is not None]
+    largest = max((v for v, _, _ in known), default=0)
+    peaks = sorted(((v, d, h) for v, d, h in known if largest > 0 and v >= PEAK_SHARE * largest),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    suppressed = [(d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is None]
+    bounds = _bin_bounds(largest, len(style.sequential))
+    text = ChartText(
+        title=_title(cohort, peaks, days),
+        subtitle=f"Offences involving {cohort} by day and hour, {area}, {period}",
+        source=source,
+        alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, days),
+        data_table=[("Day", *(f"{h:02d}:00" for h in range(24)))]
+        + [(days[d], *(value_or_suppressed(v) for v in row)) for d, row in enumerate(grid)],
+    )
+    key = (tuple(tuple(r) for r in grid), tuple(days))
+
+    def plot(figure: Figure, w: float, h: float) -> None:
+        key_height = style.text_size * 3.2
+        left = max(text_width(d[:3], style) for d in days) + 8
+        axes = axes_in_points(figure, w, h, left=left, bottom=key_height + style.text_size * 3.2, right=2, top=2)
+        peak_cells = {(d, hr) for _, d, hr in peaks}
+        for d, row in enumerate(grid):
+            for hr, value in enumerate(row):
+                if value is None:
+                    continue
+                colour = style.sequential[_bin_of(value, bounds)]
+                axes.add_patch(Rectangle((hr, d), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.8))
+                if (d, hr) in peak_cells:
+                    axes.text(hr + 0.5, d + 0.5, number(value), ha="center", va="center_baseline",
+                              fontsize=style.min_text_size, weight="bold", color=_ink_on(colour, style))
+        axes.set_xlim(0, 24)
+        axes.set_ylim(len(days), 0)
+        axes.set_xticks([hr + 0.5 for hr in range(24)], [f"{hr:02d}" for hr in range(24)])
+        axes.set_yticks([d + 0.5 for d in range(len(days))], [d[:3] for d in days])
+        axes.tick_params(length=0)
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        axes.set_xlabel("Hour of day (24-hour clock)", fontsize=style.text_size, color=style.secondary_text_colour,
+                        labelpad=3)
+        _key(figure, style, bounds, left, style.text_size * 0.4, w, h)
+
+    return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height, key)
+
+
+def _bin_bounds(largest: int, bins: int) -> list[tuple[int, int]]:
+    """Integer ranges splitting 0…largest into at most ``bins`` equal-width bins."""
+    if largest <= 0:
+        return [(0, 0)]
+    step = max(1, math.ceil((largest + 1) / bins))
+    out = []
+    low = 0
+    while low <= largest:
+        out.append((low, min(low + step - 1, largest)))
+        low += step
+    return out
+
+
+def _bin_of(value: int, bounds: list[tuple[int, int]]) -> int:
+    for i, (low, high) in enumerate(bounds):
+        if low <= value <= high:
+            return i
+    return len(bounds) - 1
+
+
+def _ink_on(colour: str, style: ChartStyle) -> str:
+    r, g, b = to_rgb(colour)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "white" if luminance < 0.45 else style.text_colour
+
+
+def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float, h: float) -> None:
+    swatch_w, swatch_h = 34.0, style.text_size * 1.0
+    figure.text(x / w, (y + swatch_h + 3) / h, "Offences per hour", fontsize=style.text_size,
+                color=style.secondary_text_colour, va="bottom")
+    label_x = x + text_width("Offences per hour", style) + 10
+    for i, (low, high) in enumerate(bounds):
+        left = label_x + i * (swatch_w + 2)
+        figure.patches.append(Rectangle((left / w, (y + swatch_h + 3) / h), swatch_w / w, swatch_h / h,
+                                        transform=figure.transFigure, facecolor=style.sequential[i],
+                                        edgecolor="none", figure=figure))
+        label = number(low) if low == high else f"{number(low)}\u2013{number(high)}"
+        figure.text((left + swatch_w / 2) / w, (y + swatch_h) / h, label, ha="center", va="top",
+                    fontsize=style.min_text_size, color=style.text_colour)
+
+
+def _title(cohort: str, peaks, days: Sequence[str]) -> str:
+    if not peaks:
+        return sentence_case(f"no offences involving {cohort} to show by day and hour")
+    _, d, hr = peaks[0]
+    return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr:02d}:00\u2013{hr + 1:02d}:00")
+
+
+def _alt_text(cohort, area, period, grid, peaks, suppressed, days) -> str:
+    total = sum(v for row in grid for v in row if v is not None)
+    text = (f"Heatmap of offences involving {cohort} by day of week and hour of day, {area}, {period}; "
+            f"darker cells mean more offences. {number(total)} offences shown.")
+    if peaks:
+        cells = [f"{days[d]} {hr:02d}:00 ({number(v)})" for v, d, hr in peaks[:8]]
+        more = f" and {len(peaks) - 8} more" if len(peaks) > 8 else ""
+        text += f" Peak hours (at least 75% of the busiest): {join_words(cells)}{more}."
+    if suppressed:
+        text += f" {len(suppressed)} cells suppressed for disclosure control and left blank."
+    return text
