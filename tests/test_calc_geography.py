@@ -67,3 +67,15 @@ def test_without_harm_weights_volume_still_computed():
     s = geography.calculate(ds, Scope())
     assert s.county_harm is None and {d.district: d.volume.current for d in s.districts}["B"] == 2
     assert all(d.harm.change_pct is None for d in s.districts)
+
+
+def test_without_third_window_direction_uses_two():
+    from calc_fixtures import config
+
+    ds = _data()
+    ds.config = config(comparisons={"year_on_year": ["previous_year", "current_year"],
+                                    "two_year": ["baseline_year", "current_year"],
+                                    "rolling": ["previous_window", "current_window"]})
+    s = geography.calculate(ds, Scope())
+    by = {d.district: d for d in s.districts}
+    assert by["A"].volume_by_window == [2, 1] and by["B"].volume_direction == "rising"

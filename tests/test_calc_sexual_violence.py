@@ -73,3 +73,14 @@ def test_without_sexual_category_unavailable():
     ds.available = frozenset({"offences", "people"})
     s = sexual_violence.calculate(ds, Scope())
     assert s.available is False and s.categories == []
+
+
+def test_without_three_financial_years_uses_year_on_year():
+    from calc_fixtures import config
+
+    ds = _data()
+    ds.config = config(comparisons={"year_on_year": ["previous_year", "current_year"],
+                                    "two_year": ["baseline_year", "current_year"],
+                                    "rolling": ["previous_window", "current_window"]})
+    s = sexual_violence.calculate(ds, Scope())
+    assert s.three_year_total == 6 and s.notes

@@ -31,6 +31,9 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     yoy, two = cfg.comparisons.year_on_year, cfg.comparisons.two_year
     three = cfg.comparisons.three_financial_years or yoy
     section = SexualViolenceSection(periods=period_refs(ds, [*three, *yoy, *two]))
+    if cfg.comparisons.three_financial_years is None:
+        section.notes.append("Top offence types, months and repeat suspects cover the year-on-year periods only: "
+                             "this source has no three financial years.")
     reason = unavailable_reason(ds, "offences.sexual_category")
     if reason:
         section.available, section.unavailable_reason = False, reason
