@@ -1,0 +1,103 @@
+"""End to end: build_report(load_dataset("sample_data")) reproduces the figures published in the
+2025/26 executive report, and every district variant builds with figures of its own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+pytestmark = pytest.mark.skipif(not (any(SAMPLE.glob("offences.*"))),
+                                reason="sample_data tables not generated yet (run sample_data/generate.py)")
+
+
+@pytest.fixture(scope="module")
+def ds():
+    import snareport
+
+    return snareport.load_dataset(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def county(ds):
+    from snareport.build import build_report
+
+    return build_report(ds)
+
+
+def _by_key(items, key):
+    return next(i for i in items if getattr(i, "key", None) == key or getattr(i, "label", None) == key
+                or getattr(i, "name", None) == key or getattr(i, "district", None) == key)
+
+
+def _profile(r, area, role):
+    return next(p for p in r.demographics.age_profiles if p.area == area and p.role == role)
+
+
+def _band(profile, label):
+    return next(b for b in profile.bands if b.label == label).share * 100
+
+
+def _table(r, label):
+    return _by_key(r.sexual_violence.table, label).change
+
+
+# (what, getter on the county Report, published value, decimals compared)
+PUBLISHED = [
+    ("knife-enabled change, under 18s (%)", lambda r: _by_key(r.achievements.knife_enabled, "under_18").change.change_pct, -22.9, 1),
+    ("knife-enabled change, ages 18–25 (%)", lambda r: _by_key(r.achievements.knife_enabled, "age_18_25").change.change_pct, -4.5, 1),
+    ("sharp-object admissions a month, all ages, before", lambda r: _by_key(r.achievements.admissions, "all_ages").change.previous, 8.83, 2),
+    ("sharp-object admissions a month, all ages, after", lambda r: _by_key(r.achievements.admissions, "all_ages").change.current, 5.60, 2),
+    ("sharp-object admissions a month, under 25s, before", lambda r: _by_key(r.achievements.admissions, "under_25").change.previous, 2.00, 2),
+    ("sharp-object admissions a month, under 25s, after", lambda r: _by_key(r.achievements.admissions, "under_25").change.current, 1.67, 2),
+    ("saving, violence with injury (£)", lambda r: next(s for s in r.achievements.savings if s.offence_group == "Violence with injury").saving_gbp, 3743933.55, 2),
+    ("saving, robbery of personal property (£)", lambda r: next(s for s in r.achievements.savings if s.offence_group.startswith("Robbery")).saving_gbp, 1569680.37, 2),
+    ("rape 2023/24", lambda r: _table(r, "Rape").previous, 652, 0),
+    ("rape 2024/25", lambda r: _table(r, "Rape").current, 630, 0),
+    ("rape change (%)", lambda r: _table(r, "Rape").change_pct, -3.4, 1),
+    ("sexual assault 2023/24", lambda r: _table(r, "Sexual assault").previous, 1518, 0),
+    ("sexual assault 2024/25", lambda r: _table(r, "Sexual assault").current, 1468, 0),
+    ("sexual assault change (%)", lambda r: _table(r, "Sexual assault").change_pct, -3.3, 1),
+    ("non-contact 2023/24", lambda r: _table(r, "Non-contact").previous, 397, 0),
+    ("non-contact 2024/25", lambda r: _table(r, "Non-contact").current, 390, 0),
+    ("non-contact change (%)", lambda r: _table(r, "Non-contact").change_pct, -1.8, 1),
+    ("knife minimum saving (£)", lambda r: r.knives.minimum_saving_gbp, 576050, 0),
+    ("Tonbridge and Malling under-25 volume change (%)", lambda r: _by_key(r.geography.districts, "Tonbridge and Malling").volume.change_pct, 10.76, 2),
+    ("KCC victims aged 10–17 (%)", lambda r: _band(_profile(r, "Kent County Council", "victim"), "10–17"), 21.1, 1),
+    ("Medway victims aged 10–17 (%)", lambda r: _band(_profile(r, "Medway Council", "victim"), "10–17"), 22.1, 1),
+    ("KCC suspects aged 18–24 (%)", lambda r: _band(_profile(r, "Kent County Council", "suspect"), "18–24"), 15.1, 1),
+    ("Medway suspects aged 10–17 (%)", lambda r: _band(_profile(r, "Medway Council", "suspect"), "10–17"), 23.1, 1),
+    ("knife suspects male (%)", lambda r: _by_key(r.knives.suspect_sex, "male").share * 100, 82, 0),
+    ("knife victims female (%)", lambda r: r.knives.victim_female_share * 100, 31, 0),
+    ("population", lambda r: r.county_profile.population_total, 1855800, 0),
+]
+
+
+@pytest.mark.parametrize("what,get,published,decimals", PUBLISHED, ids=[p[0] for p in PUBLISHED])
+def test_published_figure(county, what, get, published, decimals):
+    assert round(get(county), decimals) == pytest.approx(published, abs=0.5 * 10 ** -decimals + 1e-9)
+
+
+def test_published_lists(county):
+    assert [r.name for r in county.knives.districts_of_concern] == ["Medway", "Thanet", "Canterbury", "Swale", "Maidstone"]
+    assert county.geography.volume_rose == ["Tonbridge and Malling"]
+
+
+def test_every_figure_is_a_number_in_the_json(county):
+    import json
+
+    text = county.model_dump_json()
+    data = json.loads(text)
+    assert data["sexual_violence"]["table"][0]["change"]["previous"] == 652
+
+
+def test_every_district_builds_and_differs_from_the_county(ds, county):
+    from snareport.build import build_report
+
+    county_json = county.model_dump_json()
+    for district in ds.config.districts:
+        r = build_report(ds, district=district)
+        assert r.metadata.district == district
+        assert r.model_dump_json() != county_json
+        assert r.sexual_violence.total.current != county.sexual_violence.total.current
+        assert r.geography.focus.district == district and r.geography.focus.rank >= 1
