@@ -337,11 +337,7 @@ def _run_import_policeuk(args: argparse.Namespace) -> int:
 
     options = {"area": args.area} if args.area else {}
     summary = import_files([Path(p) for p in args.paths], Path(args.output), **options)
-    print(f"wrote dataset {summary.out_dir} for {summary.area}: kept {summary.rows_kept:,} of "
-          f"{summary.rows_read:,} rows, {len(summary.districts)} districts, "
-          f"months {summary.months[0]} to {summary.months[-1]}")
-    for note in summary.notes():
-        print(f"  {note}")
+    print(summary.to_text())
     return EXIT_OK
 
 
