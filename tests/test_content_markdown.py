@@ -135,3 +135,8 @@ def test_plain_text_round_trips(paragraphs):
 def test_plain_text_marks_list_items():
     assert parse_markdown("- a\n- b").plain_text() == "- a\n- b"
     assert re.fullmatch(r"1\. x", parse_markdown("1. x").plain_text())
+
+
+def test_runs_of_stars_and_brackets_stay_literal():
+    for text in ["*" * 3000, "[" * 3000, "[a](" * 500, "****"]:
+        assert parse_markdown(text).plain_text() == text

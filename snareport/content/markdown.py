@@ -24,6 +24,8 @@ _ALLOWED_LINK = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNO
 _BULLET = re.compile(r"^-[ \t]+(?=\S)")
 _NUMBERED = re.compile(r"^(\d{1,9})[.)][ \t]+(?=\S)")
 _MAX_NESTING = 12
+_MAX_LABEL = 1_000   # characters in a link's text
+_MAX_HREF = 2_048    # characters in a link's address
 
 
 class _Node(BaseModel):
@@ -156,7 +158,7 @@ def _split_blocks(lines: list[str]) -> list[tuple[str, int, list[list[str]]]]:
 
 def _inline(text: str) -> list[Run]:
     runs: list[Run] = []
-    _parse_inline(text, False, False, None, 0, runs)
+    _InlineParser(text).parse(text, False, False, None, 0, runs)
     return _merge(runs)
 
 
@@ -172,123 +174,145 @@ def _merge(runs: list[Run]) -> list[Run]:
     return merged
 
 
-def _parse_inline(s: str, bold: bool, italic: bool, link: str | None, depth: int, out: list[Run]) -> None:
-    buf: list[str] = []
+class _InlineParser:
+    """Emphasis and links in one paragraph.
 
-    def flush() -> None:
-        if buf:
-            out.append(Run(text="".join(buf), bold=bold, italic=italic, link=link))
-            buf.clear()
+    Searching for closing delimiters can cost a lot on adversarial text (thousands of unmatched ``*``
+    or ``[``); a work budget proportional to the text's length bounds it. Once spent, the rest of the
+    paragraph's delimiters are kept as literal characters — the result is still deterministic.
+    """
 
-    i, n = 0, len(s)
-    nest = depth < _MAX_NESTING
-    while i < n:
-        c = s[i]
-        if c == "\\" and i + 1 < n and s[i + 1] in _ESCAPABLE:
-            buf.append(s[i + 1])
-            i += 2
-            continue
-        if c == "*" and nest:
-            if s.startswith("**", i):
-                j = _find_closer(s, i + 2, "**")
+    def __init__(self, text: str):
+        self.budget = 20_000 + 50 * len(text)
+
+    def _spend(self, steps: int) -> bool:
+        self.budget -= steps
+        return self.budget >= 0
+
+    def parse(self, s: str, bold: bool, italic: bool, link: str | None, depth: int, out: list[Run]) -> None:
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                out.append(Run(text="".join(buf), bold=bold, italic=italic, link=link))
+                buf.clear()
+
+        i, n = 0, len(s)
+        nest = depth < _MAX_NESTING
+        while i < n:
+            c = s[i]
+            if c == "\\" and i + 1 < n and s[i + 1] in _ESCAPABLE:
+                buf.append(s[i + 1])
+                i += 2
+                continue
+            if c == "*" and nest and self.budget > 0:
+                if s.startswith("**", i):
+                    j = self.find_closer(s, i + 2, "**")
+                    if j is not None:
+                        flush()
+                        self.parse(s[i + 2:j], True, italic, link, depth + 1, out)
+                        i = j + 2
+                        continue
+                    # an unmatched "**" might still open italic ("**a*" → "*" + italic "a")
+                j = self.find_closer(s, i + 1, "*")
                 if j is not None:
                     flush()
-                    _parse_inline(s[i + 2:j], True, italic, link, depth + 1, out)
-                    i = j + 2
+                    self.parse(s[i + 1:j], bold, True, link, depth + 1, out)
+                    i = j + 1
                     continue
-                # an unmatched "**" might still open italic ("**a*" → "*" + italic "a")
-            j = _find_closer(s, i + 1, "*")
-            if j is not None:
-                flush()
-                _parse_inline(s[i + 1:j], bold, True, link, depth + 1, out)
-                i = j + 1
+                buf.append(c)
+                i += 1
                 continue
+            if c == "[" and link is None and nest and self.budget > 0:
+                found = self.match_link(s, i)
+                if found is not None:
+                    label, href, end = found
+                    flush()
+                    self.parse(label, bold, italic, href, depth + 1, out)
+                    i = end
+                    continue
             buf.append(c)
             i += 1
-            continue
-        if c == "[" and link is None and nest:
-            found = _match_link(s, i)
-            if found is not None:
-                label, href, end = found
-                flush()
-                _parse_inline(label, bold, italic, href, depth + 1, out)
-                i = end
-                continue
-        buf.append(c)
-        i += 1
-    flush()
+        flush()
 
+    def find_closer(self, s: str, start: int, delim: str) -> int | None:
+        """Index of the delimiter closing an emphasis opened just before ``start``, or None.
 
-def _find_closer(s: str, start: int, delim: str) -> int | None:
-    """Index of the delimiter closing an emphasis opened just before ``start``, or None.
-
-    An opener must be followed by a non-space; a closer must follow a non-space. Inside italic, a
-    complete ``**bold**`` is skipped over so ``*a **b** c*`` nests.
-    """
-    n = len(s)
-    if start >= n or s[start].isspace() or s.startswith(delim, start) and delim == "*":
-        return None
-    k = start
-    while k < n:
-        c = s[k]
-        if c == "\\" and k + 1 < n:
-            k += 2
-            continue
-        if c == "*":
-            if delim == "**":
-                if s.startswith("**", k) and k > start and not s[k - 1].isspace():
-                    run_end = k
-                    while run_end < n and s[run_end] == "*":
-                        run_end += 1
-                    return run_end - 2  # "***x***": the last two stars close the bold
-                k += 1
-                continue
-            if s.startswith("**", k):
-                inner = _find_closer(s, k + 2, "**") if k + 2 < n else None
-                if inner is not None:
-                    k = inner + 2
-                    continue
-            if k > start and not s[k - 1].isspace():
-                return k
-        k += 1
-    return None
-
-
-def _match_link(s: str, i: int) -> tuple[str, str, int] | None:
-    """``[label](href)`` starting at ``s[i] == "["`` with an allowed href: (label, href, end index)."""
-    depth, k, n = 0, i, len(s)
-    while k < n:
-        c = s[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "[":
-            depth += 1
-        elif c == "]":
-            depth -= 1
-            if depth == 0:
-                break
-        k += 1
-    else:
-        return None
-    label_end = k
-    if label_end + 1 >= n or s[label_end + 1] != "(" or label_end == i + 1:
-        return None
-    depth, k = 0, label_end + 1
-    while k < n:
-        c = s[k]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        elif c.isspace():
+        An opener must be followed by a non-space; a closer must follow a non-space; what is between
+        must not be only stars. Inside italic, a complete ``**bold**`` is skipped so ``*a **b** c*`` nests.
+        """
+        n = len(s)
+        if start >= n or s[start].isspace() or (delim == "*" and s[start] == "*"):
             return None
-        k += 1
-    else:
+        k = start
+        while k < n:
+            if not self._spend(1):
+                return None
+            c = s[k]
+            if c == "\\" and k + 1 < n and s[k + 1] in _ESCAPABLE:
+                k += 2
+                continue
+            if c == "*":
+                if delim == "**":
+                    if s.startswith("**", k) and k > start and not s[k - 1].isspace():
+                        run_end = k
+                        while run_end < n and s[run_end] == "*":
+                            run_end += 1
+                        closer = run_end - 2  # "***x***": the last two stars close the bold
+                        if not self._spend(run_end - k):
+                            return None
+                        return closer if any(ch != "*" for ch in s[start:closer]) else None
+                    k += 1
+                    continue
+                if s.startswith("**", k):
+                    inner = self.find_closer(s, k + 2, "**") if k + 2 < n else None
+                    if inner is not None:
+                        k = inner + 2
+                        continue
+                if k > start and not s[k - 1].isspace():
+                    return k
+            k += 1
         return None
-    href = s[label_end + 2:k]
-    if not _ALLOWED_LINK.match(href):
-        return None
-    return s[i + 1:label_end], href, k + 1
+
+    def match_link(self, s: str, i: int) -> tuple[str, str, int] | None:
+        """``[label](href)`` starting at ``s[i] == "["`` with an allowed href: (label, href, end index)."""
+        depth, k, n = 0, i, min(len(s), i + _MAX_LABEL)
+        while k < n:
+            c = s[k]
+            if c == "\\":
+                k += 2
+                continue
+            if c == "[":
+                depth += 1
+            elif c == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+            k += 1
+        else:
+            self._spend(k - i)
+            return None
+        self._spend(k - i)
+        label_end = k
+        if label_end + 1 >= len(s) or s[label_end + 1] != "(" or label_end == i + 1:
+            return None
+        depth, k, n = 0, label_end + 1, min(len(s), label_end + 1 + _MAX_HREF)
+        while k < n:
+            c = s[k]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif c.isspace():
+                return None
+            k += 1
+        else:
+            self._spend(k - label_end)
+            return None
+        self._spend(k - label_end)
+        href = s[label_end + 2:k]
+        if not _ALLOWED_LINK.match(href):
+            return None
+        return s[i + 1:label_end], href, k + 1
