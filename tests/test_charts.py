@@ -1,0 +1,206 @@
+"""Chart functions on tiny hand-built data: titles, alt text, suppression, fonts, and one PDF of all charts."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from reportlab.platypus import SimpleDocTemplate, Spacer
+
+from snareport import charts
+from snareport.charts.ops import PathOp, TextOp
+from snareport.charts.wording import MINUS
+
+SOURCE = "Source: test records"
+
+
+@pytest.fixture(scope="module")
+def style() -> charts.ChartStyle:
+    s = charts.matplotlib_dejavu_style()
+    s.ensure_fonts()
+    return s
+
+
+def _only_given_fonts(chart, style) -> None:
+    assert chart.drawing.font_names <= {style.font_name, style.bold_font_name}
+    assert all(isinstance(op, (PathOp, TextOp)) for op in chart.drawing.operations)
+
+
+def _district(style, current, previous, **kw):
+    return charts.district_change_chart(["Ash", "Bee", "Cee"], current, previous, measure="under-25 volume score",
+                                        area="Testshire", period="2025", previous_period="2024",
+                                        source=SOURCE, style=style, **kw)
+
+
+def test_age_band_shares(style):
+    chart = charts.age_band_shares_chart(["under 10", "10–17", "25+"], {"North": [6.0, 21.1, 59.5], "South": [4.5, None, 60.7]},
+                                         role="victims", area="Testshire", period="2025", source=SOURCE, style=style)
+    _only_given_fonts(chart, style)
+    assert chart.title == "The largest share of victims was aged 25+ in both areas"
+    for value in ("21.1%", "59.5%", "60.7%", "South 10–17", "suppressed"):
+        assert value in chart.alt_text
+    texts = chart.drawing.texts
+    assert "21.1%" in texts and "suppressed" in texts and "North" in texts
+    assert chart.data_table[0] == ("Age band", "North", "South")
+    assert chart.data_table[2] == ("10–17", "21.1%", "suppressed")
+
+
+@pytest.mark.parametrize(
+    "current, previous, title",
+    [
+        ([90, 50, 10], [100, 60, 20], "Under-25 volume score fell in every district"),
+        ([110, 70, 30], [100, 60, 20], "Under-25 volume score rose in every district"),
+        ([110, 50, 10, ], [100, 60, 20], "Under-25 volume score rose only in Ash"),
+    ],
+)
+def test_district_titles_state_direction(style, current, previous, title):
+    assert _district(style, current, previous).title == title
+
+
+def test_district_highlight_rank_and_change(style):
+    chart = _district(style, [50, 80, 10], [100, 80, 20], highlight="Ash", reference=("District average", 46.7))
+    assert chart.title == "Ash ranked 2nd of 3 districts for under-25 volume score, down 50.0%"
+    assert f"50 ({MINUS}50.0%)" in chart.drawing.texts
+    assert "80 (0.0%)" in chart.drawing.texts
+    assert "Ash is highlighted" in chart.alt_text and "district average, 46.7" not in chart.alt_text
+    assert "district average, 47" in chart.alt_text
+    _only_given_fonts(chart, style)
+    bold = [op for op in chart.drawing.operations if isinstance(op, TextOp) and op.font_name == style.bold_font_name]
+    assert {op.text for op in bold} == {"Ash", f"50 ({MINUS}50.0%)"}
+
+
+def test_district_no_previous_and_suppressed(style):
+    chart = _district(style, [50, None, 10], [0, 5, 0])
+    assert "no earlier figure" not in chart.title
+    assert chart.drawing.texts.count("suppressed") == 1
+    assert "Values suppressed for disclosure control: Bee." in chart.alt_text
+    assert chart.data_table[-1] == ("Bee", "suppressed", "5", "")
+    assert "Ash 50;" in chart.alt_text and "Ash 50," not in chart.alt_text
+
+
+def test_heatmap_is_vector_cells_with_peaks_labelled(style):
+    grid = [[0] * 24 for _ in range(7)]
+    grid[4][15] = 40
+    grid[5][22] = 30
+    grid[0][3] = None
+    chart = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE, style=style)
+    assert chart.title == "Offences involving under 18s peaked on Fridays at 15:00–16:00"
+    assert "Friday 15:00 (40)" in chart.alt_text and "Saturday 22:00 (30)" in chart.alt_text
+    assert "1 cells suppressed" in chart.alt_text
+    assert "40" in chart.drawing.texts and "30" in chart.drawing.texts
+    cells = [op for op in chart.drawing.operations if isinstance(op, PathOp) and " re " not in op.operators[:4]]
+    assert len(cells) >= 7 * 24 - 1
+    assert chart.data_table[1][4] == "suppressed"
+    _only_given_fonts(chart, style)
+
+
+def test_heatmap_rejects_wrong_shape(style):
+    with pytest.raises(ValueError):
+        charts.day_hour_heatmap([[1] * 23] * 7, cohort="x", area="a", period="p", source=SOURCE, style=style)
+
+
+def test_age_distribution(style):
+    chart = charts.age_distribution_chart({14: 3, 17: 9, 19: None, 20: 4}, subject="people involved in knife-enabled offences",
+                                          area="Testshire", period="2025", source=SOURCE, style=style, unknown=2)
+    assert chart.title == "People involved in knife-enabled offences were most often aged 17"
+    assert "17: 9" in chart.alt_text and "15: 0" in chart.alt_text and "age unknown: 2" in chart.alt_text
+    assert "Ages suppressed for disclosure control: 19." in chart.alt_text
+    assert ("19", "suppressed") in chart.data_table and ("Unknown", "2") in chart.data_table
+    assert "9 aged 17" in chart.drawing.texts
+
+
+@pytest.mark.parametrize(
+    "previous, current, title",
+    [
+        ([652, 1518, 397], [630, 1468, 390], "Sexual violence offences fell in every category, down 3.1% overall"),
+        ([600, 1400, 300], [630, 1468, 390], "Sexual violence offences rose in every category, up 8.2% overall"),
+        ([600, 1518, 397], [630, 1468, 390], "Rape rose; sexual violence offences down 1.1% overall"),
+    ],
+)
+def test_category_titles(style, previous, current, title):
+    chart = charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"], previous, current,
+                                         previous_label="2023/24", current_label="2024/25",
+                                         measure="sexual violence offences", area="Testshire", source=SOURCE, style=style)
+    assert chart.title == title
+    assert f"{current[1]:,}" in chart.drawing.texts
+
+
+def test_category_suppressed_not_plotted(style):
+    chart = charts.category_change_chart(["Rape", "Other"], [None, 10], [3, 12], previous_label="A", current_label="B",
+                                         measure="offences", area="T", source=SOURCE, style=style)
+    assert "suppressed" in chart.drawing.texts and "3" in chart.drawing.texts
+    assert "Counts for suppressed" in chart.alt_text or "suppressed for disclosure control: Rape" in chart.alt_text
+
+
+def test_monthly_profile_labels_peaks(style):
+    months = ["April", "May", "June", "July"]
+    chart = charts.monthly_profile_chart(months, [5, 9, None, 7], measure="sexual violence offences", area="T",
+                                         period="2025", source=SOURCE, style=style, peaks=2)
+    assert chart.title == "Sexual violence offences were highest in May and July"
+    assert "June: suppressed" in chart.alt_text and "May (9)" in chart.alt_text
+    bold = {op.text for op in chart.drawing.operations if isinstance(op, TextOp) and op.font_name == style.bold_font_name}
+    assert bold == {"9", "7"}
+
+
+def test_population_shares(style):
+    chart = charts.population_chart(["A", "B", "C"], [300, 100, 600], area="Testshire", year="2021", source=SOURCE, style=style)
+    assert chart.title == "C has the largest population, 60.0% of the total"
+    assert "600 (60.0%)" in chart.drawing.texts and "100 (10.0%)" in chart.drawing.texts
+    variant = charts.population_chart(["A", "B", "C"], [300, 100, 600], area="Testshire", year="2021", source=SOURCE,
+                                      style=style, highlight="A")
+    assert variant.title == "A is home to 30.0% of Testshire's population"
+
+
+def test_cache_returns_identical_drawing(style):
+    charts.clear_cache()
+    first = _district(style, [1, 2, 3], [3, 2, 1])
+    second = _district(style, [1, 2, 3], [3, 2, 1])
+    assert first.drawing is second.drawing
+    assert _district(style, [1, 2, 4], [3, 2, 1]).drawing is not first.drawing
+
+
+def all_charts(style) -> list:
+    grid = [[(d * 3 + h) % 17 for h in range(24)] for d in range(7)]
+    return [
+        charts.age_band_shares_chart(["under 10", "10–17", "18–24", "25+"], {"Kent County Council": [6.0, 21.1, 13.0, 59.5],
+                                     "Medway": [4.5, 22.1, 12.5, 60.7]}, role="victims", area="Kent and Medway",
+                                     period="2024/25", source=SOURCE, style=style, height=200),
+        _district(style, [50, 80, 10], [100, 80, 20], highlight="Bee"),
+        charts.day_hour_heatmap(grid, cohort="under 25s", area="Testshire", period="2025", source=SOURCE, style=style,
+                                height=190),
+        charts.age_distribution_chart({12: 2, 15: 8, 17: 11, 21: 6}, subject="people involved in knife-enabled offences",
+                                      area="Testshire", period="2025", source=SOURCE, style=style, height=150),
+    ], [
+        charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"], [652, 1518, 397], [630, 1468, 390],
+                                     previous_label="2023/24", current_label="2024/25", measure="sexual violence offences",
+                                     area="Testshire", source=SOURCE, style=style, height=200),
+        charts.monthly_profile_chart(["April", "May", "June", "July", "August", "September", "October", "November",
+                                      "December", "January", "February", "March"],
+                                     [61, 64, 65, 72, 63, 60, 70, 62, 56, 59, 58, 69], measure="sexual violence offences",
+                                     area="Testshire", period="2022/23 to 2024/25", source=SOURCE, style=style, height=190),
+        charts.population_chart(["Ash", "Bee", "Cee", "Dee"], [281700, 176200, 157400, 151700], area="Testshire",
+                                year="2021", source=SOURCE, style=style),
+    ]
+
+
+def test_all_charts_pdf_is_vector_with_embedded_font_and_extractable_labels(style, tmp_path):
+    first, second = all_charts(style)
+    story = []
+    for chart in first + second:
+        story += [chart, Spacer(1, 10)]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, invariant=1, initialFontName=style.font_name, topMargin=30, bottomMargin=30).build(story)
+    (tmp_path / "charts.pdf").write_bytes(buffer.getvalue())
+    reader = PdfReader(buffer)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for label in ("Kent County Council", "21.1%", "Bee", "Hour of day", "1,468", "Jul", "281,700 (36.7%)"):
+        assert label in text
+    for page in reader.pages:
+        resources = page["/Resources"]
+        xobjects = resources.get("/XObject") or {}
+        assert not any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+        for font in resources["/Font"].values():
+            font = font.get_object()
+            assert "/FontDescriptor" in font or "/DescendantFonts" in font, f"unembedded font {font['/BaseFont']}"
+            descriptor = (font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]).get_object()
+            assert "/FontFile2" in descriptor
