@@ -35,8 +35,13 @@ def _signed(text: str, negative: bool, plus: bool, zero: bool) -> str:
     return text
 
 
-def number(value: float | int | None, dp: int = 0, *, plus: bool = False) -> str:
-    """1855800 → '1,855,800'; −3 → '−3'; dp decimal places, half-up; None → 'not available'."""
+def number(value: float | int | None, dp: int = 0, *, plus: bool = False, suppressed: bool = False) -> str:
+    """1855800 → '1,855,800'; −3 → '−3'; dp decimal places, half-up; None → 'not available'.
+
+    ``suppressed=True`` (the model withheld the value) gives the suppression marker instead.
+    """
+    if suppressed and value is None:
+        return SUPPRESSED
     if value is None:
         return NOT_AVAILABLE
     if _is_suppressed(value):
@@ -48,40 +53,40 @@ def number(value: float | int | None, dp: int = 0, *, plus: bool = False) -> str
     return _signed(text, rounded < 0, plus, rounded == 0)
 
 
-def decimal(value: float | None, dp: int = 2) -> str:
+def decimal(value: float | None, dp: int = 2, *, suppressed: bool = False) -> str:
     """8.8333 → '8.83' (fixed decimal places)."""
-    return number(value, dp)
+    return number(value, dp, suppressed=suppressed)
 
 
-def percent(value: float | None, dp: int = 1, *, plus: bool = False) -> str:
+def percent(value: float | None, dp: int = 1, *, plus: bool = False, suppressed: bool = False) -> str:
     """A value already in percent: −22.94 → '−22.9%'; plus=True gives '+4.6%' for rises."""
-    text = number(value, dp, plus=plus)
+    text = number(value, dp, plus=plus, suppressed=suppressed)
     if text in (NOT_AVAILABLE, SUPPRESSED):
         return text
     return text + "%"
 
 
-def share(fraction: float | None, dp: int = 1) -> str:
+def share(fraction: float | None, dp: int = 1, *, suppressed: bool = False) -> str:
     """A fraction of one as a percentage: 0.204 → '20.4%'."""
     if fraction is None or _is_suppressed(fraction):
-        return percent(fraction, dp)
+        return percent(fraction, dp, suppressed=suppressed)
     return percent(float(fraction) * 100, dp)
 
 
-def money(value: float | None) -> str:
+def money(value: float | None, *, suppressed: bool = False) -> str:
     """Pounds: 1569680 → '£1,569,680'; 3743933.55 → '£3,743,933.55' (pence only when present)."""
     if value is None or _is_suppressed(value):
-        return number(value)
+        return number(value, suppressed=suppressed)
     pence = _round(value, 2)
     dp = 0 if pence == pence.to_integral_value() else 2
     text = f"£{abs(pence):,.{dp}f}"
     return MINUS + text if pence < 0 else text
 
 
-def direction_word(change: float | None, dp: int = 1) -> str:
+def direction_word(change: float | None, dp: int = 1, *, suppressed: bool = False) -> str:
     """% change → 'down 22.9%', 'up 4.6%', 'no change'; None → 'not available'."""
     if change is None or _is_suppressed(change):
-        return percent(change, dp)
+        return "withheld" if suppressed else NOT_AVAILABLE
     rounded = _round(change, dp)
     if rounded == 0:
         return "no change"
@@ -96,14 +101,30 @@ def direction_arrow(change: float | None) -> str:
     return ARROW_DOWN if rounded < 0 else ARROW_UP if rounded > 0 else ARROW_TO
 
 
-def before_after(before: float | None, after: float | None, dp: int = 2) -> str:
+def before_after(before: float | None, after: float | None, dp: int = 2, *, suppressed: bool = False) -> str:
     """Two values → '8.83 → 5.60'."""
-    return f"{number(before, dp)} {ARROW_TO} {number(after, dp)}"
+    return f"{number(before, dp, suppressed=suppressed)} {ARROW_TO} {number(after, dp, suppressed=suppressed)}"
 
 
-def count(value: int | None) -> str:
+def count(value: int | None, *, suppressed: bool = False) -> str:
     """A whole count: 1518 → '1,518'."""
-    return number(value, 0)
+    return number(value, 0, suppressed=suppressed)
+
+
+def change_pct(change: object, *, plus: bool = False) -> str:
+    """A model ``Change`` → its % change ('−22.9%'; '*' when withheld; 'not available' when undefined)."""
+    return percent(getattr(change, "change_pct", None), plus=plus, suppressed=getattr(change, "suppressed", False))
+
+
+def change_words(change: object) -> str:
+    """A model ``Change`` → 'down 22.9%' / 'up 4.6%' / 'no change' / 'withheld' / 'not available'."""
+    return direction_word(getattr(change, "change_pct", None), suppressed=getattr(change, "suppressed", False))
+
+
+def change_counts(change: object, dp: int = 0) -> str:
+    """A model ``Change`` → 'previous → current' ('2 → 1'; '* → *' when withheld)."""
+    return before_after(getattr(change, "previous", None), getattr(change, "current", None), dp,
+                        suppressed=getattr(change, "suppressed", False))
 
 
 def ordinal(n: int) -> str:
@@ -118,3 +139,27 @@ def join_words(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def month_name(month: int) -> str:
+    """1 → 'January' (independent of the machine's locale)."""
+    return _MONTHS[month - 1]
+
+
+def long_date(value: "object") -> str:
+    """A date → '28 November 2025' (no leading zero, locale-independent)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def hour_label(hour: int) -> str:
+    """0 → 'midnight', 12 → 'midday', 15 → '3pm'."""
+    hour %= 24
+    if hour == 0:
+        return "midnight"
+    if hour == 12:
+        return "midday"
+    return f"{hour % 12}{'am' if hour < 12 else 'pm'}"

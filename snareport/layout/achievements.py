@@ -36,15 +36,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles([
             Tile(headline_change(k.change),
                  f"change in knife-enabled serious violence involving {k.label}",
-                 f"{fmt.direction_word(k.change.change_pct)}: {fmt.count(k.change.previous)} {fmt.ARROW_TO} "
-                 f"{fmt.count(k.change.current)} offences, {yoy}")
+                 f"{fmt.change_words(k.change)}: {fmt.change_counts(k.change)} offences, {yoy}")
             for k in a.knife_enabled]))
     out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
     if a.admissions_available and a.admissions:
         out.append(door.tiles([
-            Tile(fmt.before_after(x.change.previous, x.change.current),
+            Tile(fmt.change_counts(x.change, dp=2),
                  f"average admissions a month, {x.label}",
-                 f"{fmt.direction_word(x.change.change_pct)}, {span(a, 2, 3)}")
+                 f"{fmt.change_words(x.change)}, {span(a, 2, 3)}")
             for x in a.admissions]))
         if a.admissions_scope == "county" and report.metadata.district:
             out.append(door.note("Admissions are shown for the whole area: the source has no district."))
@@ -52,15 +51,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.note(f"Not available from this source{': ' + a.admissions_reason if a.admissions_reason else ''}."))
     if a.fallen_types:
         out.append(door.h2(f"Offence types that fell, {yoy}"))
-        rows = [[f.label, fmt.count(f.change.previous), fmt.count(f.change.current), fmt.percent(f.change.change_pct)]
+        rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
         out += door.table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"], rows,
                           widths=[0.55, 0.15, 0.15, 0.15])
     out.append(door.h2("Savings from falling serious violence"))
     if a.savings_available and a.savings:
-        tiles = [Tile(fmt.money(s.saving_gbp), f"saved in cases of {s.offence_group.lower()}",
-                      f"{fmt.count(s.fall)} fewer offences ({fmt.count(s.previous)} {fmt.ARROW_TO} "
-                      f"{fmt.count(s.current)})") for s in a.savings if s.saving_gbp]
+        tiles = [Tile(fmt.money(s.saving_gbp, suppressed=s.suppressed), f"saved in cases of {s.offence_group.lower()}",
+                      f"{fmt.count(s.fall, suppressed=s.suppressed)} fewer offences ({fmt.change_counts(s)})") for s in a.savings if s.saving_gbp]
         out.append(door.tiles(tiles))
         total = fmt.money(a.savings_total_gbp)
         out.append(door.rich([
@@ -88,6 +86,6 @@ def label_or(section, index: int, fallback: str) -> str:
 
 def headline_change(change) -> str:
     """The tile's big figure: the % change, or the two counts when the change is undefined."""
-    if change.change_pct is not None:
-        return fmt.percent(change.change_pct)
-    return fmt.before_after(change.previous, change.current, dp=0)
+    if change.change_pct is not None or change.suppressed:
+        return fmt.change_pct(change)
+    return fmt.change_counts(change)

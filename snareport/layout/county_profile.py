@@ -4,6 +4,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.charts.population import population_chart
+from snareport.layout._charts import source_line
 from snareport.layout._content import content
 from snareport.layout._periods import unavailable_note
 from snareport.layout.door import Door, Segment, Tile
@@ -37,7 +39,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             tiles.append(Tile(fmt.count(p.county_population_total), f"people live in {m.area} ({p.year})"))
         if p.growth:
             g = p.growth
-            tiles.append(Tile(fmt.percent(g.change_pct, plus=True),
+            tiles.append(Tile(fmt.change_pct(g, plus=True),
                               f"population growth, {g.from_year} to {g.to_year}",
                               f"{fmt.number(g.change, plus=True)} people"))
         if p.focus:
@@ -47,11 +49,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if p.age_bands:
             county = {b.label: b for b in p.county_age_bands}
             header = ["Age band", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
-            rows = [[b.label, fmt.share(b.share)] + ([fmt.share(county[b.label].share) if b.label in county
+            rows = [[b.label, fmt.share(b.share, suppressed=b.suppressed)] + ([fmt.share(county[b.label].share) if b.label in county
                                                        else fmt.NOT_AVAILABLE] if m.district else [])
                     for b in p.age_bands]
             out += door.table(header, rows, caption=f"Population by age band, {p.year}")
         if p.districts:
+            out += door.chart(population_chart(
+                [d.district for d in p.districts], [d.population for d in p.districts], area=m.area,
+                year=str(p.year), source=source_line(report), style=door.chart_style))
             rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
             out += door.table(["District", "Authority", "Population", "Share"], rows,
                               numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.charts.age_bands import age_band_shares_chart
+from snareport.layout._charts import source_line
 from snareport.layout._content import content
 from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
@@ -29,7 +31,7 @@ def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
         return []
     bands = [b.label for b in chosen[0].bands]
     header = ["Area"] + bands + ["Unknown age"]
-    rows = [[p.area] + [fmt.share(b.share) for b in p.bands] + [fmt.share(p.unknown.share)] for p in chosen]
+    rows = [[p.area] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands] + [fmt.share(p.unknown.share)] for p in chosen]
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
     return door.table(header, rows, widths=widths,
@@ -47,11 +49,18 @@ def build(report: Report, door: Door) -> list[Flowable]:
     current = label(d, 1) or label(d, 0)
     for role in ("victim", "suspect"):
         out.append(door.h2(ROLE_TITLES[role]))
+        profiles = [p for p in d.age_profiles + d.comparison_profiles if p.role == role]
+        if profiles:
+            out += door.chart(age_band_shares_chart(
+                [b.label for b in profiles[0].bands],
+                {p.area: [None if b.share is None else b.share * 100 for b in p.bands] for p in profiles},
+                role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
+                source=source_line(report), style=door.chart_style))
         out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
         split = next((s for s in d.sex_split if s.role == role), None)
         if split:
-            rows = [[r.sex.capitalize(), fmt.count(r.change.previous), fmt.count(r.change.current),
-                     fmt.percent(r.change.change_pct), fmt.share(r.current_share)] for r in split.rows]
+            rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed),
+                     fmt.change_pct(r.change), fmt.share(r.current_share)] for r in split.rows]
             out += door.table(["Sex", label(d, 0) or "Previous", current or "Current", "Change", "Share now"],
                               rows, widths=[0.32, 0.17, 0.17, 0.17, 0.17],
                               caption=f"{ROLE_TITLES[role]} by sex, {span(d, 0, 1)}")

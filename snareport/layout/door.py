@@ -171,11 +171,10 @@ class Door:
     def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1) -> Flowable:
         """A list whose items are inline runs (or plain strings)."""
         style = self.styles.bullet
-        entries = [ListItem(Paragraph(runs_markup([i] if isinstance(i, str) else i), style),
-                            leftIndent=style.leftIndent) for i in items]
+        entries = [ListItem(Paragraph(runs_markup([i] if isinstance(i, str) else i), style)) for i in items]
         kind = dict(bulletType="1", start=start, bulletFormat="%s.") if numbered else dict(
             bulletType="bullet", start="\u2022")
-        lst = ListFlowable(entries, leftIndent=style.leftIndent, bulletFontName=self.styles.faces.regular,
+        lst = ListFlowable(entries, leftIndent=14, bulletFontName=self.styles.faces.regular,
                            bulletFontSize=style.fontSize, bulletColor=self.colour["accent"],
                            spaceAfter=style.spaceAfter * 2, **kind)
         return self._emit(lst, "L", numbered=numbered)
@@ -287,6 +286,25 @@ class Door:
             parts.append(self._emit(Paragraph(text(source), self.styles.muted), "P"))
         parts.append(Spacer(1, 6))
         return [KeepTogether(parts)]
+
+    @property
+    def chart_style(self) -> Any:
+        """The charts' style from the theme: our embedded font, palette, text colours and column width."""
+        if getattr(self, "_chart_style", None) is None:
+            from snareport.charts import ChartStyle
+            from snareport.fonts import FONTS_DIR
+
+            c, f = self.theme.colours, self.theme.fonts
+            self._chart_style = ChartStyle(
+                font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
+                font_path=FONTS_DIR / f.regular, bold_font_path=FONTS_DIR / f.bold,
+                palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
+                width=self.frame_width)
+        return self._chart_style
+
+    def chart(self, chart: Flowable) -> list[Flowable]:
+        """A chart made by ``snareport.charts`` (title, vector drawing, source), tagged as a figure."""
+        return [self._emit(chart, "Figure", alt=getattr(chart, "alt_text", "")), Spacer(1, 10)]
 
     def tiles(self, tiles: Sequence[Tile], columns: int = 2) -> Flowable:
         """Big-number tiles in a grid: value, what it measures and its direction/period in words."""

@@ -6,7 +6,9 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content
-from snareport.layout._periods import span, unavailable_note
+from snareport.charts.districts import district_change_chart
+from snareport.layout._charts import source_line
+from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -51,10 +53,16 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if g.focus:
         f = g.focus
         points.insert(0, [Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
-                          f"(volume {fmt.direction_word(f.volume.change_pct)}, harm {fmt.direction_word(f.harm.change_pct)})."])
+                          f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})."])
     out.append(door.bullets(points))
-    rows = [[s.district, str(s.rank), fmt.number(s.volume.current), fmt.percent(s.volume.change_pct, plus=True),
-             fmt.number(s.harm.current), fmt.percent(s.harm.change_pct, plus=True), s.volume_direction]
+    for measure, attr in (("volume score", "volume"), ("harm score", "harm")):
+        out += door.chart(district_change_chart(
+            [s.district for s in g.districts], [getattr(s, attr).current for s in g.districts],
+            [getattr(s, attr).previous for s in g.districts], measure=f"{measure}, {g.cohort_label}",
+            area=report.metadata.area, period=label(g, 2), previous_period=label(g, 1),
+            source=source_line(report), style=door.chart_style, highlight=report.metadata.district))
+    rows = [[s.district, str(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
+             fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True), s.volume_direction]
             for s in g.districts]
     out += door.table(["District", "Rank", "Volume", "Change", "Harm", "Change", "Three windows"], rows,
                       numeric=[False, True, True, True, True, True, False],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.charts.age_distribution import age_distribution_chart
+from snareport.layout._charts import source_line
 from snareport.layout._content import content
 from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
@@ -46,9 +48,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         tiles = []
         for name, ch in (("causing injury", k.under_25_injury), ("without injury", k.under_25_non_injury)):
             if ch:
-                tiles.append(Tile(fmt.percent(ch.change_pct), f"knife-enabled offences {name}",
-                                  f"{fmt.direction_word(ch.change_pct)}: {fmt.count(ch.previous)} {fmt.ARROW_TO} "
-                                  f"{fmt.count(ch.current)}"))
+                tiles.append(Tile(fmt.change_pct(ch), f"knife-enabled offences {name}",
+                                  f"{fmt.change_words(ch)}: {fmt.change_counts(ch)}"))
         out.append(door.tiles(tiles))
     if k.minimum_saving_gbp:
         out.append(door.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
@@ -56,7 +57,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                               Segment(fmt.money(k.minimum_saving_gbp), bold=True), "."]))
     if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
         out.append(door.h2(f"Suspects and victims, {current}"))
-        tiles = [Tile(fmt.share(s.share), f"of suspects were {s.label}") for s in k.suspect_sex]
+        tiles = [Tile(fmt.share(s.share, suppressed=s.suppressed), f"of suspects were {s.label}") for s in k.suspect_sex]
         if k.modal_suspect_sex and k.modal_suspect_age_from is not None:
             tiles.append(Tile(f"{k.modal_suspect_age_from}\u2013{k.modal_suspect_age_to}",
                               f"years: the most frequent age of {k.modal_suspect_sex} suspects"))
@@ -64,8 +65,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
             tiles.append(Tile(fmt.share(k.victim_female_share), "of victims were female"))
         out.append(door.tiles(tiles))
     if k.age_distribution:
-        out.append(door.note(f"Ages of people in knife-enabled offences, {current}: "
-                             f"{fmt.count(k.age_unknown)} of unknown age." if k.age_unknown else ""))
+        out.append(door.h2(f"Age at time of knife incident, {current}"))
+        out += door.chart(age_distribution_chart(
+            {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
+            area=report.metadata.scope_label, period=current, source=source_line(report),
+            style=door.chart_style, unknown=k.age_unknown))
     for note in k.notes:
         out.append(door.note(note))
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
+from snareport.layout._charts import source_line
 from snareport.layout._content import content
 from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
@@ -31,14 +33,20 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if not s.available:
         return out + [door.note(unavailable_note(s))]
     if s.table:
-        rows = [[r.label, fmt.count(r.change.previous), fmt.count(r.change.current), fmt.percent(r.change.change_pct)]
+        rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change)]
                 for r in s.table]
         out += door.table(["Category", label(s, 0) or "Previous", label(s, 1) or "Current", "% difference"], rows,
                           widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {span(s, 0, 1)}")
+    if s.categories:
+        out += door.chart(category_change_chart(
+            [c.label for c in s.categories], [c.change.previous for c in s.categories],
+            [c.change.current for c in s.categories], previous_label=label(s, 0), current_label=label(s, 1),
+            measure="sexual violence offences", area=report.metadata.scope_label,
+            source=source_line(report), style=door.chart_style))
     tiles = []
     if s.overall and s.overall.change_pct is not None:
-        tiles.append(Tile(fmt.percent(s.overall.change_pct), "change in all sexual violence",
-                          fmt.direction_word(s.overall.change_pct)))
+        tiles.append(Tile(fmt.change_pct(s.overall), "change in all sexual violence",
+                          fmt.change_words(s.overall)))
     if s.repeat_suspect_share is not None:
         tiles.append(Tile(fmt.share(s.repeat_suspect_share), "of suspects were repeat suspects",
                           "two or more sexual offences over three years"))
@@ -46,7 +54,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles(tiles))
     if s.top_types:
         out.append(door.h2("Top offence types over three years"))
-        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share)}"] for t in s.top_types]))
+        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"] for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
         out.append(door.rich(["Most suspects were ", Segment(f"{s.modal_suspect_sex or ''}".strip(), bold=True),
                               " aged ", Segment(s.modal_suspect_band, bold=True), "."]))
@@ -58,6 +66,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
         rows = [[cd.category.capitalize(), fmt.join_words([r.name for r in cd.districts[:3]])]
                 for cd in s.highest_districts]
         out += door.table(["Category", "Highest districts"], rows, numeric=[False, False], widths=[0.3, 0.7])
+    if s.month_profile and any(mc.count for mc in s.month_profile):
+        out += door.chart(monthly_profile_chart(
+            [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
+            measure="sexual violence offences", area=report.metadata.scope_label,
+            period=" to ".join(p for p in (label(s, 0), label(s, len(s.periods) - 1)) if p),
+            source=source_line(report), style=door.chart_style))
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),

@@ -66,7 +66,7 @@ def build_styles(theme: Theme) -> Styles:
         h1=style("h1", t.h1, t.h1 * 1.2, faces.bold, primary, spaceAfter=t.body * 1.1),
         h2=style("h2", t.h2, t.h2 * 1.25, faces.bold, primary, spaceBefore=t.body * 1.1, spaceAfter=t.body * 0.5),
         h3=style("h3", t.h3, t.h3 * 1.3, faces.bold, text, spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.3),
-        bullet=style("bullet", t.body, lead, leftIndent=14, bulletIndent=2, spaceAfter=t.body * 0.35),
+        bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.35),
         quote=style("quote", t.quote, t.quote * 1.4, faces.italic, primary),
         quote_credit=style("quote_credit", t.small, t.small * 1.4, colour=muted),
         cell=style("cell", t.body - 1, (t.body - 1) * 1.3),

@@ -4,7 +4,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport.layout._content import content
-from snareport.layout._periods import unavailable_note
+from snareport.charts.heatmap import day_hour_heatmap
+from snareport.layout._charts import source_line
+from snareport.layout._periods import label, unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -33,6 +35,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2(cohort.cohort_label.capitalize()))
         out.append(door.rich(["Peak times for serious violence involving ", cohort.cohort_label, ": ",
                               Segment(cohort.summary or "no clear peak", bold=True), "."]))
+        if cohort.total:
+            out += door.chart(day_hour_heatmap(cohort.counts, cohort=cohort.cohort_label,
+                                               area=report.metadata.scope_label, period=label(t, 0),
+                                               source=source_line(report), style=door.chart_style))
     for note in t.notes:
         out.append(door.note(note))
     return out
