@@ -18,7 +18,7 @@ import yaml
 
 from snareport.errors import DataError
 from snareport.opendata.areas import AreaDefinition, area_from_data, find_area
-from snareport.opendata.periods import periods_and_comparisons
+from snareport.opendata.periods import Month, periods_and_comparisons
 from snareport.opendata.reading import expand_paths, read_street_files
 from snareport.opendata.writing import write_dataset
 
@@ -279,9 +279,10 @@ def _report_config(definition: AreaDefinition, periods: dict[str, dict], compari
     return {
         "area": definition.name,
         "partnership": definition.partnership or f"{definition.name} (public data)",
-        "title": "Serious Violence Needs Assessment: open data edition",
-        "edition": f"{current['label']} (police.uk open data)",
-        "publication_date": publication_date or current["end"],
+        "title": "Serious Violence Needs Assessment: police.uk open data edition",
+        "edition": current["label"],
+        # Default: the last day of the latest month in the files (fixed by the data, so reproducible).
+        "publication_date": publication_date or Month.parse(summary.months[-1]).last_day,
         "language": "en-GB",
         "theme": theme or definition.theme or "default",
         "audience": "public",
