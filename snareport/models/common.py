@@ -44,8 +44,8 @@ class Change(SectionModel):
     ``change_pct`` is ``None`` when previous is 0 (undefined) or a value is withheld.
     """
 
-    previous: float | None
-    current: float | None
+    previous: int | float | None
+    current: int | float | None
     change_pct: float | None
     suppressed: bool = False
 
@@ -71,7 +71,7 @@ class Ranked(SectionModel):
     """A named value with its rank among its peers (1 = highest)."""
 
     name: str
-    value: float | None
+    value: int | float | None
     rank: int | None
     suppressed: bool = False
 
@@ -80,8 +80,8 @@ class ScopeFigure(SectionModel):
     """A district's figure beside the county's, with the district's rank among all districts."""
 
     district: str
-    value: float | None
-    county_value: float | None
+    value: int | float | None
+    county_value: int | float | None
     rank: int | None
     rank_of: int
     suppressed: bool = False
