@@ -220,3 +220,12 @@ def test_sample_content_loads_for_every_district():
     assert "CSP" in districts["Thanet"].foreword.role
     assert districts["Medway"] is content
     assert "illustrative" in content.childrens_voices.quotes_note.lower()
+
+
+def test_file_of_the_wrong_shape(content_dir):
+    (content_dir / "board.yaml").write_text("- just\n- a list\n", "utf-8")
+    (content_dir / "glossary.yaml").write_text("", "utf-8")
+    _, _, problems = load(content_dir)
+    assert [(p.file, p.found) for p in problems] == [
+        ("content/board.yaml", "a list of 2 items"), ("content/glossary.yaml", "an empty file")]
+    assert "members" in problems[0].expected and "term" in problems[1].expected

@@ -302,7 +302,12 @@ def _problem_from_error(parsed: _Parsed, spec: SectionFile, error: dict[str, Any
                        f"only the fields of {spec.filename} ({spec.describe})")
     value = error.get("input")
     found = "an empty file" if value is None and not path else _describe(value)
-    return Problem(parsed.label, row, column, found, error["msg"])
+    expected = error["msg"]
+    if kind in ("model_type", "dict_type"):
+        expected = "'name: value' fields" + ("" if path else f" ({spec.describe})")
+    elif kind == "list_type":
+        expected = "a list" + ("" if path else f" ({spec.describe})")
+    return Problem(parsed.label, row, column, found, expected)
 
 
 def _line_of(parsed: _Parsed, spec: SectionFile, path: list[Any]) -> int | None:
