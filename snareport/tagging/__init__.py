@@ -18,6 +18,8 @@ The interface, in the order a document uses it::
     doc.multiBuild(story)                                       # writes untagged bytes
     pdf = tagging.finalise_pdf(pdf_bytes, tagger, tagging.DocumentFacts(title=…, lang="en-GB", date=…))
 
+The report's layout door uses `DocumentTagger` (``tag(flowable, role, **attributes)``,
+``artifact(canvas)``, ``begin(doc)``, ``finish(pdf_bytes)``), which builds on the same pieces.
 Inside a custom flowable's ``draw``, ``with tagging.tag_on(canvas, node):`` marks what it draws.
 Anything drawn outside these wrappers is untagged: every drawing must go through them.
 """
@@ -25,9 +27,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from snareport.tagging.adapter import DocumentTagger, tagged_list_flowable
 from snareport.tagging.finalise import finalise_pdf
 from snareport.tagging.flowables import (
     Artifact,
+    LayoutNode,
     ListItemFlowable,
     Tagged,
     TableNode,
@@ -55,6 +59,8 @@ def attach(doc: Any) -> Tagger:
 __all__ = [
     "Artifact",
     "DocumentFacts",
+    "DocumentTagger",
+    "LayoutNode",
     "Element",
     "ListItemFlowable",
     "Node",
@@ -70,6 +76,7 @@ __all__ = [
     "tag_on",
     "tagged",
     "tagged_list",
+    "tagged_list_flowable",
     "tagged_table",
     "tagger_of",
     "xmp_packet",

@@ -35,10 +35,26 @@ def finalise_pdf(pdf_bytes: bytes, tagger: Tagger, facts: DocumentFacts) -> byte
     return out.getvalue()
 
 
+_KEEP_EMPTY = frozenset({"TH", "TD"})  # an empty cell still holds its place in the grid
+
+
 def prune(element: Element) -> bool:
-    """Drop descendant elements with no content; True if ``element`` itself has content left."""
+    """Drop descendant elements with no content (empty table cells stay); True if ``element`` is kept."""
     element.kids = [k for k in element.kids if not isinstance(k, Element) or prune(k)]
-    return element.has_content()
+    return element.role in _KEEP_EMPTY or element.has_content() or bool(element.elements)
+
+
+def normalise_heading_levels(root: Element) -> None:
+    """Headings never skip a level in the tree: an H3 straight after an H1 is written as H2.
+
+    The page keeps its type scale; only the structure level (what a reader navigates by) changes.
+    The first heading is H1."""
+    previous = 0
+    for el in root.walk():
+        if len(el.role) == 2 and el.role[0] == "H" and el.role[1].isdigit():
+            level = min(int(el.role[1]), previous + 1)
+            el.role = f"H{level}"
+            previous = level
 
 
 class _StructureWriter:
@@ -52,6 +68,7 @@ class _StructureWriter:
     def write(self) -> None:
         root_el = self.tagger.root
         prune(root_el)
+        normalise_heading_levels(root_el)
         tree_root = self.pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         document = self._element(root_el, tree_root)
         tree_root.K = Array([document])

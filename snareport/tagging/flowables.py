@@ -16,7 +16,8 @@ from reportlab.platypus.tables import TableRenderCB
 from snareport.tagging.record import Node
 from snareport.tagging.tagger import tagger_of
 
-_OWN = frozenset({"inner", "node", "width", "height", "_table_rows", "canv", "_frame"})
+_OWN = frozenset({"inner", "node", "width", "height", "_table_rows"})
+_SHARED = frozenset({"canv", "_frame"})  # set by frames on the wrapper; the inner flowable needs them too
 
 
 class Tagged(Flowable):
@@ -43,12 +44,18 @@ class Tagged(Flowable):
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _OWN:
             self.__dict__[name] = value
+        elif name in _SHARED:
+            self.__dict__[name] = value
+            setattr(self.inner, name, value)
         else:
             setattr(self.inner, name, value)
 
     def __delattr__(self, name: str) -> None:
         if name in _OWN:
             self.__dict__.pop(name, None)
+        elif name in _SHARED:
+            self.__dict__.pop(name, None)
+            self.inner.__dict__.pop(name, None)
         else:
             delattr(self.inner, name)
 
@@ -102,13 +109,20 @@ class Tagged(Flowable):
         if self.node.role == "Figure":
             x = self.inner._hAlignAdjust(x, _sW) if hasattr(self.inner, "_hAlignAdjust") else x
             tagger.note_figure_box(canv, self.node, _page_box(canv, x, y, self.width, self.height))
-        rows = self.__dict__.get("_table_rows")
-        if rows is not None and isinstance(self.inner, Table):
-            self.inner._renderCB = _TableTagger(self.node, rows)
+        if isinstance(self.inner, Table):
+            if isinstance(self.node, TableNode):
+                self.inner._renderCB = _TableTagger(self.node, self.__dict__.get("_table_rows") or [])
+            else:
+                self.inner._renderCB = LayoutTableTagger(self.node)
 
     @property
     def tag_node(self) -> Node | None:
         return self.node
+
+    @property
+    def flowable(self) -> Flowable:
+        """The wrapped flowable (for code that looks inside wrappers, e.g. to find a heading)."""
+        return self.inner
 
     def identity(self, maxLen: int | None = None) -> str:
         return f"Tagged[{self.node!r}]({self.inner.identity(maxLen)})"
@@ -303,6 +317,83 @@ def tagged_table(table: Table, header_rows: int = 1, header_columns: int = 0, pa
     if header_rows + header_columns < 1:
         raise ValueError("a table needs at least one header row or header column")
     return Tagged(table, TableNode(parent, header_rows=header_rows, header_columns=header_columns, **options))
+
+
+# ── layout tables: backgrounds and rules are artifacts, content keeps its own tags ──────────
+
+
+class LayoutNode(Node):
+    """The element for a table used for layout (tiles, panels, columns side by side, a pull quote).
+
+    ``cell_role`` is the element each cell of plain text becomes (e.g. ``"P"``); ``None`` puts the
+    cells' text straight into this element. Cells holding tagged flowables keep those elements."""
+
+    __slots__ = ("cell_role", "_cells")
+
+    def __init__(self, role: str, parent: Node | None = None, *, cell_role: str | None = "P", **options: Any) -> None:
+        super().__init__(role, parent, **options)
+        self.cell_role = cell_role
+        self._cells: dict[tuple[int, int], Node] = {}
+
+    def cell(self, row: int, col: int) -> Node:
+        if (row, col) not in self._cells:
+            self._cells[(row, col)] = Node(self.cell_role, self)
+        return self._cells[(row, col)]
+
+
+class LayoutTableTagger(TableRenderCB):
+    """Render callback for a layout table: no TR/TD, only artifacts and one element per text cell."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        self._open: list[bool] = []
+
+    def startTable(self, T: Table) -> None:
+        pass
+
+    def endTable(self, T: Table) -> None:
+        pass
+
+    def startBG(self, T: Table) -> None:
+        tagger_of(T.canv).begin(T.canv, None)
+
+    def endBG(self, T: Table) -> None:
+        tagger_of(T.canv).end(T.canv)
+
+    startLines = startBG
+    endLines = endBG
+
+    def startRow(self, T: Table, rowNo: int) -> None:
+        pass
+
+    def endRow(self, T: Table) -> None:
+        pass
+
+    def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        role = getattr(self.node, "cell_role", None)
+        if role is None or holds_tagged(cellval):
+            self._open.append(False)
+            return
+        tagger_of(T.canv).begin(T.canv, self.node.cell(rowNo, colNo))
+        self._open.append(True)
+
+    def endCell(self, T: Table) -> None:
+        if self._open.pop():
+            tagger_of(T.canv).end(T.canv)
+
+
+def holds_tagged(cellval: Any) -> bool:
+    """Does a table cell (a flowable, a list of them, or text) contain a flowable with its own tag?"""
+    items = cellval if isinstance(cellval, (list, tuple)) else [cellval]
+    for item in items:
+        if isinstance(item, Tagged) or getattr(item, "tag_node", None) is not None:
+            return True
+        if isinstance(item, (list, tuple)) and holds_tagged(item):
+            return True
+        content = getattr(item, "_content", None)
+        if isinstance(content, (list, tuple)) and holds_tagged(list(content)):
+            return True
+    return False
 
 
 # ── lists ────────────────────────────────────────────────────────────────

@@ -23,10 +23,12 @@ class Node:
 
     ``alt`` is the alternative text (required for ``Figure``); ``attributes`` maps an attribute
     owner (``"Table"``, ``"Layout"``, ``"List"``) to its keys, e.g. ``{"Table": {"Scope": "Column"}}``.
-    A node without a parent hangs under the document (or under whatever `group` puts it in).
+    A node without a parent hangs under the element being drawn around it, else under the
+    current section, else under the document. ``opens="Sect"`` on a heading drawn at the top level
+    starts a new section element that holds it and everything after it, up to the next such heading.
     """
 
-    __slots__ = ("role", "parent", "alt", "actual_text", "lang", "attributes", "title")
+    __slots__ = ("role", "parent", "alt", "actual_text", "lang", "attributes", "title", "opens")
 
     def __init__(
         self,
@@ -38,6 +40,7 @@ class Node:
         lang: str | None = None,
         attributes: dict[str, dict[str, Any]] | None = None,
         title: str | None = None,
+        opens: str | None = None,
     ) -> None:
         if role not in STANDARD_ROLES:
             raise ValueError(f"structure role {role!r} is not a standard PDF structure type")
@@ -50,6 +53,7 @@ class Node:
         self.lang = lang
         self.attributes = attributes or {}
         self.title = title
+        self.opens = opens
 
     def __repr__(self) -> str:
         return f"Node({self.role!r})"

@@ -50,6 +50,7 @@ class Tagger:
 
     def _reset(self) -> None:
         self.root = Element("Document")
+        self._section: Element | None = None
         self._elements: dict[int, Element] = {}  # id(Node) → Element, for this pass
         self._nodes: list[Node] = []  # keeps the nodes alive so ids stay unique
         self._stack: list[_Frame] = []
@@ -85,7 +86,12 @@ class Tagger:
         if node.parent is not None:
             parent = self.element(node.parent)
         else:
-            parent = self._innermost_element() or self.root
+            parent = self._innermost_element()
+            if parent is None and node.opens:
+                self._section = Element(node.opens, parent=self.root)
+                self.root.add(self._section)
+            if parent is None:
+                parent = self._section or self.root
         el = Element.from_node(node, parent)
         parent.add(el)
         self._elements[id(node)] = el

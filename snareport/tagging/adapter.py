@@ -1,0 +1,141 @@
+"""The layout door's tagging hook → tagged flowables, artifacts and the finished PDF/UA-1 bytes.
+
+`DocumentTagger` is what ``snareport.layout.door.Door`` and ``snareport.render`` call:
+``tag(flowable, role, **attributes)`` while the story is made, ``artifact(canvas)`` around page
+furniture, ``begin(doc)`` before ``multiBuild`` and ``finish(pdf_bytes, ...)`` after it. A top-level
+``H1`` opens a new ``Sect`` (draw time, so the sections follow the pages); layout tables become a
+``Div`` (or the role asked for) whose backgrounds and rules are artifacts.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any, Iterator
+
+from reportlab.platypus import Flowable, ListFlowable, Table
+from reportlab.platypus.flowables import LIIndenter
+
+from snareport.tagging.finalise import finalise_pdf
+from snareport.tagging.flowables import LayoutNode, Tagged, tagged_table
+from snareport.tagging.record import Node
+from snareport.tagging.tagger import Tagger, tagger_of
+from snareport.tagging.xmp import DocumentFacts
+
+_NUMBERING = {True: "Decimal", False: "Disc"}
+
+
+class DocumentTagger:
+    """One document's tagging: wraps the door's flowables, records while drawing, finishes the PDF."""
+
+    def __init__(self, lang: str = "en-GB") -> None:
+        self.recorder = Tagger()
+        self.lang = lang
+        self._doc: Any = None
+
+    # ── while the story is made ──────────────────────────────────────────
+
+    def tag(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
+        """``flowable`` drawn as structure element ``role`` (H1…H6, P, Caption, L, Table, Figure,
+        BlockQuote, TOC). Attributes: ``alt`` (Figure), ``header_rows``/``header_columns`` (Table),
+        ``layout=True`` (a table used for layout, not data), ``numbered`` (L), ``title``."""
+        if role == "Table" and attributes.get("layout"):
+            return Tagged(flowable, LayoutNode("Div", cell_role="P"))
+        if role == "BlockQuote" and isinstance(flowable, Table):
+            return Tagged(flowable, LayoutNode("BlockQuote", cell_role=None))
+        if role == "Table":
+            return tagged_table(flowable, header_rows=int(attributes.get("header_rows", 1)),
+                                header_columns=int(attributes.get("header_columns", 0)))
+        if role == "L" and isinstance(flowable, ListFlowable):
+            return tagged_list_flowable(flowable, numbered=bool(attributes.get("numbered", False)))
+        return Tagged(flowable, Node(role, alt=attributes.get("alt"), opens="Sect" if role == "H1" else None))
+
+    @contextlib.contextmanager
+    def artifact(self, canvas: Any) -> Iterator[None]:
+        """Page furniture drawn inside is an /Artifact."""
+        tagger = tagger_of(canvas) or self.recorder
+        with tagger.artifact(canvas):
+            yield None
+
+    # ── around the build ─────────────────────────────────────────────────
+
+    def begin(self, doc: Any) -> None:
+        """Attach the recorder to the doc template so every flowable and page callback finds it."""
+        doc.tagger = self.recorder
+        self._doc = doc
+
+    def finish(self, pdf_bytes: bytes, report: Any = None, theme: Any = None) -> bytes:
+        """The saved (untagged) bytes → tagged PDF/UA-1 bytes, metadata agreeing with the Info title."""
+        return finalise_pdf(pdf_bytes, self.recorder, self.facts(report))
+
+    def facts(self, report: Any = None) -> DocumentFacts:
+        doc = self._doc
+        meta = getattr(report, "metadata", None)
+        date = getattr(meta, "publication_date", None)
+        keywords = getattr(doc, "keywords", "") or ""
+        if isinstance(keywords, (list, tuple)):
+            keywords = ", ".join(str(k) for k in keywords)
+        return DocumentFacts(
+            title=str(getattr(doc, "title", "") or getattr(meta, "title", "") or "Report"),
+            lang=str(getattr(doc, "lang", None) or getattr(meta, "language", None) or self.lang),
+            author=str(getattr(doc, "author", "") or ""),
+            subject=str(getattr(doc, "subject", "") or ""),
+            keywords=str(keywords),
+            creator_tool=str(getattr(doc, "creator", "") or "snareport"),
+            producer=str(getattr(doc, "producer", "") or "snareport"),
+            date=dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc) if date else None,
+        )
+
+
+# ── reportlab ListFlowable → L / LI / Lbl / LBody ───────────────────────────────────────────
+
+
+class _TaggedLI(LIIndenter):
+    """A ListFlowable item (bullet + body) whose bullet is the Lbl and body the LBody of one LI."""
+
+    _IndenterAttrs = LIIndenter._IndenterAttrs + ["_li_node", "_lbl_node", "_body_node"]
+
+    @classmethod
+    def from_indenter(cls, li: LIIndenter, item: Node) -> "_TaggedLI":
+        new = cls(li._flowable, li._leftIndent, li._rightIndent, li._bullet,
+                  li.__dict__.get("spaceBefore"), li.__dict__.get("spaceAfter"))
+        new._li_node, new._lbl_node, new._body_node = item, Node("Lbl", item), Node("LBody", item)
+        return new
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        parts = super().split(aW, aH)
+        out = []
+        for part in parts:
+            new = _TaggedLI(part._flowable, part._leftIndent, part._rightIndent, part._bullet)
+            new._li_node, new._lbl_node, new._body_node = self._li_node, self._lbl_node, self._body_node
+            out.append(new)
+        return out
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canv)
+        if tagger is None:
+            super().drawOn(canv, x, y, _sW)
+            return
+        if self._bullet:
+            with tagger.tag(canv, self._lbl_node):
+                self._bullet.drawOn(self, canv, x, y, 0)
+        with tagger.tag(canv, self._body_node):
+            self._flowable.drawOn(canv, x + self._leftIndent, y, max(0, _sW - self._leftIndent - self._rightIndent))
+
+
+def tagged_list_flowable(lst: ListFlowable, numbered: bool = False) -> Tagged:
+    """A platypus ListFlowable tagged as one L; each bulleted entry is an LI (Lbl + LBody)."""
+    node = Node("L", attributes={"List": {"ListNumbering": _NUMBERING[numbered]}})
+    items: list[Any] = []
+    current: Node | None = None
+    for li in lst._content:
+        if isinstance(li, LIIndenter):
+            if li._bullet or current is None:
+                current = Node("LI", node)
+            items.append(_TaggedLI.from_indenter(li, current))
+        else:
+            items.append(li)
+    lst._list_content = items
+    return Tagged(lst, node)
+
+
+__all__ = ["DocumentTagger", "tagged_list_flowable"]
