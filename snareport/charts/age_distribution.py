@@ -57,10 +57,9 @@ def age_distribution_chart(
         top_label = max(peak_count, 1) * 1.12
         axes = axes_in_points(figure, w, h, left=text_width(number(top_label), style) + 8,
                               bottom=style.text_size * 4.0, right=4, top=style.text_size * 1.6)
-        for age, count in counts.items():
-            if count is None:
-                continue
-            axes.bar(age, count, width=0.8, color=style.palette[0], zorder=2)
+        plotted = [(age, count) for age, count in counts.items() if count is not None]
+        if plotted:
+            axes.bar([a for a, _ in plotted], [c for _, c in plotted], width=0.8, color=style.palette[0], zorder=2)
         for age in peak_ages:
             axes.text(age, peak_count + top_label * 0.01, f"{number(peak_count)} aged {age}", ha="center",
                       va="bottom", fontsize=style.text_size, weight="bold", color=style.text_colour)

@@ -11,7 +11,7 @@ from typing import Sequence
 from matplotlib.figure import Figure
 
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, bare_axis, build_chart, text_width
+from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
@@ -81,24 +81,27 @@ def district_change_chart(
         top = style.text_size * 2.0 if reference else 2.0
         axes = axes_in_points(figure, w, h, left=names_width + 8, bottom=2, right=labels_width + 6, top=top)
         largest = max([c for _, c, _, _ in rows if c is not None] + ([reference[1]] if reference else []), default=1)
+        bars: list[tuple[int, float, str]] = []
         for i, (district, value, _, change) in enumerate(rows):
             bold = district == highlight
             colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
             if value is not None:
-                axes.barh(i, value, height=0.68, color=colour, zorder=2)
+                bars.append((i, value, colour))
             axes.text((value or 0) + largest * 0.01, i, labels[i], va="center_baseline", ha="left",
                       color=style.text_colour if value is not None else style.secondary_text_colour,
                       weight="bold" if bold else "normal", fontsize=style.text_size, zorder=6,
                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if reference else None)
-        axes.set_yticks(range(len(rows)), [r[0] for r in rows])
-        for tick in axes.get_yticklabels():
-            if tick.get_text() == highlight:
-                tick.set_fontweight("bold")
-        axes.tick_params(axis="y", length=0, pad=6)
+        if bars:
+            ys, widths, colours = zip(*bars)
+            axes.barh(ys, widths, height=0.68, color=colours, zorder=2)
+        names_column = axes.get_yaxis_transform()
+        for i, name in enumerate([r[0] for r in rows]):
+            axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
+                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
+                          weight="bold" if name == highlight else "normal")
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest * 1.0)
-        bare_axis(axes, "x")
-        axes.yaxis.set_visible(True)
+        axes.set_axis_off()
         axes.axvline(0, color=style.axis_colour, linewidth=0.8, zorder=3)
         if reference:
             ref_label, ref_value = reference

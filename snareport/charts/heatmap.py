@@ -11,6 +11,7 @@ from typing import Sequence
 
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.collections import PolyCollection
 from matplotlib.patches import Rectangle
 
 from snareport.charts.flowable import ChartFlowable
@@ -59,24 +60,33 @@ def day_hour_heatmap(
         left = max(text_width(d[:3], style) for d in days) + 8
         axes = axes_in_points(figure, w, h, left=left, bottom=key_height + style.text_size * 3.2, right=2, top=2)
         peak_cells = {(d, hr) for _, d, hr in peaks}
+        cells, colours = [], []
         for d, row in enumerate(grid):
             for hr, value in enumerate(row):
                 if value is None:
                     continue
                 colour = style.sequential[_bin_of(value, bounds)]
-                axes.add_patch(Rectangle((hr, d), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.8))
+                cells.append([(hr, d), (hr + 1, d), (hr + 1, d + 1), (hr, d + 1)])
+                colours.append(colour)
                 if (d, hr) in peak_cells:
                     axes.text(hr + 0.5, d + 0.5, number(value), ha="center", va="center_baseline",
                               fontsize=style.min_text_size, weight="bold", color=_ink_on(colour, style))
+        axes.add_collection(PolyCollection(cells, facecolors=colours, edgecolors="white", linewidths=0.8),
+                            autolim=False)
         axes.set_xlim(0, 24)
         axes.set_ylim(len(days), 0)
-        axes.set_xticks([hr + 0.5 for hr in range(24)], [f"{hr:02d}" for hr in range(24)])
-        axes.set_yticks([d + 0.5 for d in range(len(days))], [d[:3] for d in days])
-        axes.tick_params(length=0)
-        for spine in axes.spines.values():
-            spine.set_visible(False)
-        axes.set_xlabel("Hour of day (24-hour clock)", fontsize=style.text_size, color=style.secondary_text_colour,
-                        labelpad=3)
+        axes.set_axis_off()
+        label_row = axes.get_xaxis_transform()
+        for hr in range(24):
+            axes.annotate(f"{hr:02d}", (hr + 0.5, 0), xycoords=label_row, xytext=(0, -3), textcoords="offset points",
+                          ha="center", va="top", fontsize=style.text_size, color=style.text_colour)
+        axes.annotate("Hour of day (24-hour clock)", (12, 0), xycoords=label_row, xytext=(0, -5 - style.text_size * 1.3),
+                      textcoords="offset points", ha="center", va="top", fontsize=style.text_size,
+                      color=style.secondary_text_colour)
+        day_column = axes.get_yaxis_transform()
+        for d, name in enumerate(days):
+            axes.annotate(name[:3], (0, d + 0.5), xycoords=day_column, xytext=(-4, 0), textcoords="offset points",
+                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
         _key(figure, style, bounds, left, style.text_size * 0.4, w, h)
 
     return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height, key)

@@ -6,7 +6,7 @@ from typing import Sequence
 from matplotlib.figure import Figure
 
 from snareport.charts.flowable import ChartFlowable, layout_captions
-from snareport.charts.frame import ChartText, axes_in_points, bare_axis, build_chart, text_width
+from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import number, percent, sentence_case, suppressed_note, value_or_suppressed
 
@@ -57,23 +57,26 @@ def population_chart(
         right = max(text_width(t, style, bold=True) for t in labels.values()) + 6
         axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
         largest = max((p for _, p in rows if p is not None), default=1)
+        bars: list[tuple[int, float, str]] = []
         for i, (district, p) in enumerate(rows):
             bold = district == highlight
             colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
             if p is not None:
-                axes.barh(i, p, height=0.68, color=colour, zorder=2)
+                bars.append((i, p, colour))
             axes.text((p or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
                       fontsize=style.text_size, weight="bold" if bold else "normal",
                       color=style.text_colour if p is not None else style.secondary_text_colour)
-        axes.set_yticks(range(len(rows)), [d for d, _ in rows])
-        for tick in axes.get_yticklabels():
-            if tick.get_text() == highlight:
-                tick.set_fontweight("bold")
-        axes.tick_params(axis="y", length=0, pad=6)
+        if bars:
+            ys, widths, colours = zip(*bars)
+            axes.barh(ys, widths, height=0.68, color=colours, zorder=2)
+        names_column = axes.get_yaxis_transform()
+        for i, name in enumerate([d for d, _ in rows]):
+            axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
+                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
+                          weight="bold" if name == highlight else "normal")
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest)
-        bare_axis(axes, "x")
-        axes.yaxis.set_visible(True)
+        axes.set_axis_off()
         axes.axvline(0, color=style.axis_colour, linewidth=0.8, zorder=3)
 
     w = width or style.width

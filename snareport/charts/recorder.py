@@ -75,6 +75,12 @@ class RecordingRenderer(RendererBase):
         descent = -face.descent * size / 1000.0
         return width, ascent * size / 1000.0 + descent, descent
 
+    def _get_font_height_metrics(self, prop):
+        """Ascent, descent and line gap of the printing font (matplotlib ≥ 3.10 asks renderers for this)."""
+        face = pdfmetrics.getFont(self.fonts.for_weight(prop.get_weight())).face
+        size = prop.get_size_in_points()
+        return face.ascent * size / 1000.0, -face.descent * size / 1000.0, 0.0
+
     # --- drawing ----------------------------------------------------------------------------------
     def draw_path(self, gc: GraphicsContextBase, path: Path, transform, rgbFace=None) -> None:
         fill = rgbFace is not None and (len(rgbFace) < 4 or rgbFace[3] > 0)
