@@ -43,7 +43,7 @@ def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medw
 
 
 def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any = None) -> bytes:
-    """The PDF as bytes (no file touched)."""
+    """The PDF as bytes (no file touched). Tagged PDF/UA-1 unless ``tagger=False`` (untagged)."""
     from reportlab import rl_config
 
     from snareport.layout.door import Door
@@ -51,6 +51,12 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     from snareport.layout.story import build_story
     from snareport.theme import load_theme
 
+    if tagger is None:
+        from snareport.tagging import DocumentTagger
+
+        tagger = DocumentTagger()
+    elif tagger is False:
+        tagger = None
     rl_config.invariant = 1
     theme = load_theme(layout)
     door = Door(theme, tagger=tagger)
