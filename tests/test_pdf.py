@@ -1,0 +1,162 @@
+"""The produced PDF, opened with pypdf: pages, sections, contents links, outline, metadata, fonts, figures,
+reproducibility, escaping of hostile text, atomic writes and district variants."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from pdf_support import page_texts, reader, tiny_pdf, tiny_report
+from snareport import formatting as fmt
+from snareport.errors import DataError
+from snareport.layout.story import plan
+from snareport.render import render_bytes, render_pdf
+
+SECTION_TITLES = ["Contents", "Foreword", "Achievements", "Key recommendations", "Serious violence definition",
+                  "What is a public health approach?", "Demographics of the county", "Demographics", "Knives and weapons",
+                  "Sexual violence", "Drugs and alcohol", "Children's voices", "What works", "Youth Endowment Fund",
+                  "Methodology and data notes", "Glossary"]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_page_count_in_range():
+    assert 16 <= len(reader(tiny_pdf()).pages) <= 40
+
+
+def test_every_section_title_is_printed():
+    text = _flat(" ".join(page_texts(tiny_pdf())))
+    missing = [t for t in SECTION_TITLES if t not in text]
+    assert not missing
+
+
+def test_contents_links_go_to_the_page_with_the_heading():
+    r = reader(tiny_pdf())
+    texts = page_texts(tiny_pdf())
+    sections = plan(tiny_report())
+    links = [a.get_object() for a in r.pages[1].get("/Annots") or []]
+    links = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a]
+    assert len(links) == len(sections)
+    # rows are drawn top to bottom in section order
+    links.sort(key=lambda a: -float(a["/Rect"][3]))
+    for link, section in zip(links, sections):
+        page_index = r.get_page_number(link["/Dest"][0].get_object())
+        assert section.title in _flat(texts[page_index]), section.title
+        assert f"Page {page_index + 1} of" in texts[page_index]
+        # the printed page number in the contents row is the same page
+        lines = [line.strip() for line in texts[1].splitlines()]
+        assert lines[lines.index(section.title) + 1] == str(page_index + 1), section.title
+
+
+def test_outline_mirrors_the_contents():
+    r = reader(tiny_pdf())
+    titles = [o.title for o in r.outline if not isinstance(o, list)]
+    assert titles == ["Contents"] + [s.title for s in plan(tiny_report())]
+    texts = page_texts(tiny_pdf())
+    for entry in r.outline:
+        assert entry.title in _flat(texts[r.get_destination_page_number(entry)])
+
+
+def test_metadata_language_and_title_display():
+    r = reader(tiny_pdf())
+    m = tiny_report().metadata
+    assert r.metadata["/Title"] == f"{m.title} {m.edition}"
+    assert r.metadata["/Author"] == m.partnership
+    assert r.metadata["/Subject"] and r.metadata["/Keywords"]
+    assert r.metadata["/Creator"] == r.metadata["/Producer"] == "snareport"
+    assert r.metadata["/CreationDate"].startswith("D:20251128")
+    root = r.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+
+
+def test_fonts_are_embedded_and_never_helvetica():
+    data = tiny_pdf()
+    assert b"Helvetica" not in data and b"Times-Roman" not in data
+    r = reader(data)
+    names = set()
+    for page in r.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]))
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            assert desc is not None and "/FontFile2" in desc.get_object(), font["/BaseFont"]
+    assert names and all("Lato" in n for n in names)
+
+
+def test_key_figures_come_from_the_model():
+    report = tiny_report()
+    text = _flat(" ".join(page_texts(tiny_pdf())))
+    assert fmt.count(report.county_profile.population_total) in text
+    for d in report.county_profile.districts:
+        assert f"{d.district} {d.authority} {fmt.count(d.population)} {fmt.share(d.share)}" in text
+    for f in report.achievements.fallen_types:
+        assert f.label in text
+
+
+def test_two_builds_are_byte_identical():
+    report = tiny_report()
+    assert render_bytes(report) == render_bytes(report)
+
+
+def test_no_local_paths_or_user_names_in_the_pdf():
+    data = tiny_pdf()
+    for needle in (b"/work/", b"/home/", b"/root", b"/tmp/", os.getcwd().encode()):
+        assert needle not in data
+
+
+def test_hostile_content_text_prints_literally():
+    report = tiny_report()
+    from snareport.content.markdown import parse_markdown
+
+    hostile = "Odd text: 5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold"
+    foreword = report.content.foreword.model_copy(update={"body": parse_markdown(hostile)})
+    content = report.content.model_copy(update={"foreword": foreword})
+    data = render_bytes(report.model_copy(update={"content": content}))
+    text = _flat(" ".join(page_texts(data)))
+    assert "5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold" in text
+
+
+def test_failed_render_leaves_the_previous_pdf_and_no_temp_files(tmp_path: Path):
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"previous")
+    with pytest.raises(DataError):
+        render_pdf(tiny_report(), target, layout="no_such_layout")
+    assert target.read_bytes() == b"previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+def test_render_pdf_writes_atomically(tmp_path: Path):
+    target = tmp_path / "nested" / "sna.pdf"
+    assert render_pdf(tiny_report(), target) == target
+    assert target.read_bytes() == tiny_pdf()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sna.pdf"]
+
+
+def test_district_variant_names_the_district_on_cover_and_headers():
+    report = tiny_report()
+    district = report.county_profile.districts[0].district
+    data = tiny_pdf(district)
+    texts = page_texts(data)
+    assert district in texts[0]
+    assert all(district in t for t in texts[1:-1])
+    assert reader(data).metadata["/Title"].endswith(district)
+
+
+def test_default_layout_renders_too():
+    assert reader(tiny_pdf(layout="default")).pages
+
+
+def test_unavailable_section_prints_a_note_and_contents_follow():
+    report = tiny_report()
+    knives = report.knives.model_copy(update={"available": False, "unavailable_reason": "no knife flag"})
+    data = render_bytes(report.model_copy(update={"knives": knives}))
+    text = _flat(" ".join(page_texts(data)))
+    assert "Not available from this source: no knife flag." in text
+    assert "Knives and weapons" in page_texts(data)[1]
