@@ -1,0 +1,136 @@
+"""Dataset × Scope → RecordedOffencesSection: volumes by month, offence group and district year on year,
+harm-weighted volumes and district ranks. Needs only the offences table (and harm weights for harm),
+and counts by calendar month, so month-precision sources such as police.uk get every figure."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from snareport.calculators.common import (
+    by_period, change, harm_of, period_refs, rank_desc, scope_offences, share, unavailable_reason,
+)
+from snareport.config import Period
+from snareport.models.common import ScopeFigure
+from snareport.models.recorded_offences import (
+    DistrictVolume, MonthlyVolume, OffenceGroupVolume, RecordedOffencesSection,
+)
+from snareport.scope import Scope
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.dataset import Dataset
+
+
+def calculate(ds: "Dataset", scope: Scope) -> RecordedOffencesSection:
+    """Every offence in the ``year_on_year`` periods counts once; harm-weighted volume = sum of the
+    offences' harm weights (by offence type). Districts ranked by current volume (ties: harm, then name)
+    and by current harm (ties: volume, then name)."""
+    cfg = ds.config
+    yoy = cfg.comparisons.year_on_year
+    section = RecordedOffencesSection(periods=period_refs(ds, yoy), rank_of=len(cfg.districts))
+    reason = unavailable_reason(ds, "offences")
+    if reason:
+        section.available, section.unavailable_reason = False, reason
+        return section
+    has_harm = ds.has("harm_weights") and ds.harm_weights is not None
+    section.harm_available = has_harm
+    if not has_harm:
+        section.notes.append("Harm-weighted volumes: not available from this source (needs harm_weights).")
+
+    rows = by_period(ds, scope_offences(ds, Scope()), yoy)
+    rows = rows.assign(_district=rows["district"].astype("object"),
+                       _harm=harm_of(ds, rows["offence_type"]) if has_harm else 0.0)
+    _districts(ds, scope, rows, section)
+    mine = rows if scope.is_county else rows[rows["_district"] == scope.district]
+    section.total = _pair(mine, yoy, "size")
+    section.harm = _pair(mine, yoy, "harm") if has_harm else None
+    section.months = _months(ds, mine, yoy)
+    section.groups = _groups(mine, yoy)
+    if has_harm:
+        weighted = set(ds.harm_weights["offence_type"].astype("object"))
+        current = mine[mine["_period"] == yoy[1]]
+        section.unweighted_offences = int((~current["offence_type"].astype("object").isin(weighted)).sum())
+        if section.unweighted_offences:
+            section.notes.append(f"{section.unweighted_offences} offences in {cfg.period(yoy[1]).label} are of "
+                                 "types with no harm weight and add nothing to the harm-weighted volume.")
+    return section
+
+
+def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
+    """Offences (``size``) or their summed harm (``harm``) in each period, as a Change."""
+    values = [rows[rows["_period"] == name] for name in yoy]
+    if measure == "size":
+        return change(len(values[0]), len(values[1]))
+    return change(float(values[0]["_harm"].sum()), float(values[1]["_harm"].sum()))
+
+
+def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: RecordedOffencesSection) -> None:
+    prev, cur = ds.config.comparisons.year_on_year
+    names = ds.config.districts
+    grouped = rows.groupby(["_district", "_period"])["_harm"].agg(["size", "sum"])
+    volume = grouped["size"].unstack(fill_value=0).reindex(index=names, columns=[prev, cur], fill_value=0)
+    harm = grouped["sum"].unstack(fill_value=0.0).reindex(index=names, columns=[prev, cur], fill_value=0.0)
+    has_harm = section.harm_available
+    volume_rank = rank_desc(volume[cur], harm[cur])
+    previous_rank = rank_desc(volume[prev], harm[prev])
+    harm_rank = rank_desc(harm[cur], volume[cur]) if has_harm else None
+    county_volume = int(volume[cur].sum())
+    section.county_total = _pair(rows, (prev, cur), "size")
+    section.county_harm = _pair(rows, (prev, cur), "harm") if has_harm else None
+    section.districts = sorted((DistrictVolume(
+        district=d,
+        volume=change(int(volume.at[d, prev]), int(volume.at[d, cur])),
+        harm=change(float(harm.at[d, prev]), float(harm.at[d, cur])) if has_harm else None,
+        volume_rank=int(volume_rank[d]), previous_volume_rank=int(previous_rank[d]),
+        harm_rank=int(harm_rank[d]) if harm_rank is not None else None,
+        current_share=share(int(volume.at[d, cur]), county_volume),
+    ) for d in names), key=lambda x: x.volume_rank)
+    if not scope.is_county:
+        d = scope.district
+        section.focus_volume = ScopeFigure(district=d, value=int(volume.at[d, cur]),
+                                           county_value=section.county_total.current,
+                                           rank=int(volume_rank[d]), rank_of=len(names))
+        if has_harm:
+            section.focus_harm = ScopeFigure(district=d, value=float(harm.at[d, cur]),
+                                             county_value=section.county_harm.current,
+                                             rank=int(harm_rank[d]), rank_of=len(names))
+
+
+def month_starts(period: Period) -> list[dt.date]:
+    """The first day of every calendar month the period touches, in order."""
+    out, year, month = [], period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        out.append(dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _months(ds: "Dataset", rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
+    """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
+    stamps = pd.to_datetime(rows["occurred_at"])
+    keys = pd.Series([dt.date(y, m, 1) for y, m in zip(stamps.dt.year, stamps.dt.month)], index=rows.index,
+                     dtype="object")
+    counts = rows.assign(_month=keys).groupby(["_period", "_month"]).size()
+    previous, current = (month_starts(ds.config.period(name)) for name in yoy)
+    out = []
+    for i in range(max(len(previous), len(current))):
+        before = previous[i] if i < len(previous) else None
+        after = current[i] if i < len(current) else None
+        out.append(MonthlyVolume(
+            previous_month=before, current_month=after,
+            volume=change(int(counts.get((yoy[0], before), 0)) if before else None,
+                          int(counts.get((yoy[1], after), 0)) if after else None)))
+    return out
+
+
+def _groups(rows: pd.DataFrame, yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
+    prev, cur = yoy
+    table = pd.crosstab(rows["offence_group"].astype("object"), rows["_period"])
+    table = table.reindex(columns=[prev, cur], fill_value=0)
+    totals = table.sum()
+    order = sorted(table.index, key=lambda g: (-int(table.at[g, cur]), -int(table.at[g, prev]), str(g)))
+    return [OffenceGroupVolume(group=str(g), volume=change(int(table.at[g, prev]), int(table.at[g, cur])),
+                               previous_share=share(int(table.at[g, prev]), int(totals[prev])),
+                               current_share=share(int(table.at[g, cur]), int(totals[cur])))
+            for g in order]
