@@ -1,4 +1,4 @@
-"""Report → Report with disclosure control applied (public audience).
+"""Report → Report with disclosure control applied in place (public audience).
 
 Counts from 1 to the threshold are withheld (set to ``None``, ``suppressed=True``), and so are the
 shares, averages and changes built on them. Within a group of counts shown with its total, a single
@@ -63,8 +63,8 @@ class _Suppressor:
 
 
 def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) -> Report:
-    """A copy of ``report`` with small counts, and figures built on them, withheld."""
-    r = report.model_copy(deep=True)
+    """Withhold small counts, and figures built on them, in ``report`` (changed in place and returned)."""
+    r = report
     s = _Suppressor(threshold)
     _achievements(r, s, hospital_threshold)
     _demographics(r, s)

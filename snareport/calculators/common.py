@@ -14,16 +14,18 @@ import pandas as pd
 
 from snareport.config import AgeRange, Period
 from snareport.models.common import Change, PeriodRef
+from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
-    from snareport.scope import Scope
 
 NOT_AVAILABLE = "not available from this source"
+
 _CACHE_ATTR = "_snareport_calc_cache"
+_COUNTY = Scope()
 
 
-def cached(ds: "Dataset", key: str, compute):
+def cached(ds: "Dataset", key, compute):
     """Return ``compute()`` once per dataset object and key (stored on the dataset)."""
     store = ds.__dict__.setdefault(_CACHE_ATTR, {})
     if key not in store:
@@ -72,26 +74,39 @@ def by_period(ds: "Dataset", frame: pd.DataFrame, names: Iterable[str], column: 
 
 # --- scope ---------------------------------------------------------------------------------------
 
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with text/category columns as plain Python-object columns (fast row selection)."""
+    out = frame.copy()
+    for col in out.columns:
+        dtype = out[col].dtype
+        if isinstance(dtype, pd.CategoricalDtype) or pd.api.types.is_string_dtype(dtype):
+            out[col] = out[col].astype("object").where(out[col].notna(), None)
+    return out
+
+
+def _in_scope(ds: "Dataset", kind: str, scope: "Scope", build) -> pd.DataFrame:
+    """``build()`` (the whole area's frame) cut to the scope; both cached on the dataset."""
+    whole = cached(ds, (kind, None), build)
+    if scope.is_county:
+        return whole
+    return cached(ds, (kind, scope.district), lambda: whole[whole["district"] == scope.district])
+
+
 def scope_offences(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
     """Offences in the scope (all of them, or one district's)."""
-    off = ds.offences
-    if scope.is_county:
-        return off
-    return off[off["district"].astype("object") == scope.district]
+    return _in_scope(ds, "offences", scope, lambda: _plain(ds.offences))
 
 
 def scope_people(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
     """People rows joined to their offence's district and time; people belong to their offence's scope."""
-    def compute() -> pd.DataFrame:
+    def build() -> pd.DataFrame:
         cols = ["offence_id", "district", "occurred_at", "offence_group", "offence_type",
                 "knife_enabled", "sexual_category"]
-        off = ds.offences[[c for c in cols if c in ds.offences.columns]]
-        return ds.people.merge(off, on="offence_id", how="inner", validate="many_to_one")
+        off = scope_offences(ds, _COUNTY)
+        return _plain(ds.people).merge(off[[c for c in cols if c in off.columns]], on="offence_id", how="inner",
+                                       validate="many_to_one")
 
-    people = cached(ds, "people_joined", compute)
-    if scope.is_county:
-        return people
-    return people[people["district"].astype("object") == scope.district]
+    return _in_scope(ds, "people", scope, build)
 
 
 # --- cohorts -------------------------------------------------------------------------------------
@@ -138,13 +153,8 @@ def involvement(ds: "Dataset") -> pd.DataFrame:
 
 def offences_with_flags(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
     """Scope offences with the cohort involvement flags joined on."""
-    def compute() -> pd.DataFrame:
-        return ds.offences.join(involvement(ds), on="offence_id")
-
-    off = cached(ds, "offences_flagged", compute)
-    if scope.is_county:
-        return off
-    return off[off["district"].astype("object") == scope.district]
+    return _in_scope(ds, "offences_flagged", scope,
+                     lambda: scope_offences(ds, _COUNTY).join(involvement(ds), on="offence_id"))
 
 
 def harm_of(ds: "Dataset", offence_types: pd.Series) -> pd.Series:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    band_label_series, by_period, change, harm_of, period_refs, population_band_map, scope_people, share,
+    band_label_series, by_period, cached, change, harm_of, period_refs, population_band_map, scope_people, share,
     unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
@@ -45,9 +45,13 @@ def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
         section.age_profiles = _authority_profiles(ds, now)
     else:
         section.age_profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
-        whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
-        whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
-        section.comparison_profiles = _authority_profiles(ds, whole)
+        def county_profiles() -> list[AgeProfile]:
+            whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
+            whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
+            return _authority_profiles(ds, whole)
+
+        profiles = cached(ds, "demographics.authority_profiles", county_profiles)
+        section.comparison_profiles = [p.model_copy(deep=True) for p in profiles]
     section.sex_split = [_sex_split(rows, role, yoy) for role in ROLES]
     _population_comparison(ds, scope, now, section)
     _high_harm(ds, now, section)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from snareport.calculators.common import (
-    by_period, change, harm_of, offences_with_flags, period_refs, rank_desc, unavailable_reason,
+    by_period, cached, change, harm_of, offences_with_flags, period_refs, rank_desc, unavailable_reason,
 )
 from snareport.models.geography import DistrictScore, GeographySection
 from snareport.scope import Scope
@@ -46,6 +46,23 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
     if not has_harm:
         section.notes.append("Harm scores: not available from this source (needs harm_weights).")
 
+    scores, county_volume, county_harm = cached(ds, "geography.scores", lambda: _scores(ds, windows, prev, cur, has_harm))
+    scores = [x.model_copy(deep=True) for x in scores]
+    section.districts = scores
+    section.county_volume = county_volume.model_copy()
+    section.county_harm = county_harm.model_copy() if county_harm else None
+    section.top = [s.district for s in scores[:TOP_N]]
+    section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:TOP_N]]
+    section.volume_rose = [s.district for s in scores if _rose(s.volume.previous, s.volume.current)]
+    section.harm_rose = [s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)]
+    if not scope.is_county:
+        section.focus = next(s for s in scores if s.district == scope.district)
+    return section
+
+
+def _scores(ds: "Dataset", windows, prev: str, cur: str, has_harm: bool):
+    """Every district's scores (one grouped pass), sorted by current rank, and the county totals."""
+    cfg = ds.config
     off = offences_with_flags(ds, Scope())
     off = off[off[COHORT]]
     rows = by_period(ds, off, dict.fromkeys([*windows, prev, cur]))
@@ -70,16 +87,9 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
             rank=int(rank_now[d]), previous_rank=int(rank_before[d]),
         ))
     scores.sort(key=lambda s: s.rank)
-    section.districts = scores
-    section.county_volume = change(int(volume[prev].sum()), int(volume[cur].sum()))
-    section.county_harm = change(float(harm[prev].sum()), float(harm[cur].sum())) if has_harm else None
-    section.top = [s.district for s in scores[:TOP_N]]
-    section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:TOP_N]]
-    section.volume_rose = [s.district for s in scores if _rose(s.volume.previous, s.volume.current)]
-    section.harm_rose = [s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)]
-    if not scope.is_county:
-        section.focus = next(s for s in scores if s.district == scope.district)
-    return section
+    county_volume = change(int(volume[prev].sum()), int(volume[cur].sum()))
+    county_harm = change(float(harm[prev].sum()), float(harm[cur].sum())) if has_harm else None
+    return scores, county_volume, county_harm
 
 
 def _rose(previous: float | None, current: float | None) -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    by_period, change, counts_by_district, offences_with_flags, period_refs, rank_desc, scope_people, share,
+    by_period, cached, change, counts_by_district, offences_with_flags, period_refs, rank_desc, scope_people, share,
     unavailable_reason,
 )
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
@@ -35,10 +35,14 @@ def calculate(ds: "Dataset", scope: Scope) -> KnivesSection:
         section.available, section.unavailable_reason = False, reason
         return section
 
-    everywhere = offences_with_flags(ds, Scope())
-    knife_all = by_period(ds, everywhere[everywhere["knife_enabled"].astype(bool)], yoy)
-    _districts(ds, scope, knife_all[knife_all["_period"] == cur], section)
-    knife = knife_all if scope.is_county else knife_all[knife_all["district"].astype("object") == scope.district]
+    def all_knife() -> pd.DataFrame:
+        everywhere = offences_with_flags(ds, Scope())
+        return by_period(ds, everywhere[everywhere["knife_enabled"].astype(bool)], yoy)
+
+    knife_all = cached(ds, "knives.offences", all_knife)
+    _districts(ds, scope, cached(ds, "knives.district_counts",
+                                 lambda: counts_by_district(ds, knife_all[knife_all["_period"] == cur])), section)
+    knife = knife_all if scope.is_county else knife_all[knife_all["district"] == scope.district]
     per_period = knife["_period"].value_counts()
     section.knife_offences = change(int(per_period.get(prev, 0)), int(per_period.get(cur, 0)))
 
@@ -52,8 +56,7 @@ def calculate(ds: "Dataset", scope: Scope) -> KnivesSection:
     return section
 
 
-def _districts(ds: "Dataset", scope: Scope, current: pd.DataFrame, section: KnivesSection) -> None:
-    counts = counts_by_district(ds, current)
+def _districts(ds: "Dataset", scope: Scope, counts: pd.Series, section: KnivesSection) -> None:
     ranks = rank_desc(counts)
     ranking = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
                      key=lambda r: r.rank)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    band_label_series, by_period, change, counts_by_district, period_refs, rank_desc, scope_offences,
+    band_label_series, by_period, cached, change, counts_by_district, period_refs, rank_desc, scope_offences,
     scope_people, share, unavailable_reason,
 )
 from snareport.models.common import LabelledChange, Ranked, SuppressibleCount
@@ -38,8 +38,9 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     if reason:
         section.available, section.unavailable_reason = False, reason
         return section
-    sv_all = _sexual(ds.offences)
-    sv = _sexual(scope_offences(ds, scope))
+    sv_all = cached(ds, ("sexual", None), lambda: _sexual(scope_offences(ds, Scope())))
+    sv = sv_all if scope.is_county else cached(ds, ("sexual", scope.district),
+                                                lambda: sv_all[sv_all["district"] == scope.district])
     prev, cur = yoy
 
     rows = by_period(ds, sv, yoy)
@@ -58,7 +59,8 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     three_rows = by_period(ds, sv, three)
     _top_types(three_rows, section)
     _months(three_rows, section)
-    _highest_districts(ds, by_period(ds, sv_all, [cur]), section)
+    section.highest_districts = [c.model_copy(deep=True) for c in cached(
+        ds, "sexual.highest_districts", lambda: _highest_districts(ds, by_period(ds, sv_all, [cur])))]
 
     people_reason = unavailable_reason(ds, "people", "people.age", "people.sex")
     if people_reason:
@@ -92,14 +94,16 @@ def _months(rows: pd.DataFrame, section: SexualViolenceSection) -> None:
         section.peak_months = sorted(int(m) for m, _ in ranked[:PEAK_MONTHS])
 
 
-def _highest_districts(ds: "Dataset", current: pd.DataFrame, section: SexualViolenceSection) -> None:
+def _highest_districts(ds: "Dataset", current: pd.DataFrame) -> list[CategoryDistricts]:
     """Every district ranked by current-year count, per category (one grouped pass over the area)."""
+    out = []
     for cat in CATEGORIES:
         counts = counts_by_district(ds, current[current["_cat"] == cat])
         ranks = rank_desc(counts)
         ranked = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
                         key=lambda r: r.rank)
-        section.highest_districts.append(CategoryDistricts(category=cat, districts=ranked))
+        out.append(CategoryDistricts(category=cat, districts=ranked))
+    return out
 
 
 def _modal(values: pd.Series) -> str | None:
@@ -110,9 +114,14 @@ def _modal(values: pd.Series) -> str | None:
 
 
 def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSection) -> None:
-    ppl = scope_people(ds, scope)
-    cat = ppl["sexual_category"].astype("object").str.strip().str.lower()
-    suspects = ppl[(ppl["role"] == "suspect") & cat.notna() & (cat != "")].assign(_cat=cat)
+    def all_suspects() -> pd.DataFrame:
+        ppl = scope_people(ds, Scope())
+        cat = ppl["sexual_category"].astype("object").str.strip().str.lower()
+        return ppl[(ppl["role"] == "suspect") & cat.notna() & (cat != "")].assign(_cat=cat)
+
+    suspects = cached(ds, ("sexual.suspects", None), all_suspects)
+    if not scope.is_county:
+        suspects = suspects[suspects["district"] == scope.district]
     now = by_period(ds, suspects, [yoy[1]])
     bands = band_label_series(now["age"], ds.config.suspect_age_bands)
     section.modal_suspect_band = _modal(bands)
