@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from snareport.calculators import (
-    achievements, county_profile, demographics, geography, knives, sexual_violence, temporal,
+    achievements, county_profile, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
 )
 from snareport.calculators.common import involvement, period_refs, scope_offences, scope_people
 from snareport.errors import DataError, Problem
@@ -46,6 +46,7 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
         temporal=temporal.calculate(ds, scope),
         knives=knives.calculate(ds, scope),
         sexual_violence=sexual_violence.calculate(ds, scope),
+        recorded_offences=recorded_offences.calculate(ds, scope),
     )
     if cfg.audience == "public":
         from snareport.disclosure import apply_disclosure

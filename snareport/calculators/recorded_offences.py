@@ -62,7 +62,7 @@ def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
     values = [rows[rows["_period"] == name] for name in yoy]
     if measure == "size":
         return change(len(values[0]), len(values[1]))
-    return change(float(values[0]["_harm"].sum()), float(values[1]["_harm"].sum()))
+    return change(round(float(values[0]["_harm"].sum()), 2), round(float(values[1]["_harm"].sum()), 2))
 
 
 def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: RecordedOffencesSection) -> None:
@@ -81,7 +81,7 @@ def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: Recorde
     section.districts = sorted((DistrictVolume(
         district=d,
         volume=change(int(volume.at[d, prev]), int(volume.at[d, cur])),
-        harm=change(float(harm.at[d, prev]), float(harm.at[d, cur])) if has_harm else None,
+        harm=change(round(float(harm.at[d, prev]), 2), round(float(harm.at[d, cur]), 2)) if has_harm else None,
         volume_rank=int(volume_rank[d]), previous_volume_rank=int(previous_rank[d]),
         harm_rank=int(harm_rank[d]) if harm_rank is not None else None,
         current_share=share(int(volume.at[d, cur]), county_volume),
@@ -92,7 +92,7 @@ def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: Recorde
                                            county_value=section.county_total.current,
                                            rank=int(volume_rank[d]), rank_of=len(names))
         if has_harm:
-            section.focus_harm = ScopeFigure(district=d, value=float(harm.at[d, cur]),
+            section.focus_harm = ScopeFigure(district=d, value=round(float(harm.at[d, cur]), 2),
                                              county_value=section.county_harm.current,
                                              rank=int(harm_rank[d]), rank_of=len(names))
 

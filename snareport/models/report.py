@@ -14,6 +14,7 @@ from snareport.models.county_profile import CountyProfileSection
 from snareport.models.demographics import DemographicsSection
 from snareport.models.geography import GeographySection
 from snareport.models.knives import KnivesSection
+from snareport.models.recorded_offences import RecordedOffencesSection
 from snareport.models.sexual_violence import SexualViolenceSection
 from snareport.models.temporal import TemporalSection
 
@@ -83,3 +84,4 @@ class Report(SectionModel):
     temporal: TemporalSection
     knives: KnivesSection
     sexual_violence: SexualViolenceSection
+    recorded_offences: RecordedOffencesSection
