@@ -71,6 +71,7 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
     _geography(r, s)
     _knives(r, s)
     _sexual_violence(r, s)
+    _recorded_offences(r, s)
     r.disclosure.applied = True
     r.disclosure.suppressed_values = s.withheld
     r.disclosure.note = (f"Counts from 1 to {threshold} (hospital admissions: 1 to {hospital_threshold}), and "
@@ -185,3 +186,28 @@ def _sexual_violence(r: Report, s: _Suppressor) -> None:
     if s.small(v.repeat_suspects):
         v.repeat_suspects, v.repeat_suspect_share = None, None
         s.withheld += 1
+
+
+def _recorded_offences(r: Report, s: _Suppressor) -> None:
+    o = r.recorded_offences
+    s.change(o.total)
+    for m in o.months:
+        s.change(m.volume)
+    for g in o.groups:
+        before = s.withheld
+        s.change(g.volume)
+        if s.withheld != before:
+            g.suppressed = True
+            g.previous_share = None if g.volume.previous is None else g.previous_share
+            g.current_share = None if g.volume.current is None else g.current_share
+    for d in o.districts:
+        before = s.withheld
+        s.change(d.volume)
+        if s.withheld != before:
+            d.suppressed = True
+            if d.harm is not None:
+                d.harm.previous = None if d.volume.previous is None else d.harm.previous
+                d.harm.current = None if d.volume.current is None else d.harm.current
+                d.harm.change_pct, d.harm.suppressed = None, True
+            d.current_share = None if d.volume.current is None else d.current_share
+    s.figure(o.focus_volume)
