@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — lets the interpreter's final flush succeed
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the user sees one line; --debug shows the traceback
         if args.debug:
             traceback.print_exc()

@@ -22,7 +22,7 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
         log.add(CONFIG_FILE, None, None, "no such file", "report.yaml describing the area, districts and periods")
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except UnicodeDecodeError as exc:
         log.add(CONFIG_FILE, None, None, f"bytes that are not UTF-8 text (at byte {exc.start})", "UTF-8 text")
         return None
