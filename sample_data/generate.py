@@ -308,21 +308,17 @@ def is_u25(cls: np.ndarray) -> np.ndarray:
     return (cls == A) | (cls == B) | (cls == AB)
 
 
-def set_u25_volume(rng: np.random.Generator, off: pd.DataFrame, district: int, blocks: tuple[int, ...],
+def set_u25_volume(rng: np.random.Generator, cls: np.ndarray, in_scope: np.ndarray, flippable: np.ndarray,
                    target: int) -> None:
-    """Re-class ordinary (non-knife, non-sexual) offences so the district's under-25 count is ``target``."""
-    in_scope = (off["district"].to_numpy() == district) & np.isin(off["block"].to_numpy(), blocks)
-    cls = off["cls"].to_numpy()
+    """Re-class ordinary (non-knife, non-sexual) offences in scope so their under-25 count is ``target``."""
     have = int(is_u25(cls[in_scope]).sum())
-    flippable = in_scope & ~off["knife"].to_numpy() & np.isin(TYPE_GROUP[off["type"].to_numpy()], FLIPPABLE_GROUPS)
     if have > target:
-        pool = np.flatnonzero(flippable & ((cls == A) | (cls == B)))
-        pick = rng.choice(pool, size=have - target, replace=False)
-        off.loc[pick, "cls"] = Y0
+        pool = np.flatnonzero(in_scope & flippable & ((cls == A) | (cls == B)))
+        cls[rng.choice(pool, size=have - target, replace=False)] = Y0
     elif have < target:
-        pool = np.flatnonzero(flippable & (cls == Y0))
+        pool = np.flatnonzero(in_scope & flippable & (cls == Y0))
         pick = rng.choice(pool, size=target - have, replace=False)
-        off.loc[pick, "cls"] = np.where(rng.random(len(pick)) < 0.6, A, B)
+        cls[pick] = np.where(rng.random(len(pick)) < 0.6, A, B)
 
 
 def harm_mix(count: int, harm: float) -> dict[int, int] | None:
@@ -332,18 +328,18 @@ def harm_mix(count: int, harm: float) -> dict[int, int] | None:
     (273.75), aggravated burglary in a dwelling (273.5), sexual assault (182.25) and public order
     (7.5) lower it, so any multiple of 0.25 in range can be hit exactly.
     """
-    quarter = round(harm * 4)
-    if abs(harm * 4 - quarter) > 1e-6:
+    if abs(harm * 4 - round(harm * 4)) > 1e-6 or count <= 0:
         return None
     for murders in range(0, 4):
-        for rapes in range(0, count + 1):
+        surplus = harm - 365 * count - 5110 * murders
+        first_rapes = max(0, math.ceil(surplus / 2190))
+        for rapes in range(first_rapes, first_rapes + 3):
             up = murders + rapes
-            if up > count:
-                break
             over = 365 * count + 5110 * murders + 2190 * rapes - harm  # to remove with cheaper types
-            if over < 0:
+            if up > count or over < 0:
                 continue
-            for public in range(0, count - up + 1):
+            first_public = max(0, int((over - 4000) // 357.5))
+            for public in range(first_public, first_public + 14):
                 for sexual in range(0, 3):
                     rest = over - 357.5 * public - 182.75 * sexual
                     if rest < -1e-9:
@@ -359,10 +355,6 @@ def harm_mix(count: int, harm: float) -> dict[int, int] | None:
                                    T["Aggravated burglary in a dwelling"]: z}
                             mix[T["Assault with injury"]] = count - up - public - sexual - t
                             return {k_: v for k_, v in mix.items() if v}
-                if over - 357.5 * public < 0:
-                    break
-            if over > 357.5 * count + 5000:
-                continue
     return None
 
 
@@ -418,10 +410,16 @@ def offence_skeleton(rng: np.random.Generator, scale: int) -> pd.DataFrame:
         parts += [knife, other_offences(rng, fy, knife, scale)]
     off = pd.concat(parts, ignore_index=True)
     off["block"] = block_of_month(off["month"].to_numpy())
+    cls = off["cls"].to_numpy().copy()
+    block, district = off["block"].to_numpy(), off["district"].to_numpy()
+    flippable = ~off["knife"].to_numpy() & np.isin(TYPE_GROUP[off["type"].to_numpy()], FLIPPABLE_GROUPS)
     for name, d in D.items():
         previous = scaled(U25_PREVIOUS_WINDOW[name], scale)
-        set_u25_volume(rng, off, d, (4, 5), previous)
-        set_u25_volume(rng, off, d, (2, 3), round(previous * U25_EARLIEST_FACTOR[name]))
+        here = district == d
+        set_u25_volume(rng, cls, here & np.isin(block, (4, 5)), flippable, previous)
+        set_u25_volume(rng, cls, here & np.isin(block, (2, 3)), flippable,
+                       round(previous * U25_EARLIEST_FACTOR[name]))
+    off["cls"] = cls
     return pd.concat([off, current_window_offences(rng, off, scale)], ignore_index=True)
 
 
@@ -696,62 +694,73 @@ def pair_repeat_sexual_suspects(rng: np.random.Generator, people: pd.DataFrame, 
         raise RuntimeError("not enough suspects to pair as repeat suspects")
 
 
-def high_harm_share(people: pd.DataFrame, pid: np.ndarray, harm: np.ndarray, top_share: float) -> float:
-    current = people["period"].to_numpy() == 2
-    p, o = pid[current], people["offence"].to_numpy()[current]
-    pairs = np.unique(np.stack([p, o], axis=1), axis=0)
-    persons, inverse = np.unique(pairs[:, 0], return_inverse=True)
-    per_person = np.bincount(inverse, weights=harm[pairs[:, 1]])
-    top = math.ceil(top_share * len(persons))
-    return float(np.sort(per_person)[::-1][:top].sum() / per_person.sum())
+def high_harm_share(person: np.ndarray, harm: np.ndarray, top_share: float) -> float:
+    """Share of harm carried by the top ``top_share`` of people (``person``/``harm``: one entry per involvement).
+
+    Assumes nobody is linked twice to one offence (the merges below never do that).
+    """
+    per_person = np.bincount(person, weights=harm)
+    involved = np.bincount(person) > 0
+    values = per_person[involved]
+    top = math.ceil(top_share * len(values))
+    return float(np.partition(values, len(values) - top)[len(values) - top:].sum() / values.sum())
 
 
 def concentrate_harm(rng: np.random.Generator, people: pd.DataFrame, pid: np.ndarray, harm: np.ndarray,
                      scale: int) -> None:
-    """Make some people repeat victims/suspects so the top 1.6 % carry 20.4 % of the harm."""
+    """Make some people repeat victims/suspects so the top 1.6 % carry 20.4 % of the harm.
+
+    Seeds (current-year suspects of injury or robbery offences) absorb, round by round, other
+    current-year involvements of people with their sex and age; the number of merges is bisected.
+    """
     period = people["period"].to_numpy()
     group = TYPE_GROUP[people["type"].to_numpy()]
-    known = people["age"].notna().to_numpy() & (people["sex"].to_numpy() != "unknown")
+    sex, age = people["sex"].to_numpy(), people["age"].to_numpy()
+    offence = people["offence"].to_numpy()
+    known = ~np.isnan(age) & (sex != "unknown")
     free = (period == 2) & (people["sexual"].to_numpy() == "") & known & (pid == np.arange(len(pid)))
     seed_mask = free & (people["role"].to_numpy() == SUSPECT) & np.isin(group, INJURY_GROUPS + ("Robbery of personal property",))
     seeds = rng.permutation(np.flatnonzero(seed_mask))[: 260 * scale]
-    pools: dict[tuple, list[int]] = {}
-    others = rng.permutation(np.flatnonzero(free & ~np.isin(np.arange(len(pid)), seeds)))
-    keys = list(zip(people["sex"].to_numpy()[others], people["age"].to_numpy()[others]))
-    for i, k in zip(others, keys):
-        pools.setdefault(k, []).append(int(i))
-    offence = people["offence"].to_numpy()
-    seen = {int(s): {int(offence[s])} for s in seeds}
-    merges: list[tuple[int, int]] = []
-    for _ in range(40):
-        for s in seeds:
-            pool = pools.get((people["sex"].iat[s], people["age"].iat[s]), [])
-            while pool:
-                j = pool.pop()
-                if offence[j] not in seen[int(s)]:
-                    seen[int(s)].add(int(offence[j]))
-                    merges.append((int(s), j))
-                    break
-    target = HIGH_HARM_TARGET
+    is_seed = np.zeros(len(pid), dtype=bool)
+    is_seed[seeds] = True
+    others = rng.permutation(np.flatnonzero(free & ~is_seed))
+    key = pd.Series(sex).str[0].to_numpy() + np.nan_to_num(age).astype(np.int64).astype(str)
+    seed_frame = pd.DataFrame({"seed": seeds, "key": key[seeds], "order": np.arange(len(seeds))})
+    seed_frame["slot"] = seed_frame.groupby("key").cumcount()
+    per_key = seed_frame.groupby("key").size()
+    pool = pd.DataFrame({"member": others, "key": key[others]})
+    pool = pool[pool["key"].isin(per_key.index)]
+    position = pool.groupby("key").cumcount().to_numpy()
+    width = per_key.reindex(pool["key"]).to_numpy()
+    pool["round"], pool["slot"] = position // width, position % width
+    pool = pool[pool["round"] < 40].merge(seed_frame, on=["key", "slot"])
+    pool = pool[offence[pool["member"].to_numpy()] != offence[pool["seed"].to_numpy()]]
+    pool = pool.sort_values(["round", "order"], kind="stable")
+    pair_key = pool["seed"].to_numpy() * (offence.max() + 1) + offence[pool["member"].to_numpy()]
+    _, first = np.unique(pair_key, return_index=True)
+    pool = pool.iloc[np.sort(first)]
+    merge_seed, merge_member = pool["seed"].to_numpy(), pool["member"].to_numpy()
+
+    current = period == 2
+    harm_current = harm[offence[current]]
 
     def share_after(m: int) -> float:
         trial = pid.copy()
-        for s, j in merges[:m]:
-            trial[j] = trial[s]
-        return high_harm_share(people, trial, harm, 0.016)
+        trial[merge_member[:m]] = pid[merge_seed[:m]]
+        return high_harm_share(trial[current], harm_current, 0.016)
 
-    lo, hi = 0, len(merges)
-    if share_after(hi) < target:
+    lo, hi = 0, len(merge_seed)
+    if share_after(hi) < HIGH_HARM_TARGET:
         raise RuntimeError("cannot concentrate harm enough")
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if share_after(mid) < target:
+        if share_after(mid) < HIGH_HARM_TARGET:
             lo = mid
         else:
             hi = mid
-    best = min(range(max(0, lo - 30), min(len(merges), hi + 30) + 1), key=lambda m: abs(share_after(m) - target))
-    for s, j in merges[:best]:
-        pid[j] = pid[s]
+    best = min(range(max(0, lo - 20), min(len(merge_seed), hi + 20) + 1),
+               key=lambda m: abs(share_after(m) - HIGH_HARM_TARGET)) if scale == 1 else hi
+    pid[merge_member[:best]] = pid[merge_seed[:best]]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -888,7 +897,7 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
 
     order = np.lexsort((np.arange(len(off)), off["occurred_at"].to_numpy()))
     offence_id = np.empty(len(off), dtype=object)
-    offence_id[order] = [f"KM{i + 1:07d}" for i in range(len(off))]
+    offence_id[order] = np.char.add("KM", np.char.zfill(np.arange(1, len(off) + 1).astype(str), 7))
     offences = pd.DataFrame({
         "offence_id": offence_id,
         "occurred_at": off["occurred_at"].to_numpy(),
@@ -904,14 +913,16 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
     codes = rng.permutation(len(persons)) + 1_000_000 * max(1, scale)
     out_people = pd.DataFrame({
         "offence_id": offence_id[people["offence"].to_numpy()],
-        "person_id": np.array([f"P{c:08d}" for c in codes], dtype=object)[inverse],
+        "person_id": np.char.add("P", np.char.zfill(codes.astype(str), 8)).astype(object)[inverse],
         "role": np.where(people["role"].to_numpy() == VICTIM, "victim", "suspect").astype(object),
         "age": pd.array(people["age"].to_numpy(), dtype="Int64"),
         "sex": people["sex"].to_numpy(),
         "ethnicity": people["ethnicity"].to_numpy(),
     })
-    out_people = out_people.sort_values(["offence_id", "role", "person_id"], ascending=[True, False, True],
-                                        kind="stable").reset_index(drop=True)
+    rank = np.empty(len(off), dtype=np.int64)
+    rank[order] = np.arange(len(off))
+    people_order = np.lexsort((codes[inverse], people["role"].to_numpy(), rank[people["offence"].to_numpy()]))
+    out_people = out_people.iloc[people_order].reset_index(drop=True)
     return {
         "offences": offences,
         "people": out_people,
