@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
-
+from snareport.content.models import Content
 from snareport.models.achievements import AchievementsSection
 from snareport.models.common import PeriodRef, SectionModel
 from snareport.models.county_profile import CountyProfileSection
@@ -17,11 +17,6 @@ from snareport.models.knives import KnivesSection
 from snareport.models.recorded_offences import RecordedOffencesSection
 from snareport.models.sexual_violence import SexualViolenceSection
 from snareport.models.temporal import TemporalSection
-
-try:  # the content models are built alongside; fall back to an untyped field until they exist
-    from snareport.content.models import Content
-except ImportError:  # pragma: no cover
-    Content = Any  # type: ignore[misc,assignment]
 
 
 class Metadata(SectionModel):
