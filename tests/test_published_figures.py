@@ -108,6 +108,8 @@ def test_published_lists(county):
         "Sexual assault on a female", "Rape of a female aged 16+", "Exposure"]
     assert county.sexual_violence.peak_months == [1, 5, 6]
     assert county.sexual_violence.non_contact_peak_suspect_band == "30–40"
+    assert (county.sexual_violence.modal_suspect_band, county.sexual_violence.modal_suspect_sex) == ("13–17", "male")
+    assert _by_key(county.achievements.admissions, "all_ages").change.current == pytest.approx(67 / 12)  # seed 5.60: unreachable
     assert (county.knives.modal_suspect_sex, county.knives.modal_suspect_age_from,
             county.knives.modal_suspect_age_to) == ("male", 17, 18)
     summaries = {c.cohort: c.summary for c in county.temporal.cohorts}
