@@ -594,7 +594,7 @@ def fill_bands(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
                                             (TEEN, (need[idx] == NEED_U18).sum() - targets[U10])):
                         extra = max(0, int(required) - int(targets[band_]))
                         targets[band_] += extra
-                        targets[3] -= extra
+                        targets[-1] -= extra  # taken from 25+
                 n_unknown = len(idx) - targets.sum()
                 free = idx[need[idx] == 0]
                 band[idx[need[idx] == NEED_YOUNG]] = YOUNG
