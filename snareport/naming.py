@@ -6,9 +6,17 @@ import unicodedata
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: "Folkestone and Hythe" → "folkestone-and-hythe", "2025/26" → "2025-26"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Lower-case ASCII words joined by hyphens: "Folkestone and Hythe" → "folkestone-and-hythe", "2025/26" → "2025-26".
+
+    Any punctuation or space between words (an en dash included: "Jan–Apr 2025" → "jan-apr-2025") becomes
+    one hyphen; accents are dropped ("Café" → "cafe"), and a letter with no ASCII form is left out.
+    """
+    kept = []
+    for char in unicodedata.normalize("NFKD", text):
+        if unicodedata.combining(char) or (not char.isascii() and char.isalnum()):
+            continue
+        kept.append(char if char.isascii() else " ")
+    return re.sub(r"[^a-z0-9]+", "-", "".join(kept).lower()).strip("-")
 
 
 def report_filename(edition: str, label: str, suffix: str = ".pdf") -> str:
