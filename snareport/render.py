@@ -62,7 +62,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     door = Door(theme, tagger=tagger)
     m = report.metadata
     story, listing = build_story(report, door)
-    page_count = PageCount()
+    page_count = PageCount(others=[listing])
     story.append(page_count)
     marking = theme.protective_marking or m.protective_marking
     buffer = io.BytesIO()

@@ -23,9 +23,7 @@ class ContentsFlowable(Flowable):
         self.previous: dict[str, int] | None = None
         self.row_height = door.styles.contents.leading + 9
 
-    # --- multiBuild protocol -----------------------------------------------------------------
-    def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
-        return 1
+    # --- multiBuild protocol (relayed by the document's PageCount, see layout.pages) ------------
 
     def beforeBuild(self) -> None:  # noqa: N802
         self.previous, self.pages = self.pages, {}

@@ -30,12 +30,15 @@ class PageText:
 
 
 class PageCount(Flowable):
-    """An invisible indexing flowable: remembers the total page count of the previous pass."""
+    """The story's one indexing flowable: remembers the previous pass's page total, and relays the
+    multiBuild protocol to ``others`` (the contents list), which may be wrapped by the tagging layer
+    where multiBuild could not see them."""
 
-    def __init__(self) -> None:
+    def __init__(self, others: list[Any] | None = None) -> None:
         super().__init__()
         self.previous: int | None = None
         self.current: int | None = None
+        self.others = list(others or [])
         self.width = self.height = 0
 
     def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
@@ -43,12 +46,16 @@ class PageCount(Flowable):
 
     def beforeBuild(self) -> None:  # noqa: N802
         self.previous, self.current = self.current, None
+        for other in self.others:
+            other.beforeBuild()
 
     def afterBuild(self) -> None:  # noqa: N802
-        pass
+        for other in self.others:
+            other.afterBuild()
 
     def isSatisfied(self) -> bool:  # noqa: N802
-        return self.previous is not None and self.previous == self.current
+        mine = self.previous is not None and self.previous == self.current
+        return mine and all(other.isSatisfied() for other in self.others)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
@@ -200,7 +207,7 @@ def _unwrap_heading(flowable: Any) -> SectionHeading | None:
     for _ in range(4):
         if isinstance(flowable, SectionHeading):
             return flowable
-        inner = getattr(flowable, "wrapped", None) or getattr(flowable, "flowable", None)
+        inner = getattr(flowable, "inner", None)
         if inner is None:
             return None
         flowable = inner
