@@ -45,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 after --help, 2 for a usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    args.debug = getattr(args, "debug", False)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -85,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Serious Violence Strategic Needs Assessment reports from a dataset folder.",
         parents=[debug],
     )
-    parser.set_defaults(debug=False, command=None)
+    parser.set_defaults(command=None)  # not debug: the --debug action is shared with the subcommands
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, run: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
@@ -113,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
     variants.add_argument("--workers", metavar="N", type=_positive_int, help="worker processes (default: one per CPU)")
     variants.add_argument("--scheduler", metavar="ADDRESS",
                           help="run on a Dask distributed scheduler at this address instead of local processes")
+    variants.add_argument("--layout", metavar="NAME|PATH", help="theme (default: the theme named in report.yaml)")
     variants.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     validate = command("validate", _run_validate, "Check a dataset folder and list every problem found.")
@@ -217,71 +219,59 @@ def _run_variants(args: argparse.Namespace) -> int:
         if args.districts
         else None
     )
-    from snareport.variants import build_variants
+    from snareport.variants import BatchError, build_variants
+
+    def progress(result: Any, done: int, total: int) -> None:
+        outcome = f"{result.file}" if result.ok else f"FAILED: {result.error}"
+        print(f"  [{done}/{total}] {result.label}: {outcome}", flush=True)
 
     with _executor(args) as executor:
-        paths = build_variants(dataset, Path(args.output), districts=districts, executor=executor)
+        try:
+            written = build_variants(
+                dataset,
+                Path(args.output),
+                districts=districts,
+                executor=executor,
+                layout=args.layout or dataset.config.theme,
+                progress=None if args.quiet else progress,
+            )
+        except BatchError as exc:
+            print(exc, file=sys.stderr)
+            return EXIT_BAD_INPUT
     if not args.quiet:
-        for path in paths:
-            print(f"  {path}")
-        print(f"wrote {len(paths)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
+        print(f"wrote {len(written)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
 
-class _ProgressExecutor(concurrent.futures.Executor):
-    """Wraps an executor and prints a line as each submitted job finishes."""
-
-    def __init__(self, inner: concurrent.futures.Executor, quiet: bool) -> None:
-        self._inner = inner
-        self._quiet = quiet
-        self._done = 0
-        self._submitted = 0
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future:
-        future = self._inner.submit(fn, *args, **kwargs)
-        self._submitted += 1
-        if not self._quiet:
-            future.add_done_callback(self._report)
-        return future
-
-    def _report(self, future: concurrent.futures.Future) -> None:
-        self._done += 1
-        outcome = "failed" if future.cancelled() or future.exception() is not None else "done"
-        print(f"  [{self._done}/{self._submitted}] {outcome}", flush=True)
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self._inner.shutdown(wait=wait, cancel_futures=cancel_futures)
-
-
 class _executor:
-    """The executor the variants run on: a Dask scheduler's, or a local process pool; closed afterwards."""
+    """What the variants run on: a Dask client, a local pool of --workers processes, or (None) the default pool."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self._args = args
-        self._client: Any = None
-        self._pool: concurrent.futures.Executor | None = None
+        self._resource: Any = None
 
-    def __enter__(self) -> concurrent.futures.Executor | None:
-        if not self._args.scheduler and not self._args.workers:
-            return None  # build_variants' own default pool
+    def __enter__(self) -> Any:
         if self._args.scheduler:
             try:
                 from distributed import Client
             except ImportError:
                 raise UsageError("--scheduler needs the 'distributed' package: pip install 'snareport[distributed]'") \
                     from None
-            self._client = Client(self._args.scheduler)
-            inner = self._client.get_executor()
-        else:
-            inner = concurrent.futures.ProcessPoolExecutor(max_workers=self._args.workers)
-        self._pool = _ProgressExecutor(inner, self._args.quiet)
-        return self._pool
+            self._resource = Client(self._args.scheduler)
+        elif self._args.workers:
+            import multiprocessing
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self._resource = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self._args.workers, mp_context=multiprocessing.get_context(method)
+            )
+        return self._resource
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-        if self._client is not None:
-            self._client.close()
+        if isinstance(self._resource, concurrent.futures.Executor):
+            self._resource.shutdown(wait=True)
+        elif self._resource is not None:
+            self._resource.close()
 
 
 def _run_validate(args: argparse.Namespace) -> int:

@@ -1,0 +1,207 @@
+"""The command line: exit codes, messages, default names, and what each subcommand hands to the library."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from snareport import cli
+from snareport.cli import main
+from snareport.naming import report_filename, slugify
+from tiny_dataset import TINY, copy_tiny, drop_column, set_cell
+
+pytest.importorskip("snareport.content.loader", reason="the content loader (engineer C) is not in this build")
+
+
+def test_validate_good_dataset_prints_a_summary(capsys):
+    assert main(["validate", str(TINY)]) == 0
+    out = capsys.readouterr().out
+    assert "no problems found" in out
+    assert "offences" in out and "20 rows" in out and "37 rows" in out
+    assert "2022-05-14 to 2025-08-15" in out
+    assert "Northdown, Eastbay, Westmoor" in out
+
+
+def test_validate_bad_dataset_lists_every_problem_and_exits_1(tmp_path, capsys):
+    folder = copy_tiny(tmp_path / "bad")
+    set_cell(folder, "offences", 8, "occurred_at", "2024-13-45 25:00")
+    set_cell(folder, "offences", 11, "district", "Atlantis")
+    drop_column(folder, "offences", "knife_enabled")
+    assert main(["validate", str(folder)]) == 1
+    captured = capsys.readouterr()
+    err = captured.err
+    assert "3 problems" in err
+    assert "offences.csv:8:occurred_at" in err and "offences.csv:11:district" in err
+    assert "offences.csv:1:knife_enabled" in err
+    assert "Traceback" not in err + captured.out and str(tmp_path) not in err
+
+
+def test_validate_missing_folder_exits_1(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["build", "--no-such-option"], ["variants", "--workers", "0"],
+                                  ["import-policeuk", "x.csv"]])
+def test_usage_errors_exit_2(argv, capsys):
+    assert main(argv) == 2
+    assert "usage" in capsys.readouterr().err
+
+
+def test_help_exits_0(capsys):
+    assert main(["--help"]) == 0
+    assert "validate" in capsys.readouterr().out
+
+
+def test_unknown_district_is_a_usage_error(capsys):
+    assert main(["build", str(TINY), "--district", "Atlantis"]) == 2
+    err = capsys.readouterr().err
+    assert "Atlantis" in err and "Northdown, Eastbay, Westmoor" in err
+
+
+def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
+    def explode(path):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr("snareport.dataset.load_dataset", explode)
+    assert main(["validate", str(TINY)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0 and "RuntimeError: disk on fire" in err and "Traceback" not in err
+    assert main(["validate", str(TINY), "--debug"]) == 1
+    assert "Traceback" in capsys.readouterr().err
+    assert main(["--debug", "validate", str(TINY)]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_data_dir_defaults_to_the_bundled_sample_data(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(cli, "bundled_sample_data", lambda: TINY)
+    assert main(["validate"]) == 0
+    monkeypatch.setattr(cli, "bundled_sample_data", lambda: tmp_path / "absent")
+    assert main(["validate"]) == 2
+    assert "sample_data" in capsys.readouterr().err
+
+
+def test_bundled_sample_data_is_next_to_the_package():
+    assert cli.bundled_sample_data() == Path(cli.__file__).resolve().parents[1] / "sample_data"
+
+
+def test_report_file_names():
+    assert slugify("Folkestone and Hythe") == "folkestone-and-hythe"
+    assert report_filename("2025/26", "Kent and Medway") == "sna-2025-26-kent-and-medway.pdf"
+    assert report_filename("2025/26", "Tunbridge Wells", ".json") == "sna-2025-26-tunbridge-wells.json"
+
+
+@pytest.fixture
+def fake_pipeline(monkeypatch):
+    """Stand-ins for build_report and render_pdf that record what the CLI passed them."""
+    calls: dict = {}
+
+    class FakeReport:
+        def __init__(self, ds, district):
+            self.ds, self.district = ds, district
+
+        def model_dump_json(self, indent=None):
+            return json.dumps({"district": self.district, "audience": self.ds.config.audience})
+
+    def build_report(ds, district=None):
+        calls["build"] = (ds, district)
+        return FakeReport(ds, district)
+
+    def render_pdf(report, path, layout="kent_medway"):
+        calls["render"] = (Path(path), layout)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(b"%PDF-fake")
+        return Path(path)
+
+    monkeypatch.setitem(sys.modules, "snareport.build", types.SimpleNamespace(build_report=build_report))
+    monkeypatch.setitem(sys.modules, "snareport.render", types.SimpleNamespace(render_pdf=render_pdf))
+    return calls
+
+
+def test_build_writes_the_default_name_and_json(fake_pipeline, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(TINY), "--json", "model.json"]) == 0
+    path, layout = fake_pipeline["render"]
+    assert path == Path("out/sna-2025-26-tiny-shire.pdf") and layout == "kent_medway"
+    assert fake_pipeline["build"][1] is None
+    assert json.loads((tmp_path / "model.json").read_text()) == {"district": None, "audience": "public"}
+    assert "wrote out/sna-2025-26-tiny-shire.pdf" in capsys.readouterr().out
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_build_for_a_district_with_options(fake_pipeline, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["build", str(TINY), "--district", "westmoor", "--layout", "default", "--audience", "partners",
+                 "-o", "x/y.pdf"])
+    assert code == 0
+    ds, district = fake_pipeline["build"]
+    assert district == "Westmoor" and ds.config.audience == "partners"
+    assert fake_pipeline["render"] == (Path("x/y.pdf"), "default")
+
+
+def test_build_stops_at_bad_input_before_drawing(fake_pipeline, tmp_path, capsys):
+    folder = copy_tiny(tmp_path / "bad")
+    (folder / "population.csv").unlink()
+    assert main(["build", str(folder), "-o", str(tmp_path / "r.pdf")]) == 1
+    assert "population.csv" in capsys.readouterr().err
+    assert "build" not in fake_pipeline and not (tmp_path / "r.pdf").exists()
+
+
+def test_variants_passes_districts_layout_and_progress(monkeypatch, tmp_path, capsys):
+    seen: dict = {}
+
+    class BatchError(Exception):
+        pass
+
+    def build_variants(ds, out_dir, districts=None, executor=None, layout="kent_medway", *, progress=None):
+        seen.update(out_dir=out_dir, districts=districts, executor=executor, layout=layout)
+        result = types.SimpleNamespace(ok=True, file="sna-2025-26-eastbay.pdf", label="Eastbay", error=None)
+        progress(result, 1, 1)
+        return {"Eastbay": Path(out_dir) / result.file}
+
+    monkeypatch.setitem(sys.modules, "snareport.variants",
+                        types.SimpleNamespace(build_variants=build_variants, BatchError=BatchError))
+    assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--districts", "eastbay, Westmoor"]) == 0
+    assert seen == {"out_dir": tmp_path / "v", "districts": ["Eastbay", "Westmoor"], "executor": None,
+                    "layout": "kent_medway"}
+    out = capsys.readouterr().out
+    assert "[1/1] Eastbay: sna-2025-26-eastbay.pdf" in out and "wrote 1 reports" in out
+
+
+def test_import_policeuk_delegates(monkeypatch, tmp_path, capsys):
+    seen: dict = {}
+
+    def import_files(paths, out_dir, area="Kent and Medway"):
+        seen.update(paths=paths, out_dir=out_dir, area=area)
+        return types.SimpleNamespace(out_dir=out_dir, area=area, rows_kept=9, rows_read=10, districts=("A", "B"),
+                                     months=("2024-01", "2024-12"), to_text=lambda: "kept 9 of 10 rows")
+
+    monkeypatch.setitem(sys.modules, "snareport.opendata.policeuk", types.SimpleNamespace(import_files=import_files))
+    assert main(["import-policeuk", "a.csv", "dir", "-o", str(tmp_path / "d"), "--area", "Essex"]) == 0
+    assert seen == {"paths": [Path("a.csv"), Path("dir")], "out_dir": tmp_path / "d", "area": "Essex"}
+    assert "kept 9 of 10 rows" in capsys.readouterr().out
+
+
+def test_schema_writes_three_json_schemas(tmp_path, capsys):
+    pytest.importorskip("snareport.models.report", reason="the Report model (engineer D) is not in this build")
+    assert main(["schema", "-o", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["content.schema.json", "report-config.schema.json", "report.schema.json"]
+    config_schema = json.loads((tmp_path / "report-config.schema.json").read_text())
+    assert "authorities" in config_schema["properties"]
+
+
+def test_validate_does_not_import_drawing_libraries():
+    code = (
+        "import sys\n"
+        "from snareport.cli import main\n"
+        f"assert main(['validate', {str(TINY)!r}]) == 0\n"
+        "heavy = [m for m in ('matplotlib', 'reportlab') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
