@@ -488,6 +488,9 @@ def assign_times(rng: np.random.Generator, off: pd.DataFrame) -> pd.Series:
 # People
 # --------------------------------------------------------------------------------------------------
 VICTIM, SUSPECT = 0, 1
+NOT_SEXUAL, NON_CONTACT, OTHER_SEXUAL = 0, 1, 2
+MALE, FEMALE, UNKNOWN_SEX = 0, 1, 2
+SEX_NAMES = np.array(["male", "female", "unknown"], dtype=object)
 U10, TEEN, YOUNG, AGE25, OLDER, UNKNOWN = 0, 1, 2, 3, 4, 5
 NEED_U18, NEED_YOUNG, NEED_25 = 1, 2, 3
 
@@ -559,7 +562,7 @@ def people_skeleton(rng: np.random.Generator, off: pd.DataFrame) -> pd.DataFrame
     people = pd.DataFrame({"offence": offence, "role": role, "need": need})
     people["cls"] = cls[offence]
     people["knife"] = knife[offence]
-    people["sexual"] = sexual[offence]
+    people["sexual"] = np.select([sexual == "", sexual == "non-contact"], [NOT_SEXUAL, NON_CONTACT], OTHER_SEXUAL)[offence]
     people["period"] = fy_of_block(off["block"].to_numpy())[offence]
     people["authority"] = AUTHORITY[off["district"].to_numpy()][offence]
     return people
@@ -568,8 +571,8 @@ def people_skeleton(rng: np.random.Generator, off: pd.DataFrame) -> pd.DataFrame
 def context_of(people: pd.DataFrame) -> np.ndarray:
     suspect = people["role"].to_numpy() == SUSPECT
     sexual = people["sexual"].to_numpy()
-    return np.select([suspect & people["knife"].to_numpy(), suspect & (sexual == "non-contact"),
-                      suspect & (sexual != "")], ["knife", "noncontact", "sexual"], "default")
+    return np.select([suspect & people["knife"].to_numpy(), suspect & (sexual == NON_CONTACT),
+                      suspect & (sexual != NOT_SEXUAL)], ["knife", "noncontact", "sexual"], "default")
 
 
 def fill_bands(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
@@ -656,18 +659,18 @@ def quota(rng: np.random.Generator, n: int, share: float) -> np.ndarray:
 def assign_sex(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
     n = len(people)
     role = people["role"].to_numpy()
-    sexual = people["sexual"].to_numpy() != ""
+    sexual = people["sexual"].to_numpy() != NOT_SEXUAL
     period = people["period"].to_numpy()
     u = rng.random(n)
     female_victim = np.where(sexual, 0.88, np.array(FEMALE_VICTIM_SHARE)[period])
     female_suspect = np.where(sexual, 0.04, 0.14)
     p_female = np.where(role == VICTIM, female_victim, female_suspect)
     p_unknown = np.where(role == VICTIM, 0.01, 0.02)
-    sex = np.where(u < p_unknown, "unknown", np.where(u < p_unknown + p_female, "female", "male")).astype(object)
+    sex = np.where(u < p_unknown, UNKNOWN_SEX, np.where(u < p_unknown + p_female, FEMALE, MALE))
     knife_now = people["knife"].to_numpy() & (period == 2)
     for role_, share_female in ((SUSPECT, 0.18), (VICTIM, 0.31)):
-        idx = np.flatnonzero(knife_now & (role == role_) & (sex != "unknown"))
-        sex[idx] = np.where(quota(rng, len(idx), share_female), "female", "male")
+        idx = np.flatnonzero(knife_now & (role == role_) & (sex != UNKNOWN_SEX))
+        sex[idx] = np.where(quota(rng, len(idx), share_female), FEMALE, MALE)
     return sex
 
 
@@ -676,10 +679,10 @@ def assign_sex(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
 # --------------------------------------------------------------------------------------------------
 def pair_repeat_sexual_suspects(rng: np.random.Generator, people: pd.DataFrame, pid: np.ndarray) -> None:
     """Join current-year sexual-offence suspects in pairs so 15 % of distinct suspects are repeats."""
-    mask = (people["period"].to_numpy() == 2) & (people["role"].to_numpy() == SUSPECT) & (people["sexual"].to_numpy() != "")
+    mask = (people["period"].to_numpy() == 2) & (people["role"].to_numpy() == SUSPECT) & (people["sexual"].to_numpy() != NOT_SEXUAL)
     total = int(mask.sum())
     pairs_needed = int(round(REPEAT_SEXUAL_SUSPECTS * total / (1 + REPEAT_SEXUAL_SUSPECTS)))
-    cand = people[mask & people["age"].notna().to_numpy() & (people["sex"].to_numpy() != "unknown")]
+    cand = people[mask & people["age"].notna().to_numpy() & (people["sex"].to_numpy() != UNKNOWN_SEX)]
     cand = cand.iloc[rng.permutation(len(cand))]
     made = 0
     for _, group in cand.groupby(["sex", "age"], sort=True):
@@ -717,14 +720,14 @@ def concentrate_harm(rng: np.random.Generator, people: pd.DataFrame, pid: np.nda
     group = TYPE_GROUP[people["type"].to_numpy()]
     sex, age = people["sex"].to_numpy(), people["age"].to_numpy()
     offence = people["offence"].to_numpy()
-    known = ~np.isnan(age) & (sex != "unknown")
-    free = (period == 2) & (people["sexual"].to_numpy() == "") & known & (pid == np.arange(len(pid)))
+    known = ~np.isnan(age) & (sex != UNKNOWN_SEX)
+    free = (period == 2) & (people["sexual"].to_numpy() == NOT_SEXUAL) & known & (pid == np.arange(len(pid)))
     seed_mask = free & (people["role"].to_numpy() == SUSPECT) & np.isin(group, INJURY_GROUPS + ("Robbery of personal property",))
     seeds = rng.permutation(np.flatnonzero(seed_mask))[: 260 * scale]
     is_seed = np.zeros(len(pid), dtype=bool)
     is_seed[seeds] = True
     others = rng.permutation(np.flatnonzero(free & ~is_seed))
-    key = pd.Series(sex).str[0].to_numpy() + np.nan_to_num(age).astype(np.int64).astype(str)
+    key = sex * 1000 + np.nan_to_num(age).astype(np.int64)
     seed_frame = pd.DataFrame({"seed": seeds, "key": key[seeds], "order": np.arange(len(seeds))})
     seed_frame["slot"] = seed_frame.groupby("key").cumcount()
     per_key = seed_frame.groupby("key").size()
@@ -888,8 +891,8 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
     people.loc[band == UNKNOWN, "age"] = np.nan
     people["sex"] = assign_sex(rng, people)
     recorded = rng.random(len(people)) < 0.12
-    people["ethnicity"] = np.where(recorded, rng.choice(["White", "Black", "Asian", "Mixed", "Other"],
-                                                        size=len(people), p=[0.8, 0.06, 0.07, 0.04, 0.03]), None)
+    ethnicity = np.where(recorded, rng.choice(np.array(["White", "Black", "Asian", "Mixed", "Other"], dtype=object),
+                                               size=len(people), p=[0.8, 0.06, 0.07, 0.04, 0.03]), None)
     pid = np.arange(len(people))
     pair_repeat_sexual_suspects(rng, people, pid)
     harm = TYPE_HARM[off["type"].to_numpy()]
@@ -916,8 +919,8 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
         "person_id": np.char.add("P", np.char.zfill(codes.astype(str), 8)).astype(object)[inverse],
         "role": np.where(people["role"].to_numpy() == VICTIM, "victim", "suspect").astype(object),
         "age": pd.array(people["age"].to_numpy(), dtype="Int64"),
-        "sex": people["sex"].to_numpy(),
-        "ethnicity": people["ethnicity"].to_numpy(),
+        "sex": SEX_NAMES[people["sex"].to_numpy()],
+        "ethnicity": ethnicity,
     })
     rank = np.empty(len(off), dtype=np.int64)
     rank[order] = np.arange(len(off))
@@ -936,7 +939,7 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     """Byte-deterministic Parquet: no pandas/timestamp metadata, fixed codec and page settings."""
     table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
-    pq.write_table(table, path, compression="zstd", compression_level=9, use_dictionary=True,
+    pq.write_table(table, path, compression="zstd", compression_level=3, use_dictionary=True,
                    write_statistics=True, version="2.6", data_page_version="1.0", row_group_size=1 << 20)
 
 
