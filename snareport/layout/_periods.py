@@ -17,5 +17,11 @@ def span(section: Any, first: int, second: int) -> str:
 
 
 def unavailable_note(section: Any) -> str:
-    reason = getattr(section, "unavailable_reason", None)
-    return f"Not available from this source{': ' + reason if reason else ''}."
+    """One sentence: the section's reason (which already says "not available from this source …"),
+    capitalised, or the bare phrase when the model gives no reason."""
+    reason = (getattr(section, "unavailable_reason", None) or "").strip().rstrip(".")
+    if not reason:
+        return "Not available from this source."
+    if not reason.lower().startswith("not available"):
+        reason = f"not available from this source: {reason}"
+    return reason[:1].upper() + reason[1:] + "."

@@ -29,6 +29,7 @@ from snareport.layout import (
     public_health,
     purpose,
     recommendations,
+    recorded_offences,
     sexual_violence,
     temporal,
     what_works,
@@ -52,7 +53,7 @@ class SectionPlan:
 
 SECTIONS = (
     foreword, achievements, recommendations, purpose, definition, board, public_health, county_profile,
-    demographics, geography, temporal, knives, sexual_violence, drugs_and_alcohol, childrens_voices,
+    demographics, geography, temporal, recorded_offences, knives, sexual_violence, drugs_and_alcohol, childrens_voices,
     what_works, yef, methodology, glossary,
 )
 

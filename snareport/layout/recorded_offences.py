@@ -1,0 +1,129 @@
+"""RecordedOffencesSection → recorded offences: the year-on-year volume and harm, month by month, the
+offence-group mix and every district's volume and rank (the figures any offences table can give)."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.charts.districts import district_change_chart
+from snareport.charts.monthly import monthly_comparison_chart
+from snareport.layout._charts import source_line
+from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
+from snareport.models.report import Report
+
+KEY = "recorded_offences"
+NEW_PAGE = True
+TOP_DISTRICTS = 3
+
+
+def title(report: Report) -> str:
+    return "Recorded offences, year on year"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    o = report.recorded_offences
+    if not o.available:
+        return [door.note(unavailable_note(o))]
+    previous, current, both = label(o, 0), label(o, 1), span(o, 0, 1)
+    scope = report.metadata.scope_label
+    out: list[Flowable] = [door.para(
+        f"Every serious violence offence recorded in {scope}, counted by the calendar month it was recorded "
+        f"in, {current} against the same months a year earlier ({previous}).")]
+    out.append(door.tiles(_tiles(o, report, previous, current)))
+    out.append(door.bullets(_points(o, report)))
+    if o.months:
+        out += door.chart(monthly_comparison_chart(
+            [_month(m) for m in o.months], [m.volume.previous for m in o.months],
+            [m.volume.current for m in o.months], previous_label=previous, current_label=current,
+            measure="recorded offences", area=scope, source=source_line(report), style=door.chart_style))
+    if o.groups:
+        rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),
+                 fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
+                 fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
+        out += door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
+                          widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}")
+    if o.districts:
+        out += door.chart(district_change_chart(
+            [d.district for d in o.districts], [d.volume.current for d in o.districts],
+            [d.volume.previous for d in o.districts], measure="recorded offences", area=report.metadata.area,
+            period=current, previous_period=previous, source=source_line(report), style=door.chart_style,
+            highlight=report.metadata.district))
+        out += door.table(*_district_table(o, previous, current), caption=f"Offences by district, {both}")
+    out.append(door.note(
+        "Offences are counted once each, in the month they were recorded; no day or time of day is used. "
+        + ("Harm-weighted volume adds up each offence's crime harm weight (by offence type), so a robbery "
+           "counts for more than a public order offence. Ranks: 1 = highest in the current period."
+           if o.harm_available else "Ranks: 1 = highest in the current period.")))
+    for note in o.notes:
+        out.append(door.note(note))
+    return out
+
+
+def _month(m: MonthlyVolume) -> str:
+    when = m.current_month or m.previous_month
+    return fmt.month_name(when.month)
+
+
+def _tiles(o: RecordedOffencesSection, report: Report, previous: str, current: str) -> list[Tile]:
+    tiles = []
+    if o.total:
+        tiles.append(Tile(fmt.count(o.total.current, suppressed=o.total.suppressed),
+                          f"recorded offences in {report.metadata.scope_label}, {current}",
+                          f"{fmt.change_words(o.total)} on {previous} ({fmt.count(o.total.previous, suppressed=o.total.suppressed)})"))
+    if o.harm:
+        tiles.append(Tile(fmt.number(o.harm.current, suppressed=o.harm.suppressed),
+                          f"harm-weighted volume (crime harm days), {current}",
+                          f"{fmt.change_words(o.harm)} on {previous}"))
+    if o.focus_volume:
+        f = o.focus_volume
+        tiles.append(Tile(f"{fmt.ordinal(f.rank)} of {f.rank_of}" if f.rank else fmt.NOT_AVAILABLE,
+                          f"districts by volume, {current}",
+                          f"{report.metadata.area}: {fmt.count(f.county_value)} offences"
+                          + (f", {fmt.change_words(o.county_total)} on {previous}" if o.county_total else "")))
+    if o.focus_harm and o.focus_harm.rank:
+        tiles.append(Tile(f"{fmt.ordinal(o.focus_harm.rank)} of {o.focus_harm.rank_of}",
+                          f"districts by harm-weighted volume, {current}"))
+    return tiles
+
+
+def _points(o: RecordedOffencesSection, report: Report) -> list[list]:
+    points: list[list] = []
+    ranked = [d for d in o.districts if not d.suppressed]
+    if ranked:
+        top = ranked[:TOP_DISTRICTS]
+        points.append(["Highest volumes: ", Segment(fmt.join_words(
+            [f"{d.district} ({fmt.count(d.volume.current)})" for d in top]), bold=True), "."])
+    rose = [d for d in ranked if d.volume.change_pct is not None and fmt.direction_word(d.volume.change_pct).startswith("up")]
+    if ranked:
+        points.append([f"Volumes rose in {len(rose)} of {len(o.districts)} districts"
+                       + (f": {fmt.join_words([f'{d.district} ({fmt.change_pct(d.volume, plus=True)})' for d in rose])}."
+                          if rose else ".")])
+    grew = [g for g in o.groups if g.volume.change_pct is not None and not g.suppressed]
+    if grew:
+        biggest = max(grew, key=lambda g: abs(g.volume.change_pct))
+        points.append(["The largest change by offence group: ", Segment(biggest.group, bold=True),
+                       f", {fmt.change_words(biggest.volume)} ({fmt.change_counts(biggest.volume)})."])
+    return points
+
+
+def _district_table(o: RecordedOffencesSection, previous: str, current: str):
+    header = ["District", previous, current, "Change", "Rank"]
+    widths = [0.36, 0.16, 0.16, 0.16, 0.16]
+    if o.harm_available:
+        header += ["Harm-weighted", "Rank"]
+        widths = [0.26, 0.13, 0.13, 0.12, 0.08, 0.19, 0.09]
+    rows = []
+    for d in o.districts:
+        row = [d.district, fmt.count(d.volume.previous, suppressed=d.volume.suppressed),
+               fmt.count(d.volume.current, suppressed=d.volume.suppressed), fmt.change_pct(d.volume, plus=True),
+               str(d.volume_rank)]
+        if o.harm_available and d.harm is not None:
+            row += [fmt.number(d.harm.current, suppressed=d.harm.suppressed), str(d.harm_rank or "")]
+        rows.append(row)
+    return header, rows, [False] + [True] * (len(header) - 1), widths
