@@ -23,7 +23,8 @@ class _Suppressor:
         t = self.threshold if threshold is None else threshold
         return value is not None and 1 <= value <= t
 
-    def change(self, ch: Change | None, threshold: int | None = None, basis: tuple[float, float] | None = None) -> None:
+    def change(self, ch: Change | None, threshold: int | None = None,
+               basis: tuple[float | None, float | None] | None = None) -> None:
         """Withhold either side that is small (or whose ``basis`` count is small) and the % change."""
         if ch is None:
             return

@@ -57,8 +57,8 @@ def _bands(ds: "Dataset", rows: "pd.DataFrame") -> list[SuppressibleCount]:
     band_of = population_band_map(ds.config.age_bands, rows["age_band"].unique())
     sums = rows.groupby(rows["age_band"].map(band_of))["population"].sum()
     total = int(rows["population"].sum())
-    return [SuppressibleCount(label=b.label, count=int(sums.get(b.label, 0)), share=share(int(sums.get(b.label, 0)), total))
-            for b in ds.config.age_bands]
+    counts = {b.label: int(sums.get(b.label, 0)) for b in ds.config.age_bands}
+    return [SuppressibleCount(label=label, count=n, share=share(n, total)) for label, n in counts.items()]
 
 
 def _growth(rows: "pd.DataFrame", census_years: list[int]) -> Growth | None:

@@ -46,7 +46,8 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
     if not has_harm:
         section.notes.append("Harm scores: not available from this source (needs harm_weights).")
 
-    scores, county_volume, county_harm = cached(ds, "geography.scores", lambda: _scores(ds, windows, prev, cur, has_harm))
+    scores, county_volume, county_harm = cached(ds, "geography.scores",
+                                                lambda: _scores(ds, windows, prev, cur, has_harm))
     scores = [x.model_copy(deep=True) for x in scores]
     section.districts = scores
     section.county_volume = county_volume.model_copy()
