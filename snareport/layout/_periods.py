@@ -17,9 +17,14 @@ def span(section: Any, first: int, second: int) -> str:
 
 
 def unavailable_note(section: Any) -> str:
-    """One sentence: the section's reason (which already says "not available from this source …"),
-    capitalised, or the bare phrase when the model gives no reason."""
-    reason = (getattr(section, "unavailable_reason", None) or "").strip().rstrip(".")
+    """The note printed instead of an unavailable section's figures (see :func:`reason_note`)."""
+    return reason_note(getattr(section, "unavailable_reason", None))
+
+
+def reason_note(reason: str | None) -> str:
+    """One sentence saying a figure is not available: the model's reason (which already says "not
+    available from this source …") capitalised, or the bare phrase when there is no reason."""
+    reason = (reason or "").strip().rstrip(".")
     if not reason:
         return "Not available from this source."
     if not reason.lower().startswith("not available"):

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content
-from snareport.layout._periods import span, unavailable_note
+from snareport.layout._periods import reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 
@@ -48,7 +48,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if a.admissions_scope == "county" and report.metadata.district:
             out.append(door.note("Admissions are shown for the whole area: the source has no district."))
     else:
-        out.append(door.note(f"Not available from this source{': ' + a.admissions_reason if a.admissions_reason else ''}."))
+        out.append(door.note(reason_note(a.admissions_reason)))
     if a.fallen_types:
         out.append(door.h2(f"Offence types that fell, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
@@ -68,7 +68,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if a.cost_source:
             out.append(door.note(f"Unit costs: {a.cost_source}."))
     else:
-        out.append(door.note(f"Not available from this source{': ' + a.savings_reason if a.savings_reason else ''}."))
+        out.append(door.note(reason_note(a.savings_reason)))
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:

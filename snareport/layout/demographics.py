@@ -8,7 +8,7 @@ from snareport import formatting as fmt
 from snareport.charts.age_bands import age_band_shares_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content
-from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout._periods import label, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 
@@ -82,7 +82,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                               Segment(fmt.share(h.harm_share), bold=True),
                               " of the harm from serious violence, as a victim or a suspect."]))
     else:
-        out.append(door.note(f"Not available from this source{': ' + d.high_harm_reason if d.high_harm_reason else ''}."))
+        out.append(door.note(reason_note(d.high_harm_reason)))
     for note in d.notes:
         out.append(door.note(note))
     return out

@@ -1,0 +1,78 @@
+"""Open data fills the recorded offences section: volumes by district, month and offence group year on year,
+equal to a plain count of the imported rows, printed in the PDF with nothing unmeasured shown as 0."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import snareport
+from snareport.opendata import import_files
+
+EXCERPT = Path(__file__).parent / "data" / "policeuk"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("policeuk_recorded") / "data"
+    import_files([EXCERPT], out)
+    rows = pd.read_csv(out / "offences.csv", dtype=str)
+    return snareport.load_dataset(out), rows
+
+
+def _plain_counts(rows: pd.DataFrame, months: list[str], by: str | None = None):
+    picked = rows[rows["occurred_at"].isin(months)]
+    return len(picked) if by is None else picked[by].value_counts()
+
+
+PREVIOUS = ["2024-01", "2024-02", "2024-03", "2024-04"]
+CURRENT = ["2025-01", "2025-02", "2025-03", "2025-04"]
+
+
+def test_volumes_equal_a_plain_count_of_the_imported_rows(imported):
+    ds, rows = imported
+    section = snareport.build_report(ds).recorded_offences
+    assert section.available and [p.label for p in section.periods] == ["Jan\u2013Apr 2024", "Jan\u2013Apr 2025"]
+    assert (section.total.previous, section.total.current) == (_plain_counts(rows, PREVIOUS), _plain_counts(rows, CURRENT))
+    before, after = _plain_counts(rows, PREVIOUS, "district"), _plain_counts(rows, CURRENT, "district")
+    for d in section.districts:  # withheld counts (1–5, public audience) are None, the rest are exact
+        if d.volume.previous is not None:
+            assert d.volume.previous == before.get(d.district, 0), d.district
+        if d.volume.current is not None:
+            assert d.volume.current == after.get(d.district, 0), d.district
+    groups = _plain_counts(rows, CURRENT, "offence_group")
+    assert {g.group: g.volume.current for g in section.groups} == groups.to_dict()
+    for month, m in zip(CURRENT, section.months):
+        assert m.current_month.isoformat()[:7] == month
+        assert m.volume.current == _plain_counts(rows, [month])
+    assert section.harm is not None and section.harm.current > 0
+
+
+def test_district_report_puts_the_county_and_its_rank_beside_it(imported):
+    ds, rows = imported
+    section = snareport.build_report(ds, "Medway").recorded_offences
+    medway = rows[rows["district"] == "Medway"]
+    assert section.total.current == _plain_counts(medway, CURRENT)
+    assert section.focus_volume.county_value == _plain_counts(rows, CURRENT)
+    assert section.focus_volume.rank == 1 and section.focus_volume.rank_of == 13
+
+
+def test_open_data_pdf_shows_district_volumes_and_the_year_on_year_change(imported, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    ds, _ = imported
+    report = snareport.build_report(ds)
+    section = report.recorded_offences
+    # untagged: this test is about what the pages say; the tagging layer has its own tests
+    path = snareport.render_pdf(report, tmp_path / "open.pdf", tagger=False)
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
+    assert "Recorded offences, year on year" in text
+    total = section.total
+    assert f"{total.current} recorded offences in Kent and Medway, Jan\u2013Apr 2025" in text
+    assert f"down {abs(total.change_pct):.1f}% on Jan\u2013Apr 2024 ({total.previous})" in text
+    medway = next(d for d in section.districts if d.district == "Medway")
+    assert f"Medway {medway.volume.previous} {medway.volume.current} +{medway.volume.change_pct:.1f}% 1" in text
+    assert "Offences by district, Jan\u2013Apr 2024 to Jan\u2013Apr 2025" in text
+    assert "not available from this source: not available" not in text.lower()
+    assert not re.search(r"(?<![\d.,])0(\.0)?\s?%", text)
