@@ -191,7 +191,9 @@ def _sexual_violence(r: Report, s: _Suppressor) -> None:
 
 def _recorded_offences(r: Report, s: _Suppressor) -> None:
     o = r.recorded_offences
-    s.change(o.total)
+    for volume, harm in ((o.total, o.harm), (o.county_total, o.county_harm)):  # harm goes with its count
+        s.change(harm, basis=(volume.previous, volume.current) if volume else None)
+        s.change(volume)
     for m in o.months:
         s.change(m.volume)
     for g in o.groups:
@@ -212,3 +214,5 @@ def _recorded_offences(r: Report, s: _Suppressor) -> None:
                 d.harm.change_pct, d.harm.suppressed = None, True
             d.current_share = None if d.volume.current is None else d.current_share
     s.figure(o.focus_volume)
+    if o.focus_harm is not None and o.focus_volume is not None and o.focus_volume.suppressed:
+        o.focus_harm.value, o.focus_harm.suppressed = None, True

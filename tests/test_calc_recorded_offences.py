@@ -121,3 +121,20 @@ def test_month_precision_data_counts_by_month():
     s = recorded_offences.calculate(ds, Scope())
     assert [(m.volume.previous, m.volume.current) for m in s.months[:2]] == [(1, 2), (0, 1)]
     assert (s.total.previous, s.total.current) == (1, 3)
+
+
+def test_public_report_withholds_small_volumes_and_the_harm_built_on_them():
+    import snareport
+
+    ds = fx.dataset(_offences(), None, harm_weights=WEIGHTS, available=frozenset({"offences", "harm_weights"}),
+                    cfg=fx.config(audience="public", disclosure_threshold=3))
+    s = snareport.build_report(ds, "B").recorded_offences
+    # B: 1 → 3 offences, both small: withheld with the harm and % change built on them
+    assert (s.total.previous, s.total.current, s.total.change_pct, s.total.suppressed) == (None, None, None, True)
+    assert (s.harm.previous, s.harm.current, s.harm.suppressed) == (None, None, True)
+    assert (s.focus_volume.value, s.focus_volume.suppressed) == (None, True)
+    assert (s.focus_harm.value, s.focus_harm.suppressed) == (None, True)
+    assert s.focus_volume.rank == 1  # a rank is not a count: it stays
+    # the county (4 → 6) is above the threshold and stays
+    assert (s.county_total.previous, s.county_total.current) == (4, 6)
+    assert (s.county_harm.previous, s.county_harm.current) == (220.0, 320.0)
