@@ -502,10 +502,10 @@ YOUNG_AGES = {"knife": [4.8, 2.6, 1.9, 1.5, 1.3, 1.1, 1.0],
               "sexual": [1.3, 1.3, 1.2, 1.1, 1.0, 1.0, 0.95],
               "default": [1.3, 1.3, 1.2, 1.1, 1.0, 1.0, 0.95]}
 OLDER_AGES = np.arange(26, 86)
-OLDER_WEIGHTS = {"knife": np.exp(-(OLDER_AGES - 26) / 16.0),
+OLDER_WEIGHTS = {"knife": np.exp(-(OLDER_AGES - 26) / 16.0) * np.minimum(1.0, (OLDER_AGES - 24) / 6.0),
                  "sexual": np.select([OLDER_AGES <= 29, OLDER_AGES <= 40], [3.0, 0.8], 0.35 * np.exp(-(OLDER_AGES - 41) / 40.0)),
                  "noncontact": np.where((OLDER_AGES >= 30) & (OLDER_AGES <= 40), 2.2, np.exp(-(OLDER_AGES - 26) / 12.0)),
-                 "default": np.exp(-(OLDER_AGES - 26) / 16.0)}
+                 "default": np.exp(-(OLDER_AGES - 26) / 16.0) * np.minimum(1.0, (OLDER_AGES - 23) / 7.0)}
 
 
 def within_band(rng: np.random.Generator, n: int, ages: np.ndarray, weights) -> np.ndarray:
@@ -622,7 +622,7 @@ def fill_bands(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
                 chosen = take(free, n_unknown, (cls[free] != Y0) * 10 + rng.random(len(free)), "unknown")
                 band[chosen] = UNKNOWN
                 free = free[band[free] < 0]
-                band[free] = np.where(np.isin(cls[free], (B, AB, Y25)) & (rng.random(len(free)) < 0.04), AGE25, OLDER)
+                band[free] = np.where(np.isin(cls[free], (B, AB, Y25)) & (rng.random(len(free)) < 0.12), AGE25, OLDER)
                 children = take(u18, targets[U10], affinity[u18], "under 10")
                 band[u18] = TEEN
                 band[children] = U10
