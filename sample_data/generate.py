@@ -961,11 +961,15 @@ def write(tables: dict[str, pd.DataFrame], out: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="multiply offence volumes (default 1)")
-    parser.add_argument("--out", type=Path, default=HERE, help="output folder (default: sample_data/)")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default: sample_data/, scale 1 only)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
     args = parser.parse_args(argv)
     if args.scale < 1:
         parser.error("--scale must be at least 1")
+    if args.out is None:
+        if args.scale != 1:
+            parser.error("--scale above 1 needs --out: the committed sample data are the scale-1 tables")
+        args.out = HERE
     tables = build(args.seed, args.scale)
     for file, digest in write(tables, args.out).items():
         print(f"{digest}  {file}")
