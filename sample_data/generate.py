@@ -929,7 +929,7 @@ def build(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[str, pd.DataFrame]:
     return {
         "offences": offences,
         "people": out_people,
-        "hospital_admissions": hospital_admissions(rng),
+        "hospital_admissions": hospital_admissions(np.random.default_rng([seed, 1])),  # own stream
         "population": population_table(),
         "unit_costs": unit_cost_table(),
         "harm_weights": harm_weight_table(),
