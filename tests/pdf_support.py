@@ -1,4 +1,8 @@
-"""Shared helpers for the PDF tests: one rendered report per scope, reused across test modules."""
+"""Shared helpers for the PDF tests: one rendered report per scope, reused across test modules.
+
+These tests check the layout, so they render without the tagging layer (``tagger=False``);
+the tagged structure is tested in tests/test_tagging*.py.
+"""
 from __future__ import annotations
 
 import functools
@@ -18,7 +22,7 @@ def tiny_report(district: str | None = None):
 def tiny_pdf(district: str | None = None, layout: str = "kent_medway") -> bytes:
     from snareport.render import render_bytes
 
-    return render_bytes(tiny_report(district), layout)
+    return render_bytes(tiny_report(district), layout, tagger=False)
 
 
 def reader(data: bytes):

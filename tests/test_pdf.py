@@ -102,7 +102,7 @@ def test_key_figures_come_from_the_model():
 
 def test_two_builds_are_byte_identical():
     report = tiny_report()
-    assert render_bytes(report) == render_bytes(report)
+    assert render_bytes(report, tagger=False) == render_bytes(report, tagger=False)
 
 
 def test_no_local_paths_or_user_names_in_the_pdf():
@@ -118,7 +118,7 @@ def test_hostile_content_text_prints_literally():
     hostile = "Odd text: 5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold"
     foreword = report.content.foreword.model_copy(update={"body": parse_markdown(hostile)})
     content = report.content.model_copy(update={"foreword": foreword})
-    data = render_bytes(report.model_copy(update={"content": content}))
+    data = render_bytes(report.model_copy(update={"content": content}), tagger=False)
     text = _flat(" ".join(page_texts(data)))
     assert "5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold" in text
 
@@ -134,7 +134,7 @@ def test_failed_render_leaves_the_previous_pdf_and_no_temp_files(tmp_path: Path)
 
 def test_render_pdf_writes_atomically(tmp_path: Path):
     target = tmp_path / "nested" / "sna.pdf"
-    assert render_pdf(tiny_report(), target) == target
+    assert render_pdf(tiny_report(), target, tagger=False) == target
     assert target.read_bytes() == tiny_pdf()
     assert sorted(p.name for p in target.parent.iterdir()) == ["sna.pdf"]
 
@@ -156,7 +156,7 @@ def test_default_layout_renders_too():
 def test_unavailable_section_prints_a_note_and_contents_follow():
     report = tiny_report()
     knives = report.knives.model_copy(update={"available": False, "unavailable_reason": "no knife flag"})
-    data = render_bytes(report.model_copy(update={"knives": knives}))
+    data = render_bytes(report.model_copy(update={"knives": knives}), tagger=False)
     text = _flat(" ".join(page_texts(data)))
     assert "Not available from this source: no knife flag." in text
     assert "Knives and weapons" in page_texts(data)[1]

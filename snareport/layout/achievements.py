@@ -49,12 +49,6 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.note("Admissions are shown for the whole area: the source has no district."))
     else:
         out.append(door.note(reason_note(a.admissions_reason)))
-    if a.fallen_types:
-        out.append(door.h2(f"Offence types that fell, {yoy}"))
-        rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
-                for f in a.fallen_types]
-        out += door.table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"], rows,
-                          widths=[0.55, 0.15, 0.15, 0.15])
     out.append(door.h2("Savings from falling serious violence"))
     if a.savings_available and a.savings:
         tiles = [Tile(fmt.money(s.saving_gbp, suppressed=s.suppressed), f"saved in cases of {s.offence_group.lower()}",
@@ -73,6 +67,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:
             out.append(door.boxed([door.para(item.headline, "h3"), *door.markdown(item.text)]))
+    if a.fallen_types:
+        out.append(door.h2(f"Offence types that fell, {yoy}"))
+        rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
+                for f in a.fallen_types]
+        out += door.table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"], rows,
+                          widths=[0.55, 0.15, 0.15, 0.15])
     for note in a.notes:
         out.append(door.note(note))
     return out

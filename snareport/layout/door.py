@@ -171,6 +171,8 @@ class Door:
     def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1) -> Flowable:
         """A list whose items are inline runs (or plain strings)."""
         style = self.styles.bullet
+        if not items:
+            return Spacer(0, 0)
         entries = [ListItem(Paragraph(runs_markup([i] if isinstance(i, str) else i), style)) for i in items]
         kind = dict(bulletType="1", start=start, bulletFormat="%s.") if numbered else dict(
             bulletType="bullet", start="\u2022")
