@@ -276,3 +276,31 @@ def test_messages_use_file_names_not_paths(folder):
     with pytest.raises(DataError) as caught:
         load_dataset(folder)
     assert str(folder) not in str(caught.value)
+
+
+def test_unreadable_parquet_names_the_file_not_its_path(folder):
+    (folder / "people.csv").unlink()
+    (folder / "people.parquet").write_bytes(b"PAR1 this is not really parquet")
+    [p] = problems_of(folder)
+    assert (p.file, p.row, p.column) == ("people.parquet", None, None)
+    assert "Parquet" in p.found and str(folder) not in p.found
+
+
+def test_more_than_one_workbook(folder):
+    for name in ("a.xlsx", "b.xlsx"):
+        with pd.ExcelWriter(folder / name) as writer:
+            pd.DataFrame({"x": [1]}).to_excel(writer, sheet_name="other", index=False)
+    (folder / "harm_weights.csv").unlink()
+    problems = problems_of(folder)
+    assert any(p.file == "a.xlsx" and "2 workbooks" in p.found for p in problems)
+    assert any(p.file == "harm_weights.csv" and "no such file" in p.found for p in problems)
+
+
+def test_workbook_sheet_problems_name_the_sheet(folder):
+    frame = pd.read_csv(folder / "harm_weights.csv", dtype=str)
+    frame.loc[2, "harm_weight"] = "heavy"
+    with pd.ExcelWriter(folder / "tables.xlsx") as writer:
+        frame.to_excel(writer, sheet_name="harm_weights", index=False)
+    (folder / "harm_weights.csv").unlink()
+    [p] = problems_of(folder)
+    assert (p.file, p.row, p.column, p.found) == ("tables.xlsx (sheet harm_weights)", 4, "harm_weight", "'heavy'")

@@ -99,7 +99,7 @@ def _read_csv(path: Path, log: ProblemLog) -> RawTable | None:
             label,
             int(match.group(1)) if match else None,
             None,
-            f"text that cannot be read as CSV ({_first_line(exc)})",
+            f"text that cannot be read as CSV ({_first_line(exc, path)})",
             "the same number of comma-separated fields in every row, quotes balanced",
         )
         return None
@@ -118,7 +118,7 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     try:
         frame = pq.read_table(path).to_pandas()
     except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
-        log.add(path.name, None, None, f"a file that cannot be read as Parquet ({_first_line(exc)})", "a Parquet file")
+        log.add(path.name, None, None, f"a file that cannot be read as Parquet ({_first_line(exc, path)})", "a Parquet file")
         return None
     if isinstance(frame.columns, pd.MultiIndex) or frame.columns.duplicated().any():
         log.add(path.name, 1, None, "repeated or nested column names", "one column per name")
@@ -127,8 +127,13 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     return RawTable(path.stem, path.name, _with_sheet_rows(frame))
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
+def _first_line(exc: BaseException, path: Path | None = None) -> str:
+    """The reader's own explanation, one line, with the file's full path cut down to its name."""
+    message = str(exc)
+    if path is not None:
+        for spelling in (str(path.resolve()), str(path)):
+            message = message.replace(spelling, path.name)
+    text = message.strip().splitlines()
     return (text[0] if text else type(exc).__name__)[:120]
 
 
@@ -162,7 +167,7 @@ class _Workbook:
             self._book = load_workbook(self._paths[0], read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
             self._log.add(
-                self._paths[0].name, None, None, f"a file that cannot be opened ({_first_line(exc)})", "an .xlsx workbook"
+                self._paths[0].name, None, None, f"a file that cannot be opened ({_first_line(exc, self._paths[0])})", "an .xlsx workbook"
             )
         return self._book
 
