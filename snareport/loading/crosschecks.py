@@ -1,4 +1,4 @@
-"""Typed tables × ReportConfig → problems that span rows or tables (duplicates, orphans, missing lookups, empty periods)."""
+"""Typed tables × ReportConfig → cross-row and cross-table problems: duplicates, orphans, missing lookups."""
 from __future__ import annotations
 
 import pandas as pd

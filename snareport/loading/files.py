@@ -118,7 +118,8 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     try:
         frame = pq.read_table(path).to_pandas()
     except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
-        log.add(path.name, None, None, f"a file that cannot be read as Parquet ({_first_line(exc, path)})", "a Parquet file")
+        reason = _first_line(exc, path)
+        log.add(path.name, None, None, f"a file that cannot be read as Parquet ({reason})", "a Parquet file")
         return None
     if isinstance(frame.columns, pd.MultiIndex) or frame.columns.duplicated().any():
         log.add(path.name, 1, None, "repeated or nested column names", "one column per name")
@@ -166,9 +167,8 @@ class _Workbook:
         try:
             self._book = load_workbook(self._paths[0], read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
-            self._log.add(
-                self._paths[0].name, None, None, f"a file that cannot be opened ({_first_line(exc, self._paths[0])})", "an .xlsx workbook"
-            )
+            reason = _first_line(exc, self._paths[0])
+            self._log.add(self._paths[0].name, None, None, f"a file that cannot be opened ({reason})", "an .xlsx workbook")
         return self._book
 
     @property

@@ -23,7 +23,7 @@ def load(path: Path) -> Dataset:
     """Read and validate a dataset folder; raise DataError listing every problem found."""
     folder = Path(path)
     if not folder.is_dir():
-        raise DataError(Problem(str(path), None, None, "no such folder", "a dataset folder (see docs/data-contract.md)"))
+        raise DataError(Problem(str(path), None, None, "no such folder", "a dataset folder (docs/data-contract.md)"))
     log = ProblemLog()
     config = read_config(folder, log)
     source = config.source if config is not None else None
