@@ -30,3 +30,16 @@ def reason_note(reason: str | None) -> str:
     if not reason.lower().startswith("not available"):
         reason = f"not available from this source: {reason}"
     return reason[:1].upper() + reason[1:] + "."
+
+
+def latest_pair(section: Any) -> tuple[str, str]:
+    """Labels of the section's two latest periods by start date (its year-on-year comparison)."""
+    periods = sorted(getattr(section, "periods", []) or [], key=lambda p: (p.start, p.end))
+    labels = [p.label for p in periods[-2:]]
+    return (labels[0], labels[1]) if len(labels) == 2 else ("", labels[0] if labels else "")
+
+
+def earliest_to_latest(section: Any) -> str:
+    """'2022/23 to 2024/25': the whole span the section's periods cover."""
+    periods = sorted(getattr(section, "periods", []) or [], key=lambda p: (p.start, p.end))
+    return " to ".join(dict.fromkeys(p.label for p in (periods[:1] + periods[-1:])))

@@ -13,10 +13,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     """Back-cover flowables (the page template draws the brand background)."""
     m = report.metadata
     out: list[Flowable] = [door.para(m.partnership, "cover_sub"), door.space(6 * MM)]
-    if door.theme.partners:
+    partners = (report.content.partners if report.content is not None else []) or door.theme.partners
+    if partners:
         out.append(door.para("Working together in the partnership:", "on_dark"))
         out.append(door.space(2 * MM))
-        out += [door.para(name, "on_dark") for name in door.theme.partners]
+        out += [door.para(name, "on_dark") for name in partners]
         out.append(door.space(8 * MM))
     out.append(door.para(f"{m.title} {m.edition}, published {long_date(m.publication_date)}.", "on_dark_small"))
     out.append(door.para(m.protective_marking, "on_dark_small"))

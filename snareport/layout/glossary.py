@@ -1,4 +1,4 @@
-"""Content.glossary → the glossary: terms in alphabetical order, in two balanced columns over pages."""
+"""Content.glossary → the glossary: terms in alphabetical order, in two columns over pages."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -9,6 +9,7 @@ from snareport.models.report import Report
 
 KEY = "glossary"
 NEW_PAGE = True
+COLUMNS = 2        # laid out on two-column pages, reading down the left column then the right
 
 
 def title(report: Report) -> str:
@@ -22,6 +23,6 @@ def included(report: Report) -> bool:
 def build(report: Report, door: Door) -> list[Flowable]:
     entries: list[Flowable] = []
     for entry in content(report).glossary_sorted():
-        entries.append(door.term(entry.term))
-        entries += door.markdown(entry.definition, "small_body")
-    return [door.columns(entries, 2)]
+        # a term and its definition stay together: never a term alone at the foot of a column
+        entries.append(door.keep([door.term(entry.term), *door.markdown(entry.definition, "small_body")]))
+    return entries

@@ -52,10 +52,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
     disclosure = report.disclosure
     if disclosure.applied:
         out.append(door.h2("Disclosure control"))
-        out.append(door.para(
+        rule = disclosure.note or (
             f"Counts from 1 to {disclosure.threshold} (from 1 to {disclosure.hospital_threshold} for hospital "
-            f"admissions), and figures built on them, are shown as {fmt.SUPPRESSED}. "
-            f"{fmt.count(disclosure.suppressed_values)} values were withheld in this report.", "small_body"))
-        if disclosure.note:
-            out.append(door.para(disclosure.note, "small_body"))
+            f"admissions), and figures built on them, are shown as {fmt.SUPPRESSED}.")
+        out.append(door.para(f"{rule} {fmt.count(disclosure.suppressed_values)} values were withheld in this report.",
+                             "small_body"))
     return out

@@ -104,8 +104,15 @@ class ReportDocTemplate(BaseDocTemplate):
         return [
             PageTemplate("cover", [cover_band, cover_foot], onPage=self._draw_cover, onPageEnd=self._end_page),
             PageTemplate("inner", [inner], onPage=self._start_inner, onPageEnd=self._draw_inner),
+            PageTemplate("columns", self._column_frames(2), onPage=self._start_inner, onPageEnd=self._draw_inner),
             PageTemplate("back", [back], onPage=self._draw_back, onPageEnd=self._end_page),
         ]
+
+    def _column_frames(self, n: int) -> list[Frame]:
+        gap = 8 * MM
+        width = (self.width - gap * (n - 1)) / n
+        return [Frame(self.leftMargin + i * (width + gap), self.bottomMargin, width, self.height, id=f"column{i}",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(n)]
 
     # --- bookkeeping ----------------------------------------------------------------------------
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)

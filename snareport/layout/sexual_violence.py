@@ -8,7 +8,7 @@ from snareport import formatting as fmt
 from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content
-from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout._periods import earliest_to_latest, latest_pair, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 
@@ -32,15 +32,16 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.markdown(c.section_intros.sexual_violence)
     if not s.available:
         return out + [door.note(unavailable_note(s))]
+    previous, current = latest_pair(s)
     if s.table:
         rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change)]
                 for r in s.table]
-        out += door.table(["Category", label(s, 0) or "Previous", label(s, 1) or "Current", "% difference"], rows,
-                          widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {span(s, 0, 1)}")
+        out += door.table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
+                          widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {previous} to {current}")
     if s.categories:
         out += door.chart(category_change_chart(
             [c.label for c in s.categories], [c.change.previous for c in s.categories],
-            [c.change.current for c in s.categories], previous_label=label(s, 0), current_label=label(s, 1),
+            [c.change.current for c in s.categories], previous_label=previous, current_label=current,
             measure="sexual violence offences", area=report.metadata.scope_label,
             source=source_line(report), style=door.chart_style))
     tiles = []
@@ -62,7 +63,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.rich(["For non-contact offences the peak suspect age was ",
                                   Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
     if s.highest_districts:
-        out.append(door.h2(f"Districts with the most offences, {label(s, 1)}"))
+        out.append(door.h2(f"Districts with the most offences, {current}"))
         rows = [[cd.category.capitalize(), fmt.join_words([r.name for r in cd.districts[:3]])]
                 for cd in s.highest_districts]
         out += door.table(["Category", "Highest districts"], rows, numeric=[False, False], widths=[0.3, 0.7])
@@ -70,7 +71,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
             measure="sexual violence offences", area=report.metadata.scope_label,
-            period=" to ".join(p for p in (label(s, 0), label(s, len(s.periods) - 1)) if p),
+            period=earliest_to_latest(s),
             source=source_line(report), style=door.chart_style))
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",

@@ -49,6 +49,7 @@ class SectionPlan:
     title: str
     build: Callable[[Report, Door], list[Flowable]]
     new_page: bool = True
+    columns: int = 1
 
 
 SECTIONS = (
@@ -64,21 +65,24 @@ def plan(report: Report) -> list[SectionPlan]:
     for module in SECTIONS:
         if not module.included(report):
             continue
-        out.append(SectionPlan(module.KEY, module.title(report), module.build, module.NEW_PAGE))
+        out.append(SectionPlan(module.KEY, module.title(report), module.build, module.NEW_PAGE,
+                               getattr(module, "COLUMNS", 1)))
     return out
 
 
 def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlowable]:
     """Every flowable of the report, and the contents list the document fills with page numbers."""
     sections = plan(report)
-    story: list[Flowable] = [NextPageTemplate("inner")] if False else []
+    story: list[Flowable] = []
     story += cover.build(report, door)
     contents_flowables, listing = contents_page(door, [(s.key, s.title) for s in sections])
     story += contents_flowables
     first = True
     for section in sections:
-        if first or section.new_page:
-            story.append(PageBreak())
+        if section.columns == 2:
+            story += [NextPageTemplate("columns"), PageBreak()]
+        elif first or section.new_page:
+            story += [NextPageTemplate("inner"), PageBreak()]
         else:
             story.append(door.keep_space(60 * MM))
             story.append(door.space(6 * MM))
