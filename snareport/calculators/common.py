@@ -68,8 +68,22 @@ def by_period(ds: "Dataset", frame: pd.DataFrame, names: Iterable[str], column: 
 
     A row in two overlapping periods appears once for each; rows in none are dropped.
     """
-    parts = [frame[in_period(frame[column], ds.config.period(n))].assign(_period=n) for n in dict.fromkeys(names)]
+    parts = []
+    for n in dict.fromkeys(names):
+        flag = PERIOD_FLAG + n
+        mask = frame[flag] if column == "occurred_at" and flag in frame.columns else in_period(
+            frame[column], ds.config.period(n))
+        parts.append(frame[mask].assign(_period=n))
     return pd.concat(parts) if parts else frame.iloc[0:0].assign(_period="")
+
+
+PERIOD_FLAG = "_in_"   # prefix of the precomputed "occurred in period <name>" columns of cached frames
+
+
+def _with_period_flags(ds: "Dataset", frame: pd.DataFrame) -> pd.DataFrame:
+    """Add one bool column per configured period (``_in_<name>``) so scopes reuse the comparison."""
+    flags = {PERIOD_FLAG + n: in_period(frame["occurred_at"], p) for n, p in ds.config.periods.items()}
+    return frame.assign(**flags)
 
 
 # --- scope ---------------------------------------------------------------------------------------
@@ -94,7 +108,7 @@ def _in_scope(ds: "Dataset", kind: str, scope: "Scope", build) -> pd.DataFrame:
 
 def scope_offences(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
     """Offences in the scope (all of them, or one district's)."""
-    return _in_scope(ds, "offences", scope, lambda: _plain(ds.offences))
+    return _in_scope(ds, "offences", scope, lambda: _with_period_flags(ds, _plain(ds.offences)))
 
 
 def scope_people(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
@@ -103,8 +117,8 @@ def scope_people(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
         cols = ["offence_id", "district", "occurred_at", "offence_group", "offence_type",
                 "knife_enabled", "sexual_category"]
         off = scope_offences(ds, _COUNTY)
-        return _plain(ds.people).merge(off[[c for c in cols if c in off.columns]], on="offence_id", how="inner",
-                                       validate="many_to_one")
+        keep = [c for c in off.columns if c in cols or c.startswith(PERIOD_FLAG)]
+        return _plain(ds.people).merge(off[keep], on="offence_id", how="inner", validate="many_to_one")
 
     return _in_scope(ds, "people", scope, build)
 

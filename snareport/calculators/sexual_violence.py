@@ -117,7 +117,8 @@ def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSe
     def all_suspects() -> pd.DataFrame:
         ppl = scope_people(ds, Scope())
         cat = ppl["sexual_category"].astype("object").str.strip().str.lower()
-        return ppl[(ppl["role"] == "suspect") & cat.notna() & (cat != "")].assign(_cat=cat)
+        keep = (ppl["role"] == "suspect") & cat.notna() & (cat != "")
+        return ppl[keep].assign(_cat=cat[keep])
 
     suspects = cached(ds, ("sexual.suspects", None), all_suspects)
     if not scope.is_county:
