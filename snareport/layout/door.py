@@ -25,7 +25,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import BalancedColumns
 
 from snareport.layout.styles import Styles, build_styles
 from snareport.theme import MM, Theme
@@ -340,11 +339,6 @@ class Door:
         table.setStyle(TableStyle(commands))
         table.spaceAfter = 10
         return self._emit(table, "Table", layout=True)
-
-    def columns(self, flowables: list[Flowable], n: int = 2) -> Flowable:
-        """Content that flows down ``n`` balanced columns and over pages (e.g. the glossary)."""
-        return BalancedColumns(flowables, nCols=n, spaceBefore=0, spaceAfter=0, innerPadding=8 * MM,
-                               name="columns")
 
     def side_by_side(self, left: list[Flowable], right: list[Flowable], split: float = 0.5) -> Flowable:
         """Two blocks of flowables next to each other (a layout grid, not a data table)."""
