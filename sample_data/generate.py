@@ -404,6 +404,7 @@ def current_window_offences(rng: np.random.Generator, off: pd.DataFrame, scale: 
 
 
 def offence_skeleton(rng: np.random.Generator, scale: int) -> pd.DataFrame:
+    """Every offence as (type, district, month, knife, age class, block), before times and people."""
     parts = []
     for fy in range(3):
         knife = knife_offences(rng, fy, scale)
@@ -431,6 +432,7 @@ HOUR_SHAPE = np.array([0.50, 0.36, 0.26, 0.18, 0.12, 0.10, 0.12, 0.20, 0.32, 0.4
 
 
 def background_grid() -> np.ndarray:
+    """Relative frequency of offences by weekday × hour (busier evenings, weekend early hours)."""
     grid = np.tile(HOUR_SHAPE, (7, 1))
     grid[4, 18:] *= 1.15   # Friday evening
     grid[5, :3] *= 1.4     # Saturday early hours
@@ -461,6 +463,7 @@ def cohort_cells(n_u18: int, n_b: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def assign_times(rng: np.random.Generator, off: pd.DataFrame) -> pd.Series:
+    """``occurred_at`` for every offence: its month, a weekday × hour cell, a day with that weekday."""
     n = len(off)
     cls = off["cls"].to_numpy()
     cell = rng.choice(168, size=n, p=(background_grid().ravel() / background_grid().sum()))
@@ -509,6 +512,7 @@ OLDER_WEIGHTS = {"knife": np.exp(-(OLDER_AGES - 26) / 16.0) * np.minimum(1.0, (O
 
 
 def within_band(rng: np.random.Generator, n: int, ages: np.ndarray, weights) -> np.ndarray:
+    """``n`` single-year ages drawn from ``ages`` with ``weights``."""
     w = np.asarray(weights, dtype=float)
     return rng.choice(ages, size=n, p=w / w.sum())
 
@@ -569,6 +573,7 @@ def people_skeleton(rng: np.random.Generator, off: pd.DataFrame) -> pd.DataFrame
 
 
 def context_of(people: pd.DataFrame) -> np.ndarray:
+    """Which age profile a person follows: knife suspect, sexual-offence suspect, non-contact suspect or default."""
     suspect = people["role"].to_numpy() == SUSPECT
     sexual = people["sexual"].to_numpy()
     return np.select([suspect & people["knife"].to_numpy(), suspect & (sexual == NON_CONTACT),
@@ -630,6 +635,7 @@ def fill_bands(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
 
 
 def ages_in_bands(rng: np.random.Generator, people: pd.DataFrame, band: np.ndarray) -> np.ndarray:
+    """A single-year age inside each person's band, shaped by their context (NaN where unknown)."""
     ctx = context_of(people)
     age = np.full(len(people), np.nan)
     suspect = people["role"].to_numpy() == SUSPECT
@@ -657,6 +663,7 @@ def quota(rng: np.random.Generator, n: int, share: float) -> np.ndarray:
 
 
 def assign_sex(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
+    """Sex codes; current-year knife suspects are exactly 82 % male and victims 31 % female (of known sex)."""
     n = len(people)
     role = people["role"].to_numpy()
     sexual = people["sexual"].to_numpy() != NOT_SEXUAL
@@ -791,6 +798,7 @@ COUNTY_AGE_2021 = np.array([0.098, 0.118, 0.074, 0.710])
 
 
 def population_table() -> pd.DataFrame:
+    """Population by district × age band for 2011 (ONS proportions) and 2021 (published total and shares)."""
     rows = []
     structure = np.array([ONS_2011[d] for d in DISTRICTS], dtype=float)
     totals_2011 = apportion(1_727_600, structure.sum(axis=1))
@@ -826,6 +834,7 @@ IMPLIED_2024 = {"Violence with injury": 17253.15, "Robbery of personal property"
 
 
 def unit_cost_table() -> pd.DataFrame:
+    """Cost per offence for every group at 2015/16 (Home Office 2018) and 2024/25 prices."""
     rows = []
     for group in GROUPS:
         cost, source = UNIT_COSTS_2015[group]
@@ -844,6 +853,7 @@ def unit_cost_table() -> pd.DataFrame:
 
 
 def harm_weight_table() -> pd.DataFrame:
+    """Cambridge Crime Harm Index days for every offence type, with the subgroup it comes from."""
     return pd.DataFrame({"offence_type": [t.name for t in TYPES], "harm_weight": [t.harm for t in TYPES],
                          "source": [CCHI.format(t.harm_subgroup) for t in TYPES]})
 
