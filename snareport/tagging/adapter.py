@@ -31,20 +31,31 @@ class DocumentTagger:
         self.recorder = Tagger()
         self.lang = lang
         self._doc: Any = None
+        self._pending_caption: Node | None = None
 
     # ── while the story is made ──────────────────────────────────────────
 
     def tag(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
         """``flowable`` drawn as structure element ``role`` (H1…H6, P, Caption, L, Table, Figure,
         BlockQuote, TOC). Attributes: ``alt`` (Figure), ``header_rows``/``header_columns`` (Table),
-        ``layout=True`` (a table used for layout, not data), ``numbered`` (L), ``title``."""
+        ``layout=True`` (a table used for layout, not data), ``numbered`` (L), ``title``.
+        A Caption made just before a data table becomes that table's first child."""
+        caption, self._pending_caption = self._pending_caption, None
         if role == "Table" and attributes.get("layout"):
             return Tagged(flowable, LayoutNode("Div", cell_role="P"))
         if role == "BlockQuote" and isinstance(flowable, Table):
             return Tagged(flowable, LayoutNode("BlockQuote", cell_role=None))
         if role == "Table":
-            return tagged_table(flowable, header_rows=int(attributes.get("header_rows", 1)),
-                                header_columns=int(attributes.get("header_columns", 0)))
+            wrapped = tagged_table(flowable, header_rows=int(attributes.get("header_rows", 1)),
+                                   header_columns=int(attributes.get("header_columns", 0)))
+            if caption is not None:
+                caption.parent = wrapped.node  # the table's caption is its first child
+            return wrapped
+        if role == "Caption":
+            self._pending_caption = Node("Caption")
+            return Tagged(flowable, self._pending_caption)
+        if role == "TOC":
+            return ContentsTagged(flowable, Node("TOC"))
         if role == "L" and isinstance(flowable, ListFlowable):
             return tagged_list_flowable(flowable, numbered=bool(attributes.get("numbered", False)))
         return Tagged(flowable, Node(role, alt=attributes.get("alt"), opens="Sect" if role == "H1" else None))
@@ -84,6 +95,53 @@ class DocumentTagger:
             producer=str(getattr(doc, "producer", "") or "snareport"),
             date=dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc) if date else None,
         )
+
+
+# ── contents page: one TOCI > Link per link annotation ─────────────────────────────────────
+
+
+class ContentsTagged(Tagged):
+    """A contents flowable tagged as TOC: whatever it draws up to and including each link annotation
+    is one entry (TOCI > Link holding the entry's text and the annotation). Entry titles for the
+    annotations' /Contents come from the flowable's ``entries`` ((key, title) pairs) when it has them."""
+
+    def _rewrap(self, part: Flowable) -> "ContentsTagged":
+        return ContentsTagged(part, self.node)
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canv)
+        if tagger is None:
+            self.inner.drawOn(canv, x, y, _sW)
+            return
+        titles = {str(k): str(t) for k, t in (getattr(self.inner, "entries", None) or ())}
+        entries = self.__dict__.setdefault("_entry_nodes", [])
+        position = [0]
+
+        def entry(i: int) -> Node:
+            while len(entries) <= i:
+                entries.append(Node("Link", Node("TOCI", self.node)))
+            return entries[i]
+
+        original = canv._addAnnotation
+
+        def next_entry(*args: Any, **kwargs: Any) -> Any:
+            result = original(*args, **kwargs)
+            tagger.end(canv)
+            position[0] += 1
+            tagger.begin(canv, entry(position[0]))
+            return result
+
+        with tagger.tag(canv, self.node):
+            tagger.begin(canv, entry(0))
+            canv._addAnnotation = next_entry
+            try:
+                self.inner.drawOn(canv, x, y, _sW)
+            finally:
+                del canv._addAnnotation
+                tagger.end(canv)
+            if titles:
+                for node in entries:
+                    tagger.note_link_text(node, titles)
 
 
 # ── reportlab ListFlowable → L / LI / Lbl / LBody ───────────────────────────────────────────

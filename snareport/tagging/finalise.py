@@ -84,8 +84,8 @@ class _StructureWriter:
         first = el.first_page()
         if first is not None:
             d.Pg = self.pages[first].obj
-        if el.role == "Link" and not el.alt:
-            el.alt = self._link_alt(el)
+        if el.role == "Link" and not el.alt and not any(isinstance(k, MarkedContent) for k in el.kids):
+            el.alt = self._link_alt(el)  # a link with no words of its own (inside a paragraph's text)
         for key, value in (("Alt", el.alt), ("ActualText", el.actual_text), ("Lang", el.lang), ("T", el.title)):
             if value:
                 d[Name("/" + key)] = String(value)

@@ -371,7 +371,7 @@ class LayoutTableTagger(TableRenderCB):
 
     def startCell(self, T: Table, rowNo: int, colNo: int, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         role = getattr(self.node, "cell_role", None)
-        if role is None or holds_tagged(cellval):
+        if role is None or cellval is None or cellval == "" or holds_tagged(cellval):
             self._open.append(False)
             return
         tagger_of(T.canv).begin(T.canv, self.node.cell(rowNo, colNo))
