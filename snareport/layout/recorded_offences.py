@@ -33,8 +33,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     previous, current, both = label(o, 0), label(o, 1), span(o, 0, 1)
     scope = report.metadata.scope_label
     out: list[Flowable] = [door.para(
-        f"Every serious violence offence recorded in {scope}, counted by the calendar month it was recorded "
-        f"in, {current} against the same months a year earlier ({previous}).")]
+        f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
+        f"the same months a year earlier ({previous}).")]
     out.append(door.tiles(_tiles(o, report, previous, current)))
     out.append(door.bullets(_points(o, report)))
     if o.months:
@@ -56,7 +56,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             highlight=report.metadata.district))
         out += door.table(*_district_table(o, previous, current), caption=f"Offences by district, {both}")
     out.append(door.note(
-        "Offences are counted once each, in the month they were recorded; no day or time of day is used. "
+        "Each offence counts once, in the calendar month of its date; no day or time of day is used. "
         + ("Harm-weighted volume adds up each offence's crime harm weight (by offence type), so a robbery "
            "counts for more than a public order offence. Ranks: 1 = highest in the current period."
            if o.harm_available else "Ranks: 1 = highest in the current period.")))
@@ -78,7 +78,7 @@ def _tiles(o: RecordedOffencesSection, report: Report, previous: str, current: s
                           f"{fmt.change_words(o.total)} on {previous} ({fmt.count(o.total.previous, suppressed=o.total.suppressed)})"))
     if o.harm:
         tiles.append(Tile(fmt.number(o.harm.current, suppressed=o.harm.suppressed),
-                          f"harm-weighted volume (crime harm days), {current}",
+                          f"harm-weighted volume, {current}",
                           f"{fmt.change_words(o.harm)} on {previous}"))
     if o.focus_volume:
         f = o.focus_volume
@@ -99,17 +99,29 @@ def _points(o: RecordedOffencesSection, report: Report) -> list[list]:
         top = ranked[:TOP_DISTRICTS]
         points.append(["Highest volumes: ", Segment(fmt.join_words(
             [f"{d.district} ({fmt.count(d.volume.current)})" for d in top]), bold=True), "."])
-    rose = [d for d in ranked if d.volume.change_pct is not None and fmt.direction_word(d.volume.change_pct).startswith("up")]
-    if ranked:
-        points.append([f"Volumes rose in {len(rose)} of {len(o.districts)} districts"
-                       + (f": {fmt.join_words([f'{d.district} ({fmt.change_pct(d.volume, plus=True)})' for d in rose])}."
-                          if rose else ".")])
-    grew = [g for g in o.groups if g.volume.change_pct is not None and not g.suppressed]
-    if grew:
-        biggest = max(grew, key=lambda g: abs(g.volume.change_pct))
-        points.append(["The largest change by offence group: ", Segment(biggest.group, bold=True),
-                       f", {fmt.change_words(biggest.volume)} ({fmt.change_counts(biggest.volume)})."])
+    rose = [d for d in ranked if _rose(d.volume)]
+    if ranked and rose:
+        points.append([f"Volumes rose in {len(rose)} of {len(o.districts)} districts: ",
+                       fmt.join_words([f"{d.district} ({fmt.change_pct(d.volume, plus=True)})" for d in rose]), "."])
+    elif ranked and all(_fell(d.volume) for d in ranked):
+        points.append(["Volumes fell in every district." if len(ranked) == len(o.districts) else
+                       f"Volumes fell in all {len(ranked)} districts whose figures are published."])
+    groups = [g for g in o.groups if not g.suppressed and g.volume.change_pct is not None]
+    for words, picked in (("Largest rise by offence group", [g for g in groups if _rose(g.volume)]),
+                          ("Largest fall by offence group", [g for g in groups if _fell(g.volume)])):
+        if picked:
+            g = max(picked, key=lambda g: (abs(g.volume.current - g.volume.previous), g.group))
+            points.append([f"{words}: ", Segment(g.group, bold=True),
+                           f", {fmt.change_words(g.volume)} ({fmt.change_counts(g.volume)})."])
     return points
+
+
+def _rose(change) -> bool:
+    return fmt.direction_word(change.change_pct).startswith("up")
+
+
+def _fell(change) -> bool:
+    return fmt.direction_word(change.change_pct).startswith("down")
 
 
 def _district_table(o: RecordedOffencesSection, previous: str, current: str):
