@@ -353,3 +353,9 @@ def test_figure_without_alt_is_refused():
         tagging.Node("Figure", alt="  ")
     with pytest.raises(ValueError):
         tagging.Node("Bogus")
+
+
+def test_paints_nothing_sees_every_painting_operator():
+    for chunk in ["[(a) -20 (b)] TJ", "/X0 Do", "1 0 0 1 0 0 cm 0 0 m 10 10 l S", "0 0 10 10 re f*", "/Sh0 sh", "(x) Tj"]:
+        assert not paints_nothing([chunk]), chunk
+    assert paints_nothing(["BT /F1 10 Tf 1 0 0 1 20 30 Tm 12 TL ET", "[] 0 d 0.5 w 1 J", "/GS1 gs .1 .2 .3 rg"])

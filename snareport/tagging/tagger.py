@@ -8,6 +8,7 @@ points at empty content. A new canvas means a new `multiBuild` pass: the record 
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -15,28 +16,13 @@ from typing import Any, Iterator
 from snareport.tagging.record import Element, LinkAnnotation, MarkedContent, Node
 
 _PLACEHOLDER = "%snareport-marked-content%"
-# Operators that change graphics or text state but paint nothing.
-_STATE_OPERATORS = frozenset(
-    "q Q cm w J j M d ri i gs rg RG g G k K cs CS sc SC scn SCN BT ET Tf TL Td TD Tm Tc Tw Tz Ts Tr T* [ ]".split()
-)
-
-
-def _is_number(token: str) -> bool:
-    try:
-        float(token)
-    except ValueError:
-        return False
-    return True
+# Operators that paint: show text, stroke or fill a path, draw an XObject, shading or inline image.
+_PAINTING = re.compile(r"""(?:^|(?<=[\s\)\]>]))(?:Tj|TJ|'|"|Do|sh|BI|S|s|f\*?|F|B\*?|b\*?)(?=\s|$)""")
 
 
 def paints_nothing(operators: list[str]) -> bool:
-    """True if these content-stream chunks only set graphics state (nothing a reader could see)."""
-    for chunk in operators:
-        for token in chunk.replace("[", " [ ").replace("]", " ] ").split():
-            if token in _STATE_OPERATORS or token.startswith("/") or _is_number(token):
-                continue
-            return False
-    return True
+    """True if these content-stream chunks contain no painting operator (only state changes)."""
+    return not any(_PAINTING.search(chunk) for chunk in operators)
 
 
 @dataclass
