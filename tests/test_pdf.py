@@ -160,3 +160,9 @@ def test_unavailable_section_prints_a_note_and_contents_follow():
     text = _flat(" ".join(page_texts(data)))
     assert "Not available from this source: no knife flag." in text
     assert "Knives and weapons" in page_texts(data)[1]
+
+
+def test_tagged_builds_are_byte_identical_too():
+    """The product's default path (with the tagging layer) is as reproducible as the layout alone."""
+    report = tiny_report()
+    assert render_bytes(report) == render_bytes(report)
