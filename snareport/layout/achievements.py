@@ -56,7 +56,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles(tiles))
         total = fmt.money(a.savings_total_gbp)
         out.append(door.rich([
-            "Across all offence groups that fell between ", span(a, 4, 1) or "the two periods",
+            "Across all offence groups that fell from ", span(a, 4, 1) or "one period to the next",
             ", the saving to the criminal justice system and police was ", Segment(total, bold=True),
             f" at {a.price_year} prices" if a.price_year else "", "."]))
         if a.cost_source:

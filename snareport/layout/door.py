@@ -315,25 +315,32 @@ class Door:
         cells = [[Paragraph(text(t.value), s.tile_value), Paragraph(runs_markup([t.label]), s.tile_label)]
                  + ([Paragraph(text(t.detail), s.muted)] if t.detail else []) for t in tiles]
         rows: list[list[Any]] = []
+        heights: list[float | None] = []
+        tile_rows: list[int] = []
         for i in range(0, len(cells), columns):
+            if rows:
+                rows.append([""] * (2 * columns - 1))       # a gap between rows of tiles
+                heights.append(gap)
             row: list[Any] = []
             for j in range(columns):
                 if j:
                     row.append("")
                 row.append(cells[i + j] if i + j < len(cells) else "")
+            tile_rows.append(len(rows))
             rows.append(row)
+            heights.append(None)
         col_widths = []
         for j in range(columns):
             if j:
                 col_widths.append(gap)
             col_widths.append(width)
-        table = Table(rows, colWidths=col_widths, hAlign="LEFT")
+        table = Table(rows, colWidths=col_widths, rowHeights=heights, hAlign="LEFT")
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 10)]
-        for r in range(len(rows)):
+        for n, r in enumerate(tile_rows):
             for j in range(columns):
                 col = j * 2
-                if r * columns + j < len(tiles):
+                if n * columns + j < len(tiles):
                     commands += [("BACKGROUND", (col, r), (col, r), self.colour["tint"]),
                                  ("LINEABOVE", (col, r), (col, r), 3, self.colour["accent"])]
         table.setStyle(TableStyle(commands))
