@@ -166,3 +166,15 @@ def test_tagged_builds_are_byte_identical_too():
     """The product's default path (with the tagging layer) is as reproducible as the layout alone."""
     report = tiny_report()
     assert render_bytes(report) == render_bytes(report)
+
+
+def test_print_bleed_keeps_an_a4_trim_box(tmp_path: Path):
+    from snareport.theme import LAYOUTS_DIR
+
+    theme = tmp_path / "bleed.yaml"
+    theme.write_text((LAYOUTS_DIR / "kent_medway.yaml").read_text().replace("bleed_mm: 0", "bleed_mm: 3"))
+    page = reader(render_bytes(tiny_report(), theme, tagger=False)).pages[3]
+    trim = [float(v) for v in page.trimbox]
+    assert trim[2] - trim[0] == pytest.approx(595.28, abs=0.05)
+    assert trim[3] - trim[1] == pytest.approx(841.89, abs=0.05)
+    assert float(page.mediabox[2]) == pytest.approx(595.28 + 2 * 3 * 72 / 25.4, abs=0.05)

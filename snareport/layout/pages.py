@@ -79,6 +79,9 @@ class ReportDocTemplate(BaseDocTemplate):
         self.bleed = bleed
         self.trim = (width, height)
         g = theme.page
+        if bleed:  # print bleed: the trim box sits inside the larger media/bleed box
+            metadata.setdefault("trimBox", (bleed, bleed, bleed + width, bleed + height))
+            metadata.setdefault("bleedBox", (0, 0, width + 2 * bleed, height + 2 * bleed))
         super().__init__(target, pagesize=(width + 2 * bleed, height + 2 * bleed),
                          leftMargin=g.margin_left_mm * MM + bleed, rightMargin=g.margin_right_mm * MM + bleed,
                          topMargin=g.margin_top_mm * MM + bleed, bottomMargin=g.margin_bottom_mm * MM + bleed,
