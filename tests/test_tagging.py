@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -234,7 +233,6 @@ def test_every_element_role_the_toy_uses_is_present(toy_pdf):
 def test_headings_match_contents_page_order(toy_pdf):
     with pikepdf.open(toy_pdf) as pdf:
         elements = [e for e, _ in walk(pdf)]
-        page_text = {}
         h1s = [e for e in elements if str(e.S) == "/H1"]
         toc_links = [e for e in elements if str(e.S) == "/Link" and str(e.P.S) == "/TOCI"]
         objrs = [[k for k in l.K if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.OBJR][0] for l in toc_links]

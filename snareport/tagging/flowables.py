@@ -37,9 +37,10 @@ class Tagged(Flowable):
 
     # attributes belong to the inner flowable unless they are the wrapper's own
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+        inner = self.__dict__.get("inner")
+        if inner is None or name.startswith("__"):
             raise AttributeError(name)
-        return getattr(self.__dict__["inner"], name)
+        return getattr(inner, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _OWN:
