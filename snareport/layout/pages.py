@@ -155,12 +155,14 @@ class ReportDocTemplate(BaseDocTemplate):
         page_label = f"Page {self.page} of {total}" if total else f"Page {self.page}"
         with d.artifact(canvas):
             canvas.saveState()
+            # two header lines: the fixed scope and marking, then the section's running title
+            # (kept short so it reads as a running head, not as prose hidden from readers)
             canvas.setFillColor(d.colour["muted"])
-            canvas.setFont(s.faces.regular, t.small)
-            canvas.drawString(left, top, self._page_top_section)
-            canvas.drawRightString(right, top, self.page_text.scope_label)
             canvas.setFont(s.faces.bold, t.small)
-            canvas.drawCentredString((left + right) / 2, top, self.page_text.marking)
+            canvas.drawString(left, top + t.small * 1.3, self.page_text.scope_label)
+            canvas.drawRightString(right, top + t.small * 1.3, self.page_text.marking)
+            canvas.setFont(s.faces.regular, t.small)
+            canvas.drawString(left, top, running_title(self._page_top_section))
             canvas.setStrokeColor(d.colour["rule"])
             canvas.setLineWidth(0.5)
             canvas.line(left, top - 5, right, top - 5)
@@ -210,6 +212,12 @@ class ReportDocTemplate(BaseDocTemplate):
                 size = 22 * MM
                 draw_logo(canvas, d, self.leftMargin, b + height - d.theme.page.margin_top_mm * MM - size, size)
             canvas.restoreState()
+
+
+def running_title(title: str, max_words: int = 7) -> str:
+    """A section title shortened for the running header: at most ``max_words`` words, then '…'."""
+    words = title.split()
+    return title if len(words) <= max_words else " ".join(words[:max_words]).rstrip(",;:–-") + "\u2026"
 
 
 def _unwrap_heading(flowable: Any) -> SectionHeading | None:
