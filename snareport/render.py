@@ -32,6 +32,7 @@ def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medw
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _file_mode(target))
         os.replace(tmp_name, target)
     except BaseException:
         try:
@@ -40,6 +41,16 @@ def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medw
             pass
         raise
     return target
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the PDF gets: an existing file's, else the usual 0o666 less the umask (mkstemp gives 0o600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any = None) -> bytes:

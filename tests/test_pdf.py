@@ -178,3 +178,26 @@ def test_print_bleed_keeps_an_a4_trim_box(tmp_path: Path):
     assert trim[2] - trim[0] == pytest.approx(595.28, abs=0.05)
     assert trim[3] - trim[1] == pytest.approx(841.89, abs=0.05)
     assert float(page.mediabox[2]) == pytest.approx(595.28 + 2 * 3 * 72 / 25.4, abs=0.05)
+
+
+def test_written_pdf_has_ordinary_permissions(tmp_path: Path):
+    target = tmp_path / "sna.pdf"
+    render_pdf(tiny_report(), target, tagger=False)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+SAMPLE = Path(__file__).parent.parent / "sample_data"
+
+
+@pytest.mark.skipif(not (SAMPLE / "offences.parquet").exists() and not (SAMPLE / "offences.csv").exists(),
+                    reason="the sample dataset has not been generated")
+def test_sample_report_prints_the_published_headline_figures():
+    import snareport
+
+    report = snareport.build_report(snareport.load_dataset(SAMPLE))
+    text = _flat(" ".join(page_texts(render_bytes(report, tagger=False))))
+    for figure in ["\u221222.9%", "\u22124.5%", "\u00a33,743,933.55", "\u00a31,569,680.37", "1,855,800", "\u00a3576,050",
+                   "20.4%", "2.00 \u2192 1.67", "82.0%"]:
+        assert figure in text, figure
