@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from snareport.atomic import atomic_write_bytes
 from snareport.models.report import Report
 
 CREATOR = "snareport"
@@ -23,34 +22,7 @@ def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medw
     ``layout`` is a theme name in ``layouts/`` or a path to a theme YAML file. On any error the
     temporary file is removed and an existing PDF at ``path`` is left untouched.
     """
-    target = Path(path)
-    data = render_bytes(report, layout, tagger=tagger)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, _file_mode(target))
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    return target
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the PDF gets: an existing file's, else the usual 0o666 less the umask (mkstemp gives 0o600)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    return atomic_write_bytes(path, render_bytes(report, layout, tagger=tagger))
 
 
 def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any = None) -> bytes:
