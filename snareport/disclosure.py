@@ -61,6 +61,9 @@ class _Suppressor:
         if fig is not None and self.small(fig.value):
             fig.value, fig.suppressed = None, True
             self.withheld += 1
+        if fig is not None and self.small(fig.county_value):
+            fig.county_value, fig.suppressed = None, True
+            self.withheld += 1
 
 
 def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) -> Report:
@@ -73,6 +76,7 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
     _knives(r, s)
     _sexual_violence(r, s)
     _recorded_offences(r, s)
+    _data_summary(r, s)
     r.disclosure.applied = True
     r.disclosure.suppressed_values = s.withheld
     r.disclosure.note = (f"Counts from 1 to {threshold} (hospital admissions: 1 to {hospital_threshold}), and "
@@ -97,6 +101,8 @@ def _achievements(r: Report, s: _Suppressor, hospital_threshold: int) -> None:
     for x in hidden:
         _hide_saving(x)
         s.withheld += 1
+    if hidden:  # with the unit costs known, the total would give a withheld fall away
+        a.savings_total_gbp = None
 
 
 def _total(monthly: float | None, period) -> float | None:
@@ -127,8 +133,9 @@ def _demographics(r: Report, s: _Suppressor) -> None:
             comp.suspect_count, comp.suspect_share, comp.suppressed = None, None, True
             s.withheld += 1
     h = d.high_harm
-    if h is not None and s.small(h.top_people):
+    if h is not None and (s.small(h.top_people) or s.small(h.people)):  # the share would give the count away
         h.top_harm, h.harm_share, h.suppressed = 0.0, None, True
+        h.top_people, h.people, h.people_share = None, None if s.small(h.people) else h.people, None
         s.withheld += 1
 
 
@@ -216,3 +223,13 @@ def _recorded_offences(r: Report, s: _Suppressor) -> None:
     s.figure(o.focus_volume)
     if o.focus_harm is not None and o.focus_volume is not None and o.focus_volume.suppressed:
         o.focus_harm.value, o.focus_harm.suppressed = None, True
+
+
+def _data_summary(r: Report, s: _Suppressor) -> None:
+    """Rows of the offences and people tables are counts of offences and of people's involvements."""
+    for t in r.data.tables:
+        if t.table in ("offences", "people"):
+            for field in ("rows", "total_rows"):
+                if s.small(getattr(t, field)):
+                    setattr(t, field, None)
+                    s.withheld += 1

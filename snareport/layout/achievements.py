@@ -54,7 +54,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         tiles = [Tile(fmt.money(s.saving_gbp, suppressed=s.suppressed), f"saved in cases of {s.offence_group.lower()}",
                       f"{fmt.count(s.fall, suppressed=s.suppressed)} fewer offences ({fmt.change_counts(s)})") for s in a.savings if s.saving_gbp]
         out.append(door.tiles(tiles))
-        total = fmt.money(a.savings_total_gbp)
+        total = fmt.money(a.savings_total_gbp, suppressed=any(x.suppressed for x in a.savings))
         out.append(door.rich([
             "Across all offence groups that fell from ", span(a, 4, 1) or "one period to the next",
             ", the saving to the criminal justice system and police was ", Segment(total, bold=True),

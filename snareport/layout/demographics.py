@@ -74,12 +74,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if d.high_harm and d.high_harm_available:
         h = d.high_harm
         out.append(door.tiles([
-            Tile(fmt.share(h.people_share), "of people involved in serious violence",
-                 f"{fmt.count(h.top_people)} of {fmt.count(h.people)} people, as victim or suspect"),
-            Tile(fmt.share(h.harm_share), "of all the harm was linked to them", f"{current}, by crime harm weight"),
+            Tile(fmt.share(h.people_share, suppressed=h.suppressed), "of people involved in serious violence",
+                 f"{fmt.count(h.top_people, suppressed=h.suppressed)} of "
+                 f"{fmt.count(h.people, suppressed=h.suppressed)} people, as victim or suspect"),
+            Tile(fmt.share(h.harm_share, suppressed=h.suppressed), "of all the harm was linked to them", f"{current}, by crime harm weight"),
         ]))
-        out.append(door.rich([Segment(fmt.share(h.people_share), bold=True), " of people accounted for ",
-                              Segment(fmt.share(h.harm_share), bold=True),
+        out.append(door.rich([Segment(fmt.share(h.people_share, suppressed=h.suppressed), bold=True),
+                              " of people accounted for ",
+                              Segment(fmt.share(h.harm_share, suppressed=h.suppressed), bold=True),
                               " of the harm from serious violence, as a victim or a suspect."]))
     else:
         out.append(door.note(reason_note(d.high_harm_reason)))

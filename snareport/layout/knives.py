@@ -38,7 +38,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles([
             Tile(fmt.count(f.value), f"knife-enabled offences in {f.district}, {current}",
                  f"{fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else ""),
-            Tile(fmt.count(f.county_value), f"knife-enabled offences in {report.metadata.area}, {current}")]))
+            Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}")]))
     if k.districts_of_concern:
         out.append(door.h2("The districts of most concern"))
         out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"]

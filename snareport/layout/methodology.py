@@ -44,7 +44,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.para(f"Offence records run from {fmt.long_date(d.first_offence)} to "
                              f"{fmt.long_date(d.last_offence)}.", "small_body"))
     if d.tables:
-        rows = [[t.table.replace("_", " "), fmt.count(t.rows), fmt.count(t.total_rows)] for t in d.tables]
+        rows = [[t.table.replace("_", " "), fmt.count(t.rows, suppressed=t.rows is None),
+                 fmt.count(t.total_rows, suppressed=t.total_rows is None)] for t in d.tables]
         out += door.table(["Table", "Rows in this report", "Rows in the source"], rows,
                           widths=[0.4, 0.3, 0.3])
     for item in d.data_quality:

@@ -47,8 +47,8 @@ class PopulationComparison(SectionModel):
 class HighHarm(SectionModel):
     """The top ``top_share_setting`` of people ranked by summed harm weight, and their share of harm."""
 
-    people: int
-    top_people: int
+    people: int | None               # None: withheld by disclosure control
+    top_people: int | None
     people_share: float | None
     harm_total: float
     top_harm: float

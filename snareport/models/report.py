@@ -36,8 +36,8 @@ class Metadata(SectionModel):
 
 class TableSummary(SectionModel):
     table: str
-    rows: int                        # rows in the scope (offences/people of the district in a district scope)
-    total_rows: int                  # rows in the whole dataset
+    rows: int | None                 # rows in the scope (offences/people of the district in a district scope)
+    total_rows: int | None           # rows in the whole dataset (None: withheld by disclosure control)
 
 
 class DataSummary(SectionModel):
