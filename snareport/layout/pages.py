@@ -98,7 +98,7 @@ class ReportDocTemplate(BaseDocTemplate):
         inner = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         band_h = height * self.door.theme.cover.band_height_ratio
-        cover_band = Frame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 52 * MM,
+        cover_band = Frame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 64 * MM,
                            id="cover_band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_foot = Frame(self.leftMargin, self.bottomMargin, self.width, height - band_h - 34 * MM,
                            id="cover_foot", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -195,7 +195,8 @@ class ReportDocTemplate(BaseDocTemplate):
                 canvas.rect(self.leftMargin, page_h - b - 20 * MM, 30 * MM, 2 * MM, stroke=0, fill=1)
             if theme.cover.show_logo and theme.logo:
                 size = 18 * MM
-                draw_logo(canvas, d, self.leftMargin, page_h - b - theme.page.margin_top_mm * MM - size, size)
+                draw_logo(canvas, d, self.leftMargin + 2 * MM, page_h - b - theme.page.margin_top_mm * MM - size, size,
+                          on_dark=theme.cover.style == "band")
             canvas.restoreState()
 
     def _draw_back(self, canvas: Any, doc: Any) -> None:
@@ -210,7 +211,8 @@ class ReportDocTemplate(BaseDocTemplate):
             canvas.rect(0, b + height * 0.12, width + 2 * b, 2 * MM, stroke=0, fill=1)
             if d.theme.logo:
                 size = 22 * MM
-                draw_logo(canvas, d, self.leftMargin, b + height - d.theme.page.margin_top_mm * MM - size, size)
+                draw_logo(canvas, d, self.leftMargin + 2 * MM, b + height - d.theme.page.margin_top_mm * MM - size, size,
+                          on_dark=True)
             canvas.restoreState()
 
 
@@ -232,10 +234,17 @@ def _unwrap_heading(flowable: Any) -> SectionHeading | None:
     return None
 
 
-def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float) -> None:
-    """The theme's vector mark (shapes in a 100 × 100 box) at (x, y), ``size`` points square."""
+def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark: bool = False) -> None:
+    """The theme's vector mark (shapes in a 100 × 100 box) at (x, y), ``size`` points square.
+
+    ``on_dark`` puts it on a light tile so a mark drawn in the brand colour stays visible.
+    """
     from reportlab.lib.colors import HexColor
 
+    if on_dark:
+        pad = size * 0.12
+        canvas.setFillColor(door.colour["on_primary"])
+        canvas.roundRect(x - pad, y - pad, size + 2 * pad, size + 2 * pad, pad, stroke=0, fill=1)
     k = size / 100.0
     for shape in door.theme.logo:
         canvas.setFillColor(HexColor(door.theme.colours.role(shape.fill)))
