@@ -7,7 +7,6 @@ and ``validate`` stay quick.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import dataclasses
 import json
 import os
@@ -219,11 +218,7 @@ def _run_variants(args: argparse.Namespace) -> int:
         if args.districts
         else None
     )
-    from snareport.variants import BatchError, build_variants
-
-    def progress(result: Any, done: int, total: int) -> None:
-        outcome = f"{result.file}" if result.ok else f"FAILED: {result.error}"
-        print(f"  [{done}/{total}] {result.label}: {outcome}", flush=True)
+    from snareport.variants import BatchError, ProgressBar, build_variants
 
     with _executor(args) as executor:
         try:
@@ -233,7 +228,8 @@ def _run_variants(args: argparse.Namespace) -> int:
                 districts=districts,
                 executor=executor,
                 layout=args.layout or dataset.config.theme,
-                progress=None if args.quiet else progress,
+                workers=args.workers,
+                progress=ProgressBar(enabled=False if args.quiet else None),
             )
         except BatchError as exc:
             print(exc, file=sys.stderr)
@@ -244,7 +240,7 @@ def _run_variants(args: argparse.Namespace) -> int:
 
 
 class _executor:
-    """What the variants run on: a Dask client, a local pool of --workers processes, or (None) the default pool."""
+    """What the variants run on: a Dask client, or (None) the library's own pool of --workers processes."""
 
     def __init__(self, args: argparse.Namespace) -> None:
         self._args = args
@@ -258,19 +254,10 @@ class _executor:
                 raise UsageError("--scheduler needs the 'distributed' package: pip install 'snareport[distributed]'") \
                     from None
             self._resource = Client(self._args.scheduler)
-        elif self._args.workers:
-            import multiprocessing
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-            self._resource = concurrent.futures.ProcessPoolExecutor(
-                max_workers=self._args.workers, mp_context=multiprocessing.get_context(method)
-            )
         return self._resource
 
     def __exit__(self, *exc: object) -> None:
-        if isinstance(self._resource, concurrent.futures.Executor):
-            self._resource.shutdown(wait=True)
-        elif self._resource is not None:
+        if self._resource is not None:
             self._resource.close()
 
 

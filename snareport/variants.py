@@ -66,6 +66,7 @@ def build_variants(
     executor: Executor | Any | None = None,
     layout: str = "kent_medway",
     *,
+    workers: int | None = None,
     include_county: bool = True,
     progress: Callable[[DocumentResult, int, int], None] | None = None,
 ) -> dict[str, Path]:
@@ -73,7 +74,7 @@ def build_variants(
 
     ``districts`` defaults to every district in report.yaml. ``executor`` is any
     ``concurrent.futures.Executor`` or a ``dask.distributed.Client``; by default a process pool
-    sized to the machine. Returns ``{label: path}`` (label = area name for the county report,
+    sized to the machine (or to ``workers``). Returns ``{label: path}`` (label = area name for the county report,
     else the district). Writes ``manifest.json`` beside the PDFs. If any document fails, the
     others are still written and :class:`BatchError` is raised at the end.
     """
@@ -90,7 +91,7 @@ def build_variants(
     scopes: list[str | None] = ([None] if include_county else []) + wanted
     jobs = [(d, out / report_filename(ds.config.edition, d or ds.config.area)) for d in scopes]
 
-    results = _run(ds, jobs, executor, layout, progress)
+    results = _run(ds, jobs, executor, layout, progress, workers)
     _write_manifest(ds, out, results, layout)
     written = {r.label: out / r.file for r in results if r.ok}
     failures = [r for r in results if not r.ok]
@@ -99,13 +100,13 @@ def build_variants(
     return written
 
 
-def _run(ds, jobs, executor, layout, progress) -> list[DocumentResult]:
+def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
     global _WORKER_DATASET
     total = len(jobs)
     own_pool = executor is None
     if own_pool:
         _WORKER_DATASET = ds  # inherited by forked workers: no pickling of the dataset per task
-        executor = _default_pool(total)
+        executor = _default_pool(total, workers)
     try:
         if _is_dask_client(executor):
             ds_ref = executor.scatter(ds, broadcast=True)
@@ -127,10 +128,10 @@ def _run(ds, jobs, executor, layout, progress) -> list[DocumentResult]:
             _WORKER_DATASET = None
 
 
-def _default_pool(jobs: int) -> Executor:
+def _default_pool(jobs: int, workers: int | None = None) -> Executor:
     import multiprocessing as mp
 
-    workers = max(1, min(jobs, os.cpu_count() or 1))
+    workers = max(1, min(jobs, workers or os.cpu_count() or 1))
     methods = mp.get_all_start_methods()
     context = mp.get_context("fork" if "fork" in methods else None)
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)

@@ -151,25 +151,47 @@ def test_build_stops_at_bad_input_before_drawing(fake_pipeline, tmp_path, capsys
     assert "build" not in fake_pipeline and not (tmp_path / "r.pdf").exists()
 
 
-def test_variants_passes_districts_layout_and_progress(monkeypatch, tmp_path, capsys):
+def test_variants_passes_districts_layout_workers_and_progress(monkeypatch, tmp_path, capsys):
+    from snareport.variants import ProgressBar
+
     seen: dict = {}
 
     class BatchError(Exception):
         pass
 
-    def build_variants(ds, out_dir, districts=None, executor=None, layout="kent_medway", *, progress=None):
-        seen.update(out_dir=out_dir, districts=districts, executor=executor, layout=layout)
-        result = types.SimpleNamespace(ok=True, file="sna-2025-26-eastbay.pdf", label="Eastbay", error=None)
-        progress(result, 1, 1)
-        return {"Eastbay": Path(out_dir) / result.file}
+    def build_variants(ds, out_dir, districts=None, executor=None, layout="kent_medway", *, workers=None,
+                       progress=None):
+        seen.update(out_dir=out_dir, districts=districts, executor=executor, layout=layout, workers=workers,
+                    progress=progress)
+        return {"Eastbay": Path(out_dir) / "sna-2025-26-eastbay.pdf"}
 
     monkeypatch.setitem(sys.modules, "snareport.variants",
-                        types.SimpleNamespace(build_variants=build_variants, BatchError=BatchError))
-    assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--districts", "eastbay, Westmoor"]) == 0
+                        types.SimpleNamespace(build_variants=build_variants, BatchError=BatchError,
+                                              ProgressBar=ProgressBar))
+    assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--districts", "eastbay, Westmoor",
+                 "--workers", "2"]) == 0
+    progress = seen.pop("progress")
     assert seen == {"out_dir": tmp_path / "v", "districts": ["Eastbay", "Westmoor"], "executor": None,
-                    "layout": "kent_medway"}
-    out = capsys.readouterr().out
-    assert "[1/1] Eastbay: sna-2025-26-eastbay.pdf" in out and "wrote 1 reports" in out
+                    "layout": "kent_medway", "workers": 2}
+    assert isinstance(progress, ProgressBar) and not progress.enabled  # captured output is not a terminal
+    assert "wrote 1 reports" in capsys.readouterr().out
+
+
+def test_variants_quiet_disables_progress(monkeypatch, tmp_path, capsys):
+    from snareport.variants import ProgressBar
+
+    seen: dict = {}
+
+    def build_variants(ds, out_dir, *, progress=None, **kwargs):
+        seen["progress"] = progress
+        return {}
+
+    monkeypatch.setitem(sys.modules, "snareport.variants",
+                        types.SimpleNamespace(build_variants=build_variants, BatchError=RuntimeError,
+                                              ProgressBar=ProgressBar))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--quiet"]) == 0
+    assert not seen["progress"].enabled and capsys.readouterr().out == ""
 
 
 def test_import_policeuk_delegates(monkeypatch, tmp_path, capsys):

@@ -1,0 +1,145 @@
+"""District variants: the whole batch from the sample data, byte-identical on every executor, failures isolated."""
+from __future__ import annotations
+
+import copy
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import snareport
+from snareport import formatting
+from snareport.naming import report_filename
+from snareport.variants import MANIFEST_NAME, BatchError, DocumentResult, ProgressBar
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return snareport.load_dataset(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def batch(ds, tmp_path_factory):
+    out = tmp_path_factory.mktemp("variants")
+    written = snareport.build_variants(ds, out, workers=2)
+    return out, written
+
+
+def text_of(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages).replace("\n", " ")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_batch_writes_county_and_every_district_with_predictable_names(ds, batch):
+    out, written = batch
+    labels = [ds.config.area, *ds.config.districts]
+    assert list(written) == labels
+    for label in labels:
+        assert written[label] == out / report_filename(ds.config.edition, label)
+        assert written[label].exists()
+    assert sorted(p.name for p in out.glob("*.pdf")) == sorted(p.name for p in written.values())
+    assert report_filename(ds.config.edition, "Thanet") == "sna-2025-26-thanet.pdf"
+
+
+def test_manifest_lists_every_file_with_its_hash_and_pages(ds, batch):
+    out, written = batch
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert manifest["area"] == ds.config.area and manifest["edition"] == ds.config.edition
+    assert manifest["source_data"]["tables"]["offences"] == len(ds.offences)
+    docs = {d["label"]: d for d in manifest["documents"]}
+    assert set(docs) == set(written)
+    for label, path in written.items():
+        entry = docs[label]
+        assert entry["ok"] is True
+        assert entry["file"] == path.name
+        assert entry["sha256"] == sha256(path)
+        assert entry["pages"] == len(PdfReader(path).pages) >= 16
+    assert docs[ds.config.area]["district"] is None and docs["Thanet"]["district"] == "Thanet"
+
+
+def test_each_district_cover_names_it_and_its_key_figures_match_build_report(ds, batch):
+    _, written = batch
+    for district in ds.config.districts:
+        path = written[district]
+        cover = PdfReader(path).pages[0].extract_text() or ""
+        assert district in cover.replace("\n", " ")
+        report = snareport.build_report(ds, district=district)
+        text = text_of(path)
+        total = report.recorded_offences.total
+        assert formatting.count(total.current) in text, district
+        county_total = report.recorded_offences.county_total
+        assert formatting.count(county_total.current) in text, f"{district}: county figure beside the district's"
+
+
+def test_batch_county_report_is_byte_identical_to_a_single_build(ds, batch, tmp_path):
+    _, written = batch
+    single = snareport.render_pdf(snareport.build_report(ds), tmp_path / "county.pdf")
+    assert single.read_bytes() == written[ds.config.area].read_bytes()
+
+
+def test_dask_local_cluster_gives_byte_identical_files(ds, batch, tmp_path):
+    distributed = pytest.importorskip("distributed", reason="the 'distributed' extra is not installed")
+    _, written = batch
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        dask_written = snareport.build_variants(ds, tmp_path, districts=["Thanet", "Swale"], executor=client)
+    assert list(dask_written) == [ds.config.area, "Thanet", "Swale"]
+    for label, path in dask_written.items():
+        assert path.read_bytes() == written[label].read_bytes(), label
+
+
+def test_one_failing_district_leaves_the_others_written(ds, tmp_path):
+    broken = copy.copy(ds)
+    broken.district_content = dict(ds.district_content)
+    broken.district_content["Dover"] = "not a content model"  # an override that cannot be used
+    stale = tmp_path / report_filename(ds.config.edition, "Dover")
+    with pytest.raises(BatchError) as info:
+        snareport.build_variants(broken, tmp_path, workers=2)
+    failure = info.value
+    assert [f.label for f in failure.failures] == ["Dover"]
+    assert failure.failures[0].error
+    assert len(failure.written) == 13 and "Dover" not in failure.written
+    assert all(p.exists() for p in failure.written.values())
+    assert not stale.exists(), "no partial PDF for the failed district"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary files left behind"
+    manifest = json.loads((tmp_path / MANIFEST_NAME).read_text())
+    dover = next(d for d in manifest["documents"] if d["label"] == "Dover")
+    assert dover["ok"] is False and dover["error"]
+
+
+def test_unknown_district_is_a_data_error_before_any_work(ds, tmp_path):
+    with pytest.raises(snareport.DataError, match="Atlantis"):
+        snareport.build_variants(ds, tmp_path / "v", districts=["Atlantis"])
+    assert not (tmp_path / "v").exists()
+
+
+def test_cli_exit_code_is_1_when_a_variant_fails(monkeypatch, tmp_path, capsys):
+    from snareport import cli, variants
+
+    def failing(ds, out_dir, **kwargs):
+        raise BatchError([DocumentResult("Dover", "Dover", "sna-2025-26-dover.pdf", error="bad override")], {})
+
+    monkeypatch.setattr(variants, "build_variants", failing)
+    assert cli.main(["variants", str(SAMPLE), "-o", str(tmp_path), "--quiet"]) == 1
+    assert "Dover: bad override" in capsys.readouterr().err
+
+
+def test_progress_bar_ticks_with_the_district_name_on_a_terminal():
+    stream = io.StringIO()
+    bar = ProgressBar(stream=stream, enabled=True, width=4)
+    bar(DocumentResult("Thanet", "Thanet", "a.pdf"), 1, 2)
+    bar(DocumentResult("Swale", "Swale", "b.pdf", error="boom"), 2, 2)
+    out = stream.getvalue()
+    assert "1/2 Thanet ok" in out and "2/2 Swale FAILED" in out and out.endswith("\n")
+    silent = io.StringIO()
+    ProgressBar(stream=silent)(DocumentResult("Thanet", "Thanet", "a.pdf"), 1, 1)  # StringIO is not a TTY
+    assert silent.getvalue() == ""
