@@ -4,7 +4,8 @@ Counts from 1 to the threshold are withheld (set to ``None``, ``suppressed=True`
 shares, averages and changes built on them. Within a group of counts shown with its total, a single
 withheld count could be recovered by subtraction, so the next smallest count is withheld too
 (secondary suppression). Hospital admissions use the NHS HES rule (1–7) on the admissions behind
-each monthly average. Zero is never withheld. Heat-map cells (offence counts by hour) and population
+each monthly average. Zero is never withheld. Heat-map cells (offence counts by day and hour) are withheld like any
+count, with the cohort's total when it is small or would give a single withheld cell away. Population
 figures (already published by the ONS) are left as they are.
 """
 from __future__ import annotations
@@ -76,6 +77,7 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
     _knives(r, s)
     _sexual_violence(r, s)
     _recorded_offences(r, s)
+    _temporal(r, s)
     _data_summary(r, s)
     r.disclosure.applied = True
     r.disclosure.suppressed_values = s.withheld
@@ -122,6 +124,7 @@ def _demographics(r: Report, s: _Suppressor) -> None:
     for profile in [*d.age_profiles, *d.comparison_profiles]:
         s.counts([*profile.bands, profile.unknown])
     for split in d.sex_split:
+        s.change(split.total)
         for row in split.rows:
             s.change(row.change)
             if row.change.previous is None:
@@ -233,3 +236,19 @@ def _data_summary(r: Report, s: _Suppressor) -> None:
                 if s.small(getattr(t, field)):
                     setattr(t, field, None)
                     s.withheld += 1
+
+
+def _temporal(r: Report, s: _Suppressor) -> None:
+    for cohort in r.temporal.cohorts:
+        hidden = 0
+        for row in cohort.counts:
+            for hour, value in enumerate(row):
+                if s.small(value):
+                    row[hour] = None
+                    hidden += 1
+        s.withheld += hidden
+        if s.small(cohort.total) or hidden == 1:
+            cohort.total = None
+            s.withheld += 1
+        if s.small(cohort.max_count):
+            cohort.max_count = None

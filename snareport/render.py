@@ -47,7 +47,8 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     story, listing = build_story(report, door)
     page_count = PageCount(others=[listing])
     story.append(page_count)
-    marking = theme.protective_marking or m.protective_marking
+    # a theme may set the public marking, never weaken the partners' one
+    marking = m.protective_marking if m.audience == "partners" else (theme.protective_marking or m.protective_marking)
     buffer = io.BytesIO()
     scope = f" – {m.district}" if m.district else ""
     doc = ReportDocTemplate(

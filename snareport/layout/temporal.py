@@ -35,7 +35,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2(cohort.cohort_label.capitalize()))
         out.append(door.rich(["Peak times for serious violence involving ", cohort.cohort_label, ": ",
                               Segment(cohort.summary or "no clear peak", bold=True), "."]))
-        if cohort.total:
+        if cohort.total or any(v is None for row in cohort.counts for v in row):
             out += door.chart(day_hour_heatmap(cohort.counts, cohort=cohort.cohort_label,
                                                area=report.metadata.scope_label, period=label(t, 0),
                                                source=source_line(report), style=door.chart_style))

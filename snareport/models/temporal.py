@@ -17,9 +17,9 @@ class PeakWindow(SectionModel):
 class CohortHeatmap(SectionModel):
     cohort: str
     cohort_label: str
-    counts: list[list[int]]         # 7 rows (Monday first) × 24 hours
-    total: int
-    max_count: int
+    counts: list[list[int | None]]  # 7 rows (Monday first) × 24 hours; None: withheld by disclosure control
+    total: int | None
+    max_count: int | None
     peak_threshold: float           # fraction of max_count at or above which a cell is a peak
     peaks: list[PeakWindow]
     summary: str                    # the peak windows joined as the report words them
