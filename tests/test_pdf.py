@@ -201,3 +201,10 @@ def test_sample_report_prints_the_published_headline_figures():
     for figure in ["\u221222.9%", "\u22124.5%", "\u00a33,743,933.55", "\u00a31,569,680.37", "1,855,800", "\u00a3576,050",
                    "20.4%", "2.00 \u2192 1.67", "82.0%"]:
         assert figure in text, figure
+
+
+def test_every_district_variant_renders():
+    report = tiny_report()
+    for district in [d.district for d in report.county_profile.districts]:
+        data = tiny_pdf(district)
+        assert district in page_texts(data)[0]
