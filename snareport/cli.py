@@ -33,8 +33,10 @@ class UsageError(Exception):
 
 
 def bundled_sample_data() -> Path:
-    """The sample_data/ folder next to the package in a source checkout."""
-    return Path(__file__).resolve().parents[1] / "sample_data"
+    """The bundled sample_data/ folder (beside the package in a checkout, or installed with it)."""
+    from snareport.resources import bundled_dir
+
+    return bundled_dir("sample_data")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

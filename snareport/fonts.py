@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+from snareport.resources import bundled_dir
+
+FONTS_DIR = bundled_dir("fonts")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+from snareport.resources import bundled_dir
+
+LAYOUTS_DIR = bundled_dir("layouts")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MM = 72.0 / 25.4
 
