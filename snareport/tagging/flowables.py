@@ -49,6 +49,9 @@ class Tagged(Flowable):
             self.__dict__[name] = value
             setattr(self.inner, name, value)
         else:
+            # reportlab writes some flags straight into __dict__ (keepWithNext while grouping); a
+            # later setattr (multiBuild restoring it for the next pass) must not stay shadowed
+            self.__dict__.pop(name, None)
             setattr(self.inner, name, value)
 
     def __delattr__(self, name: str) -> None:
@@ -72,6 +75,12 @@ class Tagged(Flowable):
         w, h = self.inner.wrapOn(canv, aW, aH)
         self.__dict__["width"], self.__dict__["height"] = w, h
         return w, h
+
+    def getKeepWithNext(self) -> Any:  # noqa: N802 (reportlab's name)
+        """The wrapped flowable's, unless reportlab already grouped this one in the current pass."""
+        if "keepWithNext" in self.__dict__:
+            return self.__dict__["keepWithNext"]
+        return self.inner.getKeepWithNext()
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return self._wrap_parts(self.inner.split(aW, aH))
