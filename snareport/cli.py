@@ -195,11 +195,11 @@ def _run_build(args: argparse.Namespace) -> int:
     if args.audience and args.audience != config.audience:
         dataset = dataclasses.replace(dataset, config=config.model_copy(update={"audience": args.audience}))
         config = dataset.config
-    from snareport.build import build_report
     from snareport.naming import report_filename
     from snareport.render import render_pdf
+    from snareport.reuse import build_report_reusing
 
-    report = build_report(dataset, district=district)
+    report = build_report_reusing(dataset, district=district)
     target = Path(args.output) if args.output else Path("out") / report_filename(
         config.edition, district or config.area
     )

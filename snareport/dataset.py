@@ -63,7 +63,9 @@ class Dataset:
 
 
 def load_dataset(path: str | Path) -> Dataset:
-    """Read and validate a dataset folder (tables, report.yaml, content/). Raises DataError."""
-    from snareport.loading import load
+    """Read and validate a dataset folder (tables, report.yaml, content/). Raises DataError.
 
-    return load(Path(path))
+    An unchanged folder is read back from the disk cache (see ``snareport.cache``)."""
+    from snareport.reuse import load_dataset_reusing
+
+    return load_dataset_reusing(Path(path))

@@ -16,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from snareport import cache as disk_cache
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.ops import RecordedDrawing
 from snareport.charts.recorder import new_figure, record_figure
@@ -57,7 +58,11 @@ def build_chart(
     ).hexdigest()
     drawing = _cache.get(key)
     if drawing is None:
-        drawing = _record(plot, style, width, plot_height)
+        disk_key = disk_cache.make_key("chart", key)
+        drawing = disk_cache.load("charts", disk_key)
+        if drawing is None:
+            drawing = _record(plot, style, width, plot_height)
+            disk_cache.store("charts", disk_key, drawing)
         _cache[key] = drawing
         if len(_cache) > _CACHE_LIMIT:
             _cache.popitem(last=False)

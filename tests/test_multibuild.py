@@ -1,0 +1,151 @@
+"""Layout passes: the first pass lays out without drawing, output is unchanged, keepWithNext survives passes."""
+from __future__ import annotations
+
+import io
+
+from reportlab import rl_config
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+
+from snareport.layout.multibuild import multi_build
+from snareport.tagging.flowables import Tagged
+from snareport.tagging.record import Node
+
+
+class PageTotal(Flowable):
+    """An indexing flowable satisfied once two passes agree on the page total; like the report's, it
+    learns the total from the page callbacks, not from being drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous = self.current = None
+
+    def isIndexing(self) -> int:  # noqa: N802
+        return 1
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self.previous, self.current = self.current, None
+
+    def afterBuild(self) -> None:  # noqa: N802
+        pass
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return self.previous is not None and self.previous == self.current
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class DrawnTotal(PageTotal):
+    """An indexing flowable that only learns the total when drawn: it costs one more pass, same output."""
+
+    def draw(self) -> None:
+        self.current = self.canv.getPageNumber()
+
+
+class CountingBox(Flowable):
+    """A box that counts how often it is drawn."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+        self.draws = 0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return aW, self.height
+
+    def draw(self) -> None:
+        self.draws += 1
+        self.canv.rect(0, 0, 50, self.height)
+
+
+def _document(pages: list[int], total: PageTotal) -> tuple[BaseDocTemplate, io.BytesIO]:
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=(300, 300), invariant=1)
+
+    def footer(canvas, document) -> None:
+        pages.append(document.page)
+        if type(total) is PageTotal:
+            total.current = document.page
+        canvas.drawString(10, 10, f"Page {document.page} of {total.previous or '?'}")
+
+    doc.addPageTemplates([PageTemplate("p", [Frame(20, 20, 260, 260)], onPage=footer)])
+    return doc, buffer
+
+
+def _story(total: PageTotal) -> tuple[list[Flowable], list[CountingBox]]:
+    boxes = [CountingBox(100) for _ in range(7)]
+    style = getSampleStyleSheet()["BodyText"]
+    story: list[Flowable] = [Paragraph("A heading that keeps with the box", style)]
+    for box in boxes:
+        story += [box, Spacer(1, 10)]
+    story.append(total)
+    return story, boxes
+
+
+def _plain_and_ours(total_class: type[PageTotal] = PageTotal) -> tuple[bytes, bytes, list[CountingBox], int]:
+    rl_config.invariant = 1
+    total = total_class()
+    doc, plain_buffer = _document([], total)
+    story, _ = _story(total)
+    doc.multiBuild(story)
+
+    total = total_class()
+    doc, our_buffer = _document([], total)
+    story, boxes = _story(total)
+    passes = multi_build(doc, story)
+    return plain_buffer.getvalue(), our_buffer.getvalue(), boxes, passes
+
+
+def test_first_pass_lays_out_without_drawing_and_output_is_the_same() -> None:
+    plain, ours, boxes, passes = _plain_and_ours()
+    assert ours == plain
+    assert passes == 2
+    assert [box.draws for box in boxes] == [1] * 7  # drawn in the final pass only
+    assert all("drawOn" not in box.__dict__ for box in boxes)  # nothing left behind
+
+
+def test_an_indexing_flowable_that_learns_while_drawn_gets_one_more_pass() -> None:
+    plain, ours, boxes, passes = _plain_and_ours(DrawnTotal)
+    assert ours == plain
+    assert passes == 3
+    assert [box.draws for box in boxes] == [2] * 7
+
+
+def test_a_layout_only_pass_is_never_the_final_one() -> None:
+    class AlwaysSatisfied(PageTotal):
+        def isSatisfied(self) -> bool:  # noqa: N802
+            return True
+
+    total = AlwaysSatisfied()
+    doc, buffer = _document([], total)
+    story, boxes = _story(total)
+    assert multi_build(doc, story) == 2
+    assert [box.draws for box in boxes] == [1] * 7
+    assert buffer.getvalue().startswith(b"%PDF")
+
+
+def test_tagged_keep_with_next_is_restored_like_reportlab_restores_it() -> None:
+    caption = Paragraph("Caption", getSampleStyleSheet()["BodyText"])
+    caption.keepWithNext = 1
+    wrapped = Tagged(caption, Node("Caption"))
+    wrapped.__dict__["keepWithNext"] = 0  # what reportlab does while grouping
+    assert wrapped.getKeepWithNext() == 0
+    setattr(wrapped, "keepWithNext", 1)  # what multiBuild does before the next pass
+    assert wrapped.getKeepWithNext() == 1
+
+
+def test_tagged_caption_stays_with_what_follows_in_every_pass() -> None:
+    caption = Paragraph("Caption", getSampleStyleSheet()["BodyText"])
+    caption.keepWithNext = 1
+    wrapped, box = Tagged(caption, Node("Caption")), CountingBox(100)
+    total = PageTotal()
+    doc, _ = _document([], total)
+    placed: list[tuple[str, int]] = []
+    doc.afterFlowable = lambda f: placed.append(("caption" if f is wrapped else "box" if f is box else "", doc.page))
+    assert doc.multiBuild([Spacer(1, 200), wrapped, box, total]) == 2
+    pages = [(name, page) for name, page in placed if name]
+    assert pages == [("caption", 2), ("box", 2)] * 2
