@@ -37,8 +37,8 @@ def test_age_band_shares(style):
                                          role="victims", area="Testshire", period="2025", source=SOURCE, style=style)
     _only_given_fonts(chart, style)
     assert chart.title == "The largest share of victims was aged 25+ in both areas"
-    for value in ("21.1%", "59.5%", "60.7%", "South 10–17", "suppressed"):
-        assert value in chart.alt_text
+    assert "59.5 per cent in North and 60.7 per cent in South" in chart.alt_text
+    assert "The share for South aged 10–17 is withheld to protect privacy." in chart.alt_text
     texts = chart.drawing.texts
     assert "21.1%" in texts and "suppressed" in texts and "North" in texts
     assert chart.data_table[0] == ("Age band", "North", "South")
@@ -73,9 +73,9 @@ def test_district_no_previous_and_suppressed(style):
     chart = _district(style, [50, None, 10], [0, 5, 0])
     assert "no earlier figure" not in chart.title
     assert chart.drawing.texts.count("suppressed") == 1
-    assert "Values suppressed for disclosure control: Bee." in chart.alt_text
+    assert "The figure for Bee is withheld to protect privacy." in chart.alt_text
     assert chart.data_table[-1] == ("Bee", "suppressed", "5", "")
-    assert "Ash 50;" in chart.alt_text and "Ash 50," not in chart.alt_text
+    assert "Of the published figures, Ash was highest at 50 and Cee lowest at 10." in chart.alt_text
 
 
 def test_heatmap_is_vector_cells_with_peaks_labelled(style):
@@ -85,8 +85,9 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
     grid[0][3] = None
     chart = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE, style=style)
     assert chart.title == "Offences involving under 18s peaked on Fridays at 15:00–16:00"
-    assert "Friday 15:00 (40)" in chart.alt_text and "Saturday 22:00 (30)" in chart.alt_text
-    assert "1 cells suppressed" in chart.alt_text
+    assert ("The busiest hour had 40 offences; the other hours with at least three quarters as many were on "
+            "Saturday from 10pm to 11pm.") in chart.alt_text
+    assert "The count for Monday from 3am is withheld to protect privacy and left blank." in chart.alt_text
     assert "40" in chart.drawing.texts and "30" in chart.drawing.texts
     cells = [op for op in chart.drawing.operations if isinstance(op, PathOp) and " re " not in op.operators[:4]]
     assert len(cells) >= 7 * 24 - 1
@@ -103,8 +104,9 @@ def test_age_distribution(style):
     chart = charts.age_distribution_chart({14: 3, 17: 9, 19: None, 20: 4}, subject="people involved in knife-enabled offences",
                                           area="Testshire", period="2025", source=SOURCE, style=style, unknown=2)
     assert chart.title == "People involved in knife-enabled offences were most often aged 17"
-    assert "17: 9" in chart.alt_text and "15: 0" in chart.alt_text and "age unknown: 2" in chart.alt_text
-    assert "Ages suppressed for disclosure control: 19." in chart.alt_text
+    assert "most often aged 17, with 9 at that age. The next most common ages were 20 (4) and 14 (3)." in chart.alt_text
+    assert "A further 2 had an unknown age." in chart.alt_text
+    assert "The count for age 19 is withheld to protect privacy." in chart.alt_text
     assert ("19", "suppressed") in chart.data_table and ("Unknown", "2") in chart.data_table
     assert "9 aged 17" in chart.drawing.texts
 
@@ -129,7 +131,8 @@ def test_category_suppressed_not_plotted(style):
     chart = charts.category_change_chart(["Rape", "Other"], [None, 10], [3, 12], previous_label="A", current_label="B",
                                          measure="offences", area="T", source=SOURCE, style=style)
     assert "suppressed" in chart.drawing.texts and "3" in chart.drawing.texts
-    assert "Counts for suppressed" in chart.alt_text or "suppressed for disclosure control: Rape" in chart.alt_text
+    assert chart.title == "Offences rose in the one category with a published change"
+    assert "The counts for Rape are withheld to protect privacy." in chart.alt_text
 
 
 def test_monthly_profile_labels_peaks(style):
@@ -137,7 +140,8 @@ def test_monthly_profile_labels_peaks(style):
     chart = charts.monthly_profile_chart(months, [5, 9, None, 7], measure="sexual violence offences", area="T",
                                          period="2025", source=SOURCE, style=style, peaks=2)
     assert chart.title == "Sexual violence offences were highest in May and July"
-    assert "June: suppressed" in chart.alt_text and "May (9)" in chart.alt_text
+    assert "highest in May and July, with 9 and 7 respectively" in chart.alt_text
+    assert "The count for June is withheld to protect privacy." in chart.alt_text
     bold = {op.text for op in chart.drawing.operations if isinstance(op, TextOp) and op.font_name == style.bold_font_name}
     assert bold == {"9", "7"}
 

@@ -36,8 +36,8 @@ def test_title_says_in_how_many_months_and_overall(style, previous, current, tit
 
 def test_alt_text_data_table_and_labels(style):
     chart = _chart(style, [1200, 100, 50], [1000, 100, 60])
-    assert "January: 1,200 then 1,000, down 16.7%" in chart.alt_text
-    assert "February: 100 then 100, no change" in chart.alt_text
+    assert "The largest rise was in March, up 20.0 per cent (50 to 60)." in chart.alt_text
+    assert "The busiest month of Jan–Mar 2025 was January, with 1,000." in chart.alt_text
     assert chart.data_table[0] == ("Month", "Jan–Mar 2024", "Jan–Mar 2025", "% change")
     assert chart.data_table[1] == ("January", "1,200", "1,000", f"{MINUS}16.7%")
     assert {"Jan", "Feb", "Mar", "1,200", "1,000", "Jan–Mar 2024", "Jan–Mar 2025"} <= set(chart.drawing.texts)
@@ -49,9 +49,9 @@ def test_alt_text_data_table_and_labels(style):
 def test_suppressed_month_has_no_bar_and_is_named(style):
     chart = _chart(style, [10, None, 12], [8, 9, 11])
     assert chart.drawing.texts.count("suppressed") == 1
-    assert "Counts for suppressed for disclosure control: February." in chart.alt_text
+    assert "The counts for February are withheld to protect privacy." in chart.alt_text
     assert chart.data_table[2] == ("February", "suppressed", "9", "")
-    assert chart.title.startswith("Recorded offences were lower than a year earlier in every month")
+    assert chart.title == "Recorded offences were lower than a year earlier in all 2 months with published figures"
 
 
 def test_twelve_months_are_not_labelled_bar_by_bar(style):

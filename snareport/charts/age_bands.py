@@ -5,16 +5,18 @@ from typing import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
-    join_words,
-    percent,
+    WITHHELD,
+    describe,
+    published_peak,
     sentence_case,
-    suppressed_note,
     value_or_suppressed,
+    withheld_sentence,
 )
 
 
@@ -46,7 +48,7 @@ def age_band_shares_chart(
         source=source,
         alt_text=_alt_text(bands, series, role, area, period),
         data_table=[("Age band", *series)]
-        + [(band, *(value_or_suppressed(v[i], percent) for v in series.values())) for i, band in enumerate(bands)],
+        + [(band, *(value_or_suppressed(v[i], fmt.percent) for v in series.values())) for i, band in enumerate(bands)],
     )
     colours = [style.palette[i % len(style.palette)] for i in range(len(series))]
     key = (tuple(bands), tuple((k, tuple(v)) for k, v in series.items()), role)
@@ -67,42 +69,52 @@ def age_band_shares_chart(
                               fontsize=style.min_text_size, color=style.secondary_text_colour)
                     continue
                 axes.bar(x, value, width=bar_width * 0.92, color=colours[s], zorder=2)
-                axes.text(x, value + largest * 0.015, percent(value), ha="center", va="bottom",
+                axes.text(x, value + largest * 0.015, fmt.percent(value), ha="center", va="bottom",
                           fontsize=style.min_text_size, color=style.text_colour, zorder=4)
         axes.set_xticks(range(len(bands)), list(bands))
         axes.set_xlim(-0.5, len(bands) - 0.5)
-        value_axis(axes, style, lambda v: percent(v, 0), largest * 1.15)
+        value_axis(axes, style, lambda v: fmt.percent(v, 0), largest * 1.15)
         key_row(figure, style, list(zip(colours, series)), x=0, y=h - key_height + 4, height=h)
 
     return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height, key)
 
 
-def _title(bands: Sequence[str], series: dict[str, list[float | None]], role: str) -> str:
-    tops: dict[str, str] = {}
+def _largest_bands(bands: Sequence[str], series: dict[str, list[float | None]]) -> dict[str, tuple[str, float]]:
+    """Each area whose largest share can be told from its published shares → (band, share)."""
+    tops: dict[str, tuple[str, float]] = {}
     for name, values in series.items():
-        known = [(v, bands[i]) for i, v in enumerate(values) if v is not None]
-        if known:
-            tops[name] = max(known, key=lambda pair: pair[0])[1]
+        peak = published_peak(values)
+        if peak is not None and peak > 0:
+            tops[name] = (bands[values.index(peak)], peak)
+    return tops
+
+
+def _title(bands: Sequence[str], series: dict[str, list[float | None]], role: str) -> str:
+    tops = {name: band for name, (band, _) in _largest_bands(bands, series).items()}
     if not tops:
-        return sentence_case(f"shares of {role} by age band are suppressed")
+        return sentence_case(f"shares of {role} by age band are {WITHHELD}")
     if len(set(tops.values())) == 1:
         band = next(iter(tops.values()))
-        where = "in both areas" if len(tops) == 2 else ("in every area" if len(tops) > 2 else f"in {next(iter(tops))}")
+        where = ("in both areas" if len(tops) == len(series) == 2 else
+                 "in every area" if len(tops) == len(series) > 2 else f"in {fmt.join_words(list(tops))}")
         return sentence_case(f"the largest share of {role} was aged {band} {where}")
     parts = [f"{band} in {name}" for name, band in tops.items()]
-    return sentence_case(f"the largest share of {role} was aged {join_words(parts)}")
+    return sentence_case(f"the largest share of {role} was aged {fmt.join_words(parts)}")
 
 
 def _alt_text(bands: Sequence[str], series: dict[str, list[float | None]], role: str, area: str, period: str) -> str:
-    described = []
-    suppressed = []
-    for name, values in series.items():
-        items = [f"{band} {value_or_suppressed(values[i], percent)}" for i, band in enumerate(bands)]
-        described.append(f"{name}: {', '.join(items)}")
-        suppressed += [f"{name} {band}" for i, band in enumerate(bands) if values[i] is None]
-    return (
-        f"Grouped bar chart of the share of {role} in each age band, {area}, {period}. "
-        + "; ".join(described)
-        + "."
-        + suppressed_note(suppressed, "shares")
-    )
+    tops = _largest_bands(bands, series)
+    subject = f"the share of {role} in each age band ({fmt.join_words(list(bands))})"
+    if not tops:
+        return describe("Grouped bar chart", subject, area, period, f"Shares of {role} by age band are {WITHHELD}")
+    one_band = len({band for band, _ in tops.values()}) == 1
+    largest = fmt.join_words([f"{fmt.percent(share)}{'' if one_band else f' aged {band}'} in {name}"
+                              for name, (band, share) in tops.items()])
+    undetermined = [name for name in series if name not in tops]
+    withheld = [f"{name} aged {band}" for name, values in series.items() if name in tops
+                for band, value in zip(bands, values) if value is None]
+    return describe("Grouped bar chart", subject, area, period,
+                    f"{_title(bands, series, role)}: {largest}",
+                    withheld_sentence(undetermined, "areas", len(series), noun="shares", nouns="shares"),
+                    withheld_sentence(withheld, "bars", sum(len(v) for v in series.values()), noun="share",
+                                      nouns="shares"))

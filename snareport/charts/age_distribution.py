@@ -5,10 +5,11 @@ from typing import Mapping
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import join_words, number, sentence_case, suppressed_note, value_or_suppressed
+from snareport.charts.wording import WITHHELD, describe, published_peak, sentence_case, value_or_suppressed, withheld_sentence
 
 
 def age_distribution_chart(
@@ -26,7 +27,7 @@ def age_distribution_chart(
     """Bars of how many ``subject`` (e.g. "people involved in knife-enabled offences") had each age.
 
     Ages missing from ``counts_by_age`` between the youngest and oldest are shown as zero; ``None``
-    counts are suppressed (not plotted, named in the alt text). ``unknown`` is the count of unknown age.
+    counts are suppressed (not plotted; the alt text says they are withheld). ``unknown`` is the count of unknown age.
     """
     if not counts_by_age:
         raise ValueError("age_distribution_chart needs at least one age")
@@ -35,14 +36,9 @@ def age_distribution_chart(
     known = {a: c for a, c in counts.items() if c is not None}
     peak_count = max(known.values(), default=0)
     peak_ages = [a for a, c in known.items() if c == peak_count and c > 0]
-    suppressed = [str(a) for a, c in counts.items() if c is None]
     unknown_note = "" if unknown is None else f"; age unknown: {value_or_suppressed(unknown)}"
-    title = (sentence_case(f"{subject} were most often aged {join_words([str(a) for a in peak_ages])}")
-             if peak_ages else sentence_case(f"no {subject} to show by age"))
-    alt = (f"Bar chart of the number of {subject} by single year of age, {area}, {period}, ages {ages[0]} to "
-           f"{ages[-1]}. Most common age: {join_words([str(a) for a in peak_ages]) or 'none'} "
-           f"({number(peak_count)}). " + ", ".join(f"{a}: {value_or_suppressed(c)}" for a, c in counts.items())
-           + f"{unknown_note}." + suppressed_note(suppressed, "ages"))
+    title = _title(subject, counts, peak_ages)
+    alt = _alt_text(subject, area, period, counts, peak_ages, unknown, title)
     text = ChartText(
         title=title,
         subtitle=f"Number of {subject} by age, {area}, {period}{unknown_note}",
@@ -55,13 +51,13 @@ def age_distribution_chart(
 
     def plot(figure: Figure, w: float, h: float) -> None:
         top_label = max(peak_count, 1) * 1.12
-        axes = axes_in_points(figure, w, h, left=text_width(number(top_label), style) + 8,
+        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(top_label), style) + 8,
                               bottom=style.text_size * 4.0, right=4, top=style.text_size * 1.6)
         plotted = [(age, count) for age, count in counts.items() if count is not None]
         if plotted:
             axes.bar([a for a, _ in plotted], [c for _, c in plotted], width=0.8, color=style.palette[0], zorder=2)
         for age in peak_ages:
-            axes.text(age, peak_count + top_label * 0.01, f"{number(peak_count)} aged {age}", ha="center",
+            axes.text(age, peak_count + top_label * 0.01, f"{fmt.number(peak_count)} aged {age}", ha="center",
                       va="bottom", fontsize=style.text_size, weight="bold", color=style.text_colour)
         step = 5 if len(ages) > 20 else 1
         ticks = [a for a in ages if a % step == 0]
@@ -69,6 +65,33 @@ def age_distribution_chart(
         axes.set_xlim(ages[0] - 0.6, ages[-1] + 0.6)
         axes.set_xlabel("Age at the time of the offence (years)", fontsize=style.text_size,
                         color=style.secondary_text_colour)
-        value_axis(axes, style, number, top_label)
+        value_axis(axes, style, fmt.number, top_label)
 
     return build_chart("age_distribution", text, plot, style, width or style.width, height or style.height, key)
+
+
+def _title(subject: str, counts: dict[int, int | None], peak_ages: list[int]) -> str:
+    if published_peak(counts.values()) is None:
+        return sentence_case(f"the ages of {subject} are {WITHHELD}")
+    if not peak_ages:
+        return sentence_case(f"no {subject} to show by age")
+    return sentence_case(f"{subject} were most often aged {fmt.join_words([str(a) for a in peak_ages])}")
+
+
+def _alt_text(subject: str, area: str, period: str, counts: dict[int, int | None], peak_ages: list[int],
+              unknown: int | None, title: str) -> str:
+    ages = list(counts)
+    findings = [title]
+    if peak_ages:
+        findings[0] += f", with {fmt.number(counts[peak_ages[0]])} at {'each of those ages' if len(peak_ages) > 1 else 'that age'}"
+        runners = sorted(((c, a) for a, c in counts.items() if c is not None and a not in peak_ages and c > 0),
+                         key=lambda t: (-t[0], t[1]))[:2]
+        if runners:
+            findings.append(f"The next most common {'ages were' if len(runners) > 1 else 'age was'} "
+                            + fmt.join_words([f"{a} ({fmt.number(c)})" for c, a in runners]))
+    if unknown:
+        findings.append(f"A further {fmt.number(unknown)} had an unknown age")
+    withheld = withheld_sentence([f"age {a}" for a, c in counts.items() if c is None], "ages", len(ages),
+                                 noun="count", nouns="counts")
+    return describe("Bar chart", f"the number of {subject} by single year of age", area,
+                    f"{period}, ages {ages[0]} to {ages[-1]}", *findings, withheld)

@@ -10,21 +10,20 @@ from typing import Sequence
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
-    change_words,
+    WITHHELD,
+    change_clause,
     count_noun,
-    join_words,
-    number,
-    ordinal,
+    describe,
     percent_change,
     sentence_case,
-    signed_percent,
-    suppressed_note,
     value_or_suppressed,
+    withheld_sentence,
 )
 
 
@@ -60,8 +59,8 @@ def district_change_chart(
     def label(value: float | None, change: float | None) -> str:
         if value is None:
             return SUPPRESSED
-        shown = number(value, decimals)
-        return shown if change is None else f"{shown} ({signed_percent(change)})"
+        shown = fmt.number(value, decimals)
+        return shown if change is None else f"{shown} ({fmt.percent(change, plus=True)})"
 
     text = ChartText(
         title=_title(rows, measure, highlight),
@@ -69,8 +68,9 @@ def district_change_chart(
         source=source,
         alt_text=_alt_text(rows, measure, area, period, previous_period, highlight, reference, decimals),
         data_table=[("District", f"{period}", f"{previous_period}", "% change")]
-        + [(d, value_or_suppressed(c, lambda v: number(v, decimals)), value_or_suppressed(p, lambda v: number(v, decimals)),
-            "" if ch is None else signed_percent(ch)) for d, c, p, ch in rows],
+        + [(d, value_or_suppressed(c, lambda v: fmt.number(v, decimals)),
+            value_or_suppressed(p, lambda v: fmt.number(v, decimals)),
+            "" if ch is None else fmt.percent(ch, plus=True)) for d, c, p, ch in rows],
     )
     key = (tuple(rows), measure, highlight, reference, decimals)
 
@@ -106,7 +106,7 @@ def district_change_chart(
         if reference:
             ref_label, ref_value = reference
             axes.axvline(ref_value, color=style.text_colour, linewidth=1.0, linestyle=(0, (3, 2)), zorder=5)
-            axes.annotate(f"{ref_label}: {number(ref_value, decimals)}", (ref_value, -0.5), xytext=(0, 3),
+            axes.annotate(f"{ref_label}: {fmt.number(ref_value, decimals)}", (ref_value, -0.5), xytext=(0, 3),
                           textcoords="offset points", ha="center", va="bottom", fontsize=style.text_size,
                           color=style.text_colour, annotation_clip=False)
 
@@ -121,38 +121,75 @@ def district_change_chart(
     return build_chart("district_change", text, plot, style, width or style.width, height or auto_height, key)
 
 
+def _published_changes(rows) -> tuple[list, str]:
+    """Rows with a published value and change, and the words that say which districts those are."""
+    changes = [r for r in rows if r[1] is not None and r[3] is not None]
+    return changes, ("" if len(changes) == len(rows) else " with a published change")
+
+
+def _every(n: int, which: str) -> str:
+    """"every district", or with some not published "all 11 districts with a published change"."""
+    if not which:
+        return "every district"
+    return f"the one district{which}" if n == 1 else f"all {count_noun(n, 'district')}{which}"
+
+
 def _title(rows, measure: str, highlight: str | None) -> str:
     known = [r for r in rows if r[1] is not None]
     if highlight is not None:
         rank = next((i + 1 for i, r in enumerate(known) if r[0] == highlight), None)
-        change = next(r[3] for r in rows if r[0] == highlight)
         if rank is None:
-            return sentence_case(f"{measure} for {highlight} is suppressed")
-        return sentence_case(f"{highlight} ranked {ordinal(rank)} of {len(known)} districts for {measure}, {change_words(change)}")
-    changes = [r for r in known if r[3] is not None]
+            return sentence_case(f"{measure} for {highlight} is {WITHHELD}")
+        change = change_clause(next(r[3] for r in rows if r[0] == highlight))
+        among = (f"{len(known)} districts" if len(known) == len(rows)
+                 else f"the {len(known)} districts with published figures")
+        return sentence_case(f"{highlight} ranked {fmt.ordinal(rank)} of {among} for {measure}"
+                             + (f", {change}" if change else ""))
+    if not known:
+        return sentence_case(f"{measure} by district is {WITHHELD}")
+    changes, which = _published_changes(rows)
     rose = [r[0] for r in changes if round(r[3], 1) > 0]
     fell = [r[0] for r in changes if round(r[3], 1) < 0]
     if not changes:
-        return sentence_case(f"{known[0][0]} had the highest {measure}") if known else sentence_case(f"{measure} by district")
-    if len(rose) == 0 and len(fell) == len(changes):
-        return sentence_case(f"{measure} fell in every district")
-    if len(fell) == 0 and len(rose) == len(changes):
-        return sentence_case(f"{measure} rose in every district")
+        among = "" if len(known) == len(rows) else " of the districts with published figures"
+        return sentence_case(f"{known[0][0]} had the highest {measure}{among}")
+    if len(fell) == len(changes):
+        return sentence_case(f"{measure} fell in {_every(len(changes), which)}")
+    if len(rose) == len(changes):
+        return sentence_case(f"{measure} rose in {_every(len(changes), which)}")
     if 1 <= len(rose) <= 3 and len(fell) > len(rose):
-        return sentence_case(f"{measure} rose only in {join_words(rose)}")
-    return sentence_case(f"{measure} fell in {len(fell)} of {count_noun(len(changes), 'district')}")
+        return sentence_case(f"{measure} rose only in {fmt.join_words(rose)}"
+                             + (f", of {count_noun(len(changes), 'district')}{which}" if which else ""))
+    return sentence_case(f"{measure} fell in {len(fell)} of {count_noun(len(changes), 'district')}{which}")
 
 
 def _alt_text(rows, measure, area, period, previous_period, highlight, reference, decimals) -> str:
-    parts = []
-    for district, value, _, change in rows:
-        if value is None:
-            continue
-        detail = "" if change is None else f", {change_words(change)} on {previous_period}"
-        parts.append(f"{district} {number(value, decimals)}{detail}")
-    text = f"Horizontal bar chart of {measure} by district, {area}, {period}, largest first: " + "; ".join(parts) + "."
-    if highlight:
-        text += f" {highlight} is highlighted."
+    known = [r for r in rows if r[1] is not None]
+    withheld = withheld_sentence([r[0] for r in rows if r[1] is None], "districts", len(rows))
+    when = f"{period}, compared with {previous_period}"
+    title = _title(rows, measure, highlight)
+    if not known:
+        return describe("Horizontal bar chart", f"{measure} by district", area, when,
+                        f"The figures for every district are {WITHHELD}")
+
+    of_published = "Of the published figures, " if len(known) < len(rows) else ""
+    extremes = f"{of_published}{known[0][0]} was highest at {fmt.number(known[0][1], decimals)}"
+    if len(known) > 1:
+        extremes += f" and {known[-1][0]} lowest at {fmt.number(known[-1][1], decimals)}"
+    sentences = [title, extremes]
+    if highlight is not None:
+        row = next(r for r in rows if r[0] == highlight)
+        if row[1] is not None:  # its rank and change are in the title
+            extreme = row in (known[0], known[-1])
+            sentences.append(f"{highlight} is highlighted" + ("" if extreme else f", at {fmt.number(row[1], decimals)}"))
+    changes, _ = _published_changes(rows)
+    rose = [r for r in changes if round(r[3], 1) > 0]
+    fell = [r for r in changes if round(r[3], 1) < 0]
+    if (rose or fell) and highlight is None:  # the size of the change the title names
+        fewer, word = (rose, "rise") if rose and (len(rose) <= len(fell) or not fell) else (fell, "fall")
+        most = max(fewer, key=lambda r: abs(r[3]))
+        sentences.append(f"The {'only' if len(fewer) == 1 and rose and fell else 'largest'} {word} was in {most[0]} "
+                         f"({change_clause(most[3])})")
     if reference:
-        text += f" A dashed line marks the {reference[0].lower()}, {number(reference[1], decimals)}."
-    return text + suppressed_note([r[0] for r in rows if r[1] is None], "values")
+        sentences.append(f"A dashed line marks the {reference[0].lower()}, {fmt.number(reference[1], decimals)}")
+    return describe("Horizontal bar chart", f"{measure} by district", area, when, *sentences, withheld)

@@ -14,10 +14,11 @@ from matplotlib.figure import Figure
 from matplotlib.collections import PolyCollection
 from matplotlib.patches import Rectangle
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import join_words, number, sentence_case, value_or_suppressed
+from snareport.charts.wording import WITHHELD, describe, published_peak, sentence_case, value_or_suppressed, withheld_sentence
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PEAK_SHARE = 0.75
@@ -46,7 +47,7 @@ def day_hour_heatmap(
     suppressed = [(d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is None]
     bounds = _bin_bounds(largest, len(style.sequential))
     text = ChartText(
-        title=_title(cohort, peaks, days),
+        title=_title(cohort, grid, peaks, days),
         subtitle=f"Offences involving {cohort} by day and hour, {area}, {period}",
         source=source,
         alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, days),
@@ -69,7 +70,7 @@ def day_hour_heatmap(
                 cells.append([(hr, d), (hr + 1, d), (hr + 1, d + 1), (hr, d + 1)])
                 colours.append(colour)
                 if (d, hr) in peak_cells:
-                    axes.text(hr + 0.5, d + 0.5, number(value), ha="center", va="center_baseline",
+                    axes.text(hr + 0.5, d + 0.5, fmt.number(value), ha="center", va="center_baseline",
                               fontsize=style.min_text_size, weight="bold", color=_ink_on(colour, style))
         axes.add_collection(PolyCollection(cells, facecolors=colours, edgecolors="white", linewidths=0.8),
                             autolim=False)
@@ -128,26 +129,80 @@ def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float
         figure.patches.append(Rectangle((left / w, (y + swatch_h + 3) / h), swatch_w / w, swatch_h / h,
                                         transform=figure.transFigure, facecolor=style.sequential[i],
                                         edgecolor="none", figure=figure))
-        label = number(low) if low == high else f"{number(low)}\u2013{number(high)}"
+        label = fmt.number(low) if low == high else f"{fmt.number(low)}\u2013{fmt.number(high)}"
         figure.text((left + swatch_w / 2) / w, (y + swatch_h) / h, label, ha="center", va="top",
                     fontsize=style.min_text_size, color=style.text_colour)
 
 
-def _title(cohort: str, peaks, days: Sequence[str]) -> str:
+def _title(cohort: str, grid, peaks, days: Sequence[str]) -> str:
+    if published_peak(v for row in grid for v in row) is None:
+        return sentence_case(f"offences involving {cohort} by day and hour are {WITHHELD}")
     if not peaks:
         return sentence_case(f"no offences involving {cohort} to show by day and hour")
-    _, d, hr = peaks[0]
-    return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr:02d}:00\u2013{hr + 1:02d}:00")
+    top = [(d, hr) for v, d, hr in peaks if v == peaks[0][0]]
+    if len(top) == 1:
+        _, d, hr = peaks[0]
+        return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr:02d}:00\u2013{hr + 1:02d}:00")
+    clock = lambda start, end: f"{start:02d}:00\u2013{end:02d}:00"  # noqa: E731
+    return sentence_case(f"offences involving {cohort} peaked on {_when(top, days, clock, 'at', limit=1)}")
+
+
+def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str, limit: int = 3) -> str:
+    """(day, hour) cells in words, days with the same hours together: "Monday to Friday from 3pm to 5pm"."""
+    by_day: dict[int, list[int]] = {}
+    for d, hr in cells:
+        by_day.setdefault(d, []).append(hr)
+    groups: dict[str, list[int]] = {}  # the same hours on several days are said once
+    for d in sorted(by_day):
+        runs = _runs(sorted(by_day[d]))
+        groups.setdefault(fmt.join_words([hours(start, end + 1) for start, end in runs]), []).append(d)
+    said = [f"{_span(days, ds)} {joiner} {text}" for text, ds in list(groups.items())[:limit]]
+    rest = sum(len(by_day[d]) for ds in list(groups.values())[limit:] for d in ds)
+    return fmt.join_words(said + ([f"in {rest} other {'hour' if rest == 1 else 'hours'}"] if rest else []))
+
+
+def _runs(hours: list[int]) -> list[tuple[int, int]]:
+    """[15, 16, 20] → [(15, 16), (20, 20)]."""
+    runs: list[tuple[int, int]] = []
+    for hr in hours:
+        if runs and runs[-1][1] == hr - 1:
+            runs[-1] = (runs[-1][0], hr)
+        else:
+            runs.append((hr, hr))
+    return runs
+
+
+def _span(names: Sequence[str], indexes: list[int]) -> str:
+    """Consecutive indexes read as a range ("Monday to Friday"), others as a list."""
+    if len(indexes) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"{names[indexes[0]]} to {names[indexes[-1]]}"
+    return fmt.join_words([names[i] for i in indexes])
+
+
+def _busiest(peaks, days: Sequence[str]) -> str:
+    """The busiest cells and those at least three quarters as busy, in words (hours said as "3pm")."""
+    spoken = lambda start, end: f"{fmt.hour_label(start)} to {fmt.hour_label(end)}"  # noqa: E731
+    top = peaks[0][0]
+    busiest = [(d, hr) for v, d, hr in peaks if v == top]
+    near = [(d, hr) for v, d, hr in peaks if v != top]
+    text = f"The busiest hour had {fmt.number(top)} offences" if len(busiest) == 1 else \
+        f"The busiest hours had {fmt.number(top)} offences each"
+    if len(busiest) > 1 and _when(busiest, days, spoken, "from", limit=1) != _when(busiest, days, spoken, "from"):
+        text += f": {_when(busiest, days, spoken, 'from')}"  # more than the title could say
+    if near:
+        text += f"; the other hours with at least three quarters as many were on {_when(near, days, spoken, 'from')}"
+    return text
 
 
 def _alt_text(cohort, area, period, grid, peaks, suppressed, days) -> str:
     total = sum(v for row in grid for v in row if v is not None)
-    text = (f"Heatmap of offences involving {cohort} by day of week and hour of day, {area}, {period}; "
-            f"darker cells mean more offences. {number(total)} offences shown.")
+    cells = sum(len(row) for row in grid)
+    withheld = withheld_sentence([f"{days[d]} from {fmt.hour_label(h)}" for d, h in suppressed], "hour cells",
+                                 cells, noun="count", nouns="counts").rstrip(".")
+    withheld += " and left blank" if withheld else ""
+    findings = [_title(cohort, grid, peaks, days)]
     if peaks:
-        cells = [f"{days[d]} {hr:02d}:00 ({number(v)})" for v, d, hr in peaks[:8]]
-        more = f" and {len(peaks) - 8} more" if len(peaks) > 8 else ""
-        text += f" Peak hours (at least 75% of the busiest): {join_words(cells)}{more}."
-    if suppressed:
-        text += f" {len(suppressed)} cells suppressed for disclosure control and left blank."
-    return text
+        findings += [_busiest(peaks, days), (f"The published cells hold {fmt.number(total)} offences" if suppressed
+                                             else f"{fmt.number(total)} offences in all")]
+    return describe("Heat map", f"offences involving {cohort} by day of the week and hour of the day", area, period,
+                    "Darker cells mean more offences", *findings, withheld)

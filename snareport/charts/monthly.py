@@ -9,18 +9,20 @@ from typing import Sequence
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
-    change_words,
-    number,
+    WITHHELD,
+    change_clause,
+    describe,
     percent_change,
+    published_peak,
     sentence_case,
-    signed_percent,
-    suppressed_note,
     value_or_suppressed,
+    withheld_sentence,
 )
 
 LABEL_BARS_UP_TO = 6   # months; beyond this the bars are read from the value axis and the data table
@@ -52,12 +54,9 @@ def monthly_comparison_chart(
         title=_title(rows, measure),
         subtitle=f"Number of {measure} by month, {area}, {previous_label} and {current_label}",
         source=source,
-        alt_text=(f"Grouped bar chart of {measure} by month, {area}, {previous_label} then {current_label}. "
-                  + "; ".join(f"{m}: {value_or_suppressed(p)} then {value_or_suppressed(c)}"
-                              + ("" if ch is None else f", {change_words(ch)}") for m, p, c, ch in rows)
-                  + "." + suppressed_note([m for m, p, c, _ in rows if p is None or c is None], "counts for")),
+        alt_text=_alt_text(rows, measure, area, previous_label, current_label),
         data_table=[("Month", previous_label, current_label, "% change")]
-        + [(m, value_or_suppressed(p), value_or_suppressed(c), "" if ch is None else signed_percent(ch))
+        + [(m, value_or_suppressed(p), value_or_suppressed(c), "" if ch is None else fmt.percent(ch, plus=True))
            for m, p, c, ch in rows],
     )
     colours = (style.muted_colour, style.palette[0])
@@ -67,7 +66,7 @@ def monthly_comparison_chart(
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 2.2
         largest = max([v for _, p, c, _ in rows for v in (p, c) if v is not None], default=1) or 1
-        axes = axes_in_points(figure, w, h, left=text_width(number(largest * 1.2), style) + 8,
+        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=key_height + 4)
         for i, (_, p, c, _) in enumerate(rows):
             for j, value in enumerate((p, c)):
@@ -78,11 +77,11 @@ def monthly_comparison_chart(
                     continue
                 axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
                 if labelled:
-                    axes.text(x, value + largest * 0.015, number(value), ha="center", va="bottom",
+                    axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
                               fontsize=style.text_size, color=style.text_colour)
         axes.set_xticks(range(len(rows)), [r[0][:3] for r in rows])
         axes.set_xlim(-0.6, len(rows) - 0.4)
-        value_axis(axes, style, number, largest * 1.15)
+        value_axis(axes, style, fmt.number, largest * 1.15)
         key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
 
     return build_chart("monthly_comparison", text, plot, style, width or style.width, height or style.height, key)
@@ -90,19 +89,42 @@ def monthly_comparison_chart(
 
 def _title(rows, measure: str) -> str:
     pairs = [(p, c) for _, p, c, _ in rows if p is not None and c is not None]
+    complete = len(pairs) == len(rows)
     if not pairs:
-        return sentence_case(f"{measure} by month")
+        return sentence_case(f"{measure} by month" if complete else f"changes in {measure} by month are {WITHHELD}")
     lower = sum(1 for p, c in pairs if c < p)
     higher = sum(1 for p, c in pairs if c > p)
-    overall = change_words(percent_change(sum(p for p, _ in pairs), sum(c for _, c in pairs)))
-    if lower == len(pairs):
-        months = "in every month" if len(pairs) > 1 else "in the month shown"
-        return sentence_case(f"{measure} were lower than a year earlier {months}, {overall} overall")
-    if higher == len(pairs):
-        months = "in every month" if len(pairs) > 1 else "in the month shown"
-        return sentence_case(f"{measure} were higher than a year earlier {months}, {overall} overall")
-    if lower >= higher:
-        return sentence_case(f"{measure} were lower than a year earlier in {lower} of {len(pairs)} months, "
-                             f"{overall} overall")
-    return sentence_case(f"{measure} were higher than a year earlier in {higher} of {len(pairs)} months, "
-                         f"{overall} overall")
+    overall = ""
+    if complete:  # an overall change only when every month is published
+        overall = change_clause(percent_change(sum(p for p, _ in pairs), sum(c for _, c in pairs)))
+    tail = f", {overall} overall" if overall else ""
+    months = ("months" if len(pairs) > 1 else "month") + ("" if complete else " with published figures")
+    if complete:
+        every = "in every month" if len(pairs) > 1 else "in the month shown"
+    else:
+        every = f"in all {len(pairs)} {months}" if len(pairs) > 1 else f"in the one {months}"
+    of_pairs = f"of {'' if complete else 'the '}{len(pairs)} {months}"
+    if lower == higher == 0:
+        return sentence_case(f"{measure} were the same as a year earlier {every}")
+    if lower == higher:
+        return sentence_case(f"{measure} were lower than a year earlier in {lower} and higher in {higher} {of_pairs}{tail}")
+    direction, n = ("lower", lower) if lower > higher else ("higher", higher)
+    where = every if n == len(pairs) else f"in {n} {of_pairs}"
+    return sentence_case(f"{measure} were {direction} than a year earlier {where}{tail}")
+
+
+def _alt_text(rows, measure: str, area: str, previous_label: str, current_label: str) -> str:
+    findings = [_title(rows, measure)]
+    changes = [r for r in rows if r[3] is not None and round(r[3], 1) != 0]
+    if changes:
+        m, p, c, ch = max(changes, key=lambda r: abs(r[3]))
+        findings.append(f"The largest {'fall' if ch < 0 else 'rise'} was in {m}, {change_clause(ch)} "
+                        f"({fmt.number(p)} to {fmt.number(c)})")
+    peak = published_peak(c for _, _, c, _ in rows)
+    if peak:
+        busiest = next(m for m, _, c, _ in rows if c == peak)
+        findings.append(f"The busiest month of {current_label} was {busiest}, with {fmt.number(peak)}")
+    withheld = withheld_sentence([m for m, p, c, _ in rows if p is None or c is None], "months", len(rows),
+                                 noun="counts", nouns="counts")
+    return describe("Grouped bar chart", f"{measure} by month", area, f"{current_label} compared with {previous_label}",
+                    *findings, withheld)

@@ -5,10 +5,11 @@ from typing import Sequence
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import number, percent, sentence_case, suppressed_note, value_or_suppressed
+from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
 
 
 def population_chart(
@@ -31,24 +32,14 @@ def population_chart(
     total = sum(p for p in population if p is not None)
     rows = sorted(zip(districts, population), key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
     shares = {d: (p / total * 100 if p is not None and total else None) for d, p in rows}
-    labels = {d: value_or_suppressed(p) + ("" if shares[d] is None else f" ({percent(shares[d])})") for d, p in rows}
-    if highlight is not None:
-        share = shares[highlight]
-        title = (sentence_case(f"{highlight} is home to {percent(share)} of {area}'s population") if share is not None
-                 else sentence_case(f"population of {highlight} is suppressed"))
-    else:
-        first = rows[0]
-        title = sentence_case(f"{first[0]} has the largest population, {percent(shares[first[0]])} of the total")
+    labels = {d: value_or_suppressed(p) + ("" if shares[d] is None else f" ({fmt.percent(shares[d])})") for d, p in rows}
     text = ChartText(
-        title=title,
+        title=_title(rows, shares, area, highlight),
         subtitle=f"Population by district, {area}, {year} (share of total)",
         source=source,
-        alt_text=(f"Horizontal bar chart of population by district, {area}, {year}, largest first; total "
-                  f"{number(total)}. " + "; ".join(f"{d} {labels[d]}" for d, p in rows if p is not None) + "."
-                  + (f" {highlight} is highlighted." if highlight else "")
-                  + suppressed_note([d for d, p in rows if p is None], "values")),
+        alt_text=_alt_text(rows, shares, total, area, year, highlight),
         data_table=[("District", "Population", "Share")]
-        + [(d, value_or_suppressed(p), value_or_suppressed(shares[d], percent)) for d, p in rows],
+        + [(d, value_or_suppressed(p), value_or_suppressed(shares[d], fmt.percent)) for d, p in rows],
     )
     key = (tuple(rows), highlight)
 
@@ -84,3 +75,39 @@ def population_chart(
         captions = layout_captions(style, w, text.title, text.subtitle, text.source)
         height = len(rows) * style.bar_row_height + 4 + captions.header_height + captions.footer_height
     return build_chart("population", text, plot, style, w, height, key)
+
+
+def _title(rows, shares, area: str, highlight: str | None) -> str:
+    if highlight is not None:
+        share = shares[highlight]
+        return (sentence_case(f"{highlight} is home to {fmt.percent(share)} of {area}'s population") if share is not None
+                else sentence_case(f"the population of {highlight} is {WITHHELD}"))
+    first = rows[0]
+    if first[1] is None:
+        return sentence_case(f"population by district is {WITHHELD}")
+    return sentence_case(f"{first[0]} has the largest population, {fmt.percent(shares[first[0]])} of the total")
+
+
+def _alt_text(rows, shares, total: int, area: str, year: str, highlight: str | None) -> str:
+    known = [(d, p) for d, p in rows if p is not None]
+    withheld = withheld_sentence([d for d, p in rows if p is None], "districts", len(rows), noun="population",
+                                 nouns="populations")
+    if not known:
+        return describe("Horizontal bar chart", "population by district", area, year,
+                        f"Population by district is {WITHHELD}")
+
+    def people(district: str, population: int) -> str:
+        return f"{fmt.number(population)} people, {fmt.percent(shares[district])} of the total"
+
+    (largest, most), (smallest, fewest) = known[0], known[-1]
+    findings = [f"{largest} has the largest population, {people(largest, most)} of {fmt.number(total)}"]
+    if len(known) > 1:
+        findings.append(f"{smallest} has the smallest, {people(smallest, fewest)}")
+    if highlight is not None and highlight not in (largest, smallest):
+        rank = next((i + 1 for i, (d, _) in enumerate(known) if d == highlight), None)
+        findings.append(f"{highlight}, highlighted, has {people(highlight, dict(known)[highlight])}, "
+                        f"the {fmt.ordinal(rank)} largest of {len(known)} districts" if rank is not None
+                        else f"{highlight} is highlighted")
+    elif highlight is not None:
+        findings.append(f"{highlight} is highlighted")
+    return describe("Horizontal bar chart", "population by district", area, year, *findings, withheld)

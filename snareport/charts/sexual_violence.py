@@ -5,20 +5,21 @@ from typing import Sequence
 
 from matplotlib.figure import Figure
 
+from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
-    change_verb,
-    change_words,
-    join_words,
-    number,
+    WITHHELD,
+    change_clause,
+    count_noun,
+    describe,
     percent_change,
+    published_peak,
     sentence_case,
-    signed_percent,
-    suppressed_note,
     value_or_suppressed,
+    withheld_sentence,
 )
 
 
@@ -44,12 +45,9 @@ def category_change_chart(
         title=_category_title(rows, measure),
         subtitle=f"Number of {measure} by category, {area}, {previous_label} and {current_label}",
         source=source,
-        alt_text=(f"Grouped bar chart of {measure} by category, {area}, {previous_label} then {current_label}. "
-                  + "; ".join(f"{c}: {value_or_suppressed(p)} then {value_or_suppressed(n)}"
-                              + ("" if ch is None else f", {change_words(ch)}") for c, p, n, ch in rows)
-                  + "." + suppressed_note([c for c, p, n, _ in rows if p is None or n is None], "counts for")),
+        alt_text=_category_alt_text(rows, measure, area, previous_label, current_label),
         data_table=[("Category", previous_label, current_label, "% change")]
-        + [(c, value_or_suppressed(p), value_or_suppressed(n), "" if ch is None else signed_percent(ch))
+        + [(c, value_or_suppressed(p), value_or_suppressed(n), "" if ch is None else fmt.percent(ch, plus=True))
            for c, p, n, ch in rows],
     )
     colours = (style.muted_colour, style.palette[0])
@@ -58,7 +56,7 @@ def category_change_chart(
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 2.2
         largest = max([v for _, p, n, _ in rows for v in (p, n) if v is not None], default=1)
-        axes = axes_in_points(figure, w, h, left=text_width(number(largest * 1.2), style) + 8,
+        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=key_height + 4)
         for i, (_, p, n, _) in enumerate(rows):
             for j, value in enumerate((p, n)):
@@ -68,11 +66,11 @@ def category_change_chart(
                               fontsize=style.min_text_size, color=style.secondary_text_colour)
                     continue
                 axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
-                axes.text(x, value + largest * 0.015, number(value), ha="center", va="bottom",
+                axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
                           fontsize=style.text_size, color=style.text_colour)
         axes.set_xticks(range(len(rows)), [r[0] for r in rows])
         axes.set_xlim(-0.6, len(rows) - 0.4)
-        value_axis(axes, style, number, largest * 1.15)
+        value_axis(axes, style, fmt.number, largest * 1.15)
         key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
 
     return build_chart("category_change", text, plot, style, width or style.width, height or style.height, key)
@@ -80,20 +78,43 @@ def category_change_chart(
 
 def _category_title(rows, measure: str) -> str:
     changes = [(c, ch) for c, _, _, ch in rows if ch is not None]
+    complete = all(p is not None and n is not None for _, p, n, _ in rows)
     if not changes:
-        return sentence_case(f"{measure} by category")
+        return sentence_case(f"{measure} by category" if complete else f"changes in {measure} by category are {WITHHELD}")
     fell = [c for c, ch in changes if round(ch, 1) < 0]
     rose = [c for c, ch in changes if round(ch, 1) > 0]
-    previous_total = sum(p for _, p, n, _ in rows if p is not None and n is not None)
-    current_total = sum(n for _, p, n, _ in rows if p is not None and n is not None)
-    overall = change_words(percent_change(previous_total, current_total))
-    if len(fell) == len(changes):
-        return sentence_case(f"{measure} fell in every category, {overall} overall")
-    if len(rose) == len(changes):
-        return sentence_case(f"{measure} rose in every category, {overall} overall")
+    overall = ""
+    if complete:  # an overall change only when every category is published
+        overall = change_clause(percent_change(sum(p for _, p, _, _ in rows), sum(n for _, _, n, _ in rows)))
+    which = "" if len(changes) == len(rows) else " with a published change"
+    of_changes = f"{count_noun(len(changes), 'category', 'categories')}{which}"
+    if len(fell) == len(changes) or len(rose) == len(changes):
+        verb = "fell" if fell else "rose"
+        where = "every category" if not which else (f"all {of_changes}" if len(changes) > 1
+                                                     else f"the one category{which}")
+        return sentence_case(f"{measure} {verb} in {where}" + (f", {overall} overall" if overall else ""))
     if rose:
-        return sentence_case(f"{join_words(rose)} {'rose' if len(rose) > 1 else 'rose'}; {measure} {overall} overall")
-    return sentence_case(f"{measure} {overall} overall")
+        return sentence_case(f"{fmt.join_words(rose)} rose" + (f"; {measure} {overall} overall" if overall
+                                                                  else f", of {of_changes}"))
+    return sentence_case(f"{measure} {overall} overall" if overall else f"{measure} fell in {len(fell)} of {of_changes}")
+
+
+def _category_alt_text(rows, measure: str, area: str, previous_label: str, current_label: str) -> str:
+    findings = [_category_title(rows, measure)]
+    current = [n for _, _, n, _ in rows]
+    peak = published_peak(current)
+    if peak:
+        name = next(c for c, _, n, _ in rows if n == peak)
+        findings.append(f"{name} was the largest category, with {fmt.number(peak)} in {current_label}")
+    changes = [r for r in rows if r[3] is not None and round(r[3], 1) != 0]
+    if changes:
+        c, p, n, ch = max(changes, key=lambda r: (abs(r[3]), r[0]))
+        findings.append(f"The largest {'fall' if ch < 0 else 'rise'} was in {c}, {change_clause(ch)} "
+                        f"({fmt.number(p)} to {fmt.number(n)})")
+    withheld = withheld_sentence([c for c, p, n, _ in rows if p is None or n is None], "categories",
+                                 len(rows), noun="counts", nouns="counts")
+    return describe("Grouped bar chart", f"{measure} by category", area,
+                    f"{current_label} compared with {previous_label}", *findings, withheld)
 
 
 def monthly_profile_chart(
@@ -113,24 +134,24 @@ def monthly_profile_chart(
     if len(months) != len(counts):
         raise ValueError("months and counts must have the same length")
     known = [(c, i) for i, c in enumerate(counts) if c is not None]
+    peak = published_peak(counts)
     top = [i for _, i in sorted(known, key=lambda t: (-t[0], t[1]))[:peaks] if counts[i] > 0]
     top_names = [months[i] for i in sorted(top, key=lambda i: -counts[i])]
+    title = (sentence_case(f"{measure} by month are {WITHHELD}") if peak is None
+             else sentence_case(f"{measure} were highest in {fmt.join_words(top_names)}") if top_names
+             else sentence_case(f"{measure} by month"))
     text = ChartText(
-        title=(sentence_case(f"{measure} were highest in {join_words(top_names)}") if top_names
-               else sentence_case(f"{measure} by month")),
+        title=title,
         subtitle=f"Number of {measure} by month of the year, {area}, {period}",
         source=source,
-        alt_text=(f"Bar chart of {measure} by month of the year, {area}, {period}. "
-                  + ", ".join(f"{m}: {value_or_suppressed(c)}" for m, c in zip(months, counts))
-                  + f". Highest months: {join_words(f'{months[i]} ({number(counts[i])})' for i in top) or 'none'}."
-                  + suppressed_note([m for m, c in zip(months, counts) if c is None], "months")),
+        alt_text=_profile_alt_text(months, counts, top, title, measure, area, period),
         data_table=[("Month", "Number")] + [(m, value_or_suppressed(c)) for m, c in zip(months, counts)],
     )
     key = (tuple(months), tuple(counts), peaks)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         largest = max((c for c, _ in known), default=1) or 1
-        axes = axes_in_points(figure, w, h, left=text_width(number(largest * 1.2), style) + 8,
+        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=style.text_size * 1.2)
         for i, c in enumerate(counts):
             if c is None:
@@ -139,10 +160,24 @@ def monthly_profile_chart(
                 continue
             axes.bar(i, c, width=0.7, color=style.palette[0] if i in top else style.muted_colour, zorder=2)
             if i in top:
-                axes.text(i, c + largest * 0.015, number(c), ha="center", va="bottom", fontsize=style.text_size,
+                axes.text(i, c + largest * 0.015, fmt.number(c), ha="center", va="bottom", fontsize=style.text_size,
                           weight="bold", color=style.text_colour)
         axes.set_xticks(range(len(months)), [m[:3] for m in months])
         axes.set_xlim(-0.6, len(months) - 0.4)
-        value_axis(axes, style, number, largest * 1.15)
+        value_axis(axes, style, fmt.number, largest * 1.15)
 
     return build_chart("monthly_profile", text, plot, style, width or style.width, height or style.height, key)
+
+
+def _profile_alt_text(months, counts, top: list[int], title: str, measure: str, area: str, period: str) -> str:
+    findings = [title]
+    if top:
+        ordered = sorted(top, key=lambda i: (-counts[i], i))
+        findings[0] += (f", with {fmt.number(counts[ordered[0]])}" if len(ordered) == 1 else
+                        f", with {fmt.join_words([fmt.number(counts[i]) for i in ordered])} respectively")
+    if top and all(c is not None for c in counts):
+        low = min(range(len(counts)), key=lambda i: (counts[i], i))
+        findings.append(f"The quietest month was {months[low]}, with {fmt.number(counts[low])}")
+    withheld = withheld_sentence([m for m, c in zip(months, counts) if c is None], "months", len(months),
+                                 noun="count", nouns="counts")
+    return describe("Bar chart", f"{measure} by month of the year", area, period, *findings, withheld)

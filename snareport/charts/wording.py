@@ -1,31 +1,30 @@
-"""Numbers and changes → the words charts print: active titles, direct labels and alt text.
+"""Chart data → the words charts print: active titles, direct labels and alt text.
 
-Numbers follow the report's house style: thousands separators, percentages to one decimal place and a
-true minus sign (U+2212); direction is always said in words, never left to colour.
+Numbers are printed by ``snareport.formatting`` (the one number formatter: thousands separators,
+percentages to one decimal place, a true minus sign, direction words); this module only adds the
+words around them. Alt text is built by ``describe``: what kind of chart, what it measures, for which
+area and period, then the main finding and a few key values, with "per cent" said in words. Every
+value stays in the chart's data table.
+
+Withheld values (``None``) follow the disclosure rule in ``snareport.disclosure``: a withheld count is
+never larger than the smallest published non-zero count beside it, so a peak among published counts
+stands. When no published value above zero is left, a chart says its figures are withheld instead
+of claiming a finding; changes, ranks and "every district" claims name only what is published.
 """
 from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-MINUS = "\u2212"
-SUPPRESSED = "suppressed"
+from snareport import formatting as fmt
+from snareport.formatting import MINUS, join_words
 
+__all__ = [
+    "MINUS", "SUPPRESSED", "WITHHELD", "change_clause", "count_noun", "describe", "percent_change",
+    "published_peak", "sentence_case", "spoken", "value_or_suppressed", "withheld_sentence",
+]
 
-def number(value: float, decimals: int = 0) -> str:
-    """1234.5 → "1,235" (or "1,234.5" with one decimal); negatives get a true minus sign."""
-    text = f"{abs(value):,.{decimals}f}"
-    return f"{MINUS}{text}" if value < 0 and text.strip("0.,") else text
-
-
-def percent(value: float, decimals: int = 1) -> str:
-    """22.91 → "22.9%"."""
-    return number(value, decimals) + "%"
-
-
-def signed_percent(value: float) -> str:
-    """A change with its sign: "+10.8%", "−22.9%", "0.0%"."""
-    text = percent(value)
-    return "+" + text if round(value, 1) > 0 else text
+SUPPRESSED = "suppressed"          # printed in a chart (and its data table) where a value is withheld
+WITHHELD = "withheld to protect privacy"
 
 
 def percent_change(previous: float | None, current: float | None) -> float | None:
@@ -35,36 +34,9 @@ def percent_change(previous: float | None, current: float | None) -> float | Non
     return (current - previous) / previous * 100.0
 
 
-def change_words(change: float | None) -> str:
-    """−22.9 → "down 22.9%", 3.1 → "up 3.1%", 0 → "no change", None → "no earlier figure"."""
-    if change is None:
-        return "no earlier figure"
-    if round(change, 1) == 0:
-        return "no change"
-    return f"{'up' if change > 0 else 'down'} {percent(abs(change))}"
-
-
-def change_verb(change: float | None) -> str:
-    """−22.9 → "fell by 22.9%", 3.1 → "rose by 3.1%", 0 → "did not change", None → "had no earlier figure"."""
-    if change is None:
-        return "had no earlier figure to compare"
-    if round(change, 1) == 0:
-        return "did not change"
-    return f"{'rose' if change > 0 else 'fell'} by {percent(abs(change))}"
-
-
-def ordinal(n: int) -> str:
-    """1 → "1st", 2 → "2nd", 11 → "11th", 23 → "23rd"."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-def join_words(items: Iterable[str]) -> str:
-    """["a", "b", "c"] → "a, b and c"."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def change_clause(change: float | None) -> str:
+    """A % change in words for a title: "down 22.9%", "up 3.1%", "no change"; "" when there is none."""
+    return "" if change is None else fmt.direction_word(change)
 
 
 def sentence_case(text: str) -> str:
@@ -72,18 +44,56 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def value_or_suppressed(value: float | None, formatter=number) -> str:
+def value_or_suppressed(value: float | None, formatter=fmt.number) -> str:
     """A formatted value, or the word "suppressed" for a value withheld for disclosure control."""
     return SUPPRESSED if value is None else formatter(value)
 
 
 def count_noun(n: int, singular: str, plural: str | None = None) -> str:
     """3, "district" → "3 districts"."""
-    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+    return f"{fmt.number(n)} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def suppressed_note(labels: Sequence[str], what: str = "values") -> str:
-    """A sentence for alt text naming suppressed items, or "" when none are."""
-    if not labels:
+def spoken(text: str) -> str:
+    """Printed figures → what a screen reader should say: "−2.9%" → "minus 2.9 per cent"."""
+    return text.replace("%", " per cent").replace(MINUS, "minus ")
+
+
+def withheld_sentence(names: Sequence[str], what: str, of_total: int | None = None, *, noun: str = "figure",
+                      nouns: str = "figures", limit: int = 3) -> str:
+    """The withheld items in one plain sentence ("" when none): "The figure for Bee is withheld to protect
+    privacy." Beyond ``limit`` names it counts them: "The counts for 15 of the 86 ages are withheld …"."""
+    names = list(names)
+    if not names:
         return ""
-    return f" {sentence_case(what)} suppressed for disclosure control: {join_words(list(labels))}."
+    if len(names) > limit:
+        counted = fmt.number(len(names)) + (f" of the {fmt.number(of_total)}" if of_total else "")
+        return f"The {nouns} for {counted} {what} are {WITHHELD}."
+    word = noun if len(names) == 1 else nouns
+    verb = "is" if len(names) == 1 and not noun.endswith("s") else "are"
+    return f"The {word} for {join_words(names)} {verb} {WITHHELD}."
+
+
+def describe(kind: str, subject: str, area: str, period: str, *sentences: str) -> str:
+    """The one alt text form: "<Kind> of <subject>, <area>, <period>." then each non-empty sentence
+    (the main finding first, then a few key values and what is withheld), "%" said as "per cent"."""
+    parts = [f"{kind} of {subject}, {area}, {period}", *sentences]
+    return " ".join(_as_sentence(spoken(p)) for p in parts if p and p.strip())
+
+
+def _as_sentence(text: str) -> str:
+    text = sentence_case(text.strip())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def published_peak(values: Iterable[float | None]) -> float | None:
+    """The largest published value when a finding can rest on it, else None: None when every published
+    value is zero while some are withheld (the withheld ones would be the peak), or when nothing is shown."""
+    values = list(values)
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    top = max(known)
+    if top <= 0 and len(known) < len(values):
+        return None
+    return top
