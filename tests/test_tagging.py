@@ -357,3 +357,17 @@ def test_paints_nothing_sees_every_painting_operator():
     for chunk in ["[(a) -20 (b)] TJ", "/X0 Do", "1 0 0 1 0 0 cm 0 0 m 10 10 l S", "0 0 10 10 re f*", "/Sh0 sh", "(x) Tj"]:
         assert not paints_nothing([chunk]), chunk
     assert paints_nothing(["BT /F1 10 Tf 1 0 0 1 20 30 Tm 12 TL ET", "[] 0 d 0.5 w 1 J", "/GS1 gs .1 .2 .3 rg"])
+
+
+def test_wrapper_answers_like_the_flowable_it_holds():
+    class Indexing(Spacer):
+        def isIndexing(self):
+            return 1
+
+        def getSpaceBefore(self):
+            return 7
+
+    wrapped = tagging.tagged(Indexing(10, 10), "P")
+    assert wrapped.isIndexing() == 1 and wrapped.getSpaceBefore() == 7
+    para = Paragraph("x", _styles()["h1"])
+    assert tagging.tagged(para, "H1").getKeepWithNext() == 1

@@ -138,6 +138,21 @@ class Tagged(Flowable):
         return f"Tagged[{self.node!r}]({self.inner.identity(maxLen)})"
 
 
+def _forward(name: str) -> Any:
+    def method(self: Tagged, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self.inner, name)(*args, **kwargs)
+
+    method.__name__ = name
+    method.__doc__ = f"The wrapped flowable's ``{name}``."
+    return method
+
+
+# Flowable's own methods would otherwise answer for the wrapper (an indexing contents page would
+# stop being seen as one; a list's space before would be lost): ask the wrapped flowable instead.
+for _name in ("getSpaceAfter", "getSpaceBefore", "isIndexing", "minWidth", "_hAlignAdjust"):
+    setattr(Tagged, _name, _forward(_name))
+
+
 def _page_box(canv: Any, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = canv._currentMatrix
     xs, ys = [], []
