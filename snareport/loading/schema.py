@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
+
+from snareport.config import OptionalField
 
 Kind = Literal["id", "text", "datetime", "month", "bool", "int", "float", "enum", "district"]
 
@@ -157,12 +159,6 @@ CONTRACT: dict[str, Table] = {
     t.name: t for t in (OFFENCES, PEOPLE, HOSPITAL_ADMISSIONS, POPULATION, UNIT_COSTS, HARM_WEIGHTS)
 }
 
-# Fields a full source provides beyond its tables (hospital_admissions.district only when filled).
-OPTIONAL_FIELDS = (
-    "offences.time_of_day",
-    "offences.knife_enabled",
-    "offences.sexual_category",
-    "people.age",
-    "people.sex",
-    "hospital_admissions.district",
-)
+# Fields a full source provides beyond its tables (hospital_admissions.district only when filled);
+# the list is the one report.yaml's `source.fields_absent` accepts.
+OPTIONAL_FIELDS: tuple[str, ...] = get_args(OptionalField)
