@@ -2,11 +2,12 @@
 
 A dataset is keyed by the sha256 of every file in its folder (and the folder's path); a report by that
 same fingerprint, the report configuration and the district. Only datasets read straight from a folder
-carry a fingerprint: a dataset changed in memory (``dataclasses.replace``) has none and is always
-computed afresh. See :mod:`snareport.cache` for where entries live and how to turn them off.
+carry a fingerprint, and only while their fields are the objects that were read: a dataset changed in
+memory (``dataclasses.replace``, a field or a content override replaced) is always computed afresh. See :mod:`snareport.cache` for where entries live and how to turn them off.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,13 +33,28 @@ def load_dataset_reusing(path: str | Path) -> "Dataset":
         dataset = load(folder)
     else:
         dataset = cache.cached("dataset", fingerprint, lambda: load(folder))
-    object.__setattr__(dataset, _FINGERPRINT, fingerprint)
+    object.__setattr__(dataset, _FINGERPRINT, (fingerprint, _identity(dataset)))
     return dataset
 
 
 def dataset_fingerprint(dataset: "Dataset") -> str | None:
-    """The folder fingerprint of a dataset read by :func:`load_dataset_reusing` (None otherwise)."""
-    return dataset.__dict__.get(_FINGERPRINT)
+    """The folder fingerprint of a dataset read by :func:`load_dataset_reusing`, or None once any of its
+    fields (or a dict/list field's items) has been replaced since it was read."""
+    stored = dataset.__dict__.get(_FINGERPRINT)
+    if stored is None or stored[1] != _identity(dataset):
+        return None
+    return stored[0]
+
+
+def _identity(dataset: "Dataset") -> tuple:
+    """Which objects the dataset's fields (and the items of its dict and list fields) are."""
+    parts = []
+    for item in dataclasses.fields(dataset):
+        value = getattr(dataset, item.name)
+        inner = tuple((k, id(v)) for k, v in value.items()) if isinstance(value, dict) else \
+            tuple(map(id, value)) if isinstance(value, list) else ()
+        parts.append((item.name, id(value), inner))
+    return tuple(parts)
 
 
 def build_report_reusing(dataset: "Dataset", district: str | None = None) -> "Report":

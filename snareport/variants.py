@@ -106,6 +106,7 @@ def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
     own_pool = executor is None
     if own_pool:
         _WORKER_DATASET = ds  # inherited by forked workers: no pickling of the dataset per task
+        _prepare_for_fork(layout)
         executor = _default_pool(total, workers)
     try:
         if _is_dask_client(executor):
@@ -126,6 +127,17 @@ def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
         if own_pool:
             executor.shutdown(wait=True)
             _WORKER_DATASET = None
+
+
+def _prepare_for_fork(layout: str) -> None:
+    """Import the drawing modules and register the theme's fonts once, so forked workers inherit them."""
+    from snareport.layout.door import Door
+    from snareport.layout.story import build_story  # noqa: F401 — imports every section and chart module
+    from snareport.render import render_pdf  # noqa: F401
+    from snareport.tagging import DocumentTagger  # noqa: F401
+    from snareport.theme import load_theme
+
+    Door(load_theme(layout))
 
 
 def _default_pool(jobs: int, workers: int | None = None) -> Executor:
@@ -159,10 +171,10 @@ def _render_one_in_worker(district: str | None, path: str, layout: str) -> Docum
 
 def _render_one(ds: "Dataset", district: str | None, path: str, layout: str) -> DocumentResult:
     """Build and render one document; runs in a worker."""
-    from snareport.build import build_report
     from snareport.render import render_pdf
+    from snareport.reuse import build_report_reusing
 
-    report = build_report(ds, district=district)
+    report = build_report_reusing(ds, district=district)
     written = Path(render_pdf(report, path, layout=layout))
     data = written.read_bytes()
     return DocumentResult(

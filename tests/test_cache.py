@@ -1,6 +1,7 @@
 """The disk cache: round trip, corruption ignored and rewritten, switched off, keys follow the inputs."""
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -129,3 +130,10 @@ def test_report_is_reused_only_for_datasets_read_from_a_folder(cache_folder: Pat
     reuse.build_report_reusing(changed)
     reuse.build_report_reusing(changed)
     assert builds == [None, district, None, None]
+
+    copied = copy.copy(dataset)  # a shallow copy is the same data until a field or an override is swapped
+    assert reuse.dataset_fingerprint(copied) == reuse.dataset_fingerprint(dataset)
+    dataset.district_content[district] = copy.copy(dataset.content)
+    assert reuse.dataset_fingerprint(dataset) is None
+    copied.district_content = {}
+    assert reuse.dataset_fingerprint(copied) is None
