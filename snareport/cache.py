@@ -5,7 +5,9 @@ Entries live under ``$SNAREPORT_CACHE_DIR``, else ``$XDG_CACHE_HOME/snareport``,
 of this package's source and the versions of the libraries that shape the values, so editing the code
 never reuses an old entry. Entries are written atomically and carry a checksum: an entry that cannot be
 read back (truncated, corrupted, from another version of Python) is ignored, removed and rebuilt.
-The cache only saves time; it never changes what is produced.
+Each namespace (datasets, reports, charts) keeps at most ``SNAREPORT_CACHE_MB`` megabytes (256 by
+default), dropping the least recently used entries first. The cache only saves time; it never changes
+what is produced.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ T = TypeVar("T")
 
 _MAGIC = b"snareport-cache-1\n"
 _DIGEST = 32  # sha256 bytes
+DEFAULT_LIMIT_MB = 256
 _LIBRARIES = ("numpy", "pandas", "pyarrow", "matplotlib", "reportlab", "pydantic", "yaml", "pikepdf")
 
 
@@ -105,9 +108,12 @@ def load(namespace: str, key: str) -> Any | None:
     payload = blob[head + _DIGEST:]
     if blob[:head] == _MAGIC and blob[head:head + _DIGEST] == hashlib.sha256(payload).digest():
         try:
-            return pickle.loads(payload)
+            value = pickle.loads(payload)
         except Exception:  # noqa: BLE001 — any unreadable entry is rebuilt
             pass
+        else:
+            _touch(path)  # recently used entries are the last to be pruned
+            return value
     path.unlink(missing_ok=True)
     return None
 
@@ -128,8 +134,37 @@ def store(namespace: str, key: str, value: Any) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        prune(path.parent)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return
+
+
+def prune(folder: Path, limit_bytes: int | None = None) -> None:
+    """Remove the least recently used entries of one namespace until it holds at most ``limit_bytes``
+    (default ``SNAREPORT_CACHE_MB`` megabytes per namespace, else 256)."""
+    if limit_bytes is None:
+        limit_bytes = int(float(os.environ.get("SNAREPORT_CACHE_MB") or DEFAULT_LIMIT_MB) * 1024 * 1024)
+    entries = []
+    for entry in os.scandir(folder):
+        if entry.name.endswith(".pickle"):
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= limit_bytes:
+            break
+        Path(path).unlink(missing_ok=True)
+        total -= size
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def cached(namespace: str, key: str, compute: Callable[[], T]) -> T:

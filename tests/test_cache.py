@@ -48,6 +48,19 @@ def test_a_damaged_entry_is_ignored_removed_and_rewritten(cache_folder: Path, da
     assert calls == [1]
 
 
+def test_least_recently_used_entries_are_pruned_first(cache_folder: Path) -> None:
+    import os
+
+    for i, name in enumerate(["old", "used", "new"]):
+        cache.store("things", name, b"x" * 1000)
+        os.utime(cache_folder / "things" / f"{name}.pickle", ns=(10**9 * (i + 1),) * 2)
+    assert cache.load("things", "used") == b"x" * 1000  # a hit makes "used" the most recent
+    cache.prune(cache_folder / "things", limit_bytes=2500)
+    assert sorted(p.stem for p in (cache_folder / "things").glob("*.pickle")) == ["new", "used"]
+    cache.prune(cache_folder / "things", limit_bytes=1500)
+    assert [p.stem for p in (cache_folder / "things").glob("*.pickle")] == ["used"]
+
+
 def test_switched_off(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SNAREPORT_NO_CACHE", "1")
     assert cache.cache_dir() is None
