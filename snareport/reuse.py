@@ -3,7 +3,8 @@
 A dataset is keyed by the sha256 of every file in its folder (and the folder's path); a report by that
 same fingerprint, the report configuration and the district. Only datasets read straight from a folder
 carry a fingerprint, and only while their fields are the objects that were read: a dataset changed in
-memory (``dataclasses.replace``, a field or a content override replaced) is always computed afresh. See :mod:`snareport.cache` for where entries live and how to turn them off.
+memory (``dataclasses.replace``, a field or a content override replaced) is always computed afresh.
+See :mod:`snareport.cache` for where entries live and how to turn them off.
 """
 from __future__ import annotations
 
