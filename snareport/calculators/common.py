@@ -103,7 +103,19 @@ def _in_scope(ds: "Dataset", kind: str, scope: "Scope", build) -> pd.DataFrame:
     whole = cached(ds, (kind, None), build)
     if scope.is_county:
         return whole
-    return cached(ds, (kind, scope.district), lambda: whole[whole["district"] == scope.district])
+    return cached(ds, (kind, scope.district), lambda: district_rows(ds, kind, whole, scope.district))
+
+
+def district_rows(ds: "Dataset", kind: str, whole: pd.DataFrame, district: str) -> pd.DataFrame:
+    """The rows of ``whole`` (cached under ``kind``) in one district, in their original order.
+
+    The frame is grouped by district once per dataset; each district's cut is then a positional take
+    instead of a full-column comparison per district.
+    """
+    positions = cached(ds, (kind, "district positions"),
+                       lambda: whole.groupby(whole["district"].astype("object"), sort=False).indices)
+    found = positions.get(district)
+    return whole.iloc[found] if found is not None else whole.iloc[0:0]
 
 
 def scope_offences(ds: "Dataset", scope: "Scope") -> pd.DataFrame:

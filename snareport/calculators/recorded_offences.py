@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    by_period, change, harm_of, period_refs, rank_desc, scope_offences, share, unavailable_reason,
+    by_period, cached, change, district_rows, harm_of, period_refs, rank_desc, scope_offences, share,
+    unavailable_reason,
 )
 from snareport.config import Period
 from snareport.models.common import ScopeFigure
@@ -38,11 +39,9 @@ def calculate(ds: "Dataset", scope: Scope) -> RecordedOffencesSection:
     if not has_harm:
         section.notes.append("Harm-weighted volumes: not available from this source (needs harm_weights).")
 
-    rows = by_period(ds, scope_offences(ds, Scope()), yoy)
-    rows = rows.assign(_district=rows["district"].astype("object"),
-                       _harm=harm_of(ds, rows["offence_type"]) if has_harm else 0.0)
+    rows = cached(ds, ("recorded_offences", "rows"), lambda: _county_rows(ds, yoy, has_harm))
     _districts(ds, scope, rows, section)
-    mine = rows if scope.is_county else rows[rows["_district"] == scope.district]
+    mine = rows if scope.is_county else district_rows(ds, "recorded_offences", rows, scope.district)
     section.total = _pair(mine, yoy, "size")
     section.harm = _pair(mine, yoy, "harm") if has_harm else None
     section.months = _months(ds, mine, yoy)
@@ -57,6 +56,13 @@ def calculate(ds: "Dataset", scope: Scope) -> RecordedOffencesSection:
     return section
 
 
+def _county_rows(ds: "Dataset", yoy: tuple[str, str], has_harm: bool) -> pd.DataFrame:
+    """The whole area's offences in the year-on-year periods with ``_district`` and ``_harm`` columns."""
+    rows = by_period(ds, scope_offences(ds, Scope()), yoy)
+    return rows.assign(_district=rows["district"].astype("object"),
+                       _harm=harm_of(ds, rows["offence_type"]) if has_harm else 0.0)
+
+
 def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
     """Offences (``size``) or their summed harm (``harm``) in each period, as a Change."""
     values = [rows[rows["_period"] == name] for name in yoy]
@@ -68,7 +74,8 @@ def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
 def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: RecordedOffencesSection) -> None:
     prev, cur = ds.config.comparisons.year_on_year
     names = ds.config.districts
-    grouped = rows.groupby(["_district", "_period"])["_harm"].agg(["size", "sum"])
+    grouped = cached(ds, ("recorded_offences", "district periods"),
+                     lambda: rows.groupby(["_district", "_period"])["_harm"].agg(["size", "sum"]))
     volume = grouped["size"].unstack(fill_value=0).reindex(index=names, columns=[prev, cur], fill_value=0)
     harm = grouped["sum"].unstack(fill_value=0.0).reindex(index=names, columns=[prev, cur], fill_value=0.0)
     has_harm = section.harm_available
