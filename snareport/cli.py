@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import os
 import sys
@@ -189,6 +190,7 @@ def _write_text_atomically(path: Path, text: str) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    _collect_garbage_rarely()
     dataset = _load(args)
     config = dataset.config
     district = _district(config, args.district) if args.district else None
@@ -199,6 +201,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from snareport.render import render_pdf
     from snareport.reuse import build_report_reusing
 
+    gc.freeze()  # the dataset and the modules loaded so far live until the process ends
     report = build_report_reusing(dataset, district=district)
     target = Path(args.output) if args.output else Path("out") / report_filename(
         config.edition, district or config.area
@@ -209,7 +212,16 @@ def _run_build(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     extra = f" and {args.json}" if args.json else ""
     print(f"wrote {written}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
+    gc.freeze()  # nothing left to free: spare the interpreter's full collection at exit
     return EXIT_OK
+
+
+def _collect_garbage_rarely() -> None:
+    """One build is a short-lived process: the cyclic collector, left at its defaults, spends a tenth
+    of a second re-scanning long-lived library objects, so scan young objects less often and freeze
+    everything imported so far (collection changes memory use only, never what is written)."""
+    gc.set_threshold(50_000, 20, 100)
+    gc.freeze()
 
 
 def _run_variants(args: argparse.Namespace) -> int:
