@@ -116,7 +116,7 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     import pyarrow.parquet as pq
 
     try:
-        frame = pq.read_table(path).to_pandas()
+        frame = pq.read_table(path).to_pandas(split_blocks=True, self_destruct=True)  # frees Arrow as it converts
     except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
         reason = _first_line(exc, path)
         log.add(path.name, None, None, f"a file that cannot be read as Parquet ({reason})", "a Parquet file")

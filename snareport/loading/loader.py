@@ -33,7 +33,8 @@ def load(path: Path) -> Dataset:
     context = TypingContext(tuple(config.districts) if config is not None else None, fields_absent)
 
     raw = read_tables(folder, wanted, log)
-    typed = {name: type_table(raw[name], CONTRACT[name], context, log) for name in wanted if name in raw}
+    typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log) for name in wanted if name in raw}
+    del raw
     _cross_check(typed, config, log)
     content, district_content = _load_content(folder, config, log)
     if log:

@@ -42,8 +42,13 @@ class TypedTable:
 
 
 def type_table(raw: RawTable, table: Table, context: TypingContext, log: ProblemLog) -> TypedTable:
-    """Type every contract column present; log missing columns and every unreadable or blank required cell."""
+    """Type every contract column present; log missing columns and every unreadable or blank required cell.
+
+    Each raw column is dropped from ``raw.frame`` once typed, so the raw and typed copies of a large
+    table are not both held in memory.
+    """
     frame = raw.frame
+    names = list(frame.columns)
     typed: dict[str, pd.Series] = {}
     usable: set[str] = set()
     month_only = None
@@ -53,7 +58,7 @@ def type_table(raw: RawTable, table: Table, context: TypingContext, log: Problem
             continue
         if column.name not in frame.columns:
             if column.required:
-                _log_missing_column(raw, column, log)
+                _log_missing_column(raw, column, log, names)
             typed[column.name] = _absent_values(column, frame.index)
             continue
         parsed, month_mask = _parse(frame[column.name], column, context)
@@ -62,6 +67,7 @@ def type_table(raw: RawTable, table: Table, context: TypingContext, log: Problem
         _log_cells(raw, column, frame[column.name], parsed, log)
         typed[column.name] = parsed.values
         usable.add(column.name)
+        del frame[column.name], parsed
     result = pd.DataFrame(typed, index=frame.index)
     return TypedTable(table.name, raw.label, result, usable, month_only)
 
@@ -98,8 +104,8 @@ def _log_cells(raw: RawTable, column: Column, values: pd.Series, parsed: Parsed,
             log.add_rows(raw.label, column.name, rows, ["a blank cell"] * len(rows), column.expected, describe=str)
 
 
-def _log_missing_column(raw: RawTable, column: Column, log: ProblemLog) -> None:
-    near = [c for c in raw.frame.columns if _squash(c) == _squash(column.name)]
+def _log_missing_column(raw: RawTable, column: Column, log: ProblemLog, names: list[str]) -> None:
+    near = [c for c in names if _squash(c) == _squash(column.name)]
     found = (
         f"a column headed {near[0]!r} instead of {column.name!r}"
         if near
