@@ -116,9 +116,8 @@ def month_starts(period: Period) -> list[dt.date]:
 def _months(ds: "Dataset", rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
     stamps = pd.to_datetime(rows["occurred_at"])
-    keys = pd.Series([dt.date(y, m, 1) for y, m in zip(stamps.dt.year, stamps.dt.month)], index=rows.index,
-                     dtype="object")
-    counts = rows.assign(_month=keys).groupby(["_period", "_month"]).size()
+    month_number = stamps.dt.year * 12 + stamps.dt.month   # one integer per calendar month
+    counts = rows.groupby([rows["_period"], month_number.rename("_month")]).size()
     previous, current = (month_starts(ds.config.period(name)) for name in yoy)
     out = []
     for i in range(max(len(previous), len(current))):
@@ -126,9 +125,13 @@ def _months(ds: "Dataset", rows: pd.DataFrame, yoy: tuple[str, str]) -> list[Mon
         after = current[i] if i < len(current) else None
         out.append(MonthlyVolume(
             previous_month=before, current_month=after,
-            volume=change(int(counts.get((yoy[0], before), 0)) if before else None,
-                          int(counts.get((yoy[1], after), 0)) if after else None)))
+            volume=change(int(counts.get((yoy[0], _month_number(before)), 0)) if before else None,
+                          int(counts.get((yoy[1], _month_number(after)), 0)) if after else None)))
     return out
+
+
+def _month_number(day: dt.date) -> int:
+    return day.year * 12 + day.month
 
 
 def _groups(rows: pd.DataFrame, yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
