@@ -42,8 +42,12 @@ def calculate(ds: "Dataset", scope: Scope) -> RecordedOffencesSection:
     rows = cached(ds, ("recorded_offences", "rows"), lambda: _county_rows(ds, yoy, has_harm))
     _districts(ds, scope, rows, section)
     mine = rows if scope.is_county else district_rows(ds, "recorded_offences", rows, scope.district)
-    section.total = _pair(mine, yoy, "size")
-    section.harm = _pair(mine, yoy, "harm") if has_harm else None
+    if scope.is_county:  # the whole area's pair, already counted once per dataset
+        section.total = section.county_total.model_copy()
+        section.harm = section.county_harm.model_copy() if has_harm else None
+    else:
+        section.total = _pair(mine, yoy, "size")
+        section.harm = _pair(mine, yoy, "harm") if has_harm else None
     section.months = _months(ds, mine, yoy)
     section.groups = _groups(mine, yoy)
     if has_harm:
@@ -83,8 +87,10 @@ def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: Recorde
     previous_rank = rank_desc(volume[prev], harm[prev])
     harm_rank = rank_desc(harm[cur], volume[cur]) if has_harm else None
     county_volume = int(volume[cur].sum())
-    section.county_total = _pair(rows, (prev, cur), "size")
-    section.county_harm = _pair(rows, (prev, cur), "harm") if has_harm else None
+    section.county_total = cached(ds, ("recorded_offences", "county size"),
+                                  lambda: _pair(rows, (prev, cur), "size")).model_copy()
+    section.county_harm = cached(ds, ("recorded_offences", "county harm"),
+                                 lambda: _pair(rows, (prev, cur), "harm")).model_copy() if has_harm else None
     section.districts = sorted((DistrictVolume(
         district=d,
         volume=change(int(volume.at[d, prev]), int(volume.at[d, cur])),
