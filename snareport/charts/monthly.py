@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from matplotlib.figure import Figure
-
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
+from snareport.charts.frame import ChartText, build_chart
+from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
-    SUPPRESSED,
     WITHHELD,
     change_clause,
     describe,
@@ -59,31 +57,9 @@ def monthly_comparison_chart(
         + [(m, value_or_suppressed(p), value_or_suppressed(c), "" if ch is None else fmt.percent(ch, plus=True))
            for m, p, c, ch in rows],
     )
-    colours = (style.muted_colour, style.palette[0])
-    labelled = len(rows) <= LABEL_BARS_UP_TO
     key = (tuple(rows), previous_label, current_label, measure)
-
-    def plot(figure: Figure, w: float, h: float) -> None:
-        key_height = style.text_size * 2.2
-        largest = max([v for _, p, c, _ in rows for v in (p, c) if v is not None], default=1) or 1
-        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
-                              bottom=style.text_size * 2.4, right=4, top=key_height + 4)
-        for i, (_, p, c, _) in enumerate(rows):
-            for j, value in enumerate((p, c)):
-                x = i - 0.2 + 0.4 * j
-                if value is None:
-                    axes.text(x, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
-                              fontsize=style.min_text_size, color=style.secondary_text_colour)
-                    continue
-                axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
-                if labelled:
-                    axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
-                              fontsize=style.text_size, color=style.text_colour)
-        axes.set_xticks(range(len(rows)), [r[0][:3] for r in rows])
-        axes.set_xlim(-0.6, len(rows) - 0.4)
-        value_axis(axes, style, fmt.number, largest * 1.15)
-        key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
-
+    plot = grouped_bars_plot([m[:3] for m in months], previous, current, previous_label=previous_label,
+                             current_label=current_label, style=style, bar_labels=len(rows) <= LABEL_BARS_UP_TO)
     return build_chart("monthly_comparison", text, plot, style, width or style.width, height or style.height, key)
 
 

@@ -7,7 +7,8 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
+from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis
+from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
@@ -50,29 +51,9 @@ def category_change_chart(
         + [(c, value_or_suppressed(p), value_or_suppressed(n), "" if ch is None else fmt.percent(ch, plus=True))
            for c, p, n, ch in rows],
     )
-    colours = (style.muted_colour, style.palette[0])
     key = (tuple(rows), previous_label, current_label)
-
-    def plot(figure: Figure, w: float, h: float) -> None:
-        key_height = style.text_size * 2.2
-        largest = max([v for _, p, n, _ in rows for v in (p, n) if v is not None], default=1)
-        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
-                              bottom=style.text_size * 2.4, right=4, top=key_height + 4)
-        for i, (_, p, n, _) in enumerate(rows):
-            for j, value in enumerate((p, n)):
-                x = i - 0.2 + 0.4 * j
-                if value is None:
-                    axes.text(x, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
-                              fontsize=style.min_text_size, color=style.secondary_text_colour)
-                    continue
-                axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
-                axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
-                          fontsize=style.text_size, color=style.text_colour)
-        axes.set_xticks(range(len(rows)), [r[0] for r in rows])
-        axes.set_xlim(-0.6, len(rows) - 0.4)
-        value_axis(axes, style, fmt.number, largest * 1.15)
-        key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
-
+    plot = grouped_bars_plot(categories, previous, current, previous_label=previous_label,
+                             current_label=current_label, style=style, bar_labels=True)
     return build_chart("category_change", text, plot, style, width or style.width, height or style.height, key)
 
 

@@ -1,0 +1,55 @@
+"""Two periods' counts per item → the plot of a grouped bar chart (earlier bar, then later, with a key).
+
+Shared by the by-category and month-by-month comparison charts; each chart keeps its own words.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from matplotlib.figure import Figure
+
+from snareport import formatting as fmt
+from snareport.charts.frame import axes_in_points, key_row, text_width, value_axis
+from snareport.charts.style import ChartStyle
+from snareport.charts.wording import SUPPRESSED
+
+
+def grouped_bars_plot(
+    ticks: Sequence[str],
+    previous: Sequence[int | None],
+    current: Sequence[int | None],
+    *,
+    previous_label: str,
+    current_label: str,
+    style: ChartStyle,
+    bar_labels: bool,
+) -> Callable[[Figure, float, float], None]:
+    """A plot function for ``build_chart``: per tick an earlier (muted) and a later (accent) bar.
+
+    ``None`` is a count withheld for disclosure control: no bar, the word "suppressed" instead.
+    ``bar_labels`` prints each bar's count above it.
+    """
+    colours = (style.muted_colour, style.palette[0])
+
+    def plot(figure: Figure, w: float, h: float) -> None:
+        key_height = style.text_size * 2.2
+        largest = max([v for pair in zip(previous, current) for v in pair if v is not None], default=1) or 1
+        axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
+                              bottom=style.text_size * 2.4, right=4, top=key_height + 4)
+        for i, pair in enumerate(zip(previous, current)):
+            for j, value in enumerate(pair):
+                x = i - 0.2 + 0.4 * j
+                if value is None:
+                    axes.text(x, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
+                              fontsize=style.min_text_size, color=style.secondary_text_colour)
+                    continue
+                axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
+                if bar_labels:
+                    axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
+                              fontsize=style.text_size, color=style.text_colour)
+        axes.set_xticks(range(len(ticks)), list(ticks))
+        axes.set_xlim(-0.6, len(ticks) - 0.4)
+        value_axis(axes, style, fmt.number, largest * 1.15)
+        key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
+
+    return plot
