@@ -12,14 +12,13 @@ import gc
 import json
 import os
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from snareport.errors import DataError
+from snareport.errors import DataError, OutputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.config import ReportConfig
@@ -58,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         print(f"{PROG} {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -172,17 +171,31 @@ def _district(config: "ReportConfig", name: str) -> str:
     return match
 
 
-def _write_text_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a failure never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _explicit_target(value: str | None) -> tuple[Path | None, bool]:
+    """An ``-o``/``--json`` value → (path, into_folder). A value ending in '/' means "into that folder" (made if
+    missing); anything else is a file, checked now — before any work — so a bad target fails fast."""
+    from snareport.atomic import check_target
+
+    if not value:
+        return None, False
+    if value.endswith(("/", os.sep)):
+        folder = Path(value)
+        if folder.exists() and not folder.is_dir():
+            raise OutputError(f"{value} is not a folder (a trailing '/' means: write into this folder)")
+        return folder, True
+    return check_target(value), False
+
+
+def _output_path(value: str | None, default_folder: Path, default_name: str) -> Path:
+    """Where an output goes: the file named, the default name inside a folder given with '/', or the default."""
+    from snareport.atomic import check_target
+
+    path, into_folder = _explicit_target(value)
+    if path is None:
+        path = default_folder / default_name
+    elif into_folder:
+        path = path / default_name
+    return check_target(path)
 
 
 # ---------------------------------------------------------------- commands
@@ -191,27 +204,35 @@ def _write_text_atomically(path: Path, text: str) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     _collect_garbage_rarely()
+    _explicit_target(args.output)   # a target that cannot be written is refused before any work
+    _explicit_target(args.json)
     dataset = _load(args)
     config = dataset.config
     district = _district(config, args.district) if args.district else None
     if args.audience and args.audience != config.audience:
         dataset = dataclasses.replace(dataset, config=config.model_copy(update={"audience": args.audience}))
         config = dataset.config
+    from snareport.atomic import write_together
     from snareport.naming import report_filename
-    from snareport.render import render_pdf
+    from snareport.render import render_bytes
     from snareport.reuse import build_report_reusing
 
+    name = report_filename(config.edition, config.area, district, audience=config.audience)
+    target = _output_path(args.output, Path("out"), name)
+    outputs = [target]
+    if args.json:
+        outputs.append(_output_path(args.json, Path("out"), name[:-len(".pdf")] + ".json"))
+    if len({os.path.abspath(p) for p in outputs}) != len(outputs):
+        raise UsageError(f"-o and --json name the same file: {target}")
     gc.freeze()  # the dataset and the modules loaded so far live until the process ends
     report = build_report_reusing(dataset, district=district)
-    target = Path(args.output) if args.output else Path("out") / report_filename(
-        config.edition, district or config.area
-    )
-    written = render_pdf(report, target, layout=args.layout or config.theme)
+    files = [(target, render_bytes(report, layout=args.layout or config.theme))]
     if args.json:
-        _write_text_atomically(Path(args.json), report.model_dump_json(indent=2) + "\n")
+        files.append((outputs[1], (report.model_dump_json(indent=2) + "\n").encode("utf-8")))
+    write_together(files)   # the PDF and its JSON are replaced together, or neither is
     elapsed = time.perf_counter() - started
-    extra = f" and {args.json}" if args.json else ""
-    print(f"wrote {written}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
+    extra = f" and {outputs[1]}" if args.json else ""
+    print(f"wrote {target}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
     gc.freeze()  # nothing left to free: spare the interpreter's full collection at exit
     return EXIT_OK
 
@@ -226,6 +247,9 @@ def _collect_garbage_rarely() -> None:
 
 def _run_variants(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} is not a folder: variants writes one PDF per report into a folder")
     dataset = _load(args)
     districts = (
         [_district(dataset.config, name) for name in args.districts.split(",") if name.strip()]
@@ -306,6 +330,7 @@ def _summary(folder: Path, dataset: "Dataset", elapsed: float) -> str:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
+    from snareport.atomic import atomic_write_text
     from snareport.config import ReportConfig
     from snareport.content.models import Content
     from snareport.models.report import Report
@@ -321,7 +346,7 @@ def _run_schema(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     for name, schema in schemas.items():
         path = folder / f"{name}.schema.json"
-        _write_text_atomically(path, json.dumps(schema, indent=2, sort_keys=True) + "\n")
+        atomic_write_text(path, json.dumps(schema, indent=2, sort_keys=True) + "\n")
         print(f"wrote {path}")
     return EXIT_OK
 

@@ -43,3 +43,26 @@ class DataError(ValueError):
 
 def _sort_key(p: Problem) -> tuple:
     return (p.file, p.row if p.row is not None else -1, p.column or "", p.found)
+
+
+class OutputError(Exception):
+    """An output path that must not be written (a folder, a device, a read-only file…): refused before building."""
+
+
+class RenderError(Exception):
+    """A report could not be laid out; says which section, and what to change, in words."""
+
+
+def describe_failure(exc: BaseException) -> str:
+    """One readable line (or, for bad input, the list of problems) for a document that failed to build.
+
+    Our own errors already say what and where; anything else is named by its type and its first line, with
+    object addresses (``<Table@0x7F…>``) left out: they mean nothing to the reader.
+    """
+    import re
+
+    if isinstance(exc, (DataError, RenderError)):
+        return str(exc)
+    first = (str(exc).strip().splitlines() or [""])[0]
+    first = re.sub(r"<[^<>]*(?:@|at )0x[0-9A-Fa-f]+[^<>]*>", "…", first)
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from snareport.atomic import atomic_write_bytes
+from snareport.errors import RenderError
 from snareport.models.report import Report
 
 CREATOR = "snareport"
@@ -34,6 +35,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     charts), "layout" (the layout passes) and "tagging/write" (the structure tree and final bytes).
     """
     from reportlab import rl_config
+    from reportlab.platypus.doctemplate import LayoutError
 
     from snareport.layout.door import Door
     from snareport.layout.multibuild import multi_build
@@ -76,7 +78,10 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     if tagger is not None and hasattr(tagger, "begin"):
         tagger.begin(doc)
     _fix_dates(doc, m.publication_date)
-    multi_build(doc, story, max_passes=4)
+    try:
+        multi_build(doc, story, max_passes=4)
+    except LayoutError as exc:
+        raise _layout_failure(doc, exc) from None
     drawn = time.perf_counter()
     data = buffer.getvalue()
     if tagger is not None and hasattr(tagger, "finish"):
@@ -85,6 +90,18 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
         timings.update({"charts": laid_out - started, "layout": drawn - laid_out,
                         "tagging/write": time.perf_counter() - drawn})
     return data
+
+
+def _layout_failure(doc: Any, exc: Exception) -> RenderError:
+    """reportlab's "Flowable … too large" in words: the section, the likely cause, the content file to edit."""
+    from snareport.content.loader import SECTION_FILES
+
+    title = getattr(doc, "_section", "") or "the opening pages"
+    key = getattr(doc, "_section_key", "")
+    files = [f"content/{s.filename}" for s in SECTION_FILES if s.field == key]
+    where = f" (its text comes from {files[0]}: shorten the longest item there)" if files else ""
+    what = "a table, chart or paragraph taller than a page" if "too large" in str(exc) else "a block that cannot be placed"
+    return RenderError(f"the section {title!r} holds {what}{where}")
 
 
 def _fix_dates(doc: Any, day: dt.date) -> None:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from snareport.atomic import atomic_write_bytes
-from snareport.errors import DataError, Problem
-from snareport.naming import report_filename
+from snareport.errors import DataError, Problem, describe_failure
+from snareport.naming import plan_filenames
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
@@ -87,9 +87,10 @@ def build_variants(
                     "one of: " + ", ".join(ds.config.districts))
             for name in unknown
         ])
-    out.mkdir(parents=True, exist_ok=True)
     scopes: list[str | None] = ([None] if include_county else []) + wanted
-    jobs = [(d, out / report_filename(ds.config.edition, d or ds.config.area)) for d in scopes]
+    names = plan_filenames(ds.config.edition, ds.config.area, scopes, audience=ds.config.audience)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = [(d, out / names[d]) for d in scopes]
 
     results = _run(ds, jobs, executor, layout, progress, workers)
     _write_manifest(ds, out, results, layout)
@@ -157,10 +158,8 @@ def _collect(fut: Future | Any, ds, district: str | None, path: Path) -> Documen
     label = district or ds.config.area
     try:
         return fut.result()
-    except Exception as exc:  # one failed document must not lose the others
-        _remove_quietly(path)
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return DocumentResult(label=label, district=district, file=path.name, error=message)
+    except Exception as exc:  # one failed document must not lose the others, nor its own previous file
+        return DocumentResult(label=label, district=district, file=path.name, error=describe_failure(exc))
 
 
 def _render_one_in_worker(district: str | None, path: str, layout: str) -> DocumentResult:
@@ -223,13 +222,6 @@ def _write_manifest(ds, out: Path, results: list[DocumentResult], layout: str) -
     path = out / MANIFEST_NAME
     atomic_write_bytes(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
 
 
 class ProgressBar:

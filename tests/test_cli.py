@@ -92,7 +92,8 @@ def test_bundled_sample_data_is_next_to_the_package():
 def test_report_file_names():
     assert slugify("Folkestone and Hythe") == "folkestone-and-hythe"
     assert report_filename("2025/26", "Kent and Medway") == "sna-2025-26-kent-and-medway.pdf"
-    assert report_filename("2025/26", "Tunbridge Wells", ".json") == "sna-2025-26-tunbridge-wells.json"
+    assert report_filename("2025/26", "Kent and Medway", "Tunbridge Wells", suffix=".json") == \
+        "sna-2025-26-kent-and-medway-tunbridge-wells.json"
 
 
 @pytest.fixture
@@ -111,22 +112,20 @@ def fake_pipeline(monkeypatch):
         calls["build"] = (ds, district)
         return FakeReport(ds, district)
 
-    def render_pdf(report, path, layout="kent_medway"):
-        calls["render"] = (Path(path), layout)
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_bytes(b"%PDF-fake")
-        return Path(path)
+    def render_bytes(report, layout="kent_medway"):
+        calls["render"] = layout
+        return b"%PDF-fake"
 
     monkeypatch.setitem(sys.modules, "snareport.build", types.SimpleNamespace(build_report=build_report))
-    monkeypatch.setitem(sys.modules, "snareport.render", types.SimpleNamespace(render_pdf=render_pdf))
+    monkeypatch.setitem(sys.modules, "snareport.render", types.SimpleNamespace(render_bytes=render_bytes))
     return calls
 
 
 def test_build_writes_the_default_name_and_json(fake_pipeline, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["build", str(TINY), "--json", "model.json"]) == 0
-    path, layout = fake_pipeline["render"]
-    assert path == Path("out/sna-2025-26-tiny-shire.pdf") and layout == "kent_medway"
+    assert fake_pipeline["render"] == "kent_medway"
+    assert (tmp_path / "out/sna-2025-26-tiny-shire.pdf").read_bytes() == b"%PDF-fake"
     assert fake_pipeline["build"][1] is None
     assert json.loads((tmp_path / "model.json").read_text()) == {"district": None, "audience": "public"}
     assert "wrote out/sna-2025-26-tiny-shire.pdf" in capsys.readouterr().out
@@ -140,7 +139,8 @@ def test_build_for_a_district_with_options(fake_pipeline, tmp_path, monkeypatch)
     assert code == 0
     ds, district = fake_pipeline["build"]
     assert district == "Westmoor" and ds.config.audience == "partners"
-    assert fake_pipeline["render"] == (Path("x/y.pdf"), "default")
+    assert fake_pipeline["render"] == "default"
+    assert (tmp_path / "x/y.pdf").read_bytes() == b"%PDF-fake"
 
 
 def test_build_stops_at_bad_input_before_drawing(fake_pipeline, tmp_path, capsys):

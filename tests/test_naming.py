@@ -21,4 +21,4 @@ def test_slugify_joins_words_with_one_hyphen(text, slug):
 
 def test_report_filename_for_an_open_data_edition():
     assert report_filename("Jan\u2013Apr 2025", "Kent and Medway") == "sna-jan-apr-2025-kent-and-medway.pdf"
-    assert report_filename("2025/26", "Thanet") == "sna-2025-26-thanet.pdf"
+    assert report_filename("2025/26", "Kent and Medway", "Thanet") == "sna-2025-26-kent-and-medway-thanet.pdf"

@@ -44,10 +44,11 @@ def test_batch_writes_county_and_every_district_with_predictable_names(ds, batch
     labels = [ds.config.area, *ds.config.districts]
     assert list(written) == labels
     for label in labels:
-        assert written[label] == out / report_filename(ds.config.edition, label)
+        district = None if label == ds.config.area else label
+        assert written[label] == out / report_filename(ds.config.edition, ds.config.area, district)
         assert written[label].exists()
     assert sorted(p.name for p in out.glob("*.pdf")) == sorted(p.name for p in written.values())
-    assert report_filename(ds.config.edition, "Thanet") == "sna-2025-26-thanet.pdf"
+    assert report_filename(ds.config.edition, ds.config.area, "Thanet") == "sna-2025-26-kent-and-medway-thanet.pdf"
 
 
 def test_manifest_lists_every_file_with_its_hash_and_pages(ds, batch):

@@ -120,6 +120,7 @@ class ReportDocTemplate(BaseDocTemplate):
     # --- bookkeeping ----------------------------------------------------------------------------
     def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
         self._section = self._page_top_section = ""
+        self._section_key = ""
         self._page_has_content = False
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
@@ -127,7 +128,7 @@ class ReportDocTemplate(BaseDocTemplate):
             return
         heading = _unwrap_heading(flowable)
         if heading is not None:
-            self._section = heading.title
+            self._section, self._section_key = heading.title, heading.key
             if not self._page_has_content:
                 self._page_top_section = heading.title
             if self.contents is not None:
