@@ -128,9 +128,21 @@ def change_counts(change: object, dp: int = 0) -> str:
 
 
 def ordinal(n: int) -> str:
-    """1 → '1st', 2 → '2nd', 11 → '11th'."""
+    """1 → '1st', 2 → '2nd', 11 → '11th', 21 → '21st', 112 → '112th'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def ranked(rank: int, of: int, superlative: str = "largest") -> str:
+    """A position among ``of`` in words: 1 → 'the largest of 13', 2 → '2nd largest of 13', 13 → '13th largest of 13'.
+
+    The first place is never '1st largest'; with a single member it is 'the only one'.
+    """
+    if of == 1 and rank == 1:
+        return "the only one"
+    if rank == 1:
+        return f"the {superlative} of {of}"
+    return f"{ordinal(rank)} {superlative} of {of}"
 
 
 def join_words(items: list[str]) -> str:

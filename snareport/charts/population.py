@@ -106,7 +106,7 @@ def _alt_text(rows, shares, total: int, area: str, year: str, highlight: str | N
     if highlight is not None and highlight not in (largest, smallest):
         rank = next((i + 1 for i, (d, _) in enumerate(known) if d == highlight), None)
         findings.append(f"{highlight}, highlighted, has {people(highlight, dict(known)[highlight])}, "
-                        f"the {fmt.ordinal(rank)} largest of {len(known)} districts" if rank is not None
+                        f"{fmt.ranked(rank, len(known))} districts" if rank is not None
                         else f"{highlight} is highlighted")
     elif highlight is not None:
         findings.append(f"{highlight} is highlighted")

@@ -44,7 +44,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                               f"{fmt.number(g.change, plus=True)} people"))
         if p.focus:
             tiles.append(Tile(fmt.share(p.focus.share), f"of {m.area}'s population lives in {p.focus.district}",
-                              f"{fmt.ordinal(p.focus.rank)} largest of {len(p.districts)}"))
+                              fmt.ranked(p.focus.rank, len(p.districts))))
         out.append(door.tiles(tiles, columns=min(3, len(tiles)) or 1))
         if p.age_bands:
             county = {b.label: b for b in p.county_age_bands}
