@@ -11,7 +11,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 MINUS = "\u2212"
 NOT_AVAILABLE = "not available"
-SUPPRESSED = "*"
+SUPPRESSED = "[c]"  # the GSS marker for a confidential (withheld) value
+SUPPRESSED_KEY = "[c] confidential: withheld so that no one can be identified from a small number."
 ARROW_DOWN = "\u2193"
 ARROW_UP = "\u2191"
 ARROW_TO = "\u2192"
@@ -112,7 +113,7 @@ def count(value: int | None, *, suppressed: bool = False) -> str:
 
 
 def change_pct(change: object, *, plus: bool = False) -> str:
-    """A model ``Change`` → its % change ('−22.9%'; '*' when withheld; 'not available' when undefined)."""
+    """A model ``Change`` → its % change ('−22.9%'; '[c]' when withheld; 'not available' when undefined)."""
     return percent(getattr(change, "change_pct", None), plus=plus, suppressed=getattr(change, "suppressed", False))
 
 

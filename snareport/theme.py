@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from snareport.resources import bundled_dir
 
@@ -76,18 +76,32 @@ class FontFiles(_Strict):
 
 
 class TypeScale(_Strict):
-    """Font sizes in points; leading is body size × ``leading_ratio``."""
+    """The report's six type sizes in points, smallest first; every style is one of them.
 
-    body: float = 10.5
-    leading_ratio: float = 1.45
-    small: float = 8.5
-    h1: float = 24
+    ``small``: sources, notes, table cells, chart text and page furniture; ``body``: running text;
+    ``h3``: table and chart titles, sub-headings, lead-ins and quotes; ``h2`` and ``h1``: headings;
+    ``display``: big numbers and the cover title. Leading is each size × ``leading_ratio``.
+    """
+
+    small: float = Field(default=9, ge=6)
+    body: float = Field(default=10.5, ge=8)
+    h3: float = 12.5
     h2: float = 15
-    h3: float = 12
-    lead: float = 13
-    title: float = 34
-    big_number: float = 30
-    quote: float = 13
+    h1: float = 24
+    display: float = 30
+    leading_ratio: float = Field(default=1.45, ge=1.0, le=2.0)
+
+    @model_validator(mode="after")
+    def _ascending(self) -> "TypeScale":
+        sizes = [self.small, self.body, self.h3, self.h2, self.h1, self.display]
+        if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
+            raise ValueError(f"type_scale sizes must rise from small to display, all different (got {sizes})")
+        return self
+
+    @property
+    def sizes(self) -> tuple[float, ...]:
+        """The six sizes, smallest first."""
+        return (self.small, self.body, self.h3, self.h2, self.h1, self.display)
 
 
 class LogoShape(_Strict):

@@ -44,11 +44,11 @@ def test_direction_words_and_arrows():
 def test_suppressed_values_print_the_marker():
     withheld = Change(previous=None, current=None, change_pct=None, suppressed=True)
     assert fmt.change_pct(withheld) == fmt.SUPPRESSED
-    assert fmt.change_counts(withheld) == "* \u2192 *"
+    assert fmt.change_counts(withheld) == "[c] \u2192 [c]"
     assert fmt.change_words(withheld) == "withheld"
-    assert fmt.count(None, suppressed=True) == "*"
-    assert fmt.share(None, suppressed=True) == "*"
-    assert fmt.money(None, suppressed=True) == "*"
+    assert fmt.count(None, suppressed=True) == "[c]"
+    assert fmt.share(None, suppressed=True) == "[c]"
+    assert fmt.money(None, suppressed=True) == "[c]"
     undefined = Change(previous=0, current=4, change_pct=None)
     assert fmt.change_pct(undefined) == "not available"
     assert fmt.change_counts(undefined) == "0 \u2192 4"

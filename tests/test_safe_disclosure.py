@@ -124,7 +124,7 @@ def test_partners_json_keeps_the_true_small_counts(partners):
 
 def test_public_pdf_prints_the_marker_and_its_footnote(public):
     text = " ".join(_pages(public[0]))
-    assert " * " in f" {text} "
+    assert " [c] " in f" {text} "  # the GSS marker for a withheld value
     assert "Counts from 1 to 5" in text and "withheld" in text
 
 

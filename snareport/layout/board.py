@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport.layout._content import content
-from snareport.layout.door import Door
+from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
 KEY = "board"
@@ -21,6 +21,6 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     b = content(report).board
-    rows = [[m.organisation, "; ".join(m.roles)] for m in b.members]
-    return door.markdown(b.intro) + door.table(["Organisation", "Represented by"], rows,
-                                               numeric=[False, False], widths=[0.38, 0.62])
+    # one line per organisation: who represents it (a list reads better than a two-column grid)
+    items = [[Segment(m.organisation, bold=True), " \u2013 ", "; ".join(m.roles)] for m in b.members]
+    return door.markdown(b.intro) + [door.bullets(items)]

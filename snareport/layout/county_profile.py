@@ -48,8 +48,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles(tiles, columns=min(3, len(tiles)) or 1))
         if p.age_bands:
             county = {b.label: b for b in p.county_age_bands}
-            header = ["Age band", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
-            rows = [[b.label, fmt.share(b.share, suppressed=b.suppressed)] + ([fmt.share(county[b.label].share) if b.label in county
+            header = ["Age band", "People", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
+            rows = [[b.label, fmt.count(b.count, suppressed=b.suppressed), fmt.share(b.share, suppressed=b.suppressed)] + ([fmt.share(county[b.label].share) if b.label in county
                                                        else fmt.NOT_AVAILABLE] if m.district else [])
                     for b in p.age_bands]
             out += door.table(header, rows, caption=f"Population by age band, {p.year}")

@@ -26,6 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from snareport import formatting as fmt
 from snareport.layout.styles import Styles, build_styles
 from snareport.theme import MM, Theme
 
@@ -80,7 +81,7 @@ class SectionHeading(Paragraph):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.bookmarkPage(self.key)
+        canvas.bookmarkHorizontal(self.key, 0, self.height)  # the outline jumps to the heading, not the page
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
         super().draw()
 
@@ -104,6 +105,12 @@ class FigureFlowable(Flowable):
         self.canv.scale(self.scale, self.scale)
         self.drawing.draw(self.canv, 0, 0)
         self.canv.restoreState()
+
+
+def chart_sizes(scale: Any) -> dict[str, float]:
+    """The chart text sizes, all from the theme's type scale (titles as table titles, the rest small)."""
+    return dict(min_text_size=scale.small, text_size=scale.small, title_size=scale.h3,
+                subtitle_size=scale.small, source_size=scale.small)
 
 
 @dataclass(frozen=True)
@@ -167,15 +174,16 @@ class Door:
     def note(self, value: str) -> Flowable:
         return self._emit(Paragraph(text(value), self.styles.note), "P")
 
-    def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1) -> Flowable:
+    def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1,
+                style_name: str = "bullet") -> Flowable:
         """A list whose items are inline runs (or plain strings)."""
-        style = self.styles.bullet
+        style = getattr(self.styles, style_name)
         if not items:
             return Spacer(0, 0)
         entries = [ListItem(Paragraph(runs_markup([i] if isinstance(i, str) else i), style)) for i in items]
         kind = dict(bulletType="1", start=start, bulletFormat="%s.") if numbered else dict(
             bulletType="bullet", start="\u2022")
-        lst = ListFlowable(entries, leftIndent=14, bulletFontName=self.styles.faces.regular,
+        lst = ListFlowable(entries, leftIndent=style.fontSize * 1.3, bulletFontName=self.styles.faces.regular,
                            bulletFontSize=style.fontSize, bulletColor=self.colour["accent"],
                            spaceAfter=style.spaceAfter * 2, **kind)
         return self._emit(lst, "L", numbered=numbered)
@@ -193,20 +201,21 @@ class Door:
         return out
 
     def term(self, value: str) -> Flowable:
-        """A glossary term, kept with its definition."""
+        """A glossary term, kept with its definition: every term one heading level under its section."""
         p = Paragraph(text(value), self.styles.term)
         p.keepWithNext = 1
-        return self._emit(p, "H3")
+        return self._emit(p, "H2")
 
     def factor_levels(self, levels: Sequence[tuple[str, Sequence[str], Sequence[str]]]) -> Flowable:
         """Three-level diagram: each level (individual → community) with its risk and protective factors."""
         s = self.styles
-        header = ["", Paragraph("Risk factors", s.cell_head), Paragraph("Protective factors", s.cell_head)]
+        header = [Paragraph("Level", s.cell_head), Paragraph("Risk factors", s.cell_head),
+                  Paragraph("Protective factors", s.cell_head)]
         rows: list[list[Any]] = [header]
-        for label, risk, protective in levels:
+        for label, risk, protective in levels:   # the level heads its row; each cell's factors are a real list
             rows.append([Paragraph(text(label), s.level),
-                         [Paragraph("\u2022 " + text(r), s.cell) for r in risk],
-                         [Paragraph("\u2022 " + text(p), s.cell) for p in protective]])
+                         self.bullets(list(risk), style_name="cell_bullet"),
+                         self.bullets(list(protective), style_name="cell_bullet")])
         w = self.frame_width
         table = Table(rows, colWidths=[0.22 * w, 0.39 * w, 0.39 * w], hAlign="LEFT", repeatRows=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
@@ -220,7 +229,7 @@ class Door:
                          ("LINEBELOW", (0, r), (-1, r), 3, self.colour["background"])]
         table.setStyle(TableStyle(commands))
         table.spaceAfter = 10
-        return self._emit(table, "Table", header_rows=1)
+        return self._emit(table, "Table", header_rows=1, header_columns=1)
 
     def quote(self, value: str, credit: str = "") -> Flowable:
         """A pull quote: italic text in the accent colour beside an accent rule."""
@@ -273,7 +282,10 @@ class Door:
             cap = Paragraph(text(caption), s.h3)
             cap.keepWithNext = 1
             out.append(self._emit(cap, "Caption"))
-        out.append(self._emit(table, "Table", header_rows=1))
+        # a first column of labels (districts, offence groups, organisations) heads its row
+        out.append(self._emit(table, "Table", header_rows=1, header_columns=0 if numeric[0] else 1))
+        if any(fmt.SUPPRESSED in str(v) for row in rows for v in row):
+            out.append(self.note(fmt.SUPPRESSED_KEY))      # the key sits right under the table
         return out
 
     # --- figures --------------------------------------------------------------------------------
@@ -300,7 +312,7 @@ class Door:
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
                 font_path=FONTS_DIR / f.regular, bold_font_path=FONTS_DIR / f.bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
-                width=self.frame_width)
+                width=self.frame_width, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
     def chart(self, chart: Flowable) -> list[Flowable]:

@@ -125,10 +125,10 @@ def _fell(change) -> bool:
 
 
 def _district_table(o: RecordedOffencesSection, previous: str, current: str):
-    header = ["District", previous, current, "Change", "Rank"]
+    header = ["District", previous, current, "Change", "Volume rank"]
     widths = [0.36, 0.16, 0.16, 0.16, 0.16]
     if o.harm_available:
-        header += ["Harm-weighted", "Rank"]
+        header += ["Harm-weighted", "Harm rank"]
         widths = [0.26, 0.13, 0.13, 0.12, 0.08, 0.19, 0.09]
     rows = []
     for d in o.districts:

@@ -64,9 +64,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
                                   Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
     if s.highest_districts:
         out.append(door.h2(f"Districts with the most offences, {current}"))
-        rows = [[cd.category.capitalize(), fmt.join_words([r.name for r in cd.districts[:3]])]
-                for cd in s.highest_districts]
-        out += door.table(["Category", "Highest districts"], rows, numeric=[False, False], widths=[0.3, 0.7])
+        out.append(door.bullets([[Segment(cd.category.capitalize(), bold=True), " \u2013 ",
+                                  fmt.join_words([r.name for r in cd.districts[:3]])]
+                                 for cd in s.highest_districts]))
     if s.month_profile and any(mc.count for mc in s.month_profile):
         out += door.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],

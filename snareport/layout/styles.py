@@ -24,6 +24,7 @@ class Styles:
     h2: ParagraphStyle
     h3: ParagraphStyle
     bullet: ParagraphStyle
+    cell_bullet: ParagraphStyle
     quote: ParagraphStyle
     quote_credit: ParagraphStyle
     cell: ParagraphStyle
@@ -57,33 +58,34 @@ def build_styles(theme: Theme) -> Styles:
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, textColor=colour,
                               alignment=kw.pop("alignment", TA_LEFT), bulletFontName=faces.regular, **kw)
 
+    r = t.leading_ratio
     return Styles(
         faces=faces,
         body=style("body", t.body, lead, spaceAfter=t.body * 0.75),
-        lead=style("lead", t.lead, t.lead * 1.4, spaceAfter=t.body, colour=primary),
+        lead=style("lead", t.h3, t.h3 * 1.35, spaceAfter=t.body, colour=primary),
         small=style("small", t.small, t.small * 1.35),
         muted=style("muted", t.small, t.small * 1.4, colour=muted, spaceAfter=t.small * 0.6),
         h1=style("h1", t.h1, t.h1 * 1.2, faces.bold, primary, spaceAfter=t.body * 1.1),
         h2=style("h2", t.h2, t.h2 * 1.25, faces.bold, primary, spaceBefore=t.body * 1.1, spaceAfter=t.body * 0.5),
         h3=style("h3", t.h3, t.h3 * 1.3, faces.bold, text, spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.3),
         bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.35),
-        quote=style("quote", t.quote, t.quote * 1.4, faces.italic, primary),
+        cell_bullet=style("cell_bullet", t.small, t.small * 1.3, spaceAfter=1),
+        quote=style("quote", t.h3, t.h3 * 1.4, faces.italic, primary),
         quote_credit=style("quote_credit", t.small, t.small * 1.4, colour=muted),
-        cell=style("cell", t.body - 1, (t.body - 1) * 1.3),
-        cell_number=style("cell_number", t.body - 1, (t.body - 1) * 1.3, alignment=TA_RIGHT),
-        cell_head=style("cell_head", t.body - 1, (t.body - 1) * 1.3, faces.bold),
-        cell_head_number=style("cell_head_number", t.body - 1, (t.body - 1) * 1.3, faces.bold,
-                               alignment=TA_RIGHT),
-        tile_value=style("tile_value", t.big_number, t.big_number * 1.15, faces.bold, primary, spaceAfter=4),
-        tile_label=style("tile_label", t.body - 0.5, (t.body - 0.5) * 1.35, spaceAfter=2),
-        contents=style("contents", t.body + 1, (t.body + 1) * 1.3),
-        cover_title=style("cover_title", t.title, t.title * 1.12, faces.bold, on_dark),
-        cover_sub=style("cover_sub", t.lead + 3, (t.lead + 3) * 1.3, colour=on_dark),
-        cover_meta=style("cover_meta", t.body + 0.5, (t.body + 0.5) * 1.45, colour=text),
-        on_dark=style("on_dark", t.body + 0.5, (t.body + 0.5) * 1.45, colour=on_dark),
-        on_dark_small=style("on_dark_small", t.small + 0.5, (t.small + 0.5) * 1.45, colour=on_dark),
-        small_body=style("small_body", t.body - 1, (t.body - 1) * 1.4, spaceAfter=t.body * 0.6),
+        cell=style("cell", t.small, t.small * 1.3),
+        cell_number=style("cell_number", t.small, t.small * 1.3, alignment=TA_RIGHT),
+        cell_head=style("cell_head", t.small, t.small * 1.3, faces.bold),
+        cell_head_number=style("cell_head_number", t.small, t.small * 1.3, faces.bold, alignment=TA_RIGHT),
+        tile_value=style("tile_value", t.display, t.display * 1.15, faces.bold, primary, spaceAfter=4),
+        tile_label=style("tile_label", t.body, t.body * 1.3, spaceAfter=2),
+        contents=style("contents", t.body, t.body * r),
+        cover_title=style("cover_title", t.display, t.display * 1.12, faces.bold, on_dark),
+        cover_sub=style("cover_sub", t.h2, t.h2 * 1.3, colour=on_dark),
+        cover_meta=style("cover_meta", t.body, t.body * r, colour=text),
+        on_dark=style("on_dark", t.body, t.body * r, colour=on_dark),
+        on_dark_small=style("on_dark_small", t.small, t.small * r, colour=on_dark),
+        small_body=style("small_body", t.small, t.small * 1.4, spaceAfter=t.small * 0.6),
         term=style("term", t.body, t.body * 1.3, faces.bold, primary, spaceBefore=t.body * 0.4, spaceAfter=2),
-        level=style("level", t.body + 0.5, (t.body + 0.5) * 1.3, faces.bold, on_dark),
+        level=style("level", t.body, t.body * 1.3, faces.bold, on_dark),
         note=style("note", t.small, t.small * 1.4, faces.italic, muted, spaceBefore=2, spaceAfter=t.body * 0.6),
     )

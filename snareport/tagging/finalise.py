@@ -177,6 +177,7 @@ def _pdf_date(date: dt.date | dt.datetime) -> str:
 def _write_document_entries(pdf: pikepdf.Pdf, facts: DocumentFacts) -> None:
     root = pdf.Root
     root.Lang = String(facts.lang)
+    root.PageMode = Name.UseOutlines  # the bookmarks panel opens with the document
     prefs = root.get("/ViewerPreferences")
     prefs = Dictionary() if not isinstance(prefs, Dictionary) else prefs
     prefs.DisplayDocTitle = True
