@@ -5,7 +5,6 @@
 Measures in one run (every timing also as a ratio to the import floor of the same run):
   1. the import floor: a fresh `python -c "import pandas, matplotlib.pyplot, reportlab.platypus, pydantic"`;
   2. `snareport build` of the county report as a fresh process (median after a warm-up), with the
-     disk cache off (cold: everything computed) and on (warm: unchanged inputs reused), and the
      same split into stages inside one process (load + validate, calculators, charts, layout, write);
   3. `snareport variants` for all documents with 1 and with 2 workers;
   4. datasets made by the sample generator at 10x and 100x the sample volume: load + validate +
@@ -40,12 +39,7 @@ TARGETS = {
 }
 
 
-COLD = {**os.environ, "SNAREPORT_NO_CACHE": "1"}  # every stage computed: charts, dataset, calculators
-
-
-def warm_env(cache: Path) -> dict:
-    """A cache of the bench's own (filled by the warm-up run): what an analyst's repeated builds see."""
-    return {**os.environ, "SNAREPORT_CACHE_DIR": str(cache), "SNAREPORT_NO_CACHE": ""}
+COLD = dict(os.environ)  # there is no build cache: every build is cold
 
 
 def timed(cmd: list[str], env: dict | None = None) -> float:
@@ -59,7 +53,7 @@ def timed(cmd: list[str], env: dict | None = None) -> float:
 
 
 def median_of(cmd: list[str], runs: int, env: dict | None = None) -> float:
-    timed(cmd, env)  # warm-up (file cache, .pyc; fills the snareport cache when env has one)
+    timed(cmd, env)  # warm-up (file cache, .pyc)
     return statistics.median(timed(cmd, env) for _ in range(runs))
 
 
@@ -139,28 +133,24 @@ def main() -> int:
         build_cmd = [*SNA, "build", "sample_data", "-o", str(county_pdf)]
         build = median_of(build_cmd, args.runs)
         results["county_build_cold_s"] = build
-        rows.append(("snareport build (county, fresh process, no cache)", build, build / floor,
+        rows.append(("snareport build (county, fresh process)", build, build / floor,
                      f"target <= {TARGETS['county_build']}x"))
-        warm = median_of(build_cmd, args.runs, warm_env(work / "cache"))
-        results["county_build_warm_s"] = warm
-        rows.append(("snareport build (county, fresh process, warm cache)", warm, warm / floor,
-                     "unchanged inputs: dataset, report, charts reused"))
 
         stages = run_json(STAGES_SCRIPT, "sample_data", str(work / "stages.pdf"))
         results["county_stages_s"] = stages
         for name, seconds in stages.items():
             rows.append((f"  stage: {name}", seconds, seconds / floor, "in one process"))
 
-        for workers, cached in ((1, False), (2, False), (2, True)):
+        for workers in (1, 2):
             out = work / f"variants-{workers}"
             cmd = [*SNA, "variants", "sample_data", "-o", str(out), "--workers", str(workers), "--quiet"]
-            seconds = median_of(cmd, max(1, min(args.runs, 3)), warm_env(work / "cache") if cached else None)
+            seconds = median_of(cmd, max(1, min(args.runs, 3)))
             n = len(list(out.glob("*.pdf")))
-            label = f"{workers}_workers" + ("_warm" if cached else "")
+            label = f"{workers}_workers"
             results[f"variants_{label}_s"] = seconds
             note = f"{n} PDFs" + (f"; target <= {TARGETS['variants_2_workers']}x" if workers == 2 else "")
-            rows.append((f"snareport variants, {workers} worker{'s' if workers > 1 else ''}"
-                         f"{', warm cache' if cached else ', no cache'}", seconds, seconds / floor, note))
+            rows.append((f"snareport variants, {workers} worker{'s' if workers > 1 else ''}",
+                         seconds, seconds / floor, note))
 
         size = county_pdf.stat().st_size
         results["county_pdf_bytes"] = size

@@ -19,7 +19,7 @@ __version__ = "0.1.0"
 # Heavy modules (pandas, matplotlib, reportlab) are imported on first use so that
 # `snareport --help` and `import snareport` stay fast.
 _LAZY = {
-    "load_dataset": ("snareport.dataset", "load_dataset"),
+    "load_dataset": ("snareport.loading", "load_dataset"),
     "Dataset": ("snareport.dataset", "Dataset"),
     "build_report": ("snareport.build", "build_report"),
     "Report": ("snareport.models.report", "Report"),
@@ -41,7 +41,8 @@ def __getattr__(name: str) -> Any:
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.build import build_report
-    from snareport.dataset import Dataset, load_dataset
+    from snareport.dataset import Dataset
+    from snareport.loading import load_dataset
     from snareport.models.report import Report
     from snareport.render import render_pdf
     from snareport.variants import build_variants

@@ -157,7 +157,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _load(args: argparse.Namespace) -> "Dataset":
-    from snareport.dataset import load_dataset
+    from snareport.loading import load_dataset
 
     return load_dataset(_data_dir(args))
 
@@ -214,8 +214,8 @@ def _run_build(args: argparse.Namespace) -> int:
         config = dataset.config
     from snareport.atomic import write_together
     from snareport.naming import report_filename
+    from snareport.build import build_report
     from snareport.render import render_bytes
-    from snareport.reuse import build_report_reusing
 
     name = report_filename(config.edition, config.area, district, audience=config.audience)
     target = _output_path(args.output, Path("out"), name)
@@ -225,7 +225,7 @@ def _run_build(args: argparse.Namespace) -> int:
     if len({os.path.abspath(p) for p in outputs}) != len(outputs):
         raise UsageError(f"-o and --json name the same file: {target}")
     gc.freeze()  # the dataset and the modules loaded so far live until the process ends
-    report = build_report_reusing(dataset, district=district)
+    report = build_report(dataset, district=district)
     files = [(target, render_bytes(report, layout=args.layout or config.theme))]
     if args.json:
         files.append((outputs[1], (report.model_dump_json(indent=2) + "\n").encode("utf-8")))

@@ -1,12 +1,11 @@
 """Dataset: the validated input tables (pandas), the report configuration and the content.
 
-``load_dataset(path)`` is the only way in; it reads and validates everything and raises
-:class:`snareport.DataError` listing every problem found.
+``snareport.loading.load_dataset(path)`` is the only way in; it reads and validates everything and
+raises :class:`snareport.DataError` listing every problem found.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,11 +60,3 @@ class Dataset:
             return self.content
         return self.district_content.get(district, self.content)
 
-
-def load_dataset(path: str | Path) -> Dataset:
-    """Read and validate a dataset folder (tables, report.yaml, content/). Raises DataError.
-
-    An unchanged folder is read back from the disk cache (see ``snareport.cache``)."""
-    from snareport.reuse import load_dataset_reusing
-
-    return load_dataset_reusing(Path(path))

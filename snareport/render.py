@@ -94,7 +94,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
 
 def _layout_failure(doc: Any, exc: Exception) -> RenderError:
     """reportlab's "Flowable … too large" in words: the section, the likely cause, the content file to edit."""
-    from snareport.content.loader import SECTION_FILES
+    from snareport.loading.content import SECTION_FILES
 
     title = getattr(doc, "_section", "") or "the opening pages"
     key = getattr(doc, "_section_key", "")

@@ -171,9 +171,9 @@ def _render_one_in_worker(district: str | None, path: str, layout: str) -> Docum
 def _render_one(ds: "Dataset", district: str | None, path: str, layout: str) -> DocumentResult:
     """Build and render one document; runs in a worker."""
     from snareport.render import render_pdf
-    from snareport.reuse import build_report_reusing
+    from snareport.build import build_report
 
-    report = build_report_reusing(ds, district=district)
+    report = build_report(ds, district=district)
     written = Path(render_pdf(report, path, layout=layout))
     data = written.read_bytes()
     return DocumentResult(

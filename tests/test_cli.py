@@ -14,7 +14,6 @@ from snareport.cli import main
 from snareport.naming import report_filename, slugify
 from tiny_dataset import TINY, copy_tiny, drop_column, set_cell
 
-pytest.importorskip("snareport.content.loader", reason="the content loader (engineer C) is not in this build")
 
 
 def test_validate_good_dataset_prints_a_summary(capsys):
@@ -67,7 +66,7 @@ def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
     def explode(path):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr("snareport.dataset.load_dataset", explode)
+    monkeypatch.setattr("snareport.loading.load_dataset", explode)
     assert main(["validate", str(TINY)]) == 1
     err = capsys.readouterr().err
     assert err.strip().count("\n") == 0 and "RuntimeError: disk on fire" in err and "Traceback" not in err

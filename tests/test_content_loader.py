@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from snareport.content.loader import SECTION_FILES, load_content
+from snareport.loading.content import SECTION_FILES, load_content
 from snareport.content.markdown import BulletList
 from snareport.content.models import Content
 from snareport.errors import Problem

@@ -11,7 +11,6 @@ from snareport import DataError, load_dataset
 from snareport.dataset import TABLES
 from tiny_dataset import TINY, copy_tiny, edit_config, read_rows, set_cell, write_rows
 
-pytest.importorskip("snareport.content.loader", reason="the content loader (engineer C) is not in this build")
 
 
 @pytest.fixture(scope="module")

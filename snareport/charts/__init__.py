@@ -5,7 +5,6 @@ from snareport.charts.age_bands import age_band_shares_chart
 from snareport.charts.age_distribution import age_distribution_chart
 from snareport.charts.districts import district_change_chart
 from snareport.charts.flowable import ChartFlowable, layout_captions
-from snareport.charts.frame import clear_cache
 from snareport.charts.heatmap import day_hour_heatmap
 from snareport.charts.ops import RecordedDrawing
 from snareport.charts.population import population_chart
@@ -21,7 +20,6 @@ __all__ = [
     "age_band_shares_chart",
     "age_distribution_chart",
     "category_change_chart",
-    "clear_cache",
     "day_hour_heatmap",
     "district_change_chart",
     "layout_captions",

@@ -51,7 +51,6 @@ def age_band_shares_chart(
         + [(band, *(value_or_suppressed(v[i], fmt.percent) for v in series.values())) for i, band in enumerate(bands)],
     )
     colours = [style.palette[i % len(style.palette)] for i in range(len(series))]
-    key = (tuple(bands), tuple((k, tuple(v)) for k, v in series.items()), role)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 2.2
@@ -76,7 +75,7 @@ def age_band_shares_chart(
         value_axis(axes, style, lambda v: fmt.percent(v, 0), largest * 1.15)
         key_row(figure, style, list(zip(colours, series)), x=0, y=h - key_height + 4, height=h)
 
-    return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height)
 
 
 def _largest_bands(bands: Sequence[str], series: dict[str, list[float | None]]) -> dict[str, tuple[str, float]]:

@@ -47,7 +47,6 @@ def age_distribution_chart(
         data_table=[("Age", "Number")] + [(str(a), value_or_suppressed(c)) for a, c in counts.items()]
         + ([("Unknown", value_or_suppressed(unknown))] if unknown is not None else []),
     )
-    key = (tuple(counts.items()), subject, unknown)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         top_label = max(peak_count, 1) * 1.12
@@ -67,7 +66,7 @@ def age_distribution_chart(
                         color=style.secondary_text_colour)
         value_axis(axes, style, fmt.number, top_label)
 
-    return build_chart("age_distribution", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("age_distribution", text, plot, style, width or style.width, height or style.height)
 
 
 def _title(subject: str, counts: dict[int, int | None], peak_ages: list[int]) -> str:

@@ -72,7 +72,6 @@ def district_change_chart(
             value_or_suppressed(p, lambda v: fmt.number(v, decimals)),
             "" if ch is None else fmt.percent(ch, plus=True)) for d, c, p, ch in rows],
     )
-    key = (tuple(rows), measure, highlight, reference, decimals)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         names_width = max(text_width(r[0], style, bold=r[0] == highlight) for r in rows)
@@ -118,7 +117,7 @@ def district_change_chart(
         captions = layout_captions(style, width or style.width, text.title, text.subtitle, text.source)
         auto_height = (len(rows) * row_height + 6 + (style.text_size * 2.0 if reference else 0)
                        + captions.header_height + captions.footer_height)
-    return build_chart("district_change", text, plot, style, width or style.width, height or auto_height, key)
+    return build_chart("district_change", text, plot, style, width or style.width, height or auto_height)
 
 
 def _published_changes(rows) -> tuple[list, str]:

@@ -1,4 +1,4 @@
-"""Chart text + plotting function → ChartFlowable: fixed geometry, one rc context, recorded once, cached.
+"""Chart text + plotting function → ChartFlowable: fixed geometry, one rc context, recorded once.
 
 Every chart function computes its words (title, subtitle, source, alt text, data table) from its data and
 hands ``build_chart`` a function that draws onto a figure of known size in points. Geometry is fixed
@@ -6,26 +6,20 @@ from the style (margins measured from label widths) instead of ``tight_layout``,
 """
 from __future__ import annotations
 
-import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Callable, Hashable, Sequence
+from typing import Callable, Sequence
 
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from snareport import cache as disk_cache
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.ops import RecordedDrawing
 from snareport.charts.recorder import new_figure, record_figure
 from snareport.charts.style import ChartStyle
 
 PlotFunction = Callable[[Figure, float, float], None]
-
-_CACHE_LIMIT = 256
-_cache: "OrderedDict[str, RecordedDrawing]" = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -46,28 +40,13 @@ def build_chart(
     style: ChartStyle,
     width: float,
     height: float,
-    cache_key: Hashable,
 ) -> ChartFlowable:
-    """Lay out the captions, draw the plot area once (or reuse a cached drawing) and wrap it."""
+    """Lay out the captions, draw the plot area once and wrap it."""
     captions = layout_captions(style, width, text.title, text.subtitle, text.source)
     plot_height = height - captions.header_height - captions.footer_height
     if plot_height < 40:
         raise ValueError(f"chart {name!r} is too short for its captions ({height:.0f} pt)")
-    key = hashlib.sha256(
-        repr((name, cache_key, style.model_dump_json(), round(width, 2), round(plot_height, 2))).encode()
-    ).hexdigest()
-    drawing = _cache.get(key)
-    if drawing is None:
-        disk_key = disk_cache.make_key("chart", key)
-        drawing = disk_cache.load("charts", disk_key)
-        if drawing is None:
-            drawing = _record(plot, style, width, plot_height)
-            disk_cache.store("charts", disk_key, drawing)
-        _cache[key] = drawing
-        if len(_cache) > _CACHE_LIMIT:
-            _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(key)
+    drawing = _record(plot, style, width, plot_height)
     return ChartFlowable(
         width,
         height,
@@ -80,11 +59,6 @@ def build_chart(
         data_table=text.data_table,
         name=name,
     )
-
-
-def clear_cache() -> None:
-    """Forget every recorded drawing (the cache only saves time; it never changes output)."""
-    _cache.clear()
 
 
 def _record(plot: PlotFunction, style: ChartStyle, width: float, height: float) -> RecordedDrawing:

@@ -54,7 +54,6 @@ def day_hour_heatmap(
         data_table=[("Day", *(f"{h:02d}:00" for h in range(24)))]
         + [(days[d], *(value_or_suppressed(v) for v in row)) for d, row in enumerate(grid)],
     )
-    key = (tuple(tuple(r) for r in grid), tuple(days))
 
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 3.2
@@ -90,7 +89,7 @@ def day_hour_heatmap(
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
         _key(figure, style, bounds, left, style.text_size * 0.4, w, h)
 
-    return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height)
 
 
 def _bin_bounds(largest: int, bins: int) -> list[tuple[int, int]]:

@@ -57,10 +57,9 @@ def monthly_comparison_chart(
         + [(m, value_or_suppressed(p), value_or_suppressed(c), "" if ch is None else fmt.percent(ch, plus=True))
            for m, p, c, ch in rows],
     )
-    key = (tuple(rows), previous_label, current_label, measure)
     plot = grouped_bars_plot([m[:3] for m in months], previous, current, previous_label=previous_label,
                              current_label=current_label, style=style, bar_labels=len(rows) <= LABEL_BARS_UP_TO)
-    return build_chart("monthly_comparison", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("monthly_comparison", text, plot, style, width or style.width, height or style.height)
 
 
 def _title(rows, measure: str) -> str:

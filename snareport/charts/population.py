@@ -41,7 +41,6 @@ def population_chart(
         data_table=[("District", "Population", "Share")]
         + [(d, value_or_suppressed(p), value_or_suppressed(shares[d], fmt.percent)) for d, p in rows],
     )
-    key = (tuple(rows), highlight)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         names = max(text_width(d, style, bold=d == highlight) for d, _ in rows)
@@ -74,7 +73,7 @@ def population_chart(
     if height is None:
         captions = layout_captions(style, w, text.title, text.subtitle, text.source)
         height = len(rows) * style.bar_row_height + 4 + captions.header_height + captions.footer_height
-    return build_chart("population", text, plot, style, w, height, key)
+    return build_chart("population", text, plot, style, w, height)
 
 
 def _title(rows, shares, area: str, highlight: str | None) -> str:

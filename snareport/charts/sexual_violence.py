@@ -51,10 +51,9 @@ def category_change_chart(
         + [(c, value_or_suppressed(p), value_or_suppressed(n), "" if ch is None else fmt.percent(ch, plus=True))
            for c, p, n, ch in rows],
     )
-    key = (tuple(rows), previous_label, current_label)
     plot = grouped_bars_plot(categories, previous, current, previous_label=previous_label,
                              current_label=current_label, style=style, bar_labels=True)
-    return build_chart("category_change", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("category_change", text, plot, style, width or style.width, height or style.height)
 
 
 def _category_title(rows, measure: str) -> str:
@@ -128,7 +127,6 @@ def monthly_profile_chart(
         alt_text=_profile_alt_text(months, counts, top, title, measure, area, period),
         data_table=[("Month", "Number")] + [(m, value_or_suppressed(c)) for m, c in zip(months, counts)],
     )
-    key = (tuple(months), tuple(counts), peaks)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         largest = max((c for c, _ in known), default=1) or 1
@@ -147,7 +145,7 @@ def monthly_profile_chart(
         axes.set_xlim(-0.6, len(months) - 0.4)
         value_axis(axes, style, fmt.number, largest * 1.15)
 
-    return build_chart("monthly_profile", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("monthly_profile", text, plot, style, width or style.width, height or style.height)
 
 
 def _profile_alt_text(months, counts, top: list[int], title: str, measure: str, area: str, period: str) -> str:

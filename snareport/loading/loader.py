@@ -10,6 +10,7 @@ from snareport.config import ReportConfig
 from snareport.dataset import TABLES, Dataset
 from snareport.errors import DataError, Problem
 from snareport.loading import crosschecks
+from snareport.loading.content import load_content
 from snareport.loading.config_file import read_config
 from snareport.loading.files import read_tables
 from snareport.loading.problems import ProblemLog
@@ -17,6 +18,11 @@ from snareport.loading.schema import CONTRACT, OPTIONAL_FIELDS
 from snareport.loading.tables import TypedTable, TypingContext, type_table
 
 CONTENT_DIR = "content"
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read and validate a dataset folder (tables, report.yaml, content/). Raises DataError."""
+    return load(Path(path))
 
 
 def load(path: Path) -> Dataset:
@@ -74,12 +80,8 @@ def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log:
 
 
 def _load_content(folder: Path, config: ReportConfig | None, log: ProblemLog) -> tuple[Any, dict[str, Any]]:
-    """Content via the content loader; its problems join the others. Skipped when report.yaml is unusable."""
+    """Content via loading/content.py; its problems join the others. Skipped when report.yaml is unusable."""
     if config is None:
-        return None, {}
-    try:
-        from snareport.content.loader import load_content
-    except ImportError:  # the content package is not installed in this build
         return None, {}
     try:
         content, district_content, problems = load_content(folder / CONTENT_DIR, config)

@@ -92,6 +92,21 @@ class ImportSummary:
         )
         return notes
 
+    def record(self) -> dict:
+        """What import_summary.yaml keeps of the import."""
+        return {
+            "files": list(self.files),
+            "months": list(self.months),
+            "rows_read": self.rows_read,
+            "rows_kept": self.rows_kept,
+            "set_aside": self.set_aside,
+            "set_aside_by_crime_type": self.set_aside_by_crime_type,
+            "outside_area_by_authority": self.outside_area_by_authority,
+            "duplicates_across_months": self.duplicates_across_months,
+            "kept_by_crime_type": self.kept_by_crime_type,
+            "kept_by_district": self.kept_by_district,
+        }
+
     def to_text(self) -> str:
         """The summary the command line prints."""
         width = max(len(f"{self.rows_read:,}"), 1)
@@ -204,7 +219,7 @@ def import_files(
 
     summary = _summarise(files, rows, reason, definition, offences, periods, Path(out_dir))
     config = _report_config(definition, periods, comparisons, summary, publication_date, theme)
-    write_dataset(Path(out_dir), offences, weights, config, summary)
+    write_dataset(Path(out_dir), offences, weights, config, summary.record())
     return _with_seconds(summary, time.perf_counter() - started)
 
 

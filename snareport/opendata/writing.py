@@ -6,29 +6,26 @@ import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import yaml
 
 from snareport.errors import DataError, Problem
 
-if TYPE_CHECKING:  # pragma: no cover
-    from snareport.opendata.policeuk import ImportSummary
-
 OWN_FILES = ("offences.csv", "harm_weights.csv", "report.yaml", "import_summary.yaml")
 CONTENT_DIR = "content"
 
 
 def write_dataset(out_dir: Path, offences: pd.DataFrame, harm_weights: pd.DataFrame, config: dict,
-                  summary: "ImportSummary") -> None:
-    """Write the dataset folder. Refuses a folder holding anything an earlier import did not write."""
+                  summary: dict) -> None:
+    """Write the dataset folder (``summary`` is the import summary's record for import_summary.yaml).
+    Refuses a folder holding anything an earlier import did not write."""
     _check_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_text(out_dir / "offences.csv", offences.to_csv(index=False, lineterminator="\n"))
     _write_text(out_dir / "harm_weights.csv", harm_weights.to_csv(index=False, lineterminator="\n"))
     _write_text(out_dir / "report.yaml", _HEADER + _dump(config))
-    _write_text(out_dir / "import_summary.yaml", _dump(_summary_record(summary)))
+    _write_text(out_dir / "import_summary.yaml", _dump(summary))
     _copy_content(resources.files("snareport.opendata").joinpath(CONTENT_DIR), out_dir / CONTENT_DIR)
 
 
@@ -58,21 +55,6 @@ class _PlainDumper(yaml.SafeDumper):
 
 def _dump(data: dict) -> str:
     return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def _summary_record(summary: "ImportSummary") -> dict:
-    return {
-        "files": list(summary.files),
-        "months": list(summary.months),
-        "rows_read": summary.rows_read,
-        "rows_kept": summary.rows_kept,
-        "set_aside": summary.set_aside,
-        "set_aside_by_crime_type": summary.set_aside_by_crime_type,
-        "outside_area_by_authority": summary.outside_area_by_authority,
-        "duplicates_across_months": summary.duplicates_across_months,
-        "kept_by_crime_type": summary.kept_by_crime_type,
-        "kept_by_district": summary.kept_by_district,
-    }
 
 
 def _write_text(path: Path, text: str) -> None:

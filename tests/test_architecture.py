@@ -1,0 +1,170 @@
+"""The package's shape, read from its own source with ``ast``: data flows one way through the stages.
+
+Every ``import`` and ``from … import`` anywhere in a module counts — at the top, inside a function, or under
+``TYPE_CHECKING``. The graph must have no cycle, and no module may import one of a later stage — nor a module
+whose package belongs to a later stage (importing ``a.b.c`` runs ``a/b/__init__.py``).
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "snareport"
+
+# The stages, in the order data flows through them. A module belongs to the stage of the longest prefix
+# listed; it may import its own stage and earlier ones, never a later one.
+STAGES: list[tuple[str, tuple[str, ...]]] = [
+    # plain values every stage shares: errors, the parsed configuration, the models, the Dataset type,
+    # the content models, number formatting, and the one function that writes a file atomically
+    ("foundation", ("snareport.errors", "snareport.config", "snareport.models", "snareport.dataset",
+                    "snareport.scope", "snareport.content", "snareport.formatting", "snareport.naming",
+                    "snareport.resources", "snareport.atomic")),
+    # files → a validated Dataset (the only reader of input files); the police.uk import makes such a folder
+    ("loading", ("snareport.loading", "snareport.opendata")),
+    # Dataset × Scope → section models
+    ("calculators", ("snareport.calculators",)),
+    # Report → Report with small counts withheld, and the step that assembles calculators + disclosure
+    ("disclosure", ("snareport.disclosure", "snareport.build")),
+    # Report × Theme → what is on the pages (charts are drawn from the models' figures here for now)
+    ("layout", ("snareport.layout", "snareport.theme", "snareport.fonts", "snareport.charts")),
+    # pages → tagged PDF bytes
+    ("render", ("snareport.render", "snareport.tagging")),
+    # everything together: the command line, the batch of variants, the package's public names
+    ("writer/cli", ("snareport.variants", "snareport.cli", "snareport.__main__", "snareport")),
+]
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def known(name: str) -> str | None:
+    """The snareport module ``name`` refers to (an imported attribute resolves to its module)."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def imports_of(module: str) -> set[str]:
+    path = MODULES[module]
+    is_package = path.name == "__init__.py"
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module.split(".") if is_package else module.split(".")[:-1]
+                package = package[: len(package) - node.level + 1]
+                base = ".".join(package + ([base] if base else []))
+            names = [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base for a in node.names]
+        else:
+            continue
+        found.update(filter(None, (known(n) for n in names if n.startswith("snareport"))))
+    found.discard(module)
+    return found
+
+
+def with_packages(modules: set[str]) -> set[str]:
+    """The modules and every package above them (bar ``snareport`` itself) whose ``__init__`` they run."""
+    out = set()
+    for target in modules:
+        while target and target != "snareport":
+            out.add(target)
+            target = target.rpartition(".")[0]
+    return out
+
+
+GRAPH = {m: imports_of(m) for m in MODULES}
+
+
+def stage_of(module: str) -> int:
+    best, rank = -1, None
+    for index, (_, prefixes) in enumerate(STAGES):
+        for prefix in prefixes:
+            inside = module.startswith(prefix + ".") and prefix != "snareport"  # the root package: itself only
+            if (module == prefix or inside) and len(prefix) > best:
+                best, rank = len(prefix), index
+    assert rank is not None, f"{module} belongs to no stage: add it to STAGES in {Path(__file__).name}"
+    return rank
+
+
+def test_the_graph_is_read_from_the_code():
+    assert len(MODULES) > 50
+    assert "snareport.calculators.common" in GRAPH["snareport.calculators.knives"]
+    assert "snareport.models" in GRAPH["snareport.models.knives"] or "snareport.models.common" in GRAPH[
+        "snareport.models.knives"]
+
+
+def test_every_module_has_a_stage():
+    for module in MODULES:
+        stage_of(module)
+
+
+def test_no_import_runs_back_up_the_pipeline():
+    backwards = [f"{m} ({STAGES[stage_of(m)][0]}) imports {t} ({STAGES[stage_of(t)][0]})"
+                 for m, targets in GRAPH.items() for t in sorted(with_packages(targets))
+                 if stage_of(t) > stage_of(m)]
+    assert not backwards, "\n".join(backwards)
+
+
+def test_no_import_cycles():
+    cycles = strongly_connected(GRAPH)
+    assert not cycles, "\n".join(" ⇄ ".join(sorted(c)) for c in cycles)
+
+
+def test_the_cycle_finder_finds_cycles():
+    assert strongly_connected({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [{"a", "b", "c"}]
+    assert strongly_connected({"a": {"b"}, "b": set()}) == []
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Groups of two or more modules that import each other, directly or round a loop (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[set[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(group)
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def test_no_pickle_in_the_package():
+    users = [m for m, p in MODULES.items()
+             if any(isinstance(n, (ast.Import, ast.ImportFrom)) and
+                    any(a.name.split(".")[0] in {"pickle", "cloudpickle", "dill", "shelve", "joblib"} for a in n.names)
+                    or isinstance(n, ast.ImportFrom) and (n.module or "").split(".")[0] in
+                    {"pickle", "cloudpickle", "dill", "shelve", "joblib"}
+                    for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    assert not users
