@@ -81,8 +81,25 @@ class ProtectiveMarking(_Strict):
 
 
 class Costs(_Strict):
+    """The estimated cost of crime avoided (Home Office unit costs × change in volume, net of rises)."""
+
     savings_price_year: str
     minimum_price_year: str
+    # Offence groups whose change is costed. The Home Office method costs each group's change in volume;
+    # the default is the two groups the published report costed.
+    groups: list[str] = Field(default_factory=lambda: ["Violence with injury", "Robbery of personal property"],
+                              min_length=1)
+    # Printed estimates are rounded to this many pounds (1 prints to the pound).
+    rounding_gbp: int = Field(default=1000, ge=1)
+    # Sexual offence groups get no headline tile unless `sexual_offence_tiles` is true.
+    sexual_offence_groups: list[str] = Field(default_factory=lambda: ["Rape", "Other sexual offences"])
+    sexual_offence_tiles: bool = False
+
+    @model_validator(mode="after")
+    def _distinct(self) -> "Costs":
+        if len(set(self.groups)) != len(self.groups):
+            raise ValueError("costs.groups lists an offence group more than once")
+        return self
 
 
 OptionalField = Literal[

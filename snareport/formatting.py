@@ -74,11 +74,17 @@ def share(fraction: float | None, dp: int = 1, *, suppressed: bool = False) -> s
     return percent(float(fraction) * 100, dp)
 
 
-def money(value: float | None, *, suppressed: bool = False) -> str:
-    """Pounds: 1569680 → '£1,569,680'; 3743933.55 → '£3,743,933.55' (pence only when present)."""
+def money(value: float | None, *, suppressed: bool = False, nearest: int = 0) -> str:
+    """Pounds: 1569680 → '£1,569,680'; 3743933.55 → '£3,743,933.55' (pence only when present).
+
+    ``nearest=1000`` rounds an estimate half-up to the nearest £1,000 first: 3743933.55 → '£3,744,000'.
+    """
     if value is None or _is_suppressed(value):
         return number(value, suppressed=suppressed)
-    pence = _round(value, 2)
+    if nearest > 1:
+        pence = _round(float(value) / nearest, 0) * nearest
+    else:
+        pence = _round(value, 0 if nearest == 1 else 2)
     dp = 0 if pence == pence.to_integral_value() else 2
     text = f"£{abs(pence):,.{dp}f}"
     return MINUS + text if pence < 0 else text

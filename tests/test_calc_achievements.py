@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from calc_fixtures import FULL, admissions, dataset, offences, people, unit_costs
+from calc_fixtures import FULL, admissions, config, dataset, offences, people, unit_costs
 from snareport.calculators import achievements
 from snareport.scope import Scope
 
@@ -69,9 +69,47 @@ def test_admissions_district_scope_uses_district_rows():
 def test_fallen_groups_and_savings():
     s = achievements.calculate(_data(), Scope())
     assert [g.key for g in s.fallen_groups] == [ROB, VWI]          # ROB 2→1, VWI 2→1
-    # two_year: baseline ROB 3 → current 1 (fall 2 × 10.5); VWI 1 → 1 (no saving)
-    assert [(x.offence_group, x.fall, x.saving_gbp) for x in s.savings] == [(ROB, 2, 21.0)]
+    # two_year: baseline ROB 3 → current 1 (fall 2 × 10.5); VWI 1 → 1 (no change, costed as £0)
+    assert [(x.offence_group, x.fall, x.saving_gbp) for x in s.savings] == [(ROB, 2, 21.0), (VWI, 0, 0.0)]
     assert s.savings_total_gbp == 21.0 and s.price_year == "2024/25"
+    assert s.savings_groups == [VWI, ROB] and [p.label for p in s.savings_periods] == ["2022/23", "2024/25"]
+    assert s.savings_rounding_gbp == 1000
+
+
+def _costed(**costs):
+    """Baseline 2022/23 → current 2024/25: VWI 4 → 1 (fall 3), robbery 1 → 3 (rise 2), rape 2 → 0 (fall 2)."""
+    rows = ([(f"b{i}", "2022-06-01 10:00", "A", VWI, "GBH", False, None) for i in range(4)]
+            + [("b9", "2022-06-02 10:00", "A", ROB, "Robbery", False, None)]
+            + [(f"r{i}", "2022-07-01 10:00", "A", "Rape", "Rape", False, "rape") for i in range(2)]
+            + [("c0", "2024-06-01 10:00", "A", VWI, "GBH", False, None)]
+            + [(f"c{i}", "2024-06-02 10:00", "B", ROB, "Robbery", False, None) for i in range(1, 4)])
+    prices = unit_costs([(VWI, 1000.0, "2024/25", "HO"), (ROB, 700.25, "2024/25", "HO"),
+                         ("Rape", 5000.0, "2024/25", "HO")])
+    cfg = config(costs={"savings_price_year": "2024/25", "minimum_price_year": "2015/16", **costs})
+    return achievements.calculate(dataset(offences(rows), people([]), cfg=cfg, unit_costs=prices), Scope())
+
+
+def test_savings_are_net_of_rises():
+    s = _costed()
+    by = {x.offence_group: x for x in s.savings}
+    assert (by[VWI].fall, by[VWI].saving_gbp) == (3, 3000.0)
+    assert (by[ROB].previous, by[ROB].current, by[ROB].fall, by[ROB].saving_gbp) == (1, 3, -2, -1400.5)
+    assert s.savings_total_gbp == pytest.approx(1599.5)            # 3 × 1,000 − 2 × 700.25
+    assert "Rape" not in by                                          # not in costs.groups by default
+
+
+def test_savings_cost_only_the_configured_groups_and_sexual_offences_get_no_tile():
+    s = _costed(groups=[VWI, "Rape"])
+    by = {x.offence_group: x for x in s.savings}
+    assert set(by) == {VWI, "Rape"} and s.savings_total_gbp == pytest.approx(3000.0 + 10000.0)
+    assert by[VWI].headline and not by["Rape"].headline
+    assert _costed(groups=["Rape"], sexual_offence_tiles=True).savings[0].headline
+
+
+def test_costed_group_without_a_unit_cost_is_noted_not_costed():
+    s = _costed(groups=[VWI, "Homicide"])
+    assert [x.offence_group for x in s.savings] == [VWI]
+    assert any("Homicide" in n for n in s.notes)
 
 
 def test_zero_previous_gives_undefined_change():

@@ -32,6 +32,14 @@ def test_money_shows_pence_only_when_present():
     assert fmt.money(576050.0) == "£576,050"
 
 
+def test_money_estimates_round_half_up_to_the_nearest_thousand():
+    assert fmt.money(3743933.55, nearest=1000) == "£3,744,000"
+    assert fmt.money(5313613.92, nearest=1000) == "£5,314,000"
+    assert fmt.money(1500.0, nearest=1000) == "£2,000"
+    assert fmt.money(-7902769.44, nearest=1000) == "\u2212£7,903,000"
+    assert fmt.money(12.5, nearest=1) == "£13"
+
+
 def test_direction_words_and_arrows():
     assert fmt.direction_word(-22.9) == "down 22.9%"
     assert fmt.direction_word(4.62) == "up 4.6%"

@@ -164,12 +164,18 @@ def test_offence_type_without_harm_weight(folder):
     assert "harm_weights.csv" in p.expected
 
 
-def test_offence_group_without_unit_cost_at_the_savings_price_year(folder):
+def test_costed_offence_group_without_unit_cost_at_the_savings_price_year(folder):
     rows = read_rows(folder, "unit_costs")
-    write_rows(folder, "unit_costs", [r for r in rows if r[0] != "Rape"])
+    write_rows(folder, "unit_costs", [r for r in rows if r[0] != "Robbery of personal property"])
     [p] = problems_of(folder)
     assert (p.file, p.row, p.column) == ("unit_costs.csv", None, "offence_group")
-    assert "'Rape'" in p.found and "2024/25" in p.found
+    assert "'Robbery of personal property'" in p.found and "2024/25" in p.found
+
+
+def test_uncosted_offence_group_needs_no_unit_cost(folder):
+    rows = read_rows(folder, "unit_costs")
+    write_rows(folder, "unit_costs", [r for r in rows if r[0] != "Rape"])
+    load_dataset(folder)   # no DataError: rape is not in costs.groups
 
 
 def test_duplicate_unit_cost_key(folder):

@@ -1,5 +1,5 @@
 """Dataset × Scope → AchievementsSection: knife-enabled change by cohort, sharp-object admissions,
-offence groups/types that fell, and cost savings from the falls."""
+offence groups/types that fell, and the estimated cost of crime avoided (net of rises)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -101,25 +101,35 @@ def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
 
 
 def _savings(ds: "Dataset", off: pd.DataFrame, two, section: AchievementsSection) -> None:
+    """Estimated cost of crime avoided, as the Home Office method intends: for each offence group named in
+    report.yaml (``costs.groups``), the change in volume over ``two_year`` × the group's unit cost, rises
+    counted as well as falls (a rise is a negative saving), summed to a net figure."""
     reason = unavailable_reason(ds, "unit_costs")
-    price_year = ds.config.costs.savings_price_year
+    cfg = ds.config.costs
+    price_year = cfg.savings_price_year
     section.price_year = price_year
+    section.savings_groups = list(cfg.groups)
+    section.savings_periods = period_refs(ds, two)
+    section.savings_rounding_gbp = cfg.rounding_gbp
     if reason or ds.unit_costs is None:
         section.savings_available, section.savings_reason = False, reason or NOT_AVAILABLE
         return
     costs = ds.unit_costs[ds.unit_costs["price_year"].astype(str) == price_year]
     costs = costs.drop_duplicates("offence_group").set_index("offence_group")
-    section.cost_source = "; ".join(sorted(set(costs["source"].astype(str)))) or None
-    table = _counts(off, "offence_group", two)
-    first, second = two
-    savings = []
-    for group, r in table[table[second] < table[first]].iterrows():
+    costed = [g for g in cfg.groups if g in costs.index]
+    for group in cfg.groups:
         if group not in costs.index:
-            section.notes.append(f"No unit cost at {price_year} for {group}; no saving counted.")
-            continue
-        fall = int(r[first] - r[second])
+            section.notes.append(f"No unit cost at {price_year} for {group}; its change is not costed.")
+    section.cost_source = "; ".join(sorted(set(costs.loc[costed, "source"].astype(str)))) or None
+    table = _counts(off, "offence_group", two).reindex(costed, fill_value=0)
+    first, second = two
+    sexual = set(cfg.sexual_offence_groups)
+    savings = []
+    for group in costed:
+        before, after = int(table.at[group, first]), int(table.at[group, second])
         unit = float(costs.at[group, "unit_cost_gbp"])
-        savings.append(CostSaving(offence_group=str(group), previous=int(r[first]), current=int(r[second]),
-                                  fall=fall, unit_cost_gbp=unit, saving_gbp=round(fall * unit, 2)))
+        savings.append(CostSaving(offence_group=group, previous=before, current=after, fall=before - after,
+                                  unit_cost_gbp=unit, saving_gbp=round((before - after) * unit, 2),
+                                  headline=cfg.sexual_offence_tiles or group not in sexual))
     section.savings = sorted(savings, key=lambda s: (-(s.saving_gbp or 0), s.offence_group))
-    section.savings_total_gbp = round(sum(s.saving_gbp or 0 for s in savings), 2)
+    section.savings_total_gbp = round(sum(s.saving_gbp or 0 for s in savings), 2) if savings else None

@@ -46,10 +46,13 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
             "A district report computes every figure from that district's offences and the people linked to "
             "them. Where districts are compared, the county figure and the district's rank (1 = highest) are "
             "shown beside it.")),
-        MethodNote(topic="Cost savings", text=(
-            "For each offence group whose volume fell, the saving is the fall multiplied by the group's unit "
-            f"cost at {cfg.costs.savings_price_year} prices; groups that rose save nothing. The knife minimum "
-            f"saving uses the unit cost of violence with injury at {cfg.costs.minimum_price_year} prices.")),
+        MethodNote(topic="Estimated cost of crime avoided", text=(
+            f"For each of {', '.join(cfg.costs.groups)}, the change in the number of offences from {two[0]} to "
+            f"{two[1]} is multiplied by the group's unit cost at {cfg.costs.savings_price_year} prices, and rises "
+            "are set against falls to give a net figure, rounded to the nearest "
+            f"£{cfg.costs.rounding_gbp:,}. Home Office unit costs are mostly the harm to victims, so the figure "
+            "estimates harm avoided rather than money saved. The knife minimum figure uses the unit cost of "
+            f"violence with injury at {cfg.costs.minimum_price_year} prices.")),
         MethodNote(topic="Disclosure control", text=(
             f"In public reports, counts from 1 to {cfg.disclosure_threshold}, and shares or changes built on "
             "them, are withheld, as is any other value that would let a withheld one be worked out. Hospital "

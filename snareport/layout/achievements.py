@@ -1,5 +1,5 @@
 """AchievementsSection → the achievements infographic: knife-enabled falls, admissions before → after,
-offence types that fell and the savings."""
+offence types that fell and the estimated cost of crime avoided."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -49,20 +49,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.note("Admissions are shown for the whole area: the source has no district."))
     else:
         out.append(door.note(reason_note(a.admissions_reason)))
-    out.append(door.h2("Savings from falling serious violence"))
-    if a.savings_available and a.savings:
-        tiles = [Tile(fmt.money(s.saving_gbp, suppressed=s.suppressed), f"saved in cases of {s.offence_group.lower()}",
-                      f"{fmt.count(s.fall, suppressed=s.suppressed)} fewer offences ({fmt.change_counts(s)})") for s in a.savings if s.saving_gbp]
-        out.append(door.tiles(tiles))
-        total = fmt.money(a.savings_total_gbp, suppressed=any(x.suppressed for x in a.savings))
-        out.append(door.rich([
-            "Across all offence groups that fell from ", span(a, 4, 1) or "one period to the next",
-            ", the saving to the criminal justice system and police was ", Segment(total, bold=True),
-            f" at {a.price_year} prices" if a.price_year else "", "."]))
-        if a.cost_source:
-            out.append(door.note(f"Unit costs: {a.cost_source}."))
-    else:
-        out.append(door.note(reason_note(a.savings_reason)))
+    out += savings_blocks(a, door)
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:
@@ -89,3 +76,52 @@ def headline_change(change) -> str:
     if change.change_pct is not None or change.suppressed:
         return fmt.change_pct(change)
     return fmt.change_counts(change)
+
+
+def savings_blocks(a, door: Door) -> list[Flowable]:
+    """The estimated cost of crime avoided: a tile per costed group (a rise as an added cost), the net
+    figure with its period, price base and rounding, the method and the unit costs' source."""
+    out: list[Flowable] = [door.h2("Estimated cost of crime avoided")]
+    if not (a.savings_available and a.savings):
+        return out + [door.note(reason_note(a.savings_reason))]
+    when = " to ".join(p.label for p in a.savings_periods) or "one period to the next"
+    nearest = a.savings_rounding_gbp
+    tiles, withheld = [], []
+    for s in a.savings:
+        if s.suppressed or s.saving_gbp is None:
+            withheld.append(s.offence_group.lower())
+        elif s.headline and s.fall:
+            fewer = s.fall > 0
+            tiles.append(Tile(
+                fmt.money(abs(s.saving_gbp), nearest=nearest),
+                f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}, {when}",
+                f"{fmt.count(abs(s.fall))} {'fewer' if fewer else 'more'} offences: "
+                f"{fmt.count(s.previous)} in {a.savings_periods[0].label}, {fmt.count(s.current)} in "
+                f"{a.savings_periods[-1].label}" if len(a.savings_periods) == 2 else ""))
+    if tiles:
+        out.append(door.tiles(tiles))
+    groups = fmt.join_words([g.lower() for g in a.savings_groups])
+    price = f" at {a.price_year} prices" if a.price_year else ""
+    rounded = f", rounded to the nearest {fmt.money(nearest)}" if nearest > 1 else ""
+    if a.savings_total_gbp is None:
+        out.append(door.para(f"The net estimated cost of crime avoided across {groups} from {when} is withheld."))
+    elif a.savings_total_gbp >= 0:
+        out.append(door.rich([f"Counting rises as well as falls, the estimated cost of crime avoided across {groups} "
+                              f"from {when} is ", Segment(fmt.money(a.savings_total_gbp, nearest=nearest), bold=True),
+                              f"{price}{rounded}."]))
+    else:
+        out.append(door.rich([f"Counting rises as well as falls, {groups} from {when} added an estimated ",
+                              Segment(fmt.money(-a.savings_total_gbp, nearest=nearest), bold=True),
+                              f" to the cost of crime{price}{rounded}."]))
+    if withheld:
+        out.append(door.note(f"The figure for {fmt.join_words(withheld)} is withheld to protect the people involved "
+                             "and is left out of the tiles."))
+    out.append(door.note(
+        "Method: the change in the number of offences in each group is multiplied by the Home Office unit cost "
+        "of one offence of that group (The economic and social costs of crime), and rises are set against falls. "
+        "The unit costs are mostly the physical and emotional harm to victims, with smaller parts for costs in "
+        "anticipation of crime and costs to health services, police and the criminal justice system, so the "
+        "figure estimates harm avoided, not money saved by any organisation."))
+    if a.cost_source:
+        out.append(door.note(f"Source of unit costs: {a.cost_source}."))
+    return out

@@ -78,14 +78,14 @@ def check_unit_costs_cover_groups(
         return
     year = config.costs.savings_price_year
     priced = set(costs.frame.loc[costs.frame["price_year"] == year, "offence_group"].dropna().unique())
-    groups = sorted(set(offences.frame["offence_group"].dropna().unique()) - priced)
+    groups = sorted(set(config.costs.groups) - priced)
     for group in groups:
         log.add(
             costs.label,
             None,
             "offence_group",
             f"no unit cost for offence group {shown(group)} at price year {year}",
-            "a row for every offence group in the offences table at costs.savings_price_year (report.yaml)",
+            "a row for every offence group named in costs.groups at costs.savings_price_year (report.yaml)",
         )
 
 

@@ -1,12 +1,13 @@
 """AchievementsSection: the headline falls — knife-enabled offences by cohort, sharp-object admissions,
-offence groups/types that fell, and the cost savings from those falls."""
+offence groups/types that fell, and the estimated cost of crime avoided (net of rises)."""
 from __future__ import annotations
 
 from snareport.models.common import Change, LabelledChange, PeriodRef, Section, SectionModel
 
 
 class CostSaving(SectionModel):
-    """Saving for one offence group: fall in volume (first → second period) × its unit cost."""
+    """Estimated cost of crime avoided for one offence group: fall in volume (first → second period) × its
+    unit cost. A rise gives a negative ``fall`` and a negative ``saving_gbp`` (an added cost)."""
 
     offence_group: str
     previous: int | None
@@ -14,6 +15,7 @@ class CostSaving(SectionModel):
     fall: int | None
     unit_cost_gbp: float | None
     saving_gbp: float | None
+    headline: bool = True                             # shown as a headline tile (sexual offences only if configured)
     suppressed: bool = False
 
 
@@ -30,8 +32,11 @@ class AchievementsSection(Section):
     admissions_periods: list[PeriodRef] = []         # the two rolling windows, earlier first
     fallen_groups: list[LabelledChange] = []
     fallen_types: list[LabelledChange] = []
-    savings: list[CostSaving] = []
-    savings_total_gbp: float | None = None
+    savings: list[CostSaving] = []                    # one per costed group (report.yaml costs.groups)
+    savings_total_gbp: float | None = None            # net: falls minus rises, over the costed groups
+    savings_groups: list[str] = []                    # the costed groups, as report.yaml lists them
+    savings_periods: list[PeriodRef] = []             # the two_year pair, earlier first
+    savings_rounding_gbp: int = 1                     # printed estimates are rounded to this many pounds
     savings_available: bool = True
     savings_reason: str | None = None
     price_year: str | None = None
