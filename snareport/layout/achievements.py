@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content
-from snareport.layout._periods import reason_note, span, unavailable_note
+from snareport.layout._periods import label, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 
@@ -31,25 +31,45 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if not a.available:
         return out + [door.note(unavailable_note(a))]
     yoy = span(a, 0, 1)
+    watch: list[Tile] = []          # rises and no-change: not achievements, printed under "To watch"
+    withheld: list[str] = []        # withheld figures: left out, named in a note
     if a.knife_enabled:
-        out.append(door.h2("Knife-enabled serious violence"))
-        out.append(door.tiles([
-            Tile(headline_change(k.change),
-                 f"change in knife-enabled serious violence involving {k.label}",
-                 f"{fmt.change_words(k.change)}: {fmt.change_counts(k.change)} offences, {yoy}")
-            for k in a.knife_enabled]))
-    out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
+        falls = []
+        for k in a.knife_enabled:
+            what = f"knife-enabled serious violence involving {k.label}"
+            tile = Tile(headline_change(k.change), f"change in {what}, {yoy}",
+                        f"{fmt.change_words(k.change)}: {fmt.count(k.change.previous)} offences in {label(a, 0)}, "
+                        f"{fmt.count(k.change.current)} in {label(a, 1)}")
+            _sort(k.change, tile, what, falls, watch, withheld)
+        if falls:
+            out.append(door.h2("Knife-enabled serious violence"))
+            out.append(door.tiles(falls))
     if a.admissions_available and a.admissions:
-        out.append(door.tiles([
-            Tile(fmt.change_counts(x.change, dp=2),
-                 f"average admissions a month, {x.label}",
-                 f"{fmt.change_words(x.change)}, {span(a, 2, 3)}")
-            for x in a.admissions]))
-        if a.admissions_scope == "county" and report.metadata.district:
-            out.append(door.note("Admissions are shown for the whole area: the source has no district."))
+        falls = []
+        window = " to ".join(p.label for p in a.admissions_periods)
+        for x in a.admissions:
+            what = f"hospital admissions for assault with a knife or sharp object ({x.label})"
+            tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month, {x.label}",
+                        f"{fmt.change_words(x.change)}, {window}")
+            _sort(x.change, tile, what, falls, watch, withheld)
+        if falls:
+            out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
+            out.append(door.tiles(falls))
+            if a.admissions_scope == "county" and report.metadata.district:
+                out.append(door.note("Admissions are shown for the whole area: the source has no district."))
     else:
+        out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
         out.append(door.note(reason_note(a.admissions_reason)))
-    out += savings_blocks(a, door)
+    saving_blocks, saving_watch = savings_blocks(a, door)
+    out += saving_blocks
+    watch += saving_watch
+    if watch:
+        out.append(door.h2("To watch"))
+        out.append(door.para("These figures did not fall, so they are not counted as achievements."))
+        out.append(door.tiles(watch))
+    if withheld:
+        out.append(door.note(f"Left out because the figures are withheld to protect the people involved: "
+                             f"{fmt.join_words(withheld)}."))
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:
@@ -74,26 +94,38 @@ def label_or(section, index: int, fallback: str) -> str:
 def headline_change(change) -> str:
     """The tile's big figure: the % change, or the two counts when the change is undefined."""
     if change.change_pct is not None or change.suppressed:
-        return fmt.change_pct(change)
+        return fmt.change_pct(change, plus=True)
     return fmt.change_counts(change)
 
 
-def savings_blocks(a, door: Door) -> list[Flowable]:
-    """The estimated cost of crime avoided: a tile per costed group (a rise as an added cost), the net
-    figure with its period, price base and rounding, the method and the unit costs' source."""
+def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: list) -> None:
+    """A fall is an achievement; a rise or no change goes to the to-watch panel; a withheld one is left out."""
+    direction = change.direction
+    if direction == "fall":
+        falls.append(tile)
+    elif direction in ("rise", "no change"):
+        watch.append(tile)
+    else:
+        withheld.append(what)
+
+
+def savings_blocks(a, door: Door) -> tuple[list[Flowable], list[Tile]]:
+    """The estimated cost of crime avoided: a tile per costed group that fell, the net figure with its
+    period, price base and rounding, the method and the unit costs' source; and a to-watch tile per
+    costed group that rose (an added cost)."""
     out: list[Flowable] = [door.h2("Estimated cost of crime avoided")]
     if not (a.savings_available and a.savings):
-        return out + [door.note(reason_note(a.savings_reason))]
+        return out + [door.note(reason_note(a.savings_reason))], []
     when = " to ".join(p.label for p in a.savings_periods) or "one period to the next"
     nearest = a.savings_rounding_gbp
-    tiles, withheld = [], []
+    tiles, watch, withheld = [], [], []
     for s in a.savings:
         if s.suppressed or s.saving_gbp is None:
             withheld.append(s.offence_group.lower())
         elif s.headline and s.fall:
             fewer = s.fall > 0
-            tiles.append(Tile(
-                fmt.money(abs(s.saving_gbp), nearest=nearest),
+            (tiles if fewer else watch).append(Tile(
+                ("" if fewer else "+") + fmt.money(abs(s.saving_gbp), nearest=nearest),
                 f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}, {when}",
                 f"{fmt.count(abs(s.fall))} {'fewer' if fewer else 'more'} offences: "
                 f"{fmt.count(s.previous)} in {a.savings_periods[0].label}, {fmt.count(s.current)} in "
@@ -124,4 +156,4 @@ def savings_blocks(a, door: Door) -> list[Flowable]:
         "figure estimates harm avoided, not money saved by any organisation."))
     if a.cost_source:
         out.append(door.note(f"Source of unit costs: {a.cost_source}."))
-    return out
+    return out, watch

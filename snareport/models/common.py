@@ -49,6 +49,19 @@ class Change(SectionModel):
     change_pct: float | None
     suppressed: bool = False
 
+    @property
+    def direction(self) -> str:
+        """'fall', 'rise', 'no change' (as printed, to one decimal place) or 'withheld' / 'unknown'."""
+        if self.suppressed:
+            return "withheld"
+        if self.change_pct is not None:
+            rounded = round(self.change_pct, 1)
+        elif self.previous is not None and self.current is not None:
+            rounded = self.current - self.previous          # from zero: the change is undefined, the sign is not
+        else:
+            return "unknown"
+        return "fall" if rounded < 0 else "rise" if rounded > 0 else "no change"
+
 
 class LabelledChange(SectionModel):
     """A change for a named thing (a cohort, an offence group, a category)."""

@@ -1,0 +1,53 @@
+"""The achievements page prints falls only: a rise goes under "To watch" with its sign, a withheld figure
+is left out with a note (never "* → *"), and the cost of crime avoided is net, rounded and sourced."""
+from __future__ import annotations
+
+from pdf_support import page_texts, tiny_report
+
+from snareport.models.achievements import CostSaving
+from snareport.models.common import Change, LabelledChange, PeriodRef
+from snareport.render import render_bytes
+
+VWI, ROB = "Violence with injury", "Robbery of personal property"
+
+
+def _achievements_text(**update) -> str:
+    report = tiny_report()
+    a = report.achievements.model_copy(update=update)
+    data = render_bytes(report.model_copy(update={"achievements": a}), tagger=False)
+    pages = [t for t in page_texts(data) if "Estimated cost of crime avoided" in t or "To watch" in t]
+    return " ".join(" ".join(pages).split())
+
+
+def _periods():
+    return [PeriodRef(name="baseline_year", label="2022/23", start="2022-04-01", end="2023-03-31"),
+            PeriodRef(name="current_year", label="2024/25", start="2024-04-01", end="2025-03-31")]
+
+
+def test_a_rise_goes_to_watch_with_its_sign_and_a_withheld_figure_is_left_out():
+    text = _achievements_text(knife_enabled=[
+        LabelledChange(key="under_18", label="under 18s", change=Change(previous=100, current=80, change_pct=-20.0)),
+        LabelledChange(key="age_18_25", label="ages 18–25", change=Change(previous=52, current=55,
+                                                                          change_pct=300 / 52)),
+    ], admissions=[LabelledChange(key="all_ages", label="all ages",
+                                  change=Change(previous=None, current=None, change_pct=None, suppressed=True))],
+        savings=[])
+    achieved, watch = text.split("To watch", 1)
+    assert "\u221220.0%" in achieved and "+5.8%" not in achieved and "5.8%" not in achieved
+    assert "+5.8%" in watch
+    assert "* \u2192 *" not in text and "Left out because the figures are withheld" in text
+
+
+def test_savings_are_net_rounded_and_a_rise_is_an_added_cost_to_watch():
+    text = _achievements_text(knife_enabled=[], savings=[
+        CostSaving(offence_group=VWI, previous=300, current=100, fall=200, unit_cost_gbp=17253.15,
+                   saving_gbp=3450630.0),
+        CostSaving(offence_group=ROB, previous=10, current=40, fall=-30, unit_cost_gbp=14669.91,
+                   saving_gbp=-440097.3),
+    ], savings_total_gbp=3010532.7, savings_groups=[VWI, ROB], savings_periods=_periods(),
+        savings_rounding_gbp=1000, savings_available=True, price_year="2024/25")
+    achieved, watch = text.split("To watch", 1)
+    assert "\u00a33,451,000" in achieved and "estimated cost of violence with injury avoided, 2022/23 to 2024/25" in achieved
+    assert "\u00a33,011,000 at 2024/25 prices, rounded to the nearest \u00a31,000" in achieved
+    assert "+\u00a3440,000 estimated cost of robbery of personal property added" in watch
+    assert "saving to the criminal justice system" not in text and "harm avoided" in text
