@@ -118,8 +118,9 @@ def count(value: int | None, *, suppressed: bool = False) -> str:
     return number(value, 0, suppressed=suppressed)
 
 
-def change_pct(change: object, *, plus: bool = False) -> str:
-    """A model ``Change`` → its % change ('−22.9%'; '[c]' when withheld; 'not available' when undefined)."""
+def change_pct(change: object, *, plus: bool = True) -> str:
+    """A model ``Change`` → its signed % change ('−22.9%', '+4.6%'; '[c]' when withheld; 'not available'
+    when undefined). A change is always printed with its sign."""
     return percent(getattr(change, "change_pct", None), plus=plus, suppressed=getattr(change, "suppressed", False))
 
 

@@ -112,16 +112,19 @@ def test_age_distribution(style):
 
 
 @pytest.mark.parametrize(
-    "previous, current, title",
+    "previous, current, overall, title",
     [
-        ([652, 1518, 397], [630, 1468, 390], "Sexual violence offences fell in every category, down 3.1% overall"),
-        ([600, 1400, 300], [630, 1468, 390], "Sexual violence offences rose in every category, up 8.2% overall"),
-        ([600, 1518, 397], [630, 1468, 390], "Rape rose; sexual violence offences down 1.1% overall"),
+        ([652, 1518, 397], [630, 1468, 390], -3.08,
+         "Sexual violence offences fell in every category from 2023/24 to 2024/25, down 3.1% overall"),
+        ([600, 1400, 300], [630, 1468, 390], 8.17,
+         "Sexual violence offences rose in every category from 2023/24 to 2024/25, up 8.2% overall"),
+        ([600, 1518, 397], [630, 1468, 390], -1.07,
+         "Rape rose from 2023/24 to 2024/25; sexual violence offences down 1.1% overall"),
     ],
 )
-def test_category_titles(style, previous, current, title):
+def test_category_titles(style, previous, current, overall, title):
     chart = charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"], previous, current,
-                                         previous_label="2023/24", current_label="2024/25",
+                                         previous_label="2023/24", current_label="2024/25", overall_change=overall,
                                          measure="sexual violence offences", area="Testshire", source=SOURCE, style=style)
     assert chart.title == title
     assert f"{current[1]:,}" in chart.drawing.texts
@@ -131,7 +134,7 @@ def test_category_suppressed_not_plotted(style):
     chart = charts.category_change_chart(["Rape", "Other"], [None, 10], [3, 12], previous_label="A", current_label="B",
                                          measure="offences", area="T", source=SOURCE, style=style)
     assert "suppressed" in chart.drawing.texts and "3" in chart.drawing.texts
-    assert chart.title == "Offences rose in the one category with a published change"
+    assert chart.title == "Offences rose in the one category with a published change from A to B"
     assert "The counts for Rape are withheld to protect privacy." in chart.alt_text
 
 

@@ -62,9 +62,9 @@ def realistic(style) -> dict[str, tuple[object, list[str]]]:
         "category_change": (charts.category_change_chart(
             ["non-contact", "contact", "penetration", "rape"], [397, 1330, 188, 652], [390, 1302, 166, 630],
             previous_label="2023/24", current_label="2024/25", measure="sexual violence offences",
-            area="Kent and Medway", source=SOURCE, style=style),
+            area="Kent and Medway", source=SOURCE, style=style, overall_change=-3.08),
             ["Grouped bar chart", "sexual violence offences", "Kent and Medway", "2024/25",
-             "fell in every category, down 3.1 per cent overall", "penetration, down 11.7 per cent (188 to 166)"]),
+             "fell in every category from 2023/24 to 2024/25, down 3.1 per cent overall", "penetration, down 11.7 per cent (188 to 166)"]),
         "monthly_profile": (charts.monthly_profile_chart(
             [m[:3] for m in MONTHS], [601, 852, 848, 674, 660, 623, 597, 562, 629, 831, 554, 586],
             measure="sexual violence offences", area="Kent and Medway", period="2022/23 to 2024/25",

@@ -35,18 +35,24 @@ def category_change_chart(
     area: str,
     source: str,
     style: ChartStyle,
+    overall_change: float | None = None,
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """Grouped vertical bars per category, earlier period then later, each bar labelled with its count."""
+    """Grouped vertical bars per category, earlier period then later, each bar labelled with its count.
+
+    The title names the comparison ("from 2023/24 to 2024/25") and, when ``overall_change`` is given (the
+    model's % change of the total over the same two periods), the overall change.
+    """
     if not (len(categories) == len(previous) == len(current)):
         raise ValueError("categories, previous and current must have the same length")
     rows = [(c, p, n, percent_change(p, n)) for c, p, n in zip(categories, previous, current)]
+    when = f"from {previous_label} to {current_label}"
     text = ChartText(
-        title=_category_title(rows, measure),
+        title=_category_title(rows, measure, when, overall_change),
         subtitle=f"Number of {measure} by category, {area}, {previous_label} and {current_label}",
         source=source,
-        alt_text=_category_alt_text(rows, measure, area, previous_label, current_label),
+        alt_text=_category_alt_text(rows, measure, area, previous_label, current_label, overall_change),
         data_table=[("Category", previous_label, current_label, "% change")]
         + [(c, value_or_suppressed(p), value_or_suppressed(n), "" if ch is None else fmt.percent(ch, plus=True))
            for c, p, n, ch in rows],
@@ -56,31 +62,34 @@ def category_change_chart(
     return build_chart("category_change", text, plot, style, width or style.width, height or style.height)
 
 
-def _category_title(rows, measure: str) -> str:
+def _category_title(rows, measure: str, when: str, overall_change: float | None) -> str:
     changes = [(c, ch) for c, _, _, ch in rows if ch is not None]
     complete = all(p is not None and n is not None for _, p, n, _ in rows)
     if not changes:
-        return sentence_case(f"{measure} by category" if complete else f"changes in {measure} by category are {WITHHELD}")
+        return sentence_case(f"{measure} by category, {when}" if complete
+                             else f"changes in {measure} by category {when} are {WITHHELD}")
     fell = [c for c, ch in changes if round(ch, 1) < 0]
     rose = [c for c, ch in changes if round(ch, 1) > 0]
     overall = ""
     if complete:  # an overall change only when every category is published
-        overall = change_clause(percent_change(sum(p for _, p, _, _ in rows), sum(n for _, _, n, _ in rows)))
+        overall = change_clause(overall_change)
     which = "" if len(changes) == len(rows) else " with a published change"
     of_changes = f"{count_noun(len(changes), 'category', 'categories')}{which}"
     if len(fell) == len(changes) or len(rose) == len(changes):
         verb = "fell" if fell else "rose"
         where = "every category" if not which else (f"all {of_changes}" if len(changes) > 1
                                                      else f"the one category{which}")
-        return sentence_case(f"{measure} {verb} in {where}" + (f", {overall} overall" if overall else ""))
+        return sentence_case(f"{measure} {verb} in {where} {when}" + (f", {overall} overall" if overall else ""))
     if rose:
-        return sentence_case(f"{fmt.join_words(rose)} rose" + (f"; {measure} {overall} overall" if overall
-                                                                  else f", of {of_changes}"))
-    return sentence_case(f"{measure} {overall} overall" if overall else f"{measure} fell in {len(fell)} of {of_changes}")
+        return sentence_case(f"{fmt.join_words(rose)} rose {when}" + (f"; {measure} {overall} overall" if overall
+                                                                         else f", of {of_changes}"))
+    return sentence_case(f"{measure} {overall} overall {when}" if overall
+                         else f"{measure} fell in {len(fell)} of {of_changes} {when}")
 
 
-def _category_alt_text(rows, measure: str, area: str, previous_label: str, current_label: str) -> str:
-    findings = [_category_title(rows, measure)]
+def _category_alt_text(rows, measure: str, area: str, previous_label: str, current_label: str,
+                       overall_change: float | None) -> str:
+    findings = [_category_title(rows, measure, f"from {previous_label} to {current_label}", overall_change)]
     current = [n for _, _, n, _ in rows]
     peak = published_peak(current)
     if peak:
@@ -117,9 +126,9 @@ def monthly_profile_chart(
     peak = published_peak(counts)
     top = [i for _, i in sorted(known, key=lambda t: (-t[0], t[1]))[:peaks] if counts[i] > 0]
     top_names = [months[i] for i in sorted(top, key=lambda i: -counts[i])]
-    title = (sentence_case(f"{measure} by month are {WITHHELD}") if peak is None
-             else sentence_case(f"{measure} were highest in {fmt.join_words(top_names)}") if top_names
-             else sentence_case(f"{measure} by month"))
+    title = (sentence_case(f"{measure} by month, {period}, are {WITHHELD}") if peak is None
+             else sentence_case(f"{measure} were highest in {fmt.join_words(top_names)}, {period}") if top_names
+             else sentence_case(f"{measure} by month, {period}"))
     text = ChartText(
         title=title,
         subtitle=f"Number of {measure} by month of the year, {area}, {period}",

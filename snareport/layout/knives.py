@@ -48,7 +48,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         tiles = []
         for name, ch in (("causing injury", k.under_25_injury), ("without injury", k.under_25_non_injury)):
             if ch:
-                tiles.append(Tile(fmt.change_pct(ch), f"knife-enabled offences {name}",
+                tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}, {yoy}",
                                   f"{fmt.change_words(ch)}: {fmt.change_counts(ch)}"))
         out.append(door.tiles(tiles))
     if k.minimum_saving_gbp:

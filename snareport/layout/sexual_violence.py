@@ -34,33 +34,37 @@ def build(report: Report, door: Door) -> list[Flowable]:
         return out + [door.note(unavailable_note(s))]
     previous, current = latest_pair(s)
     if s.table:
-        rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change)]
+        rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
                 for r in s.table]
         out += door.table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
                           widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {previous} to {current}")
-    if s.categories:
+    if s.table:   # the chart shows the table's categories, and the tile the same comparison as both
         out += door.chart(category_change_chart(
-            [c.label for c in s.categories], [c.change.previous for c in s.categories],
-            [c.change.current for c in s.categories], previous_label=previous, current_label=current,
+            [r.label for r in s.table], [r.change.previous for r in s.table],
+            [r.change.current for r in s.table], previous_label=previous, current_label=current,
+            overall_change=s.total.change_pct if s.total and not s.total.suppressed else None,
             measure="sexual violence offences", area=report.metadata.scope_label,
             source=source_line(report), style=door.chart_style))
     tiles = []
-    if s.overall and s.overall.change_pct is not None:
-        tiles.append(Tile(fmt.change_pct(s.overall), "change in all sexual violence",
-                          fmt.change_words(s.overall)))
+    if s.total and s.total.direction in ("fall", "rise", "no change"):
+        tiles.append(Tile(fmt.change_pct(s.total, plus=True),
+                          f"change in all sexual violence, {previous} to {current}",
+                          f"{fmt.change_words(s.total)}: {fmt.count(s.total.previous)} offences in {previous}, "
+                          f"{fmt.count(s.total.current)} in {current}"))
     if s.repeat_suspect_share is not None:
-        tiles.append(Tile(fmt.share(s.repeat_suspect_share), "of suspects were repeat suspects",
-                          "two or more sexual offences over three years"))
+        tiles.append(Tile(fmt.share(s.repeat_suspect_share), f"of suspects in {current} were repeat suspects",
+                          f"two or more sexual offences, {earliest_to_latest(s)}"))
     if tiles:
         out.append(door.tiles(tiles))
     if s.top_types:
-        out.append(door.h2("Top offence types over three years"))
+        out.append(door.h2(f"Top offence types, {earliest_to_latest(s)}"))
         out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"] for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
-        out.append(door.rich(["Most suspects were ", Segment(f"{s.modal_suspect_sex or ''}".strip(), bold=True),
-                              " aged ", Segment(s.modal_suspect_band, bold=True), "."]))
+        sex = [" suspects were most often ", Segment(s.modal_suspect_sex, bold=True), ", and"] if s.modal_suspect_sex else []
+        out.append(door.rich([f"In {current},", *sex, " the most common suspect age band was ",
+                              Segment(s.modal_suspect_band, bold=True), "."]))
         if s.non_contact_peak_suspect_band:
-            out.append(door.rich(["For non-contact offences the peak suspect age was ",
+            out.append(door.rich([f"For non-contact offences in {current} the most common suspect age band was ",
                                   Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
     if s.highest_districts:
         out.append(door.h2(f"Districts with the most offences, {current}"))
@@ -76,7 +80,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),
-                              " over the three years."]))
+                              f" over {earliest_to_latest(s)}."]))
     for note in s.notes:
         out.append(door.note(note))
     return out
