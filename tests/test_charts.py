@@ -142,8 +142,8 @@ def test_monthly_profile_labels_peaks(style):
     months = ["April", "May", "June", "July"]
     chart = charts.monthly_profile_chart(months, [5, 9, None, 7], measure="sexual violence offences", area="T",
                                          period="2025", source=SOURCE, style=style, peaks=2)
-    assert chart.title == "Sexual violence offences were highest in May and July"
-    assert "highest in May and July, with 9 and 7 respectively" in chart.alt_text
+    assert chart.title == "Sexual violence offences were highest in May and July, 2025"
+    assert "highest in May and July, 2025, with 9 and 7 respectively" in chart.alt_text
     assert "The count for June is withheld to protect privacy." in chart.alt_text
     bold = {op.text for op in chart.drawing.operations if isinstance(op, TextOp) and op.font_name == style.bold_font_name}
     assert bold == {"9", "7"}
