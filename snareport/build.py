@@ -8,6 +8,7 @@ from snareport.calculators import (
     achievements, county_profile, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
 )
 from snareport.calculators.common import involvement, period_refs, scope_offences, scope_people
+from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
 from snareport.calculators.methodology import methodology_notes
 from snareport.models.report import DataSummary, Disclosure, Metadata, Report, TableSummary
@@ -30,6 +31,7 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
         raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
                                 expected="one of " + ", ".join(cfg.districts)))
     scope = Scope(district)
+    content, content_scope = _content(ds, district)
     involvement(ds)   # cached on the dataset; shared by all scopes
     report = Report(
         metadata=_metadata(ds, scope),
@@ -38,7 +40,8 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
         methodology=methodology_notes(cfg),
         disclosure=Disclosure(applied=False, threshold=cfg.disclosure_threshold,
                               hospital_threshold=HOSPITAL_THRESHOLD),
-        content=ds.content_for(district),
+        content=content,
+        content_scope=content_scope,
         county_profile=county_profile.calculate(ds, scope),
         achievements=achievements.calculate(ds, scope),
         demographics=demographics.calculate(ds, scope),
@@ -53,6 +56,13 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
 
         report = apply_disclosure(report, cfg.disclosure_threshold, HOSPITAL_THRESHOLD)
     return report
+
+
+def _content(ds: "Dataset", district: str | None):
+    """The scope's content with placeholders substituted, and whom each content file speaks for."""
+    if ds.content is None:
+        return None, {}
+    return scope_content(ds.content, ds.content_for(district), district, ds.config.area, ds.config.edition)
 
 
 def _period_names(ds: "Dataset") -> list[str]:

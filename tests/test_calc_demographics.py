@@ -70,7 +70,14 @@ def test_high_harm_concentration():
 def test_district_scope_profiles_and_comparison():
     s = demographics.calculate(_data(), Scope("C"))
     assert {(p.area, p.kind) for p in s.age_profiles} == {("C", "district")}
-    assert {p.area for p in s.comparison_profiles} == {"North Council", "Solo Council"}
+    # compared with the whole area, never with the authority that contains the district
+    assert {(p.area, p.kind) for p in s.comparison_profiles} == {(_data().config.area, "area")}
+    area_victims = next(p for p in s.comparison_profiles if p.role == "victim")
+    every_victim = next(p for p in demographics.calculate(_data(), Scope()).age_profiles
+                        if p.area == "North Council" and p.role == "victim").total + next(
+        p for p in demographics.calculate(_data(), Scope()).age_profiles
+        if p.area == "Solo Council" and p.role == "victim").total
+    assert area_victims.total == every_victim
     pop = {c.band: c for c in s.suspect_vs_population}
     assert pop["10–17"].population_share == pytest.approx(1.0)
 

@@ -45,12 +45,14 @@ def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
         section.age_profiles = _authority_profiles(ds, now)
     else:
         section.age_profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
-        def county_profiles() -> list[AgeProfile]:
+
+        def area_profiles() -> list[AgeProfile]:
+            """The whole area's profile: a district is compared with the area, not with its own authority."""
             whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
             whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
-            return _authority_profiles(ds, whole)
+            return [_profile(whole, cfg.area, "area", role, cfg.age_bands) for role in ROLES]
 
-        profiles = cached(ds, "demographics.authority_profiles", county_profiles)
+        profiles = cached(ds, "demographics.area_profiles", area_profiles)
         section.comparison_profiles = [p.model_copy(deep=True) for p in profiles]
     section.sex_split = [_sex_split(rows, role, yoy) for role in ROLES]
     _population_comparison(ds, scope, now, section)

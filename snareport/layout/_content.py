@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from snareport.content.scoping import area_label
 from snareport.models.report import Report
 
 
@@ -23,3 +24,22 @@ def inline_runs(rich_text: Any) -> list[Any]:
             for item in block.items:
                 runs += list(item) + [" "]
     return runs
+
+
+def speaks_for_area(report: Report, field: str) -> bool:
+    """True when a district report prints area-wide text from the content file ``field``."""
+    return report.metadata.district is not None and report.content_scope.get(field, "area") == "area"
+
+
+def scope_note(report: Report, door: Any, field: str) -> list[Any]:
+    """The quiet "Across Kent and Medway" label above area-wide content in a district report (else nothing)."""
+    if not speaks_for_area(report, field):
+        return []
+    return [door.para(area_label(report.metadata.area), "muted")]
+
+
+def intro(report: Report, door: Any, rich_text: Any, field: str = "section_intros", style: str = "body") -> list[Any]:
+    """A section's narrative opening, under the area label when it is area-wide text in a district report."""
+    if not rich_text:
+        return []
+    return scope_note(report, door, field) + door.markdown(rich_text, style)

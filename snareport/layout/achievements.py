@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.layout._periods import label, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -27,7 +27,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.achievements, "lead")
+        out += intro(report, door, c.section_intros.achievements, style="lead")
     if not a.available:
         return out + [door.note(unavailable_note(a))]
     yoy = span(a, 0, 1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -23,4 +23,4 @@ def build(report: Report, door: Door) -> list[Flowable]:
     b = content(report).board
     # one line per organisation: who represents it (a list reads better than a two-column grid)
     items = [[Segment(m.organisation, bold=True), " \u2013 ", "; ".join(m.roles)] for m in b.members]
-    return door.markdown(b.intro) + [door.bullets(items)]
+    return scope_note(report, door, "board") + door.markdown(b.intro) + [door.bullets(items)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
@@ -21,7 +21,7 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     v = content(report).childrens_voices
-    out = door.markdown(v.intro)
+    out = scope_note(report, door, "childrens_voices") + door.markdown(v.intro)
     out.append(door.h2("Key findings"))
     out.append(door.bullets(v.key_findings))
     if v.quotes:

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.charts.population import population_chart
 from snareport.layout._charts import source_line
-from snareport.layout._content import content
+from snareport.layout._content import content, intro, speaks_for_area
 from snareport.layout._periods import unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -16,7 +16,8 @@ NEW_PAGE = True
 
 
 def title(report: Report) -> str:
-    return "Demographics of the county"
+    district = report.metadata.district
+    return f"Demographics of {district}" if district else "Demographics of the county"
 
 
 def included(report: Report) -> bool:
@@ -29,8 +30,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     m = report.metadata
     out: list[Flowable] = []
     if c is not None:
-        out += door.markdown(c.county_facts.intro)
-        out += door.markdown(c.section_intros.county_profile)
+        out += intro(report, door, c.county_facts.intro, "county_facts")
+        same_label = bool(c.county_facts.intro) and (speaks_for_area(report, "county_facts")
+                                                     == speaks_for_area(report, "section_intros"))
+        out += (door.markdown(c.section_intros.county_profile) if same_label
+                else intro(report, door, c.section_intros.county_profile))
     if not p.available:
         out.append(door.note(unavailable_note(p)))
     else:
@@ -66,7 +70,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.note(note))
     if c is not None:
         f = c.county_facts
-        out.append(door.keep([door.h2("Services in the area"), door.side_by_side(
+        where = (f"across {m.area}" if speaks_for_area(report, "county_facts") or not m.district
+                 else f"in {m.scope_label}")
+        out.append(door.keep([door.h2(f"Services {where}"), door.side_by_side(
             [door.para("Education", "h3"), door.bullets(f.education)],
             [door.para("Health", "h3"), door.bullets(f.health), door.para("Prisons", "h3"), door.bullets(f.prisons)])]))
     return out

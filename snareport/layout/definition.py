@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
@@ -21,4 +21,4 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     d = content(report).definition
-    return door.markdown(d.intro) + [door.space(4), door.quote(d.definition)]
+    return scope_note(report, door, "definition") + door.markdown(d.intro) + [door.space(4), door.quote(d.definition)]

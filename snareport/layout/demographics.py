@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.charts.age_bands import age_band_shares_chart
 from snareport.layout._charts import source_line
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.layout._periods import label, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -18,7 +18,8 @@ ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 
 def title(report: Report) -> str:
-    return "Demographics"
+    m = report.metadata
+    return f"Victims and suspects: {m.district} compared with {m.area}" if m.district else "Demographics"
 
 
 def included(report: Report) -> bool:
@@ -43,7 +44,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.demographics)
+        out += intro(report, door, c.section_intros.demographics)
     if not d.available:
         return out + [door.note(unavailable_note(d))]
     current = label(d, 1) or label(d, 0)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
@@ -21,7 +21,7 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     d = content(report).drugs_and_alcohol
-    out = door.markdown(d.intro)
+    out = scope_note(report, door, "drugs_and_alcohol") + door.markdown(d.intro)
     out.append(door.h2("The project"))
     out.append(door.boxed([door.para("Aim", "h3"), *door.markdown(d.aim)]))
     out.append(door.para(d.outcomes_intro))

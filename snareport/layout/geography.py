@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.charts.districts import district_change_chart
 from snareport.layout._charts import source_line
 from snareport.layout._periods import label, span, unavailable_note
@@ -29,7 +29,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.geography)
+        out += intro(report, door, c.section_intros.geography)
     if not g.available:
         return out + [door.note(unavailable_note(g))]
     windows = span(g, 1, 2)

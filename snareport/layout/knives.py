@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.charts.age_distribution import age_distribution_chart
 from snareport.layout._charts import source_line
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -29,7 +29,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.knives)
+        out += intro(report, door, c.section_intros.knives)
     if not k.available:
         return out + [door.note(unavailable_note(k))]
     yoy, current = span(k, 0, 1), label(k, 1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
@@ -21,7 +21,7 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     p = content(report).public_health
-    out = door.markdown(p.body)
+    out = scope_note(report, door, "public_health") + door.markdown(p.body)
     out.append(door.h2("Risk and protective factors"))
     out += door.markdown(p.factors_intro)
     out.append(door.factor_levels([(lvl.label, lvl.risk, lvl.protective) for lvl in p.factors.levels()]))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.content.scoping import area_label
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
@@ -20,4 +21,16 @@ def included(report: Report) -> bool:
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
-    return door.markdown(content(report).aim_and_purpose.body)
+    return (_edition_note(report, door) + scope_note(report, door, "aim_and_purpose")
+            + door.markdown(content(report).aim_and_purpose.body))
+
+
+def _edition_note(report: Report, door: Door) -> list[Flowable]:
+    """A district report says whose figures it holds and how area-wide text is marked."""
+    m = report.metadata
+    if not m.district:
+        return []
+    return [door.para(
+        f"This is the {m.district} edition of the {m.edition} assessment. Its figures are for {m.district}, "
+        f"with the figure for {m.area} beside them; text written for the whole of {m.area} is marked "
+        f"“{area_label(m.area)}”.")]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content, inline_runs
+from snareport.layout._content import content, inline_runs, scope_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -22,4 +22,4 @@ def included(report: Report) -> bool:
 def build(report: Report, door: Door) -> list[Flowable]:
     items = [[Segment(r.lead, bold=True), " \u2013 ", *inline_runs(r.text)]
              for r in content(report).recommendations]
-    return [door.bullets(items)]
+    return scope_note(report, door, "recommendations") + [door.bullets(items)]

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
 from snareport.layout._charts import source_line
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.layout._periods import earliest_to_latest, latest_pair, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -29,7 +29,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.sexual_violence)
+        out += intro(report, door, c.section_intros.sexual_violence)
     if not s.available:
         return out + [door.note(unavailable_note(s))]
     previous, current = latest_pair(s)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, intro
 from snareport.charts.heatmap import day_hour_heatmap
 from snareport.layout._charts import source_line
 from snareport.layout._periods import label, unavailable_note
@@ -28,7 +28,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     c = content(report)
     if c is not None:
-        out += door.markdown(c.section_intros.temporal)
+        out += intro(report, door, c.section_intros.temporal)
     if not t.available:
         return out + [door.note(unavailable_note(t))]
     for cohort in t.cohorts:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -21,7 +21,7 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     w = content(report).what_works
-    out = door.markdown(w.intro)
+    out = scope_note(report, door, "what_works") + door.markdown(w.intro)
     if w.who_steps_intro:
         out.append(door.para(w.who_steps_intro))
     out.append(door.bullets([[Segment(s.step, bold=True), " \u2013 ", s.text] for s in w.who_steps], numbered=True))

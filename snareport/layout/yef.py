@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content
+from snareport.layout._content import content, scope_note, speaks_for_area
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
@@ -21,11 +21,13 @@ def included(report: Report) -> bool:
 
 def build(report: Report, door: Door) -> list[Flowable]:
     y = content(report).yef
-    out = door.markdown(y.intro)
+    out = scope_note(report, door, "yef") + door.markdown(y.intro)
     if y.interventions_intro:
         out.append(door.para(y.interventions_intro))
     out.append(door.bullets([[Segment(i.lead, bold=True), " \u2013 ", i.text] for i in y.interventions]))
     out += door.markdown(y.evidence_note)
-    out.append(door.h2(f"Available in {report.metadata.scope_label}"))
+    where = (f"across {report.metadata.area}" if speaks_for_area(report, "yef")
+             else f"in {report.metadata.scope_label}")
+    out.append(door.h2(f"Available {where}"))
     out += door.markdown(y.local_availability)
     return out

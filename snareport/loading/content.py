@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from snareport.content.models import Content
+from snareport.content.placeholders import check_placeholders
 from snareport.errors import Problem
 
 __all__ = ["load_content", "SECTION_FILES", "SectionFile"]
@@ -186,6 +187,7 @@ def _read_file(path: Path, label: str, spec: SectionFile, problems: list[Problem
         problems.append(Problem(label, None, None, f"an unreadable file ({exc.strerror})", "a readable file"))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems += check_placeholders(text, label, comment="#" if spec.kind == "yaml" else None)
     if spec.kind == "yaml":
         parsed = _parse_yaml(text, label, 0, problems)
         if parsed is None:

@@ -10,8 +10,8 @@ from snareport.models.common import Change, Section, SectionModel, SuppressibleC
 class AgeProfile(SectionModel):
     """Involvements of one role in one area by age band (shares of all involvements incl. unknown age)."""
 
-    area: str                    # authority name, or the district's name in a district scope
-    kind: Literal["authority", "district"]
+    area: str                    # authority name, the district's name, or the whole area's name
+    kind: Literal["authority", "district", "area"]
     role: Literal["victim", "suspect"]
     total: int | None
     bands: list[SuppressibleCount]
@@ -59,7 +59,7 @@ class HighHarm(SectionModel):
 
 class DemographicsSection(Section):
     age_profiles: list[AgeProfile] = []
-    comparison_profiles: list[AgeProfile] = []     # authority profiles of the whole area (district scope)
+    comparison_profiles: list[AgeProfile] = []     # the whole area's profiles (district scope)
     sex_split: list[RoleSexSplit] = []
     suspect_vs_population: list[PopulationComparison] = []
     population_year: int | None = None

@@ -72,6 +72,7 @@ class Report(SectionModel):
     methodology: list[MethodNote]
     disclosure: Disclosure
     content: Content | None = None
+    content_scope: dict[str, Literal["district", "area"]] = {}   # content field → whom its text speaks for
     county_profile: CountyProfileSection
     achievements: AchievementsSection
     demographics: DemographicsSection
