@@ -218,7 +218,9 @@ def test_sample_content_loads_for_every_district():
     assert set(districts) == set(config.districts)
     assert districts["Thanet"].foreword.role != content.foreword.role
     assert "CSP" in districts["Thanet"].foreword.role
-    assert districts["Medway"] is content
+    assert districts["Medway"].foreword.title != content.foreword.title      # Medway's own foreword
+    assert districts["Sevenoaks"].county_facts != content.county_facts
+    assert districts["Ashford"] is content                                  # no overrides: the county's
     assert "illustrative" in content.childrens_voices.quotes_note.lower()
 
 
