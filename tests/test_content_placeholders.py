@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from snareport.content.loader import load_content
+from snareport.loading.content import load_content
 from snareport.content.placeholders import check_placeholders, substitute
 from snareport.content.scoping import area_label, scope_content
 
