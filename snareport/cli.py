@@ -14,6 +14,7 @@ import os
 import sys
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: 0 after --help, 2 for a usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     args.debug = getattr(args, "debug", False)
+    if not args.debug:
+        warnings.showwarning = _show_warning
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -73,6 +76,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if args.debug else " (run again with --debug for the traceback)"
         print(f"{PROG} {args.command}: error: {type(exc).__name__}: {detail}{hint}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A library's warning as one line of ours: what it says, never the library's source path (--debug shows it)."""
+    text = " ".join(str(message).split())
+    print(f"{PROG}: warning: {text}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------- argument parsing

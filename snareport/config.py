@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -11,12 +11,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+#: The longest area, authority or district name: it must fit a cover line, a tile and a table row.
+MAX_NAME = 60
+
+
 class Authority(_Strict):
     """A council that groups districts (e.g. Kent County Council), or a unitary council."""
 
-    name: str
-    short_name: str
-    districts: list[str] = Field(min_length=1)
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    short_name: str = Field(min_length=1, max_length=MAX_NAME)
+    districts: list[Annotated[str, Field(min_length=1, max_length=MAX_NAME)]] = Field(min_length=1)
 
 
 class Period(_Strict):
@@ -131,11 +135,12 @@ class DataSource(_Strict):
 class ReportConfig(_Strict):
     """The parsed report.yaml. Nothing about periods, cohorts or districts lives in code."""
 
-    area: str
+    area: str = Field(min_length=1, max_length=MAX_NAME)
     partnership: str
     title: str = "Strategic Needs Assessment Executive Report"
     edition: str
     publication_date: dt.date
+    earliest_date: dt.date = dt.date(1990, 1, 1)   # offence dates before this (or after publication) are faults
     language: str = "en-GB"
     theme: str = "kent_medway"
     audience: Literal["public", "partners"] = "public"

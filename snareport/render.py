@@ -41,6 +41,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     from snareport.layout.multibuild import multi_build
     from snareport.layout.pages import PageCount, PageText, ReportDocTemplate
     from snareport.layout.story import build_story
+    from snareport.tagging.xmp import plain_metadata
     from snareport.theme import load_theme
 
     if tagger is None:
@@ -64,11 +65,11 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     scope = f" – {m.district}" if m.district else ""
     doc = ReportDocTemplate(
         buffer, door, PageText(m.partnership, m.scope_label, marking, m.title), page_count, contents=listing,
-        title=f"{m.title} {m.edition}{scope}",
-        author=m.partnership,
-        subject=f"Serious violence strategic needs assessment for {m.scope_label}, {m.edition}",
-        keywords=list(dict.fromkeys(["serious violence", "strategic needs assessment", m.area, m.scope_label,
-                                     m.edition])),
+        title=plain_metadata(f"{m.title} {m.edition}{scope}"),
+        author=plain_metadata(m.partnership),
+        subject=plain_metadata(f"Serious violence strategic needs assessment for {m.scope_label}, {m.edition}"),
+        keywords=list(dict.fromkeys(plain_metadata(k) for k in (
+            "serious violence", "strategic needs assessment", m.area, m.scope_label, m.edition))),
         invariant=1,
         creator=CREATOR,
         producer=CREATOR,

@@ -159,6 +159,7 @@ class Theme(_Strict):
 def load_theme(name_or_path: str | Path) -> Theme:
     """A theme by name (``layouts/<name>.yaml``) or by path to a YAML file."""
     from snareport.errors import DataError
+    from snareport.loading.yaml_text import YamlLimit, load_yaml
 
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
@@ -167,9 +168,9 @@ def load_theme(name_or_path: str | Path) -> Theme:
         known = sorted(p.stem for p in LAYOUTS_DIR.glob("*.yaml"))
         raise DataError(f"layout {str(name_or_path)!r} not found (known layouts: {', '.join(known)})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         return Theme.model_validate(data)
-    except (yaml.YAMLError, ValueError) as exc:
+    except (yaml.YAMLError, YamlLimit, ValueError) as exc:
         raise DataError(f"layout {path.name}: {exc}") from None
 
 

@@ -68,10 +68,15 @@ def test_any_content_text_lays_out(door, text):
     _layout_text(door, text)
 
 
+# The hostile texts the fonts can draw (controls, Hebrew, Arabic and emoji are refused at load: see below).
+DRAWABLE = [t for t in HOSTILE[:-1] if not any(ord(c) < 32 and c not in "\t\n" or ord(c) > 0x2FFF
+                                               or 0x590 <= ord(c) <= 0x6FF or c == "\u202e" for c in t)]
+
+
 def test_hostile_content_file_in_a_full_build(tmp_path):
     data = copy_tiny(tmp_path / "data")
     md = sorted((data / "content").glob("*.md"))[0]
-    md.write_text(md.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(HOSTILE[:-1]) + "\n", encoding="utf-8")
+    md.write_text(md.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(DRAWABLE) + "\n", encoding="utf-8")
     assert main(["build", str(data), "-o", str(tmp_path / "x.pdf")]) == 0
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(str(tmp_path / "x.pdf")).pages)
     assert "5 < 6 & 7 > 3" in text and "<script>alert(1)</script>" in text

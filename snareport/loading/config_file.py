@@ -9,7 +9,9 @@ import yaml
 from pydantic import ValidationError
 
 from snareport.config import ReportConfig
+from snareport.loading.glyphs import EXPECTED, describe, undrawable_in, undrawable_in_lines
 from snareport.loading.problems import ProblemLog, shown
+from snareport.loading.yaml_text import YamlLimit, load_yaml
 
 CONFIG_FILE = "report.yaml"
 _KEY_IN_MESSAGE = re.compile(r"\b((?:comparisons|periods|source|cohorts|costs)\.[A-Za-z0-9_]+)")
@@ -22,9 +24,13 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
         log.add(CONFIG_FILE, None, None, "no such file", "report.yaml describing the area, districts and periods")
         return None
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = path.read_text(encoding="utf-8-sig")
+        data = load_yaml(text)
     except UnicodeDecodeError as exc:
         log.add(CONFIG_FILE, None, None, f"bytes that are not UTF-8 text (at byte {exc.start})", "UTF-8 text")
+        return None
+    except YamlLimit as exc:
+        log.add(CONFIG_FILE, exc.line, None, exc.problem, "plain YAML (aliases kept small, never circular)")
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -34,12 +40,39 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
     if not isinstance(data, dict):
         log.add(CONFIG_FILE, None, None, f"a {type(data).__name__} at the top level", "a mapping of keys to values")
         return None
+    if _undrawable(text, data, log):
+        return None
     try:
         return ReportConfig.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             log.add(CONFIG_FILE, None, _key_path(error), _found(error), _expected(error))
         return None
+
+
+def _undrawable(text: str, data: Any, log: ProblemLog) -> bool:
+    """Characters the report's fonts cannot draw (control characters included), by line where written
+    literally, else by key (a YAML escape such as "\\x07" in quotes)."""
+    before = len(log.problems)
+    lines = undrawable_in_lines(text)
+    for line, char in lines:
+        log.add(CONFIG_FILE, line, None, f"the character {describe(char)}", EXPECTED)
+    seen = {char for _, char in lines}
+    for key, value in _strings(data, ""):
+        for _, char in undrawable_in([value]):
+            if char not in seen:
+                log.add(CONFIG_FILE, None, key, f"the character {describe(char)}", EXPECTED)
+    return len(log.problems) > before
+
+
+def _strings(node: Any, path: str) -> list[tuple[str, str]]:
+    if isinstance(node, str):
+        return [(path, node)]
+    if isinstance(node, dict):
+        return [kv for k, v in node.items() for kv in _strings(v, f"{path}.{k}" if path else str(k))]
+    if isinstance(node, list):
+        return [kv for i, v in enumerate(node) for kv in _strings(v, f"{path}.{i}")]
+    return []
 
 
 def _key_path(error: dict[str, Any]) -> str | None:

@@ -18,6 +18,8 @@ from pydantic import ValidationError
 from snareport.content.models import Content
 from snareport.content.placeholders import check_placeholders
 from snareport.errors import Problem
+from snareport.loading.glyphs import EXPECTED, describe, undrawable_in_lines
+from snareport.loading.yaml_text import YamlLimit, duplicate_keys, parse_yaml
 
 __all__ = ["load_content", "SECTION_FILES", "SectionFile"]
 
@@ -188,6 +190,8 @@ def _read_file(path: Path, label: str, spec: SectionFile, problems: list[Problem
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems += check_placeholders(text, label, comment="#" if spec.kind == "yaml" else None)
+    for line, char in undrawable_in_lines(text):
+        problems.append(Problem(label, line, None, f"the character {describe(char)}", EXPECTED))
     if spec.kind == "yaml":
         parsed = _parse_yaml(text, label, 0, problems)
         if parsed is None:
@@ -236,36 +240,22 @@ def _read_markdown(text: str, label: str, spec: SectionFile, problems: list[Prob
 
 def _parse_yaml(text: str, label: str, line_offset: int,
                 problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when installed: same nodes, faster
     try:
-        node = loader.get_single_node()
-        value = loader.construct_document(node) if node is not None else None
+        value, node = parse_yaml(text)
+    except YamlLimit as exc:
+        row = exc.line + line_offset if exc.line is not None else None
+        problems.append(Problem(label, row, None, exc.problem, "plain YAML (aliases kept small, never circular)"))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         row = mark.line + 1 + line_offset if mark is not None else None
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.append(Problem(label, row, None, f"malformed YAML ({what})", "valid YAML"))
         return None
-    finally:
-        loader.dispose()
-    for key_node in _duplicate_keys(node):
+    for key_node in duplicate_keys(node):
         problems.append(Problem(label, key_node.start_mark.line + 1 + line_offset, str(key_node.value),
                                 f"the key {key_node.value!r} given twice", "each key once"))
     return value, node
-
-
-def _duplicate_keys(node: yaml.Node | None) -> Iterable[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                if key.value in seen:
-                    yield key
-                seen.add(key.value)
-            yield from _duplicate_keys(value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            yield from _duplicate_keys(item)
 
 
 # --- validating -------------------------------------------------------------------------------------

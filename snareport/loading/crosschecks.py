@@ -95,6 +95,8 @@ def check_periods_have_offences(offences: TypedTable, config: ReportConfig, log:
         return
     dates = offences.frame["occurred_at"].dropna()
     if dates.empty:
+        log.add(offences.label, None, "occurred_at", "no offences at all (no row with a date)",
+                "the offences of every period that report.yaml comparisons use")
         return
     days = dates.dt.normalize()
     used = sorted({name for _, names in config.comparisons if names for name in names})
@@ -144,3 +146,31 @@ def check_admission_districts_filled(admissions: TypedTable, log: ProblemLog) ->
             "a district in every row, or the column blank in every row",
             describe=str,
         )
+
+
+def check_offence_dates(offences: TypedTable, config: ReportConfig, log: ProblemLog) -> None:
+    """Offence dates outside the plausible range (report.yaml ``earliest_date`` to the publication date) are
+    problems: a date in 1900 or 2100 is a typing or export fault, not an offence."""
+    if "occurred_at" not in offences.usable:
+        return
+    dates = offences.frame["occurred_at"]
+    low, high = pd.Timestamp(config.earliest_date), pd.Timestamp(config.publication_date) + pd.Timedelta(days=1)
+    outside = dates.notna() & ((dates < low) | (dates >= high))
+    if outside.any():
+        log.add_rows(offences.label, "occurred_at", dates.index[outside.to_numpy()], list(dates[outside]),
+                     f"a date from {config.earliest_date} (report.yaml earliest_date) to the publication date "
+                     f"{config.publication_date}", describe=lambda v: f"{v:%Y-%m-%d}")
+
+
+def check_drawable_text(table: TypedTable, log: ProblemLog) -> None:
+    """Text the report prints must be drawable by its fonts: a character they lack would print as an empty box."""
+    from snareport.loading.glyphs import EXPECTED, describe, undrawable_in
+
+    for column in CONTRACT[table.name].columns:
+        if column.kind != "text" or column.name not in table.usable:
+            continue
+        values = table.frame[column.name]
+        distinct = [str(v) for v in pd.unique(values.dropna())]
+        for value, char in undrawable_in(distinct):
+            row = int(values.index[(values == value).to_numpy()][0])
+            log.add(table.label, row, column.name, f"{shown(value)} with the character {describe(char)}", EXPECTED)

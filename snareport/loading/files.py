@@ -65,6 +65,36 @@ def _with_sheet_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _csv_header(path: Path) -> list[str]:
+    """The header row of a CSV file as written (before pandas renames repeated names)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return next(csv.reader(handle), [])
+
+
+def _repeated_columns(label: str, names: list[str], log: ProblemLog) -> bool:
+    """Log each column name given more than once in a header (naming the columns as a spreadsheet letters them)."""
+    cleaned = [str(n).replace("\ufeff", "").strip() for n in names]
+    places: dict[str, list[int]] = {}
+    for number, name in enumerate(cleaned):
+        places.setdefault(name, []).append(number)
+    repeated = {name: where for name, where in places.items() if len(where) > 1 and name}
+    for name, where in repeated.items():
+        letters = " and ".join(_column_letter(i) for i in where)
+        log.add(label, 1, name, f"the column name {name!r} given {len(where)} times (columns {letters})",
+                "each column name once")
+    return bool(repeated)
+
+
+def _column_letter(index: int) -> str:
+    """0 → "A", 25 → "Z", 26 → "AA": a column as a spreadsheet names it."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _separator_problem(label: str, frame: pd.DataFrame, log: ProblemLog) -> bool:
     """A header read as one column holding ';' or tabs means the wrong separator was used."""
     if len(frame.columns) == 1:
@@ -105,6 +135,8 @@ def _read_csv(path: Path, log: ProblemLog) -> RawTable | None:
         return None
     frame = _with_sheet_rows(frame.fillna(""))
     if _separator_problem(label, frame, log):
+        return None
+    if _repeated_columns(label, _csv_header(path), log):   # pandas renames repeats ("a.1"): look at the header
         return None
     blank = (frame.apply(lambda col: col.str.strip()) == "").all(axis=1) if len(frame.columns) else None
     if blank is not None and blank.any():
@@ -201,8 +233,7 @@ class _Workbook:
             {c: pd.Series(dtype=str) for c in columns}
         )
         frame.columns = [str(c).replace("\ufeff", "").strip() for c in frame.columns]
-        if frame.columns.duplicated().any():
-            self._log.add(label, 1, None, "repeated column names", "one column per name")
+        if _repeated_columns(label, list(frame.columns), self._log):
             return None
         frame.index = pd.Index(numbers, dtype="int64")
         return RawTable(name, label, frame)

@@ -61,6 +61,7 @@ def load(path: Path) -> Dataset:
 def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog) -> None:
     for table in typed.values():
         crosschecks.check_unique_keys(table, log)
+        crosschecks.check_drawable_text(table, log)
     offences = typed.get("offences")
     if "hospital_admissions" in typed:
         crosschecks.check_admission_districts_filled(typed["hospital_admissions"], log)
@@ -77,6 +78,7 @@ def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log:
     if "population" in typed:
         crosschecks.check_population_year(typed["population"], config, log)
     crosschecks.check_periods_have_offences(offences, config, log)
+    crosschecks.check_offence_dates(offences, config, log)
 
 
 def _load_content(folder: Path, config: ReportConfig | None, log: ProblemLog) -> tuple[Any, dict[str, Any]]:

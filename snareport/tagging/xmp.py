@@ -3,7 +3,22 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+import re
+from xml.sax.saxutils import escape as _xml_escape
+
+# Characters XML 1.0 cannot hold at all (C0 controls other than tab/LF/CR, surrogates, U+FFFE/U+FFFF), and the
+# C1 controls: a metadata value keeps its words and loses these.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def plain_metadata(text: str) -> str:
+    """``text`` without control characters, with runs of white space as one space: fit for XMP and /Info."""
+    return " ".join(_NOT_XML.sub("", text).split())
+
+
+def escape(text: str) -> str:
+    """XML-escaped metadata text (controls removed first, so the packet is always well-formed XML)."""
+    return _xml_escape(plain_metadata(text))
 
 
 @dataclass(frozen=True)
