@@ -82,7 +82,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     try:
         multi_build(doc, story, max_passes=4)
     except LayoutError as exc:
-        raise _layout_failure(doc, exc) from None
+        raise _layout_failure(doc, exc, m.district) from None
     drawn = time.perf_counter()
     data = buffer.getvalue()
     if tagger is not None and hasattr(tagger, "finish"):
@@ -93,14 +93,17 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     return data
 
 
-def _layout_failure(doc: Any, exc: Exception) -> RenderError:
+def _layout_failure(doc: Any, exc: Exception, district: str | None) -> RenderError:
     """reportlab's "Flowable … too large" in words: the section, the likely cause, the content file to edit."""
     from snareport.loading.content import SECTION_FILES
 
     title = getattr(doc, "_section", "") or "the opening pages"
     key = getattr(doc, "_section_key", "")
-    files = [f"content/{s.filename}" for s in SECTION_FILES if s.field == key]
-    where = f" (its text comes from {files[0]}: shorten the longest item there)" if files else ""
+    files = [s.filename for s in SECTION_FILES if s.field == key]
+    where = ""
+    if files:
+        source = f"content/{files[0]}" + (f" or content/districts/{district}/{files[0]}" if district else "")
+        where = f" (its text comes from {source}: shorten the longest item there)"
     what = "a table, chart or paragraph taller than a page" if "too large" in str(exc) else "a block that cannot be placed"
     return RenderError(f"the section {title!r} holds {what}{where}")
 
