@@ -135,11 +135,11 @@ def _demographics(r: Report, s: _Suppressor) -> None:
         if s.small(comp.suspect_count):
             comp.suspect_count, comp.suspect_share, comp.suppressed = None, None, True
             s.withheld += 1
-    h = d.high_harm
-    if h is not None and (s.small(h.top_people) or s.small(h.people)):  # the share would give the count away
-        h.top_harm, h.harm_share, h.suppressed = 0.0, None, True
-        h.top_people, h.people, h.people_share = None, None if s.small(h.people) else h.people, None
-        s.withheld += 1
+    for h in (d.high_harm, d.area_high_harm):
+        if h is not None and (s.small(h.top_people) or s.small(h.people)):  # the share would give the count away
+            h.top_harm, h.harm_share, h.suppressed = 0.0, None, True
+            h.top_people, h.people, h.people_share = None, None if s.small(h.people) else h.people, None
+            s.withheld += 1
 
 
 def _geography(r: Report, s: _Suppressor) -> None:
@@ -186,6 +186,7 @@ def _sexual_violence(r: Report, s: _Suppressor) -> None:
     for item in [*v.categories, *v.table]:
         s.change(item.change)
     s.change(v.total)
+    s.change(v.area_total)
     s.change(v.overall)
     s.counts(v.top_types, total_shown=False)
     for group in v.highest_districts:
@@ -196,6 +197,9 @@ def _sexual_violence(r: Report, s: _Suppressor) -> None:
             s.withheld += 1
     if s.small(v.repeat_suspects):
         v.repeat_suspects, v.repeat_suspect_share = None, None
+        s.withheld += 1
+    if s.small(v.area_repeat_suspects):
+        v.area_repeat_suspects, v.area_repeat_suspect_share = None, None
         s.withheld += 1
 
 

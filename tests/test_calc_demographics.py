@@ -87,3 +87,12 @@ def test_without_people_section_is_unavailable():
     ds.people, ds.available = None, frozenset({"offences"})
     s = demographics.calculate(ds, Scope())
     assert s.available is False and "not available" in s.unavailable_reason and s.age_profiles == []
+
+
+def test_district_high_harm_has_the_whole_area_beside_it():
+    # the whole area's figure (known answer above: 2 of 6 people, 210 of 430 harm) rides along in a district
+    s = demographics.calculate(_data(), Scope("C"))
+    a = s.area_high_harm
+    assert (a.people, a.top_people) == (6, 2)
+    assert a.harm_share == pytest.approx(210 / 430)
+    assert demographics.calculate(_data(), Scope()).area_high_harm is None

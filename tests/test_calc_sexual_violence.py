@@ -84,3 +84,12 @@ def test_without_three_financial_years_uses_year_on_year():
                                     "rolling": ["previous_window", "current_window"]})
     s = sexual_violence.calculate(ds, Scope())
     assert s.three_year_total == 6 and s.notes
+
+
+def test_district_scope_has_the_whole_area_beside_it():
+    s = sexual_violence.calculate(_data(), Scope("B"))
+    # the whole area, year on year: p1, p2 in 2023/24; c1–c4 in 2024/25; s1 of 4 current suspects repeats
+    assert (s.area_total.previous, s.area_total.current) == (2, 4)
+    assert (s.area_repeat_suspects, s.area_repeat_suspect_share) == (1, pytest.approx(0.25))
+    whole = sexual_violence.calculate(_data(), Scope())
+    assert whole.area_total is None and whole.area_repeat_suspect_share is None

@@ -50,3 +50,19 @@ def test_without_time_of_day_unavailable():
                  available=frozenset({"offences", "people", "people.age"}))
     s = temporal.calculate(ds, Scope())
     assert s.available is False and "time_of_day" in s.unavailable_reason and s.cohorts == []
+
+
+def test_district_peaks_have_the_whole_area_beside_them():
+    # district B alone peaks on Saturday 11pm; the whole area on Monday 3pm (two offences)
+    off = offences([
+        ("o1", "2024-05-06 15:30", "A", "V", "T", False, None),
+        ("o2", "2024-05-06 15:10", "A", "V", "T", False, None),
+        ("o3", "2024-05-11 23:59", "B", "V", "T", False, None),
+    ])
+    ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
+                  ("o3", "c", "victim", 16, "male")])
+    ds = dataset(off, ppl)
+    b = {c.cohort: c for c in temporal.calculate(ds, Scope("B")).cohorts}
+    assert b["under_18"].summary == "Saturdays 11pm–midnight"
+    assert b["under_18"].area_summary == "Mondays 3pm–4pm"
+    assert temporal.calculate(ds, Scope()).cohorts[0].area_summary is None

@@ -46,17 +46,28 @@ def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
     else:
         section.age_profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
 
+        def area_now() -> pd.DataFrame:
+            whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
+            return whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
+
         def area_profiles() -> list[AgeProfile]:
             """The whole area's profile: a district is compared with the area, not with its own authority."""
-            whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
-            whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
+            whole = cached(ds, "demographics.area_now", area_now)
             return [_profile(whole, cfg.area, "area", role, cfg.age_bands) for role in ROLES]
 
         profiles = cached(ds, "demographics.area_profiles", area_profiles)
         section.comparison_profiles = [p.model_copy(deep=True) for p in profiles]
     section.sex_split = [_sex_split(rows, role, yoy) for role in ROLES]
     _population_comparison(ds, scope, now, section)
-    _high_harm(ds, now, section)
+    reason = unavailable_reason(ds, "harm_weights")
+    if reason or ds.harm_weights is None:
+        section.high_harm_available, section.high_harm_reason = False, reason
+    else:
+        section.high_harm = _high_harm(ds, now)
+        if not scope.is_county:   # the whole area's figure, printed beside the district's
+            area = cached(ds, "demographics.area_high_harm",
+                          lambda: _high_harm(ds, cached(ds, "demographics.area_now", area_now)))
+            section.area_high_harm = area.model_copy(deep=True)
     return section
 
 
@@ -117,12 +128,8 @@ def _population_comparison(ds: "Dataset", scope: Scope, now: pd.DataFrame, secti
             population=p, population_share=share(p, pop_total)))
 
 
-def _high_harm(ds: "Dataset", now: pd.DataFrame, section: DemographicsSection) -> None:
+def _high_harm(ds: "Dataset", now: pd.DataFrame) -> HighHarm:
     """People ranked by summed harm weight of their current-year offences (any role, each offence once)."""
-    reason = unavailable_reason(ds, "harm_weights")
-    if reason or ds.harm_weights is None:
-        section.high_harm_available, section.high_harm_reason = False, reason
-        return
     pairs = now.drop_duplicates(["person_id", "offence_id"])
     harm = harm_of(ds, pairs["offence_type"]).groupby(pairs["person_id"].to_numpy()).sum()
     harm = harm.sort_values(ascending=False, kind="mergesort")
@@ -130,6 +137,6 @@ def _high_harm(ds: "Dataset", now: pd.DataFrame, section: DemographicsSection) -
     top_n = math.ceil(ds.config.high_harm_top_share * people) if people else 0
     total = float(harm.sum())
     top = float(harm.iloc[:top_n].sum())
-    section.high_harm = HighHarm(people=people, top_people=top_n, people_share=share(top_n, people),
-                                 harm_total=total, top_harm=top, harm_share=share(top, total),
-                                 top_share_setting=ds.config.high_harm_top_share)
+    return HighHarm(people=people, top_people=top_n, people_share=share(top_n, people),
+                    harm_total=total, top_harm=top, harm_share=share(top, total),
+                    top_share_setting=ds.config.high_harm_top_share)

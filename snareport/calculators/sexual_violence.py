@@ -53,6 +53,12 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
                                                   int(table.loc[list(cats), cur].sum())))
                      for label, cats in TABLE_ROWS.items()]
     section.total = change(int(table[prev].sum()), int(table[cur].sum()))
+    if not scope.is_county:   # the whole area's change, beside the district's
+        def area_total():
+            counts = by_period(ds, sv_all, yoy)["_period"].value_counts()
+            return change(int(counts.get(prev, 0)), int(counts.get(cur, 0)))
+
+        section.area_total = cached(ds, "sexual.area_total", area_total).model_copy(deep=True)
     overall = by_period(ds, sv, two)["_period"].value_counts()
     section.overall = change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
 
@@ -130,10 +136,24 @@ def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSe
     section.modal_suspect_sex = _modal(sex[sex.isin(KNOWN_SEXES)])
     section.non_contact_peak_suspect_band = _modal(bands[now["_cat"] == "non-contact"])
 
+    repeat, distinct = _repeat_suspects(ds, suspects, now, three)
+    section.distinct_suspects = distinct
+    section.repeat_suspects = repeat
+    section.repeat_suspect_share = share(repeat, distinct)
+    if not scope.is_county:   # the whole area's share, beside the district's
+        def area() -> tuple[int, int]:
+            everyone = cached(ds, ("sexual.suspects", None), all_suspects)
+            return _repeat_suspects(ds, everyone, by_period(ds, everyone, [yoy[1]]), three)
+
+        area_repeat, area_distinct = cached(ds, "sexual.area_repeat_suspects", area)
+        section.area_repeat_suspects = area_repeat
+        section.area_repeat_suspect_share = share(area_repeat, area_distinct)
+
+
+def _repeat_suspects(ds: "Dataset", suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
+    """(current-year suspects with two or more sexual offences over the three years, current-year suspects)."""
     over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])
     offences_per_suspect = over_three.groupby("person_id").size()
     current_suspects = now["person_id"].drop_duplicates()
     repeat = int((offences_per_suspect.reindex(current_suspects, fill_value=0) >= 2).sum())
-    section.distinct_suspects = int(len(current_suspects))
-    section.repeat_suspects = repeat
-    section.repeat_suspect_share = share(repeat, len(current_suspects))
+    return repeat, int(len(current_suspects))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from snareport.calculators.common import by_period, offences_with_flags, period_refs, unavailable_reason
+from snareport.calculators.common import by_period, cached, offences_with_flags, period_refs, unavailable_reason
 from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
 from snareport.scope import Scope
 
@@ -27,18 +27,30 @@ def calculate(ds: "Dataset", scope: Scope) -> TemporalSection:
     if reason:
         section.available, section.unavailable_reason = False, reason
         return section
-    rows = by_period(ds, offences_with_flags(ds, scope), [current])
+    grids = _grids(ds, scope, current)
+    area_grids = None if scope.is_county else cached(ds, "temporal.area_grids", lambda: _grids(ds, Scope(), current))
     for name in COHORTS:
-        mine = rows[rows[name]]
-        grid = np.zeros((7, 24), dtype=int)
-        np.add.at(grid, (mine["occurred_at"].dt.day_of_week.to_numpy(), mine["occurred_at"].dt.hour.to_numpy()), 1)
+        grid = grids[name]
         peaks = peak_windows(grid)
         section.cohorts.append(CohortHeatmap(
             cohort=name, cohort_label=getattr(ds.config.cohorts, name).label, counts=grid.tolist(),
             total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=PEAK_SHARE,
             peaks=peaks, summary=join_words([p.label for p in peaks]),
+            area_summary=None if area_grids is None else join_words([p.label for p in peak_windows(area_grids[name])]),
         ))
     return section
+
+
+def _grids(ds: "Dataset", scope: Scope, current: str) -> dict[str, np.ndarray]:
+    """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort."""
+    rows = by_period(ds, offences_with_flags(ds, scope), [current])
+    grids = {}
+    for name in COHORTS:
+        mine = rows[rows[name]]
+        grid = np.zeros((7, 24), dtype=int)
+        np.add.at(grid, (mine["occurred_at"].dt.day_of_week.to_numpy(), mine["occurred_at"].dt.hour.to_numpy()), 1)
+        grids[name] = grid
+    return grids
 
 
 def peak_windows(grid: np.ndarray, peak_share: float = PEAK_SHARE) -> list[PeakWindow]:

@@ -43,3 +43,14 @@ def intro(report: Report, door: Any, rich_text: Any, field: str = "section_intro
     if not rich_text:
         return []
     return scope_note(report, door, field) + door.markdown(rich_text, style)
+
+
+def scoped_bullets(report: Report, door: Any, own: list[list[Any]], area_wide: list[list[Any]]) -> list[Any]:
+    """Computed statements as bullets: the scope's own first; in a district report, statements about the whole
+    area (every district, the highest districts) follow under the "Across <area>" label, never mixed in."""
+    if report.metadata.district is None:
+        return [door.bullets(area_wide + own)] if own or area_wide else []
+    out = [door.bullets(own)] if own else []
+    if area_wide:
+        out += [door.para(area_label(report.metadata.area), "muted"), door.bullets(area_wide)]
+    return out

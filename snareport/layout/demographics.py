@@ -73,17 +73,24 @@ def build(report: Report, door: Door) -> list[Flowable]:
                           caption="Suspects compared with the population")
     out.append(door.h2("High-harm victims and suspects"))
     if d.high_harm and d.high_harm_available:
-        h = d.high_harm
+        h, a, m = d.high_harm, d.area_high_harm, report.metadata
+        where = f" in {m.district}" if m.district else ""
         out.append(door.tiles([
-            Tile(fmt.share(h.people_share, suppressed=h.suppressed), "of people involved in serious violence",
+            Tile(fmt.share(h.people_share, suppressed=h.suppressed), f"of people involved in serious violence{where}",
                  f"{fmt.count(h.top_people, suppressed=h.suppressed)} of "
                  f"{fmt.count(h.people, suppressed=h.suppressed)} people, as victim or suspect"),
-            Tile(fmt.share(h.harm_share, suppressed=h.suppressed), "of all the harm was linked to them", f"{current}, by crime harm weight"),
+            Tile(fmt.share(h.harm_share, suppressed=h.suppressed), f"of all the harm{where} was linked to them",
+                 f"{m.area}: {fmt.share(a.harm_share, suppressed=a.suppressed)}, {current}" if a is not None
+                 else f"{current}, by crime harm weight"),
         ]))
-        out.append(door.rich([Segment(fmt.share(h.people_share, suppressed=h.suppressed), bold=True),
-                              " of people accounted for ",
-                              Segment(fmt.share(h.harm_share, suppressed=h.suppressed), bold=True),
-                              " of the harm from serious violence, as a victim or a suspect."]))
+        sentence = [f"In {m.district}, " if m.district else "",
+                    Segment(fmt.share(h.people_share, suppressed=h.suppressed), bold=True),
+                    " of people accounted for ", Segment(fmt.share(h.harm_share, suppressed=h.suppressed), bold=True),
+                    " of the harm from serious violence, as a victim or a suspect"]
+        if a is not None:
+            sentence += [f"; across {m.area}, ", Segment(fmt.share(a.people_share, suppressed=a.suppressed), bold=True),
+                         " accounted for ", Segment(fmt.share(a.harm_share, suppressed=a.suppressed), bold=True)]
+        out.append(door.rich(sentence + ["."]))
     else:
         out.append(door.note(reason_note(d.high_harm_reason)))
     for note in d.notes:

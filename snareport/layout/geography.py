@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
-from snareport.layout._content import content, intro
+from snareport.layout._content import content, intro, scoped_bullets
 from snareport.charts.districts import district_change_chart
 from snareport.layout._charts import source_line
 from snareport.layout._periods import label, span, unavailable_note
@@ -50,11 +50,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
     falling = [s.district for s in g.districts if s.volume_direction == "falling"]
     if falling:
         points.append([f"{len(falling)} of {len(g.districts)} districts fell in each of the three windows."])
+    own: list[list] = []
     if g.focus:
         f = g.focus
-        points.insert(0, [Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
-                          f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})."])
-    out.append(door.bullets(points))
+        own.append([Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
+                    f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})."])
+    out += scoped_bullets(report, door, own, points)
     for measure, attr in (("volume score", "volume"), ("harm score", "harm")):
         out += door.chart(district_change_chart(
             [s.district for s in g.districts], [getattr(s, attr).current for s in g.districts],

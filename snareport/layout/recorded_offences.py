@@ -8,6 +8,7 @@ from snareport import formatting as fmt
 from snareport.charts.districts import district_change_chart
 from snareport.charts.monthly import monthly_comparison_chart
 from snareport.layout._charts import source_line
+from snareport.layout._content import scoped_bullets
 from snareport.layout._periods import label, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
@@ -36,7 +37,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
         f"the same months a year earlier ({previous}).")]
     out.append(door.tiles(_tiles(o, report, previous, current)))
-    out.append(door.bullets(_points(o, report)))
+    out += scoped_bullets(report, door, *_points(o, report))
     if o.months:
         out += door.chart(monthly_comparison_chart(
             [_month(m) for m in o.months], [m.volume.previous for m in o.months],
@@ -92,7 +93,8 @@ def _tiles(o: RecordedOffencesSection, report: Report, previous: str, current: s
     return tiles
 
 
-def _points(o: RecordedOffencesSection, report: Report) -> list[list]:
+def _points(o: RecordedOffencesSection, report: Report) -> tuple[list[list], list[list]]:
+    """(statements about the scope's own offences, statements comparing every district)."""
     points: list[list] = []
     ranked = [d for d in o.districts if not d.suppressed]
     if ranked:
@@ -106,14 +108,16 @@ def _points(o: RecordedOffencesSection, report: Report) -> list[list]:
     elif ranked and all(_fell(d.volume) for d in ranked):
         points.append(["Volumes fell in every district." if len(ranked) == len(o.districts) else
                        f"Volumes fell in all {len(ranked)} districts whose figures are published."])
+    own: list[list] = []
     groups = [g for g in o.groups if not g.suppressed and g.volume.change_pct is not None]
-    for words, picked in (("Largest rise by offence group", [g for g in groups if _rose(g.volume)]),
-                          ("Largest fall by offence group", [g for g in groups if _fell(g.volume)])):
+    where = f" in {report.metadata.district}" if report.metadata.district else ""
+    for words, picked in ((f"Largest rise by offence group{where}", [g for g in groups if _rose(g.volume)]),
+                          (f"Largest fall by offence group{where}", [g for g in groups if _fell(g.volume)])):
         if picked:
             g = max(picked, key=lambda g: (abs(g.volume.current - g.volume.previous), g.group))
-            points.append([f"{words}: ", Segment(g.group, bold=True),
-                           f", {fmt.change_words(g.volume)} ({fmt.change_counts(g.volume)})."])
-    return points
+            own.append([f"{words}: ", Segment(g.group, bold=True),
+                        f", {fmt.change_words(g.volume)} ({fmt.change_counts(g.volume)})."])
+    return own, points
 
 
 def _rose(change) -> bool:

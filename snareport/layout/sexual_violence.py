@@ -46,14 +46,19 @@ def build(report: Report, door: Door) -> list[Flowable]:
             measure="sexual violence offences", area=report.metadata.scope_label,
             source=source_line(report), style=door.chart_style))
     tiles = []
+    m = report.metadata
+    where = f" in {m.district}" if m.district else ""
     if s.total and s.total.direction in ("fall", "rise", "no change"):
         tiles.append(Tile(fmt.change_pct(s.total, plus=True),
-                          f"change in all sexual violence, {previous} to {current}",
+                          f"change in all sexual violence{where}, {previous} to {current}",
                           f"{fmt.change_words(s.total)}: {fmt.count(s.total.previous)} offences in {previous}, "
-                          f"{fmt.count(s.total.current)} in {current}"))
+                          f"{fmt.count(s.total.current)} in {current}"
+                          + (f"; {m.area}: {fmt.change_words(s.area_total)}" if s.area_total else "")))
     if s.repeat_suspect_share is not None:
-        tiles.append(Tile(fmt.share(s.repeat_suspect_share), f"of suspects in {current} were repeat suspects",
-                          f"two or more sexual offences, {earliest_to_latest(s)}"))
+        tiles.append(Tile(fmt.share(s.repeat_suspect_share), f"of suspects{where} in {current} were repeat suspects",
+                          f"two or more sexual offences, {earliest_to_latest(s)}"
+                          + (f"; {m.area}: {fmt.share(s.area_repeat_suspect_share)}"
+                             if s.area_repeat_suspect_share is not None else "")))
     if tiles:
         out.append(door.tiles(tiles))
     if s.top_types:

@@ -33,8 +33,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
         return out + [door.note(unavailable_note(t))]
     for cohort in t.cohorts:
         out.append(door.h2(cohort.cohort_label.capitalize()))
-        out.append(door.rich(["Peak times for serious violence involving ", cohort.cohort_label, ": ",
-                              Segment(cohort.summary or "no clear peak", bold=True), "."]))
+        where = f" in {report.metadata.district}" if report.metadata.district else ""
+        sentence = ["Peak times for serious violence involving ", cohort.cohort_label, where, ": ",
+                    Segment(cohort.summary or "no clear peak", bold=True)]
+        if cohort.area_summary is not None:
+            sentence += [f"; across {report.metadata.area}: ", Segment(cohort.area_summary or "no clear peak")]
+        out.append(door.rich(sentence + ["."]))
         if cohort.total or any(v is None for row in cohort.counts for v in row):
             out += door.chart(day_hour_heatmap(cohort.counts, cohort=cohort.cohort_label,
                                                area=report.metadata.scope_label, period=label(t, 0),

@@ -65,5 +65,6 @@ class DemographicsSection(Section):
     population_year: int | None = None
     population_available: bool = True
     high_harm: HighHarm | None = None
+    area_high_harm: HighHarm | None = None         # the whole area's, beside the district's (district scope)
     high_harm_available: bool = True
     high_harm_reason: str | None = None

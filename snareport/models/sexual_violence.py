@@ -20,6 +20,7 @@ class SexualViolenceSection(Section):
     categories: list[LabelledChange] = []      # non-contact, contact, penetration, rape
     table: list[LabelledChange] = []           # rape, sexual assault, non-contact
     total: Change | None = None                # all sexual violence, year on year
+    area_total: Change | None = None           # the whole area's, beside a district's (district scope)
     overall: Change | None = None              # all sexual violence, two_year comparison
     top_types: list[SuppressibleCount] = []    # top three offence types over three financial years
     three_year_total: int | None = None
@@ -33,3 +34,5 @@ class SexualViolenceSection(Section):
     repeat_suspects: int | None = None
     distinct_suspects: int | None = None
     repeat_suspect_share: float | None = None
+    area_repeat_suspects: int | None = None          # the whole area's, beside a district's (district scope)
+    area_repeat_suspect_share: float | None = None

@@ -23,6 +23,7 @@ class CohortHeatmap(SectionModel):
     peak_threshold: float           # fraction of max_count at or above which a cell is a peak
     peaks: list[PeakWindow]
     summary: str                    # the peak windows joined as the report words them
+    area_summary: str | None = None  # the whole area's peak windows, beside a district's (district scope)
 
 
 class TemporalSection(Section):
