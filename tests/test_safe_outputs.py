@@ -306,3 +306,24 @@ def test_library_warnings_reach_the_user_as_one_line_without_a_path(data, tmp_pa
     err = capsys.readouterr().err
     assert "snareport: warning: Tight layout not applied" in err
     assert "test_safe_outputs.py" not in err and "UserWarning" not in err
+
+
+def test_an_area_of_one_district_builds_without_a_single_warning(data, tmp_path):
+    import warnings
+
+    config = yaml.safe_load((data / "report.yaml").read_text(encoding="utf-8"))
+    edit_config(data, authorities=[a for a in config["authorities"] if a["districts"] == ["Westmoor"]])
+    for table in ("offences", "population", "hospital_admissions"):
+        rows = read_rows(data, table)
+        if "district" in rows[0]:
+            at = rows[0].index("district")
+            write_rows(data, table, [rows[0]] + [r for r in rows[1:] if r[at] in ("Westmoor", "")])
+    kept = {r[0] for r in read_rows(data, "offences")[1:]}
+    people = read_rows(data, "people")
+    write_rows(data, "people", [people[0]] + [r for r in people[1:] if r[0] in kept])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")   # any library warning fails the test
+        ds = snareport.load_dataset(data)
+        for district in (None, "Westmoor"):
+            path = snareport.render_pdf(snareport.build_report(ds, district=district), tmp_path / f"{district}.pdf")
+            assert "Westmoor" in " ".join(p.extract_text() or "" for p in PdfReader(path).pages)

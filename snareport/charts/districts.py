@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.frame import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
@@ -115,8 +115,8 @@ def district_change_chart(
         from snareport.charts.flowable import layout_captions
 
         captions = layout_captions(style, width or style.width, text.title, text.subtitle, text.source)
-        auto_height = (len(rows) * row_height + 6 + (style.text_size * 2.0 if reference else 0)
-                       + captions.header_height + captions.footer_height)
+        plot_height = max(len(rows) * row_height + 6 + (style.text_size * 2.0 if reference else 0), MIN_PLOT_HEIGHT)
+        auto_height = plot_height + captions.header_height + captions.footer_height
     return build_chart("district_change", text, plot, style, width or style.width, height or auto_height)
 
 

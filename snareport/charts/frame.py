@@ -33,6 +33,10 @@ class ChartText:
     data_table: Sequence[Sequence[str]] = field(default_factory=tuple)
 
 
+#: The smallest plot area a chart draws (points): a chart sized by its rows asks for at least this much.
+MIN_PLOT_HEIGHT = 40
+
+
 def build_chart(
     name: str,
     text: ChartText,
@@ -44,7 +48,7 @@ def build_chart(
     """Lay out the captions, draw the plot area once and wrap it."""
     captions = layout_captions(style, width, text.title, text.subtitle, text.source)
     plot_height = height - captions.header_height - captions.footer_height
-    if plot_height < 40:
+    if plot_height < MIN_PLOT_HEIGHT:
         raise ValueError(f"chart {name!r} is too short for its captions ({height:.0f} pt)")
     drawing = _record(plot, style, width, plot_height)
     return ChartFlowable(

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable, layout_captions
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.frame import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
 
@@ -72,7 +72,8 @@ def population_chart(
     w = width or style.width
     if height is None:
         captions = layout_captions(style, w, text.title, text.subtitle, text.source)
-        height = len(rows) * style.bar_row_height + 4 + captions.header_height + captions.footer_height
+        plot_height = max(len(rows) * style.bar_row_height + 4, MIN_PLOT_HEIGHT)
+        height = plot_height + captions.header_height + captions.footer_height
     return build_chart("population", text, plot, style, w, height)
 
 
