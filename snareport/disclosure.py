@@ -88,11 +88,11 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
 
 def _achievements(r: Report, s: _Suppressor, hospital_threshold: int) -> None:
     a = r.achievements
-    for item in [*a.knife_enabled, *a.fallen_groups, *a.fallen_types]:
+    for item in [*a.knife_enabled, *a.area_knife_enabled, *a.fallen_groups, *a.fallen_types]:
         s.change(item.change)
     s.change(a.knife_enabled_age_unknown)
     prev_p, cur_p = (a.admissions_periods + [None, None])[:2]
-    for item in a.admissions:
+    for item in [*a.admissions, *a.area_admissions]:
         ch = item.change
         basis = (_total(ch.previous, prev_p), _total(ch.current, cur_p))
         s.change(ch, hospital_threshold, basis)

@@ -128,3 +128,17 @@ def test_partial_source_marks_missing_parts_unavailable():
     assert s.admissions_available is False and s.admissions == []
     assert s.savings_available is False
     assert s.fallen_groups  # still computed from offences alone
+
+
+
+def test_district_scope_carries_the_whole_areas_changes_beside_its_own():
+    s = achievements.calculate(_data(), Scope("B"))
+    own = {c.key: c.change for c in s.knife_enabled}
+    area = {c.key: c.change for c in s.area_knife_enabled}
+    assert (own["age_18_25"].previous, own["age_18_25"].current) == (1, 0)        # p3 only
+    assert (area["under_18"].previous, area["under_18"].current) == (2, 1)         # the whole area (as above)
+    assert (area["age_18_25"].previous, area["age_18_25"].current) == (1, 1)
+    adm = {a.key: a.change for a in s.area_admissions}
+    assert (adm["all_ages"].previous, adm["all_ages"].current) == (pytest.approx(3.0), pytest.approx(1.0))
+    whole = achievements.calculate(_data(), Scope())
+    assert whole.area_knife_enabled == [] and whole.area_admissions == []

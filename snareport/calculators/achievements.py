@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    NOT_AVAILABLE, by_period, change, in_period, offences_with_flags, period_refs, unavailable_reason,
+    NOT_AVAILABLE, by_period, cached, change, in_period, offences_with_flags, period_refs, unavailable_reason,
 )
 from snareport.models.achievements import AchievementsSection, CostSaving
 from snareport.models.common import Change, LabelledChange
 
+from snareport.scope import Scope
+
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
-    from snareport.scope import Scope
 
 KNIFE_COHORTS = ("under_18", "age_18_25")
 SHARP_OBJECT = "sharp object"
@@ -34,6 +35,10 @@ def calculate(ds: "Dataset", scope: "Scope") -> AchievementsSection:
         section.notes.append(f"Knife-enabled changes by age: {knife_reason}.")
     else:
         section.knife_enabled, section.knife_enabled_age_unknown = _knife_changes(ds, off, yoy)
+        if not scope.is_county:   # the whole area's changes, beside the district's
+            area, _ = cached(ds, "achievements.area_knife_enabled",
+                             lambda: _knife_changes(ds, offences_with_flags(ds, Scope()), yoy))
+            section.area_knife_enabled = [k.model_copy(deep=True) for k in area]
 
     _admissions(ds, scope, rolling, section)
     yoy_rows = by_period(ds, off, yoy)
@@ -78,11 +83,19 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
     def monthly(rows: pd.DataFrame, period) -> float:
         return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / period.months
 
-    under = adm[adm["age_band"] == UNDER_25_BAND]
-    section.admissions = [
-        LabelledChange(key="all_ages", label="all ages", change=change(monthly(adm, prev), monthly(adm, cur))),
-        LabelledChange(key="under_25", label="under 25s", change=change(monthly(under, prev), monthly(under, cur))),
-    ]
+    def changes(rows: pd.DataFrame) -> list[LabelledChange]:
+        under = rows[rows["age_band"] == UNDER_25_BAND]
+        return [
+            LabelledChange(key="all_ages", label="all ages", change=change(monthly(rows, prev), monthly(rows, cur))),
+            LabelledChange(key="under_25", label="under 25s",
+                           change=change(monthly(under, prev), monthly(under, cur))),
+        ]
+
+    section.admissions = changes(adm)
+    if section.admissions_scope == "district":   # the whole area's, beside the district's
+        every = ds.hospital_admissions[ds.hospital_admissions["mechanism"] == SHARP_OBJECT]
+        section.area_admissions = [x.model_copy(deep=True)
+                                   for x in cached(ds, "achievements.area_admissions", lambda: changes(every))]
 
 
 def _counts(rows: pd.DataFrame, column: str, pair) -> pd.DataFrame:

@@ -33,13 +33,16 @@ def build(report: Report, door: Door) -> list[Flowable]:
     yoy = span(a, 0, 1)
     watch: list[Tile] = []          # rises and no-change: not achievements, printed under "To watch"
     withheld: list[str] = []        # withheld figures: left out, named in a note
+    m = report.metadata
+    where = f" in {m.district}" if m.district else ""
+    area_knife = {k.key: k.change for k in a.area_knife_enabled}
     if a.knife_enabled:
         falls = []
         for k in a.knife_enabled:
             what = f"knife-enabled serious violence involving {k.label}"
-            tile = Tile(headline_change(k.change), f"change in {what}, {yoy}",
+            tile = Tile(headline_change(k.change), f"change in {what}{where}, {yoy}",
                         f"{fmt.change_words(k.change)}: {fmt.count(k.change.previous)} offences in {label(a, 0)}, "
-                        f"{fmt.count(k.change.current)} in {label(a, 1)}")
+                        f"{fmt.count(k.change.current)} in {label(a, 1)}" + beside(m.area, area_knife.get(k.key)))
             _sort(k.change, tile, what, falls, watch, withheld)
         if falls:
             out.append(door.h2("Knife-enabled serious violence"))
@@ -47,10 +50,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if a.admissions_available and a.admissions:
         falls = []
         window = " to ".join(p.label for p in a.admissions_periods)
+        area_adm = {x.key: x.change for x in a.area_admissions}
+        adm_where = where if a.admissions_scope == "district" else ""
         for x in a.admissions:
             what = f"hospital admissions for assault with a knife or sharp object ({x.label})"
-            tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month, {x.label}",
-                        f"{fmt.change_words(x.change)}, {window}")
+            tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month{adm_where}, {x.label}",
+                        f"{fmt.change_words(x.change)}, {window}" + beside(m.area, area_adm.get(x.key)))
             _sort(x.change, tile, what, falls, watch, withheld)
         if falls:
             out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
@@ -60,7 +65,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     else:
         out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
         out.append(door.note(reason_note(a.admissions_reason)))
-    saving_blocks, saving_watch = savings_blocks(a, door)
+    saving_blocks, saving_watch = savings_blocks(a, door, where)
     out += saving_blocks
     watch += saving_watch
     if watch:
@@ -83,6 +88,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     for note in a.notes:
         out.append(door.note(note))
     return out
+
+
+def beside(area: str, change) -> str:
+    """"; Kent and Medway: down 2.3%" — the whole area's change after a district's ("" without one)."""
+    return f"; {area}: {fmt.change_words(change)}" if change is not None else ""
 
 
 def label_or(section, index: int, fallback: str) -> str:
@@ -109,7 +119,7 @@ def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: lis
         withheld.append(what)
 
 
-def savings_blocks(a, door: Door) -> tuple[list[Flowable], list[Tile]]:
+def savings_blocks(a, door: Door, where: str = "") -> tuple[list[Flowable], list[Tile]]:
     """The estimated cost of crime avoided: a tile per costed group that fell, the net figure with its
     period, price base and rounding, the method and the unit costs' source; and a to-watch tile per
     costed group that rose (an added cost)."""
@@ -126,7 +136,7 @@ def savings_blocks(a, door: Door) -> tuple[list[Flowable], list[Tile]]:
             fewer = s.fall > 0
             (tiles if fewer else watch).append(Tile(
                 ("" if fewer else "+") + fmt.money(abs(s.saving_gbp), nearest=nearest),
-                f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}, {when}",
+                f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}{where}, {when}",
                 f"{fmt.count(abs(s.fall))} {'fewer' if fewer else 'more'} offences: "
                 f"{fmt.count(s.previous)} in {a.savings_periods[0].label}, {fmt.count(s.current)} in "
                 f"{a.savings_periods[-1].label}" if len(a.savings_periods) == 2 else ""))

@@ -24,11 +24,13 @@ class AchievementsSection(Section):
     savings use ``two_year`` and unit costs at ``price_year``."""
 
     knife_enabled: list[LabelledChange] = []          # one per cohort (under_18, age_18_25)
+    area_knife_enabled: list[LabelledChange] = []     # the whole area's, beside a district's (district scope)
     knife_enabled_age_unknown: Change | None = None   # knife-enabled offences whose people all have unknown age
     admissions_available: bool = True
     admissions_reason: str | None = None
     admissions_scope: str | None = None               # "district" or "county" (district lacking in source)
     admissions: list[LabelledChange] = []            # monthly average: key "all_ages", "under_25"
+    area_admissions: list[LabelledChange] = []       # the whole area's, beside a district's own admissions
     admissions_periods: list[PeriodRef] = []         # the two rolling windows, earlier first
     fallen_groups: list[LabelledChange] = []
     fallen_types: list[LabelledChange] = []
