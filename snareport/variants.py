@@ -1,9 +1,10 @@
 """Dataset → the county report plus one PDF per district, on any executor, with a manifest.
 
-The dataset is loaded once by the caller. Each document is one task: ``build_report`` then
-``render_pdf``. With the default process pool the workers are forked after the dataset is in
-memory, so no worker re-reads the files or unpickles the dataset per task; a Dask client gets
-the dataset scattered to its workers once.
+The caller loads the dataset once. Every report is computed here, in the calling process (the work
+shared by all scopes is done once per dataset); the workers only lay out and draw: each task is one
+frozen, picklable ``Report`` and the path to write. So any ``concurrent.futures.Executor`` works — a
+process pool whose workers are forked or spawned (Windows, macOS), a Dask client — and a worker never
+needs the dataset.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import sys
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from snareport.atomic import atomic_write_bytes
 from snareport.errors import DataError, Problem, describe_failure
@@ -22,11 +23,9 @@ from snareport.naming import plan_filenames
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
+    from snareport.models.report import Report
 
 MANIFEST_NAME = "manifest.json"
-
-# The dataset the worker processes of the default pool read (set before they fork).
-_WORKER_DATASET: "Dataset | None" = None
 
 
 @dataclass(frozen=True)
@@ -102,21 +101,19 @@ def build_variants(
 
 
 def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
-    global _WORKER_DATASET
     total = len(jobs)
     own_pool = executor is None
     if own_pool:
-        _WORKER_DATASET = ds  # inherited by forked workers: no pickling of the dataset per task
-        _prepare_for_fork(layout)
-        executor = _default_pool(total, workers)
+        executor = _default_pool(total, workers, layout)
     try:
-        if _is_dask_client(executor):
-            ds_ref = executor.scatter(ds, broadcast=True)
-            futures = [executor.submit(_render_one, ds_ref, d, str(p), layout, pure=False) for d, p in jobs]
-        elif own_pool:
-            futures = [executor.submit(_render_one_in_worker, d, str(p), layout) for d, p in jobs]
-        else:
-            futures = [executor.submit(_render_one, ds, d, str(p), layout) for d, p in jobs]
+        submit = _submitter(executor)
+        futures: list[Future | Any] = []
+        for (district, path), report in zip(jobs, _reports(ds, [d for d, _ in jobs])):
+            label = district or ds.config.area
+            if isinstance(report, Exception):
+                futures.append(_failed(report))
+            else:
+                futures.append(submit(_render_report, report, label, str(path), layout))
         results: list[DocumentResult] = []
         for (district, path), fut in zip(jobs, futures):
             result = _collect(fut, ds, district, path)
@@ -127,11 +124,65 @@ def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
     finally:
         if own_pool:
             executor.shutdown(wait=True)
-            _WORKER_DATASET = None
 
 
-def _prepare_for_fork(layout: str) -> None:
-    """Import the drawing modules and register the theme's fonts once, so forked workers inherit them."""
+def _reports(ds: "Dataset", scopes: list[str | None]) -> Iterator["Report | Exception"]:
+    """Each scope's Report (or the error that stopped it), computed in this process, in order.
+
+    When the build disclosed a batch of reports together (``build_reports``), they are computed in one
+    call; otherwise one scope at a time, so the workers start drawing the first report while the rest
+    are computed.
+    """
+    from snareport import build
+
+    batch = getattr(build, "build_reports", None)
+    if batch is not None:
+        try:
+            yield from batch(ds, scopes)
+        except Exception as exc:  # the whole batch failed: every document says why
+            for _ in scopes:
+                yield exc
+        return
+    for district in scopes:
+        try:
+            yield build.build_report(ds, district=district)
+        except Exception as exc:  # one failed report must not lose the others
+            yield exc
+
+
+def _failed(exc: Exception) -> Future:
+    fut: Future = Future()
+    fut.set_exception(exc)
+    return fut
+
+
+def _submitter(executor: Any) -> Callable[..., Any]:
+    """``submit(fn, *args)`` for a ``concurrent.futures.Executor`` or a Dask client (tasks are not pure:
+    each writes a file)."""
+    if _is_dask_client(executor):
+        return lambda fn, *args: executor.submit(fn, *args, pure=False)
+    return executor.submit
+
+
+def _default_pool(jobs: int, workers: int | None, layout: str) -> Executor:
+    """A process pool of ``workers`` (default: one per CPU, at most one per document).
+
+    Where processes fork cheaply (Linux) the drawing modules are imported and the theme's fonts
+    registered here first, so every worker inherits them; elsewhere (spawn: Windows, macOS) each
+    worker imports them once when it starts. Either way a task carries everything it needs.
+    """
+    import multiprocessing as mp
+
+    workers = max(1, min(jobs, workers or os.cpu_count() or 1))
+    if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
+        _load_drawing(layout)
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(), initializer=_load_drawing,
+                               initargs=(layout,))
+
+
+def _load_drawing(layout: str) -> None:
+    """Import the drawing modules and register the theme's fonts (idempotent)."""
     from snareport.layout.door import Door
     from snareport.layout.story import build_story  # noqa: F401 — imports every section and chart module
     from snareport.render import render_pdf  # noqa: F401
@@ -139,15 +190,6 @@ def _prepare_for_fork(layout: str) -> None:
     from snareport.theme import load_theme
 
     Door(load_theme(layout))
-
-
-def _default_pool(jobs: int, workers: int | None = None) -> Executor:
-    import multiprocessing as mp
-
-    workers = max(1, min(jobs, workers or os.cpu_count() or 1))
-    methods = mp.get_all_start_methods()
-    context = mp.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def _is_dask_client(executor: Any) -> bool:
@@ -162,23 +204,15 @@ def _collect(fut: Future | Any, ds, district: str | None, path: Path) -> Documen
         return DocumentResult(label=label, district=district, file=path.name, error=describe_failure(exc))
 
 
-def _render_one_in_worker(district: str | None, path: str, layout: str) -> DocumentResult:
-    if _WORKER_DATASET is None:  # pragma: no cover - spawn start method; fall back to a clear error
-        raise RuntimeError("worker has no dataset (the process pool must fork)")
-    return _render_one(_WORKER_DATASET, district, path, layout)
-
-
-def _render_one(ds: "Dataset", district: str | None, path: str, layout: str) -> DocumentResult:
-    """Build and render one document; runs in a worker."""
+def _render_report(report: "Report", label: str, path: str, layout: str) -> DocumentResult:
+    """Lay out and draw one report and write its PDF; runs in a worker (needs no dataset)."""
     from snareport.render import render_pdf
-    from snareport.build import build_report
 
-    report = build_report(ds, district=district)
     written = Path(render_pdf(report, path, layout=layout))
     data = written.read_bytes()
     return DocumentResult(
-        label=district or ds.config.area,
-        district=district,
+        label=label,
+        district=report.metadata.district,
         file=written.name,
         sha256=hashlib.sha256(data).hexdigest(),
         pages=count_pages(data),

@@ -1,10 +1,13 @@
-"""District variants: the whole batch from the sample data, byte-identical on every executor, failures isolated."""
+"""District variants: the whole batch from the sample data, byte-identical on every executor (forked, spawned,
+Dask, any Executor), workers sent report models only, failures isolated."""
 from __future__ import annotations
 
 import copy
 import hashlib
 import io
 import json
+import pickle
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 import pytest
@@ -95,6 +98,53 @@ def test_dask_local_cluster_gives_byte_identical_files(ds, batch, tmp_path):
         dask_written = snareport.build_variants(ds, tmp_path, districts=["Thanet", "Swale"], executor=client)
     assert list(dask_written) == [ds.config.area, "Thanet", "Swale"]
     for label, path in dask_written.items():
+        assert path.read_bytes() == written[label].read_bytes(), label
+
+
+def test_spawned_workers_give_byte_identical_files(ds, batch, tmp_path):
+    """Workers started by spawn (Windows, macOS) import nothing from the parent and get only report models."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    _, written = batch
+    with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn")) as pool:
+        spawned = snareport.build_variants(ds, tmp_path, districts=["Medway", "Thanet"], executor=pool)
+    assert list(spawned) == [ds.config.area, "Medway", "Thanet"]
+    for label, path in spawned.items():
+        assert path.read_bytes() == written[label].read_bytes(), label
+
+
+class _PicklingExecutor(Executor):
+    """Runs each task in this process after a pickle round trip of its arguments, as a process pool would,
+    recording what each task was sent."""
+
+    def __init__(self):
+        self.sent: list[tuple] = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.sent.append(args)
+        fut: Future = Future()
+        try:
+            fut.set_result(fn(*pickle.loads(pickle.dumps(args)), **kwargs))
+        except Exception as exc:
+            fut.set_exception(exc)
+        return fut
+
+
+def test_workers_are_sent_report_models_never_the_dataset(ds, batch, tmp_path):
+    from snareport.dataset import Dataset
+    from snareport.models.report import Report
+
+    _, written = batch
+    executor = _PicklingExecutor()
+    done = snareport.build_variants(ds, tmp_path, districts=["Swale"], executor=executor)
+    assert len(executor.sent) == 2
+    for args in executor.sent:
+        assert not any(isinstance(a, Dataset) for a in args)
+        assert sum(isinstance(a, Report) for a in args) == 1
+        assert len(pickle.dumps(args)) < 1_000_000, "a task is a small report model"
+    assert [a[0].metadata.district for a in executor.sent] == [None, "Swale"]
+    for label, path in done.items():
         assert path.read_bytes() == written[label].read_bytes(), label
 
 
