@@ -171,7 +171,7 @@ def _first_line(exc: BaseException, path: Path | None = None) -> str:
 
 
 class _Workbook:
-    """The folder's one .xlsx workbook, opened only when a table is not found as CSV or Parquet."""
+    """The folder's one .xlsx workbook (read with calamine), opened only when a table is not found as CSV or Parquet."""
 
     def __init__(self, paths: list[Path], log: ProblemLog) -> None:
         self._paths = paths
@@ -194,10 +194,10 @@ class _Workbook:
             return None
         if not self._paths:
             return None
-        from openpyxl import load_workbook
+        from python_calamine import CalamineWorkbook
 
         try:
-            self._book = load_workbook(self._paths[0], read_only=True, data_only=True)
+            self._book = CalamineWorkbook.from_path(str(self._paths[0]))
         except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
             reason = _first_line(exc, self._paths[0])
             self._log.add(self._paths[0].name, None, None, f"a file that cannot be opened ({reason})", "an .xlsx workbook")
@@ -210,43 +210,47 @@ class _Workbook:
     def holding(self, name: str) -> str | None:
         """The workbook's file name when it has a sheet for this table."""
         book = self._open() if self._paths else None
-        return self.label if book is not None and name in book.sheetnames else None
+        return self.label if book is not None and name in book.sheet_names else None
 
     def read(self, name: str) -> RawTable | None:
         label = f"{self.label} (sheet {name})"
-        rows = self._book[name].iter_rows(values_only=True)
+        # every cell from A1 (the row numbers are the spreadsheet's); empty cells read as ""
+        rows = iter(self._book.get_sheet_by_name(name).to_python(skip_empty_area=False))
         header = next(rows, None)
-        if header is None:
+        if not header or all(v is None or (isinstance(v, str) and not v.strip()) for v in header):
             self._log.add(label, 1, None, "an empty sheet", "a header row naming the columns")
             return None
         width = len(header)
-        numbers, records = [], []
-        for number, row in enumerate(rows, start=2):
-            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                continue
-            cells = [_cell_text(v) for v in row[:width]]
-            cells += [""] * (width - len(cells))
-            numbers.append(number)
-            records.append(cells)
-        columns = [("" if h is None else str(h)) for h in header]
-        frame = pd.DataFrame(records, columns=columns, dtype=str) if records else pd.DataFrame(
-            {c: pd.Series(dtype=str) for c in columns}
-        )
+        body = list(rows)
+        # column by column: a text cell is kept as it is, any other cell becomes the text a CSV export holds
+        cells = list(zip(*body))[:width] if body else []
+        cells += [()] * (width - len(cells))
+        frame = pd.DataFrame({i: [v if type(v) is str else _cell_text(v) for v in column]
+                              for i, column in enumerate(cells)}, dtype=str)
+        frame.columns = [("" if h is None else str(h)) for h in header]
+        frame.index = pd.RangeIndex(2, len(body) + 2)
+        if len(frame):  # rows with nothing in them are skipped, as in a CSV file
+            blank = (frame.apply(lambda col: col.str.strip()) == "").all(axis=1)
+            if blank.any():
+                frame = frame[~blank.to_numpy()]
+            frame.index = pd.Index(frame.index, dtype="int64")
         frame.columns = [str(c).replace("\ufeff", "").strip() for c in frame.columns]
         if _repeated_columns(label, list(frame.columns), self._log):
             return None
-        frame.index = pd.Index(numbers, dtype="int64")
         return RawTable(name, label, frame)
 
     def close(self) -> None:
         if self._book is not None:
             self._book.close()
+            self._book = None
 
 
 def _cell_text(value: Any) -> str:
     """A workbook cell as the text a CSV export would hold."""
     if value is None:
         return ""
+    if type(value) is str:
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
