@@ -11,7 +11,7 @@ from snareport.calculators.common import involvement, period_refs, scope_offence
 from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
 from snareport.calculators.methodology import methodology_notes
-from snareport.models.report import DataSummary, Disclosure, Metadata, Report, TableSummary
+from snareport.models.report import DataSummary, Disclosure, Metadata, PartialPeriod, Report, TableSummary
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -104,4 +104,6 @@ def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
         first_offence=occurred.min().date() if len(occurred) else None,
         last_offence=occurred.max().date() if len(occurred) else None,
         available=sorted(ds.available), data_quality=list(ds.data_quality),
+        partial_periods=[PartialPeriod(table=g.table, period=g.period, label=g.label, missing_months=list(g.missing),
+                                       months_present=g.present, months=g.months) for g in ds.period_gaps],
     )

@@ -157,6 +157,9 @@ class ReportConfig(_Strict):
     high_harm_top_share: float = Field(default=0.016, gt=0, lt=1)
     costs: Costs
     source_note: str = ""
+    # A named period whose months a table does not all cover is an error unless this is true; then the
+    # figures use the months present and the report prints which months are missing.
+    allow_partial_periods: bool = False
     source: DataSource | None = None
 
     @model_validator(mode="after")

@@ -5,6 +5,7 @@ raises :class:`snareport.DataError` listing every problem found.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,21 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from snareport.config import ReportConfig
     from snareport.content.models import Content
+
+
+@dataclass(frozen=True)
+class PeriodGap:
+    """Months of one named period with no rows in one table (first day of each month, in order)."""
+
+    table: str
+    period: str
+    label: str
+    missing: tuple[dt.date, ...]
+    months: int            # months in the whole period
+
+    @property
+    def present(self) -> int:
+        return self.months - len(self.missing)
 
 
 # Typed columns after loading (see docs/data-contract.md):
@@ -49,6 +65,12 @@ class Dataset:
     available: frozenset[str] = frozenset()
     data_quality: list[str] = field(default_factory=list)
     source_name: str = ""
+    # Months missing from a named period, per table (only when report.yaml allows partial periods).
+    period_gaps: list["PeriodGap"] = field(default_factory=list)
+
+    def gap(self, table: str, period: str) -> "PeriodGap | None":
+        """The months of a named period missing from a table (None when the table covers it)."""
+        return next((g for g in self.period_gaps if g.table == table and g.period == period), None)
 
     def has(self, name: str) -> bool:
         """True when the source provides this table or field."""

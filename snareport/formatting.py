@@ -170,6 +170,14 @@ def month_name(month: int) -> str:
     return _MONTHS[month - 1]
 
 
+def month_list(months: "list") -> str:
+    """Dates → their months in words, each year named once: 'July, August and September 2025'."""
+    by_year: dict[int, list[str]] = {}
+    for m in sorted(months):
+        by_year.setdefault(m.year, []).append(_MONTHS[m.month - 1])
+    return "; ".join(f"{join_words(names)} {year}" for year, names in by_year.items())
+
+
 def long_date(value: "object") -> str:
     """A date → '28 November 2025' (no leading zero, locale-independent)."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

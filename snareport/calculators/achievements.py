@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from snareport.formatting import month_list
 from snareport.calculators.common import (
     NOT_AVAILABLE, by_period, cached, change, in_period, offences_with_flags, period_refs, unavailable_reason,
 )
@@ -77,11 +78,21 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
             section.admissions_scope = "district"
         else:
             section.notes.append("Hospital admissions have no district in this source; the figures are the county's.")
-    prev, cur = (ds.config.period(n) for n in rolling)
+    prev, cur = rolling
+    for name in rolling:
+        gap = ds.gap("hospital_admissions", name)
+        if gap:
+            section.notes.append(
+                f"Hospital admissions for {gap.label} have no figures for {month_list(gap.missing)}: the "
+                f"monthly averages use the {gap.present} months present.")
     section.admissions_periods = period_refs(ds, rolling)
 
-    def monthly(rows: pd.DataFrame, period) -> float:
-        return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / period.months
+    def monthly(rows: pd.DataFrame, name: str) -> float:
+        """Admissions a month: the period's total over the months the table covers (all, unless report.yaml
+        allows partial periods and some are missing)."""
+        period, gap = ds.config.period(name), ds.gap("hospital_admissions", name)
+        months = gap.present if gap else period.months
+        return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / months if months else None
 
     def changes(rows: pd.DataFrame) -> list[LabelledChange]:
         under = rows[rows["age_band"] == UNDER_25_BAND]

@@ -50,6 +50,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
                           widths=[0.4, 0.3, 0.3])
     for item in d.data_quality:
         out.append(door.note(item))
+    for gap in d.partial_periods:
+        out.append(door.note(
+            f"Partial period: the {gap.table.replace('_', ' ')} table has no rows for {fmt.month_list(gap.missing_months)} "
+            f"in {gap.label}, so its figures for that period use the {fmt.count(gap.months_present)} of "
+            f"{fmt.count(gap.months)} months present."))
     disclosure = report.disclosure
     if disclosure.applied:
         out.append(door.h2("Disclosure control"))

@@ -7,10 +7,12 @@ from typing import Any
 import pandas as pd
 
 from snareport.config import ReportConfig
-from snareport.dataset import TABLES, Dataset
+from snareport.dataset import TABLES, Dataset, PeriodGap
 from snareport.errors import DataError, Problem
 from snareport.loading import crosschecks
 from snareport.loading.content import load_content
+from snareport.formatting import month_list
+from snareport.loading.coverage import months_present, period_gaps
 from snareport.loading.config_file import read_config
 from snareport.loading.files import read_tables
 from snareport.loading.problems import ProblemLog
@@ -42,6 +44,7 @@ def load(path: Path) -> Dataset:
     typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log) for name in wanted if name in raw}
     del raw
     _cross_check(typed, config, log)
+    gaps = _period_gaps(typed, config, log)
     content, district_content = _load_content(folder, config, log)
     if log:
         raise DataError(log.problems)
@@ -54,6 +57,7 @@ def load(path: Path) -> Dataset:
         available=_available(typed, fields_absent),
         source_name=source.name if source is not None else "",
         data_quality=list(source.data_quality) if source is not None else [],
+        period_gaps=gaps,
         **frames,
     )
 
@@ -79,6 +83,26 @@ def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log:
         crosschecks.check_population_year(typed["population"], config, log)
     crosschecks.check_periods_have_offences(offences, config, log)
     crosschecks.check_offence_dates(offences, config, log)
+
+
+DATED = {"offences": "occurred_at", "hospital_admissions": "month"}
+
+
+def _period_gaps(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog) -> list[PeriodGap]:
+    """Months of each named period missing from the table feeding it: problems, or (when report.yaml
+    allows partial periods) gaps the report prints."""
+    if config is None:
+        return []
+    present = {name: months_present(typed[name].frame[column]) for name, column in DATED.items()
+               if name in typed and column in typed[name].usable}
+    gaps = period_gaps(config, present)
+    if config.allow_partial_periods:
+        return gaps
+    for gap in gaps:
+        log.add(typed[gap.table].label, None, DATED[gap.table],
+                f"period {gap.period} ({gap.label}) has no rows for {month_list(gap.missing)}",
+                "rows in every month of each period report.yaml compares (or allow_partial_periods: true)")
+    return []
 
 
 def _load_content(folder: Path, config: ReportConfig | None, log: ProblemLog) -> tuple[Any, dict[str, Any]]:

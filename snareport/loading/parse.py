@@ -130,7 +130,8 @@ def _numbers(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
 def parse_number(
     raw: pd.Series, minimum: float | None, maximum: float | None, whole: bool, nullable: bool = False
 ) -> Parsed:
-    """Numbers within bounds: int64 when ``whole``; nullable Float64 when ``nullable``; else float64."""
+    """Numbers within bounds: nullable Float64 when ``nullable`` (whole numbers only when ``whole``: an age
+    of 17.5 is a problem); else int64 when ``whole``; else float64."""
     values, blank = _numbers(raw)
     with np.errstate(invalid="ignore"):
         ok = pd.Series(np.isfinite(values.to_numpy()), index=raw.index)
@@ -142,10 +143,10 @@ def parse_number(
             ok &= (values % 1 == 0) & (values.abs() < LARGEST_WHOLE)
     bad = ~ok & ~blank
     values = values.where(ok)
-    if whole:
-        return Parsed(values.fillna(0).astype("int64"), blank, bad)
     if nullable:
         return Parsed(values.astype("Float64"), blank, bad)
+    if whole:
+        return Parsed(values.fillna(0).astype("int64"), blank, bad)
     return Parsed(values.fillna(0.0).astype("float64"), blank, bad)
 
 

@@ -92,8 +92,8 @@ PEOPLE = Table(
         Column("role", "enum", _choice(ROLES), values=ROLES),
         Column(
             "age",
-            "float",
-            "an age in years from 0 to 120 (or blank when unknown)",
+            "int",
+            "an age in whole years from 0 to 120 (or blank when unknown)",
             nullable=True,
             minimum=0,
             maximum=120,

@@ -122,7 +122,7 @@ def _absent_values(column: Column, index: pd.Index) -> pd.Series:
     """The stand-in for a column the source does not provide (blank, or 'unknown' sex)."""
     if column.kind == "bool":
         return pd.Series(pd.NA, index=index, dtype="boolean")
-    if column.kind == "float":
+    if column.kind == "float" or (column.kind == "int" and column.nullable):
         return pd.Series(pd.NA, index=index, dtype="Float64")
     if column.kind == "int":
         return pd.Series(0, index=index, dtype="int64")

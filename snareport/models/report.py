@@ -40,6 +40,17 @@ class TableSummary(SectionModel):
     total_rows: int | None           # rows in the whole dataset (None: withheld by disclosure control)
 
 
+class PartialPeriod(SectionModel):
+    """A named period one table does not fully cover (printed when report.yaml allows partial periods)."""
+
+    table: str
+    period: str
+    label: str
+    missing_months: list[dt.date]      # first day of each missing month
+    months_present: int
+    months: int
+
+
 class DataSummary(SectionModel):
     source_name: str
     source_note: str
@@ -48,6 +59,7 @@ class DataSummary(SectionModel):
     last_offence: dt.date | None
     available: list[str]
     data_quality: list[str]
+    partial_periods: list[PartialPeriod] = []
 
 
 class MethodNote(SectionModel):
