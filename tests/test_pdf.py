@@ -11,7 +11,7 @@ import pytest
 from pdf_support import page_texts, reader, tiny_pdf, tiny_report
 from snareport import formatting as fmt
 from snareport.errors import DataError
-from snareport.layout.story import plan
+from snareport.layout.story import contents_entries
 from snareport.render import render_bytes, render_pdf
 
 SECTION_TITLES = ["Contents", "Foreword", "Achievements", "Key recommendations", "Serious violence definition",
@@ -37,27 +37,33 @@ def test_every_section_title_is_printed():
 def test_contents_links_go_to_the_page_with_the_heading():
     r = reader(tiny_pdf())
     texts = page_texts(tiny_pdf())
-    sections = plan(tiny_report())
+    entries = contents_entries(tiny_report())
     links = [a.get_object() for a in r.pages[1].get("/Annots") or []]
     links = [a for a in links if a.get("/Subtype") == "/Link" and "/Dest" in a]
-    assert len(links) == len(sections)
-    # rows are drawn top to bottom in section order
+    assert len(links) == len(entries)
+    # rows are drawn top to bottom in reading order: chapters, each followed by its sections
     links.sort(key=lambda a: -float(a["/Rect"][3]))
-    for link, section in zip(links, sections):
+    for link, (_, title, _level) in zip(links, entries):
         page_index = r.get_page_number(link["/Dest"][0].get_object())
-        assert section.title in _flat(texts[page_index]), section.title
+        assert title in _flat(texts[page_index]), title
         assert f"Page {page_index + 1} of" in texts[page_index]
         # the printed page number in the contents row is the same page
         lines = [line.strip() for line in texts[1].splitlines()]
-        assert lines[lines.index(section.title) + 1] == str(page_index + 1), section.title
+        assert lines[lines.index(title) + 1] == str(page_index + 1), title
 
 
 def test_outline_mirrors_the_contents():
     r = reader(tiny_pdf())
-    titles = [o.title for o in r.outline if not isinstance(o, list)]
-    assert titles == ["Contents"] + [s.title for s in plan(tiny_report())]
+    def flat(entries):
+        for e in entries:
+            yield from (flat(e) if isinstance(e, list) else [e])
+
+    top = [o.title for o in r.outline if not isinstance(o, list)]
+    entries = contents_entries(tiny_report())
+    assert top == ["Contents"] + [t for _, t, level in entries if level == 0]
+    assert [o.title for o in flat(r.outline)] == ["Contents"] + [t for _, t, _ in entries]
     texts = page_texts(tiny_pdf())
-    for entry in r.outline:
+    for entry in flat(r.outline):
         assert entry.title in _flat(texts[r.get_destination_page_number(entry)])
 
 

@@ -78,13 +78,13 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:
-            out.append(door.boxed([door.para(item.headline, "h3"), *door.markdown(item.text)]))
+            out.append(door.boxed([door.h3(item.headline), *door.markdown(item.text)]))
     if a.fallen_types:
         out.append(door.h2(f"Offence types that fell, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
-        out += door.table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"], rows,
-                          widths=[0.55, 0.15, 0.15, 0.15])
+        out += door.annex_table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"],
+                                rows, f"Offence types that fell, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
     for note in a.notes:
         out.append(door.note(note))
     return out

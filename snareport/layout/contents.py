@@ -15,13 +15,14 @@ from snareport.theme import MM
 class ContentsFlowable(Flowable):
     """Contents rows (title … page) linked to each section's bookmark; an indexing flowable for multiBuild."""
 
-    def __init__(self, entries: list[tuple[str, str]], door: Any):
+    def __init__(self, entries: list[tuple[str, str]], door: Any, levels: dict[str, int] | None = None):
         super().__init__()
         self.entries = entries            # (bookmark key, title), in reading order
+        self.levels = levels or {}        # bookmark key → 0 for a chapter, 1 for a section inside one
         self.door = door
         self.pages: dict[str, int] = {}
         self.previous: dict[str, int] | None = None
-        self.row_height = door.styles.contents.leading + 9
+        self.row_height = door.styles.contents.leading + 6
 
     # --- multiBuild protocol (relayed by the document's PageCount, see layout.pages) ------------
 
@@ -52,9 +53,10 @@ class ContentsFlowable(Flowable):
             top = self.height - i * self.row_height
             baseline = top - style.leading
             page = shown.get(key)
+            level = self.levels.get(key, 0)
             canvas.setFillColor(d.colour["text"])
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawString(0, baseline, title)
+            canvas.setFont(d.styles.faces.bold if level == 0 else style.fontName, style.fontSize)
+            canvas.drawString(level * 4 * MM, baseline, title)
             canvas.setFillColor(d.colour["primary"])
             canvas.setFont(d.styles.faces.bold, style.fontSize)
             canvas.drawRightString(self.width, baseline, str(page) if page else "")
@@ -66,8 +68,9 @@ class ContentsFlowable(Flowable):
         canvas.restoreState()
 
 
-def contents_page(door: Any, entries: list[tuple[str, str]]) -> tuple[list[Flowable], ContentsFlowable]:
-    """The contents heading and its linked list; returns the list too so the document can fill it."""
-    listing = ContentsFlowable(entries, door)
+def contents_page(door: Any, entries: list[tuple[str, str, int]]) -> tuple[list[Flowable], ContentsFlowable]:
+    """The contents heading and its linked list of (key, title, level) rows; returns the list too so
+    the document can fill it."""
+    listing = ContentsFlowable([(k, t) for k, t, _ in entries], door, {k: lv for k, _, lv in entries})
     heading = door.section_heading("Contents", "contents")
     return [heading, door.space(4 * MM), door._emit(listing, "TOC")], listing

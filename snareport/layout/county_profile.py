@@ -49,7 +49,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if p.focus:
             tiles.append(Tile(fmt.share(p.focus.share), f"of {m.area}'s population lives in {p.focus.district}",
                               fmt.ranked(p.focus.rank, len(p.districts))))
-        out.append(door.tiles(tiles, columns=min(3, len(tiles)) or 1))
+        out.append(door.tiles(tiles))
         if p.age_bands:
             county = {b.label: b for b in p.county_age_bands}
             header = ["Age band", "People", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
@@ -63,9 +63,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
                 year=str(p.year), source=source_line(report), style=door.chart_style,
                 highlight=m.district if m.district in {d.district for d in p.districts} else None))
             rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
-            out += door.table(["District", "Authority", "Population", "Share"], rows,
-                              numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18],
-                              caption=f"Population by district, {p.year}")
+            out += door.annex_table(["District", "Authority", "Population", "Share"], rows,
+                                    f"Population by district, {p.year}",
+                                    numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18])
         for note in p.notes:
             out.append(door.note(note))
     if c is not None:
@@ -73,6 +73,6 @@ def build(report: Report, door: Door) -> list[Flowable]:
         where = (f"across {m.area}" if speaks_for_area(report, "county_facts") or not m.district
                  else f"in {m.scope_label}")
         out.append(door.keep([door.h2(f"Services {where}"), door.side_by_side(
-            [door.para("Education", "h3"), door.bullets(f.education)],
-            [door.para("Health", "h3"), door.bullets(f.health), door.para("Prisons", "h3"), door.bullets(f.prisons)])]))
+            [door.h3("Education"), door.bullets(f.education)],
+            [door.h3("Health"), door.bullets(f.health), door.h3("Prisons"), door.bullets(f.prisons)])]))
     return out

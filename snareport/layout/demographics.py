@@ -35,8 +35,8 @@ def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
     rows = [[p.area] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands] + [fmt.share(p.unknown.share)] for p in chosen]
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
-    return door.table(header, rows, widths=widths,
-                      caption=f"{ROLE_TITLES[role]} by age band, share of involvements, {period}")
+    return door.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
+                            widths=widths)
 
 
 def build(report: Report, door: Door) -> list[Flowable]:

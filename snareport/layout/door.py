@@ -113,6 +113,21 @@ def chart_sizes(scale: Any) -> dict[str, float]:
                 subtitle_size=scale.small, source_size=scale.small)
 
 
+ANNEX_KEY = "data_tables"
+
+
+@dataclass(frozen=True)
+class AnnexTable:
+    """A table held back for the data annex (numbered A1, A2, … in the order sections gave them)."""
+
+    number: int
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...] | None = None
+    widths: tuple[float, ...] | None = None
+
+
 @dataclass(frozen=True)
 class Tile:
     """A big-number tile: the value, what it measures, its direction in words and its period."""
@@ -134,6 +149,8 @@ class Door:
         self.frame_width = width - (page.margin_left_mm + page.margin_right_mm) * MM
         self.colour = {name: HexColor(value) for name, value in theme.colours.model_dump().items()}
         self._keys: dict[str, int] = {}
+        self.depth = 0                      # 1 while a section is built inside a chapter (headings one level down)
+        self.annex: list[AnnexTable] = []   # tables printed in the data annex, in the order sections gave them
 
     # --- tagging hook ---------------------------------------------------------------------------
     def _emit(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
@@ -148,19 +165,31 @@ class Door:
         return contextlib.nullcontext()
 
     # --- headings -------------------------------------------------------------------------------
-    def section_heading(self, title: str, key: str) -> Flowable:
-        """H1 of a section: bookmark, outline entry, contents entry and running header."""
-        return self._emit(SectionHeading(title, key, self.styles.h1), "H1", title=title)
+    def section_heading(self, title: str, key: str, level: int = 0) -> Flowable:
+        """A chapter's H1 (``level`` 0) or a section's H2 inside a chapter (``level`` 1): bookmark,
+        outline entry, contents entry and running header."""
+        style = self.styles.h1 if level == 0 else self.styles.h2
+        return self._emit(SectionHeading(title, key, style, level=level), f"H{level + 1}", title=title)
+
+    @contextlib.contextmanager
+    def nested(self):
+        """Headings made inside are one level further down (a section inside a chapter)."""
+        self.depth += 1
+        try:
+            yield self
+        finally:
+            self.depth -= 1
 
     def h2(self, title: str) -> Flowable:
-        p = Paragraph(text(title), self.styles.h2)
+        level = 2 + self.depth
+        p = Paragraph(text(title), self.styles.h2 if level == 2 else self.styles.h3)
         p.keepWithNext = 1
-        return self._emit(p, "H2")
+        return self._emit(p, f"H{level}")
 
     def h3(self, title: str) -> Flowable:
         p = Paragraph(text(title), self.styles.h3)
         p.keepWithNext = 1
-        return self._emit(p, "H3")
+        return self._emit(p, f"H{3 + self.depth}")
 
     # --- text -----------------------------------------------------------------------------------
     def para(self, value: str, style: str = "body") -> Flowable:
@@ -249,7 +278,7 @@ class Door:
 
     # --- tables ---------------------------------------------------------------------------------
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool] | None = None,
-              widths: Sequence[float] | None = None, caption: str = "") -> list[Flowable]:
+              widths: Sequence[float] | None = None, caption: str = "", compact: bool = False) -> list[Flowable]:
         """A data table: header row repeated on a new page, numeric columns right-aligned, fits the frame.
 
         ``widths`` are fractions of the frame width (default: first column wider, the rest equal).
@@ -273,8 +302,8 @@ class Door:
             ("BACKGROUND", (0, 0), (-1, 0), self.colour["tint"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
             ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2 if compact else 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if compact else 4),
         ]))
         table.spaceAfter = 4
         out: list[Flowable] = []
@@ -287,6 +316,17 @@ class Door:
         if any(fmt.SUPPRESSED in str(v) for row in rows for v in row):
             out.append(self.note(fmt.SUPPRESSED_KEY))      # the key sits right under the table
         return out
+
+    def annex_table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str,
+                    numeric: Sequence[bool] | None = None, widths: Sequence[float] | None = None) -> list[Flowable]:
+        """A table whose figures a chart beside it already shows: printed in the data annex, with a
+        linked pointer here so every value stays available as text."""
+        number = len(self.annex) + 1
+        self.annex.append(AnnexTable(number, caption, tuple(header), tuple(tuple(r) for r in rows),
+                                     tuple(numeric) if numeric is not None else None,
+                                     tuple(widths) if widths is not None else None))
+        return [self.rich([f"The figures: ", Segment(f"table A{number}", link=f"#{ANNEX_KEY}"),
+                           " in the data tables."], "muted")]
 
     # --- figures --------------------------------------------------------------------------------
     def figure(self, drawing: Any, alt_text: str, title: str = "", source: str = "") -> list[Flowable]:
@@ -312,21 +352,52 @@ class Door:
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
                 font_path=FONTS_DIR / f.regular, bold_font_path=FONTS_DIR / f.bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
-                width=self.frame_width, **chart_sizes(self.theme.type_scale))
+                width=self.frame_width, bar_row_height=14, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
     def chart(self, chart: Flowable) -> list[Flowable]:
         """A chart made by ``snareport.charts`` (title, vector drawing, source), tagged as a figure."""
         return [self._emit(chart, "Figure", alt=getattr(chart, "alt_text", "")), Spacer(1, 10)]
 
-    def tiles(self, tiles: Sequence[Tile], columns: int = 2) -> Flowable:
-        """Big-number tiles in a grid: value, what it measures and its direction/period in words."""
+    def tile_columns(self, tiles: Sequence[Tile], columns: int | None = None) -> int:
+        """How many tiles a row holds: as asked, else as many as fit (up to four) without an orphan
+        (a last row holding a single tile) and without shrinking a number below the h1 size."""
+        n = len(tiles)
+        if columns is not None:
+            return max(1, min(columns, n))
+        for c in (4, 3, 2):
+            if c > n or (n % c == 1 and c != n):
+                continue
+            if all(self._tile_value_size(t.value, self._tile_width(c)) >= self.theme.type_scale.h1 for t in tiles):
+                return c
+        return 1 if n == 1 else 2 if n % 2 == 0 or n % 3 == 1 else 3
+
+    def _tile_width(self, columns: int) -> float:
+        return (self.frame_width - 4 * MM * (columns - 1)) / columns - 20   # less the tile's padding
+
+    def _tile_value_size(self, value: str, width: float) -> float:
+        """The largest size of the type scale (display, h1, h2, …) at which ``value`` fits on one line."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        scale = self.theme.type_scale
+        for size in (scale.display, scale.h1, scale.h2, scale.h3, scale.body):
+            if stringWidth(value, self.styles.faces.bold, size) <= width:
+                return size
+        return scale.body
+
+    def tiles(self, tiles: Sequence[Tile], columns: int | None = None) -> Flowable:
+        """Big-number tiles in a grid: value, what it measures and its direction/period in words.
+
+        A value never wraps: it steps down the theme's type scale until it fits its tile."""
         if not tiles:  # e.g. every tile withheld by disclosure control
             return Spacer(1, 0)
+        columns = self.tile_columns(tiles, columns)
         s = self.styles
         gap = 4 * MM
         width = (self.frame_width - gap * (columns - 1)) / columns
-        cells = [[Paragraph(text(t.value), s.tile_value), Paragraph(runs_markup([t.label]), s.tile_label)]
+        size = min(self._tile_value_size(t.value, self._tile_width(columns)) for t in tiles)  # one size per grid
+        value_style = s.tile_value.clone("tile_value_fitted", fontSize=size, leading=size * 1.15)
+        cells = [[Paragraph(text(t.value), value_style), Paragraph(runs_markup([t.label]), s.tile_label)]
                  + ([Paragraph(text(t.detail), s.muted)] if t.detail else []) for t in tiles]
         rows: list[list[Any]] = []
         heights: list[float | None] = []
@@ -350,7 +421,8 @@ class Door:
             col_widths.append(width)
         table = Table(rows, colWidths=col_widths, rowHeights=heights, hAlign="LEFT")
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 10)]
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10)]
         for n, r in enumerate(tile_rows):
             for j in range(columns):
                 col = j * 2

@@ -23,7 +23,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     d = content(report).drugs_and_alcohol
     out = scope_note(report, door, "drugs_and_alcohol") + door.markdown(d.intro)
     out.append(door.h2("The project"))
-    out.append(door.boxed([door.para("Aim", "h3"), *door.markdown(d.aim)]))
+    out.append(door.boxed([door.h3("Aim"), *door.markdown(d.aim)]))
     out.append(door.para(d.outcomes_intro))
     out.append(door.bullets(d.outcomes))
     return out

@@ -65,10 +65,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
     rows = [[s.district, str(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
              fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True), s.volume_direction]
             for s in g.districts]
-    out += door.table(["District", "Rank", "Volume", "Volume change", "Harm", "Harm change", "Three windows"], rows,
-                      numeric=[False, True, True, True, True, True, False],
-                      widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18],
-                      caption=f"Volume and harm scores by district, {windows}")
+    out += door.annex_table(["District", "Rank", "Volume", "Volume change", "Harm", "Harm change", "Three windows"],
+                            rows, f"Volume and harm scores by district, {windows}",
+                            numeric=[False, True, True, True, True, True, False],
+                            widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18])
     out.append(door.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
                          "weights. Change compares the latest 12-month window with the one before."))
     return out

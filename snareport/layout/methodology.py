@@ -5,7 +5,7 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content
-from snareport.layout.door import Door
+from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
 KEY = "methodology"
@@ -31,9 +31,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
                           widths=[0.4, 0.3, 0.3], caption="Periods compared")
     if report.methodology:
         out.append(door.h2("Definitions"))
-        for note in report.methodology:
-            out.append(door.para(note.topic, "h3"))
-            out.append(door.para(note.text, "small_body"))
+        for note in report.methodology:   # a run-in term: one paragraph each, the term in bold
+            out.append(door.rich([Segment(f"{note.topic}. ", bold=True), note.text], "small_body"))
     d = report.data
     out.append(door.h2("Source and data quality"))
     if d.source_name:
@@ -57,10 +56,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
             f"{fmt.count(gap.months)} months present."))
     disclosure = report.disclosure
     if disclosure.applied:
-        out.append(door.h2("Disclosure control"))
+        out.append(door.h2("Values withheld in this report"))
         rule = disclosure.note or (
             f"Counts from 1 to {disclosure.threshold} (from 1 to {disclosure.hospital_threshold} for hospital "
             f"admissions), and figures built on them, are shown as {fmt.SUPPRESSED}.")
+        rule = f"{rule} Withheld values are printed as {fmt.SUPPRESSED}."
         out.append(door.para(f"{rule} {fmt.count(disclosure.suppressed_values)} values were withheld in this report.",
                              "small_body"))
     return out

@@ -55,7 +55,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
             [d.volume.previous for d in o.districts], measure="recorded offences", area=report.metadata.area,
             period=current, previous_period=previous, source=source_line(report), style=door.chart_style,
             highlight=report.metadata.district))
-        out += door.table(*_district_table(o, previous, current), caption=f"Offences by district, {both}")
+        header, rows, numeric, widths = _district_table(o, previous, current)
+        out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths)
     out.append(door.note(
         "Each offence counts once, in the calendar month of its date; no day or time of day is used. "
         + ("Harm-weighted volume adds up each offence's crime harm weight (by offence type), so a robbery "

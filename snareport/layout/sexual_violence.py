@@ -36,8 +36,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if s.table:
         rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
                 for r in s.table]
-        out += door.table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
-                          widths=[0.46, 0.18, 0.18, 0.18], caption=f"Sexual violence by category, {previous} to {current}")
+        out += door.annex_table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
+                                f"Sexual violence by category, {previous} to {current}",
+                                widths=[0.46, 0.18, 0.18, 0.18])
     if s.table:   # the chart shows the table's categories, and the tile the same comparison as both
         out += door.chart(category_change_chart(
             [r.label for r in s.table], [r.change.previous for r in s.table],

@@ -7,6 +7,7 @@ section is left out when the report has no content for it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Callable
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
@@ -18,6 +19,7 @@ from snareport.layout import (
     childrens_voices,
     county_profile,
     cover,
+    data_tables,
     definition,
     demographics,
     drugs_and_alcohol,
@@ -38,7 +40,6 @@ from snareport.layout import (
 from snareport.layout.contents import ContentsFlowable, contents_page
 from snareport.layout.door import Door
 from snareport.models.report import Report
-from snareport.theme import MM
 
 
 @dataclass(frozen=True)
@@ -52,43 +53,98 @@ class SectionPlan:
     columns: int = 1
 
 
-SECTIONS = (
-    foreword, achievements, recommendations, purpose, definition, board, public_health, county_profile,
-    demographics, geography, temporal, recorded_offences, knives, sexual_violence, drugs_and_alcohol, childrens_voices,
-    what_works, yef, methodology, glossary,
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter: it starts on a new page and its sections flow one after another inside it.
+
+    ``title`` None: the chapter is its one section and takes that section's title (and key)."""
+
+    key: str
+    title: str | None
+    sections: tuple[ModuleType, ...]
+    columns: int = 1
+
+
+CHAPTERS = (
+    Chapter("foreword", None, (foreword,)),
+    Chapter("achievements", None, (achievements,)),
+    Chapter("recommendations", None, (recommendations,)),
+    Chapter("about", "About this assessment", (purpose, definition, board, public_health)),
+    Chapter("area", "The area and its people", (county_profile, demographics)),
+    Chapter("where_and_when", "Where and when", (geography, temporal)),
+    Chapter("recorded_offences", None, (recorded_offences,)),
+    Chapter("knives", None, (knives,)),
+    Chapter("sexual_violence", None, (sexual_violence,)),
+    Chapter("prevention", "Prevention in practice", (drugs_and_alcohol, childrens_voices, what_works, yef)),
+    Chapter("methodology_and_data", "Methodology and data", (methodology, data_tables)),
+    Chapter("glossary", None, (glossary,), columns=2),
 )
+SECTIONS = tuple(module for chapter in CHAPTERS for module in chapter.sections)
+
+
+@dataclass(frozen=True)
+class ChapterPlan:
+    """A chapter this report prints: its heading (None when it is its one section) and its sections."""
+
+    key: str
+    title: str | None
+    sections: tuple[SectionPlan, ...]
+    columns: int = 1
+
+
+def _section(module: ModuleType, report: Report) -> SectionPlan:
+    return SectionPlan(module.KEY, module.title(report), module.build, module.NEW_PAGE, getattr(module, "COLUMNS", 1))
+
+
+def chapters(report: Report) -> list[ChapterPlan]:
+    """The chapters this report prints, in order (content sections without content are left out)."""
+    out = []
+    for chapter in CHAPTERS:
+        sections = tuple(_section(m, report) for m in chapter.sections if m.included(report))
+        if not sections:
+            continue
+        title = chapter.title if len(sections) > 1 else None
+        out.append(ChapterPlan(chapter.key, title, sections, chapter.columns))
+    return out
 
 
 def plan(report: Report) -> list[SectionPlan]:
     """The sections this report prints, in order (content sections without content are left out)."""
+    return [s for chapter in chapters(report) for s in chapter.sections]
+
+
+def contents_entries(report: Report) -> list[tuple[str, str, int]]:
+    """(bookmark key, title, level) of every contents row: chapters at 0, their sections at 1."""
     out = []
-    for module in SECTIONS:
-        if not module.included(report):
-            continue
-        out.append(SectionPlan(module.KEY, module.title(report), module.build, module.NEW_PAGE,
-                               getattr(module, "COLUMNS", 1)))
+    for chapter in chapters(report):
+        if chapter.title is None:
+            out.append((chapter.sections[0].key, chapter.sections[0].title, 0))
+        else:
+            out.append((chapter.key, chapter.title, 0))
+            out += [(s.key, s.title, 1) for s in chapter.sections]
     return out
 
 
 def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlowable]:
     """Every flowable of the report, and the contents list the document fills with page numbers."""
-    sections = plan(report)
     story: list[Flowable] = []
     story += cover.build(report, door)
-    contents_flowables, listing = contents_page(door, [(s.key, s.title) for s in sections])
+    contents_flowables, listing = contents_page(door, contents_entries(report))
     story += contents_flowables
-    first = True
-    for section in sections:
-        if section.columns == 2:
-            story += [NextPageTemplate("columns"), PageBreak()]
-        elif first or section.new_page:
-            story += [NextPageTemplate("inner"), PageBreak()]
-        else:
-            story.append(door.keep_space(60 * MM))
-            story.append(door.space(6 * MM))
-        first = False
-        story.append(door.section_heading(section.title, section.key))
-        story += section.build(report, door)
+    door.annex.clear()
+    for chapter in chapters(report):
+        # every chapter starts on a new page; inside it the sections flow
+        story += [NextPageTemplate("columns" if chapter.columns == 2 else "inner"), PageBreak()]
+        if chapter.title is None:
+            section = chapter.sections[0]
+            story.append(door.section_heading(section.title, section.key))
+            story += section.build(report, door)
+            continue
+        story.append(door.section_heading(chapter.title, chapter.key))
+        for section in chapter.sections:
+            story.append(door.section_heading(section.title, section.key, level=1))
+            with door.nested():
+                story += section.build(report, door)
     story += [NextPageTemplate("back"), PageBreak()]
     story += back_cover.build(report, door)
     return story, listing

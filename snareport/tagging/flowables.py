@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Sequence
 
 from reportlab.platypus import Flowable, Table
+from reportlab.platypus.flowables import DDIndenter
 from reportlab.platypus.tables import TableRenderCB
 
 from snareport.tagging.record import Node
@@ -89,7 +90,9 @@ class Tagged(Flowable):
         return self._wrap_parts(self.inner.splitOn(canv, aW, aH))
 
     def _wrap_parts(self, parts: list[Flowable]) -> list[Flowable]:
-        wrapped = [self._rewrap(p) for p in parts]
+        # a split list hands back its items (indenters that tag themselves as LI under this list's L):
+        # left unwrapped, the frame may place or split each one as reportlab expects of list items
+        wrapped = [p if isinstance(p, DDIndenter) and hasattr(p, "_li_node") else self._rewrap(p) for p in parts]
         rows = self.__dict__.get("_table_rows")
         if rows is not None and len(parts) == 2 and all(isinstance(p, Table) for p in parts):
             first, second = parts

@@ -1,0 +1,31 @@
+"""The tables behind the report's charts (collected by ``Door.annex_table``) → the data annex.
+
+Each chart's figures are printed once in the body (the chart, labelled) and once here as a table, so
+every value is available as text without the report repeating a chart as a table beside it.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport.layout.door import ANNEX_KEY, Door
+from snareport.models.report import Report
+
+KEY = ANNEX_KEY
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    return "Data tables"
+
+
+def included(report: Report) -> bool:
+    return True
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    out: list[Flowable] = [door.para("The figures behind the charts in this report, in the order the charts appear.")]
+    for table in door.annex:
+        out += door.table(list(table.header), [list(r) for r in table.rows], numeric=table.numeric,
+                          widths=table.widths, compact=True, caption=f"Table A{table.number}. {table.caption}")
+        out.append(door.space(6))
+    return out
