@@ -44,8 +44,9 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
             f"(ceil of {cfg.high_harm_top_share} × people).")),
         MethodNote(topic="Districts", text=(
             "A district report computes every figure from that district's offences and the people linked to "
-            "them. Where districts are compared, the county figure and the district's rank (1 = highest) are "
-            "shown beside it.")),
+            f"them, and shows the figure for {cfg.area} as a whole beside it (never the figure of the authority "
+            "the district belongs to), with the district's rank among all districts (1 = highest). Text that "
+            f"speaks for the whole area rather than the district is marked “Across {cfg.area}”.")),
         MethodNote(topic="Estimated cost of crime avoided", text=(
             f"For each of {', '.join(cfg.costs.groups)}, the change in the number of offences from {two[0]} to "
             f"{two[1]} is multiplied by the group's unit cost at {cfg.costs.savings_price_year} prices, and rises "

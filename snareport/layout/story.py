@@ -25,6 +25,7 @@ from snareport.layout import (
     drugs_and_alcohol,
     foreword,
     geography,
+    glance,
     glossary,
     knives,
     methodology,
@@ -67,6 +68,7 @@ class Chapter:
 
 CHAPTERS = (
     Chapter("foreword", None, (foreword,)),
+    Chapter("glance", None, (glance,)),
     Chapter("achievements", None, (achievements,)),
     Chapter("recommendations", None, (recommendations,)),
     Chapter("about", "About this assessment", (purpose, definition, board, public_health)),

@@ -1,0 +1,142 @@
+"""Report → "<district> at a glance": the district's opening, before the chapters.
+
+Its achievements (falls, with the whole area's change beside each) and one key finding per chapter, each
+naming the district's figure and the area's, linked to the chapter. Every number is a field of the report
+model (already through disclosure); this module only chooses and words them. :func:`key_findings` is pure
+and works for any scope, so an at-a-glance layout for the whole-area report can use it too; the section is
+printed in district reports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.layout._periods import label, latest_pair, span
+from snareport.layout.door import Door, Segment, Tile
+from snareport.models.report import Report
+
+KEY = "glance"
+NEW_PAGE = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One key finding: the section it comes from, the scope's own statement and the area's beside it."""
+
+    key: str                                    # the section's bookmark key (the finding links there)
+    topic: str
+    own: list[Any]                              # runs: the scope's statement
+    area: list[Any] = field(default_factory=list)   # runs: the whole area's figure (district reports)
+
+
+def title(report: Report) -> str:
+    return f"{report.metadata.district} at a glance" if report.metadata.district else "At a glance"
+
+
+def included(report: Report) -> bool:
+    return report.metadata.district is not None
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    m = report.metadata
+    out: list[Flowable] = [door.para(
+        f"The main figures for {m.scope_label}, each with the figure for {m.area} beside it. "
+        "Each finding links to its chapter.")]
+    tiles = achievement_tiles(report)
+    if tiles:
+        out.append(door.h2(f"Achievements in {m.scope_label}"))
+        out.append(door.tiles(tiles, columns=min(3, len(tiles))))
+    findings = key_findings(report)
+    if findings:
+        out.append(door.h2("Key findings"))
+        out.append(door.bullets([
+            [Segment(f.topic, bold=True, link=f"#{f.key}"), " \u2013 ", *f.own,
+             *([f"; {m.area}: ", *f.area] if f.area else []), "."]
+            for f in findings]))
+    return out
+
+
+def achievement_tiles(report: Report) -> list[Tile]:
+    """The scope's falls (knife-enabled offences by age, sharp-object admissions), area change beside each."""
+    a, m = report.achievements, report.metadata
+    if not a.available:
+        return []
+    tiles = []
+    area_knife = {k.key: k.change for k in a.area_knife_enabled}
+    for k in a.knife_enabled:
+        if k.change.direction == "fall":
+            beside = area_knife.get(k.key)
+            tiles.append(Tile(fmt.change_pct(k.change, plus=True),
+                              f"knife-enabled offences involving {k.label}, {span(a, 0, 1)}",
+                              f"{m.area}: {fmt.change_words(beside)}" if beside is not None else ""))
+    area_adm = {x.key: x.change for x in a.area_admissions}
+    if a.admissions_available and a.admissions_scope == ("district" if m.district else "county"):
+        window = " to ".join(p.label for p in a.admissions_periods)
+        for x in a.admissions:
+            if x.change.direction == "fall" and x.change.change_pct is not None:
+                beside = area_adm.get(x.key)
+                tiles.append(Tile(fmt.change_pct(x.change, plus=True),
+                                  f"hospital admissions with a sharp object, {x.label}, {window}",
+                                  f"{m.area}: {fmt.change_words(beside)}" if beside is not None else ""))
+    return tiles
+
+
+def key_findings(report: Report) -> list[Finding]:
+    """One finding per data chapter, in the report's order; a chapter without its figures gives none."""
+    m = report.metadata
+    where = m.scope_label
+    out: list[Finding] = []
+    p = report.county_profile
+    if p.available and p.focus:
+        out.append(Finding("county_profile", "People", [
+            f"{where} is home to ", Segment(fmt.share(p.focus.share), bold=True), f" of {m.area}'s population, "
+            f"{fmt.ranked(p.focus.rank, len(p.districts))} districts ({p.year})"]))
+    d = report.demographics
+    h = d.high_harm
+    if d.available and h is not None and not h.suppressed and h.harm_share is not None:
+        a = d.area_high_harm
+        out.append(Finding("demographics", "High harm", [
+            Segment(fmt.share(h.people_share), bold=True), f" of people involved in {where} were linked to ",
+            Segment(fmt.share(h.harm_share), bold=True), f" of the harm, {label(d, 1)}"],
+            [fmt.share(a.harm_share, suppressed=a.suppressed), " of the harm"] if a is not None else []))
+    g = report.geography
+    if g.available and g.focus and g.focus.rank:
+        f = g.focus
+        out.append(Finding("geography", f"Where, {g.cohort_label}", [
+            f"{where} ranked ", Segment(f"{fmt.ordinal(f.rank)} of {g.rank_of}", bold=True),
+            f" districts by volume, {label(g, 2)} (volume {fmt.change_words(f.volume)})"]))
+    t = report.temporal
+    if t.available and t.cohorts:
+        c = t.cohorts[-1]
+        if c.summary:
+            out.append(Finding("temporal", f"When, {c.cohort_label}", [
+                f"offences in {where} peaked ", Segment(c.summary, bold=True)],
+                [c.area_summary] if c.area_summary else []))
+    o = report.recorded_offences
+    if o.available and o.total and o.total.current is not None:
+        fv = o.focus_volume
+        out.append(Finding("recorded_offences", "Recorded offences", [
+            Segment(fmt.count(o.total.current), bold=True), f" offences in {label(o, 1)}, "
+            f"{fmt.change_words(o.total)} on {label(o, 0)}"
+            + (f", {fmt.ordinal(fv.rank)} of {fv.rank_of} districts" if fv and fv.rank else "")],
+            [fmt.count(fv.county_value), " offences"] + ([f", {fmt.change_words(o.county_total)}"]
+                                                        if o.county_total else [])
+            if fv is not None and fv.county_value is not None else []))
+    k = report.knives
+    if k.available and k.focus and k.focus.value is not None:
+        f = k.focus
+        out.append(Finding("knives", "Knives and weapons", [
+            Segment(fmt.count(f.value), bold=True), f" knife-enabled offences in {label(k, 1)}"
+            + (f", {fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else "")],
+            [fmt.count(f.county_value, suppressed=f.suppressed)] if f.county_value is not None or f.suppressed
+            else []))
+    s = report.sexual_violence
+    if s.available and s.total and s.total.direction in ("fall", "rise", "no change"):
+        previous, current = latest_pair(s)
+        out.append(Finding("sexual_violence", "Sexual violence", [
+            "offences ", Segment(fmt.change_words(s.total), bold=True), f", {previous} to {current}"],
+            [fmt.change_words(s.area_total)] if s.area_total else []))
+    return out
