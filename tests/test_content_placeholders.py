@@ -75,6 +75,14 @@ def test_unknown_placeholder_in_a_file_names_file_and_line(content_dir):
     assert "{distrct}" in problems[0].found
 
 
+def test_yaml_flow_mappings_are_yaml_not_placeholders(content_dir):
+    write(content_dir / "recommendations.yaml",
+          "- {lead: Share data, text: \"Work with {district} partners.\"}\n"
+          "- {lead: Listen, text: \"Ask {distrct} children.\"}\n")
+    content, _, problems = load_content(content_dir, DISTRICTS)
+    assert [(p.file, p.row, "{distrct}" in p.found) for p in problems] == [("content/recommendations.yaml", 2, True)]
+
+
 def test_unknown_placeholder_in_markdown_body_and_district_override(content_dir):
     write(content_dir / "districts" / "North" / "foreword.md",
           "---\ntitle: For {district}\nsignatory: A\nrole: B\n---\nLine one.\n\nIn {town} we act.\n")

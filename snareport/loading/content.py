@@ -19,7 +19,7 @@ from snareport.content.models import Content
 from snareport.content.placeholders import check_placeholders
 from snareport.errors import Problem
 from snareport.loading.glyphs import EXPECTED, describe, undrawable_in_lines
-from snareport.loading.yaml_text import YamlLimit, duplicate_keys, parse_yaml
+from snareport.loading.yaml_text import YamlLimit, duplicate_keys, parse_yaml, string_values
 
 __all__ = ["load_content", "SECTION_FILES", "SectionFile"]
 
@@ -189,7 +189,6 @@ def _read_file(path: Path, label: str, spec: SectionFile, problems: list[Problem
         problems.append(Problem(label, None, None, f"an unreadable file ({exc.strerror})", "a readable file"))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems += check_placeholders(text, label, comment="#" if spec.kind == "yaml" else None)
     for line, char in undrawable_in_lines(text):
         problems.append(Problem(label, line, None, f"the character {describe(char)}", EXPECTED))
     if spec.kind == "yaml":
@@ -225,6 +224,7 @@ def _read_markdown(text: str, label: str, spec: SectionFile, problems: list[Prob
         front = data
         body_start = close + 1
     body = "\n".join(lines[body_start:]).strip("\n")
+    problems += check_placeholders("\n".join(lines[body_start:]), label, first_line=body_start + 1)
     first_body_line = body_start + next((i for i, ln in enumerate(lines[body_start:]) if ln.strip()), 0) + 1
     if spec.body_field is None:
         if front:
@@ -255,6 +255,8 @@ def _parse_yaml(text: str, label: str, line_offset: int,
     for key_node in duplicate_keys(node):
         problems.append(Problem(label, key_node.start_mark.line + 1 + line_offset, str(key_node.value),
                                 f"the key {key_node.value!r} given twice", "each key once"))
+    for scalar in string_values(node):   # placeholders live in values: YAML's own {flow: mappings} are not ones
+        problems += check_placeholders(scalar.value, label, first_line=scalar.start_mark.line + 1 + line_offset)
     return value, node
 
 

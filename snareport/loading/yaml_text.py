@@ -102,6 +102,25 @@ def duplicate_keys(root: yaml.Node | None) -> list[yaml.Node]:
     return sorted(found, key=lambda n: (n.start_mark.line, n.start_mark.column))
 
 
+def string_values(root: yaml.Node | None) -> list[yaml.ScalarNode]:
+    """The scalar value nodes (not mapping keys) of a document, each distinct node once, in document order."""
+    found: list[yaml.ScalarNode] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([value for _, value in node.value]))
+        else:
+            stack.extend(reversed(_children(node)))
+    return found
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
