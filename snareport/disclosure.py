@@ -167,7 +167,8 @@ def _knives(r: Report, s: _Suppressor) -> None:
     s.ranked(k.district_ranking)
     k.districts_of_concern = k.district_ranking[: len(k.districts_of_concern)]
     s.figure(k.focus)
-    for ch in (k.knife_offences, k.under_25_injury, k.under_25_non_injury):
+    for ch in (k.knife_offences, k.under_25_injury, k.under_25_non_injury, k.area_under_25_injury,
+               k.area_under_25_non_injury):
         s.change(ch)
     if k.under_25_injury is not None and k.under_25_injury.suppressed:
         k.minimum_saving_gbp = None
@@ -179,6 +180,7 @@ def _knives(r: Report, s: _Suppressor) -> None:
         k.age_unknown = None
         s.withheld += 1
     s.counts(k.suspect_sex)
+    s.counts(k.area_suspect_sex)
 
 
 def _sexual_violence(r: Report, s: _Suppressor) -> None:

@@ -34,6 +34,8 @@ def test_district_scope_carries_county():
     assert (s.population_total, s.county_population_total, s.focus.rank) == (100, 400, 3)
     assert {b.label: b.share for b in s.age_bands}["10–17"] == pytest.approx(1.0)
     assert s.growth.change_pct == pytest.approx(100.0)
+    # the whole area's growth (300 → 400, as above) beside the district's
+    assert (s.area_growth.from_population, s.area_growth.to_population) == (300, 400)
 
 
 def test_single_census_year_has_no_growth():

@@ -82,3 +82,15 @@ def test_without_knife_flag_unavailable():
     ds.available = frozenset({"offences", "people", "people.age", "people.sex"})
     s = knives.calculate(ds, Scope())
     assert s.available is False and "knife_enabled" in s.unavailable_reason
+
+
+def test_district_scope_has_the_whole_areas_figures_beside_its_own():
+    d = knives.calculate(_data(), Scope("C"))
+    # C alone: one non-injury offence each year; the whole area as in the tests above
+    assert (d.under_25_non_injury.previous, d.under_25_non_injury.current) == (1, 1)
+    assert (d.area_under_25_injury.previous, d.area_under_25_injury.current) == (3, 1)
+    assert (d.area_under_25_non_injury.previous, d.area_under_25_non_injury.current) == (1, 2)
+    area_sex = {c.label: c.count for c in d.area_suspect_sex}
+    assert (area_sex["male"], area_sex["female"]) == (2, 1)
+    assert d.area_victim_female_share == pytest.approx(2 / 3)
+    assert knives.calculate(_data(), Scope()).area_suspect_sex == []

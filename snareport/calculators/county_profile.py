@@ -50,6 +50,8 @@ def calculate(ds: "Dataset", scope: Scope) -> CountyProfileSection:
         section.age_bands = _bands(ds, year[year["_district"] == scope.district])
         census = pop[pop["_district"] == scope.district]
     section.growth = _growth(census, cfg.census_years)
+    if not scope.is_county:   # the whole area's growth, beside the district's
+        section.area_growth = _growth(pop, cfg.census_years)
     return section
 
 

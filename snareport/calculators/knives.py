@@ -53,7 +53,17 @@ def calculate(ds: "Dataset", scope: Scope) -> KnivesSection:
         return section
     _under_25(ds, knife, yoy, section)
     _people(ds, scope, cur, section)
+    if not scope.is_county:   # the whole area's figures, beside the district's
+        area = cached(ds, "knives.area_section", lambda: calculate(ds, Scope()))
+        section.area_under_25_injury = _copy(area.under_25_injury)
+        section.area_under_25_non_injury = _copy(area.under_25_non_injury)
+        section.area_suspect_sex = [c.model_copy() for c in area.suspect_sex]
+        section.area_victim_female_share = area.victim_female_share
     return section
+
+
+def _copy(change):
+    return None if change is None else change.model_copy()
 
 
 def _districts(ds: "Dataset", scope: Scope, counts: pd.Series, section: KnivesSection) -> None:

@@ -1,4 +1,4 @@
-"""CountyProfileSection + Content.county_facts → the demographics of the county: population, growth, facts."""
+"""CountyProfileSection + Content.county_facts → the demographics of the scope: population, growth, facts."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -43,9 +43,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
             tiles.append(Tile(fmt.count(p.county_population_total), f"people live in {m.area} ({p.year})"))
         if p.growth:
             g = p.growth
+            a = p.area_growth
             tiles.append(Tile(fmt.change_pct(g, plus=True),
-                              f"population growth, {g.from_year} to {g.to_year}",
-                              f"{fmt.number(g.change, plus=True)} people"))
+                              f"population growth{' in ' + m.district if m.district else ''}, "
+                              f"{g.from_year} to {g.to_year}",
+                              f"{fmt.number(g.change, plus=True)} people"
+                              + (f"; {m.area}: {fmt.change_pct(a, plus=True)}" if a is not None else "")))
         if p.focus:
             tiles.append(Tile(fmt.share(p.focus.share), f"of {m.area}'s population lives in {p.focus.district}",
                               fmt.ranked(p.focus.rank, len(p.districts))))

@@ -33,6 +33,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if not k.available:
         return out + [door.note(unavailable_note(k))]
     yoy, current = span(k, 0, 1), label(k, 1)
+    m = report.metadata
+    where = f" in {m.district}" if m.district else ""
     if k.focus:
         f = k.focus
         out.append(door.tiles([
@@ -46,10 +48,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if k.under_25_injury or k.under_25_non_injury:
         out.append(door.h2(f"Under 25s in knife-enabled offences, {yoy}"))
         tiles = []
-        for name, ch in (("causing injury", k.under_25_injury), ("without injury", k.under_25_non_injury)):
+        for name, ch, area in (("causing injury", k.under_25_injury, k.area_under_25_injury),
+                               ("without injury", k.under_25_non_injury, k.area_under_25_non_injury)):
             if ch:
-                tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}, {yoy}",
-                                  f"{fmt.change_words(ch)}: {fmt.change_counts(ch)}"))
+                tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}{where}, {yoy}",
+                                  f"{fmt.change_words(ch)}: {fmt.change_counts(ch)}"
+                                  + (f"; {m.area}: {fmt.change_words(area)}" if area is not None else "")))
         out.append(door.tiles(tiles))
     if k.minimum_saving_gbp:
         out.append(door.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
@@ -57,12 +61,18 @@ def build(report: Report, door: Door) -> list[Flowable]:
                               Segment(fmt.money(k.minimum_saving_gbp), bold=True), "."]))
     if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
         out.append(door.h2(f"Suspects and victims, {current}"))
-        tiles = [Tile(fmt.share(s.share, suppressed=s.suppressed), f"of suspects were {s.label}") for s in k.suspect_sex]
+        area_sex = {a.label: a for a in k.area_suspect_sex}
+        tiles = [Tile(fmt.share(s.share, suppressed=s.suppressed), f"of suspects{where} were {s.label}",
+                      f"{m.area}: {fmt.share(area_sex[s.label].share, suppressed=area_sex[s.label].suppressed)}"
+                      if s.label in area_sex else "")
+                 for s in k.suspect_sex]
         if k.modal_suspect_sex and k.modal_suspect_age_from is not None:
             tiles.append(Tile(f"{k.modal_suspect_age_from}\u2013{k.modal_suspect_age_to}",
                               f"years: the most frequent age of {k.modal_suspect_sex} suspects"))
         if k.victim_female_share is not None:
-            tiles.append(Tile(fmt.share(k.victim_female_share), "of victims were female"))
+            tiles.append(Tile(fmt.share(k.victim_female_share), f"of victims{where} were female",
+                              f"{m.area}: {fmt.share(k.area_victim_female_share)}"
+                              if k.area_victim_female_share is not None else ""))
         out.append(door.tiles(tiles))
     if k.age_distribution:
         out.append(door.h2(f"Age at time of knife incident, {current}"))

@@ -30,4 +30,5 @@ class CountyProfileSection(Section):
     age_bands: list[SuppressibleCount] = []      # shares of the scope's population
     county_age_bands: list[SuppressibleCount] = []
     growth: Growth | None = None
+    area_growth: Growth | None = None            # the whole area's, beside a district's (district scope)
     focus: DistrictPopulation | None = None

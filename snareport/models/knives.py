@@ -30,3 +30,8 @@ class KnivesSection(Section):
     modal_suspect_age_to: int | None = None
     victim_female_share: float | None = None
     people_available: bool = True
+    # the whole area's figures, printed beside a district's (district scope)
+    area_under_25_injury: Change | None = None
+    area_under_25_non_injury: Change | None = None
+    area_suspect_sex: list[SuppressibleCount] = []
+    area_victim_female_share: float | None = None
