@@ -140,7 +140,24 @@ def _parser() -> argparse.ArgumentParser:
     opendata.add_argument("paths", nargs="+", metavar="FILES_OR_DIR", help="police.uk CSV files or folders of them")
     opendata.add_argument("-o", "--output", metavar="DATA_DIR", required=True, help="dataset folder to write")
     opendata.add_argument("--area", metavar="NAME", help="area to keep (default: Kent and Medway)")
+    opendata.add_argument("--include-public-order", action="store_true",
+                          help="also count police.uk's Public order crimes (left out by default: see docs/policeuk.md)")
+    opendata.add_argument("--population", metavar="CSV",
+                          help="ONS mid-year population estimates by local authority (gives rates per 1,000 residents)")
+    opendata.add_argument("--population-year", metavar="YEAR", type=_positive_int,
+                          help="the year the --population estimates are for (required with --population)")
+    opendata.add_argument("--publication-date", metavar="YYYY-MM-DD", type=_iso_date,
+                          help="date printed as published (default: today, or SOURCE_DATE_EPOCH when set)")
     return parser
+
+
+def _iso_date(text: str) -> "dt.date":
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -364,7 +381,13 @@ def _run_schema(args: argparse.Namespace) -> int:
 def _run_import_policeuk(args: argparse.Namespace) -> int:
     from snareport.opendata.policeuk import import_files
 
-    options = {"area": args.area} if args.area else {}
+    options: dict = {"area": args.area} if args.area else {}
+    if args.population:
+        options.update(population=Path(args.population), population_year=args.population_year)
+    if args.include_public_order:
+        options["include_public_order"] = True
+    if args.publication_date:
+        options["publication_date"] = args.publication_date
     summary = import_files([Path(p) for p in args.paths], Path(args.output), **options)
     print(summary.to_text())
     return EXIT_OK

@@ -124,6 +124,11 @@ class DataSource(_Strict):
     tables: list[SourceTable] | None = None
     fields_absent: list[OptionalField] = Field(default_factory=list)
     data_quality: list[str] = Field(default_factory=list)  # notes the report prints (Dataset.data_quality)
+    months: list[Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]] = Field(default_factory=list)
+    months_missing: list[Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list)    # the source's own crime categories counted
+    counted: str = ""              # what the offences are, in words, for headlines ("crimes in police.uk's …")
+    attribution: str = ""          # licence attribution printed on the covers (e.g. OGL for police.uk)
 
     @model_validator(mode="after")
     def _has_offences(self) -> "DataSource":
@@ -149,6 +154,7 @@ class ReportConfig(_Strict):
     authorities: list[Authority] = Field(min_length=1)
     periods: dict[str, Period]
     comparisons: Comparisons
+    main_period: str | None = None   # the period headline figures use, when not a comparison (open data)
     cohorts: Cohorts
     age_bands: list[AgeRange] = Field(min_length=1)
     suspect_age_bands: list[AgeRange] = Field(min_length=1)
@@ -170,6 +176,8 @@ class ReportConfig(_Strict):
                 if d in seen:
                     raise ValueError(f"district {d!r} is listed under more than one authority")
                 seen.add(d)
+        if self.main_period is not None and self.main_period not in self.periods:
+            raise ValueError(f"main_period names period {self.main_period!r}, which is not in periods")
         for field, names in self.comparisons:
             if names is None:
                 continue

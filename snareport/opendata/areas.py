@@ -18,9 +18,9 @@ class AreaDefinition(BaseModel):
 
     name: str
     force: str | None = None
-    partnership: str | None = None
     theme: str | None = None
     authorities: list[Authority] = Field(min_length=1)
+    codes: dict[str, str] = Field(default_factory=dict)   # district → ONS local authority code
 
     @property
     def districts(self) -> list[str]:

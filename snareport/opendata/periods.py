@@ -1,8 +1,9 @@
 """The months present in the data → named periods and comparisons for report.yaml.
 
-Year-on-year compares the longest run of up to 12 consecutive months whose same months one year
-earlier are also present (the latest such run wins ties); nothing is assumed about months that
-are not in the data.
+The main period is the latest run of up to 12 consecutive months in the data (the last 12 months
+when the files cover them). Year-on-year compares the longest run of up to 12 consecutive months
+whose same months one year earlier are also present (the latest such run wins ties); nothing is
+assumed about months that are not in the data.
 """
 from __future__ import annotations
 
@@ -81,6 +82,35 @@ def matching_windows(months: set[Month]) -> tuple[Window, Window]:
     return current.shift(-12), current
 
 
+def main_window(months: set[Month]) -> Window:
+    """The latest run of up to 12 consecutive months present, ending at the last month in the data."""
+    last = max(months)
+    length = 1
+    while length < 12 and last.shift(-length) in months:
+        length += 1
+    return Window(last.shift(1 - length), last)
+
+
+def month_span(first: Month, last: Month) -> list[Month]:
+    """Every calendar month from ``first`` to ``last`` inclusive."""
+    out, month = [], first
+    while month <= last:
+        out.append(month)
+        month = month.shift(1)
+    return out
+
+
+def runs_label(months: list[Month]) -> str:
+    """'Jan–Apr 2024, Jan–Dec 2025': consecutive months grouped into windows, in order ('' if none)."""
+    runs: list[Window] = []
+    for month in sorted(months):
+        if runs and runs[-1].last.shift(1) == month:
+            runs[-1] = Window(runs[-1].first, month)
+        else:
+            runs.append(Window(month, month))
+    return ", ".join(r.label for r in runs)
+
+
 def earlier_window(months: set[Month], previous: Window) -> Window | None:
     """The same months one more year back, when all of them are present."""
     candidate = previous.shift(-12)
@@ -95,12 +125,13 @@ def earlier_window(months: set[Month], previous: Window) -> Window | None:
 def periods_and_comparisons(month_texts: set[str]) -> tuple[dict[str, dict], dict[str, list[str]]]:
     """report.yaml ``periods`` and ``comparisons`` for data covering these months (YYYY-MM).
 
-    Every comparison uses the matching-months pair. The three-period comparisons add the same
+    ``main_period`` is :func:`main_window`. Every comparison uses the matching-months pair. The three-period comparisons add the same
     months one more year back when the data covers them, and are left out otherwise.
     """
     months = {Month.parse(m) for m in month_texts}
     previous, current = matching_windows(months)
-    periods = {"previous_period": previous.as_period(), "current_period": current.as_period()}
+    periods = {"previous_period": previous.as_period(), "current_period": current.as_period(),
+               "main_period": main_window(months).as_period()}
     pair = ["previous_period", "current_period"]
     comparisons: dict[str, list[str]] = {"year_on_year": pair, "two_year": pair, "rolling": pair}
     earliest = earlier_window(months, previous)

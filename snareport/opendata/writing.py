@@ -12,18 +12,26 @@ import yaml
 
 from snareport.errors import DataError, Problem
 
-OWN_FILES = ("offences.csv", "harm_weights.csv", "report.yaml", "import_summary.yaml")
+OWN_FILES = ("offences.csv", "harm_weights.csv", "population.csv", "report.yaml", "import_summary.yaml")
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTENT_DIR = "content"
 
 
 def write_dataset(out_dir: Path, offences: pd.DataFrame, harm_weights: pd.DataFrame, config: dict,
-                  summary: dict) -> None:
+                  summary: dict, population: pd.DataFrame | None = None) -> None:
     """Write the dataset folder (``summary`` is the import summary's record for import_summary.yaml).
-    Refuses a folder holding anything an earlier import did not write."""
+    Refuses a folder holding anything an earlier import did not write.
+
+    Every CSV cell is written through :func:`neutralise`; YAML is emitted by PyYAML, never joined."""
     _check_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_text(out_dir / "offences.csv", offences.to_csv(index=False, lineterminator="\n"))
-    _write_text(out_dir / "harm_weights.csv", harm_weights.to_csv(index=False, lineterminator="\n"))
+    _write_text(out_dir / "offences.csv", _csv(offences))
+    _write_text(out_dir / "harm_weights.csv", _csv(harm_weights))
+    if population is not None:
+        _write_text(out_dir / "population.csv", _csv(population))
+    elif (out_dir / "population.csv").exists():   # an earlier import's table would no longer match
+        (out_dir / "population.csv").unlink()
     _write_text(out_dir / "report.yaml", _HEADER + _dump(config))
     _write_text(out_dir / "import_summary.yaml", _dump(summary))
     _copy_content(resources.files("snareport.opendata").joinpath(CONTENT_DIR), out_dir / CONTENT_DIR)
@@ -33,6 +41,20 @@ _HEADER = (
     "# Written by `snareport import-policeuk` from police.uk street-level crime files.\n"
     "# Periods come from the months in the data; `source` says which tables and fields exist.\n"
 )
+
+
+def neutralise(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, made inert by a leading apostrophe (OWASP
+    CSV-injection guidance); anything else unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _csv(frame: pd.DataFrame) -> str:
+    text_columns = [c for c in frame.columns if frame[c].dtype == object]
+    safe = frame.assign(**{c: frame[c].map(neutralise) for c in text_columns})
+    return safe.to_csv(index=False, lineterminator="\n")
 
 
 def _check_folder(out_dir: Path) -> None:
