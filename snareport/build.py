@@ -78,7 +78,7 @@ def _metadata(ds: "Dataset", scope: Scope) -> Metadata:
         scope_label=scope.label(cfg.area), district=scope.district,
         authority=None if scope.is_county else cfg.authority_of(scope.district).name,
         audience=cfg.audience, protective_marking=cfg.marking, publication_date=cfg.publication_date,
-        language=cfg.language, theme=cfg.theme,
+        language=cfg.language, theme=cfg.theme, attribution=cfg.source.attribution if cfg.source else "",
     )
 
 
@@ -98,9 +98,13 @@ def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
             rows = len(frame)
         tables.append(TableSummary(table=name, rows=int(rows), total_rows=len(frame)))
     occurred = scope_offences(ds, scope)["occurred_at"]
-    source = ds.source_name or (ds.config.source.name if ds.config.source else "")
+    cfg_source = ds.config.source
+    source = ds.source_name or (cfg_source.name if cfg_source else "")
     return DataSummary(
         source_name=source, source_note=ds.config.source_note, tables=tables,
+        counted=cfg_source.counted if cfg_source else "", categories=list(cfg_source.categories) if cfg_source else [],
+        months=list(cfg_source.months) if cfg_source else [],
+        months_missing=list(cfg_source.months_missing) if cfg_source else [],
         first_offence=occurred.min().date() if len(occurred) else None,
         last_offence=occurred.max().date() if len(occurred) else None,
         available=sorted(ds.available), data_quality=list(ds.data_quality),

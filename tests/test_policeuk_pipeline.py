@@ -56,7 +56,10 @@ def test_pdf_notes_missing_sections_and_the_data_quality(dataset, tmp_path):
     path = snareport.render_pdf(snareport.build_report(dataset), tmp_path / "open.pdf")
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     text = " ".join(text.split())
-    assert "not available from this source" in text
+    # what police.uk cannot give is one short table, not a page per section, and names no internal field
+    assert "Not available from police.uk" in text and "Why it is not available" in text
+    assert "Temporal analysis" in text and "the date and time of each offence" in text.lower()
+    assert not re.search(r"\b(people|offences|unit_costs|population)\.[a-z_]+\b|\(needs ", text), text
     assert "set aside" in text  # the data-quality note is printed
     # nothing unmeasured is printed as a zero: no bare 0 %, and no zero knife, age or hour figures
     assert not re.search(r"(?<![\d.,])0(\.0)?\s?%", text), text
@@ -71,5 +74,6 @@ def test_real_kent_files(tmp_path):
     assert summary.set_aside["asb_no_crime_id"] == 39_508
     assert {"Bexley", "Wealden"} <= set(summary.outside_area_by_authority)
     assert summary.duplicates_across_months == 0
-    assert summary.periods == {"previous_period": "Jan–Apr 2024", "current_period": "Jan–Apr 2025"}
+    assert summary.periods == {"previous_period": "Jan–Apr 2024", "current_period": "Jan–Apr 2025",
+                               "main_period": "Jan–Dec 2025"}
     assert len(snareport.load_dataset(tmp_path / "kent").offences) == summary.rows_kept

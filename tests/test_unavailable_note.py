@@ -10,7 +10,8 @@ from snareport.layout._periods import reason_note, unavailable_note
 
 
 @pytest.mark.parametrize("reason, note", [
-    (f"{NOT_AVAILABLE} (needs people, people.age)", "Not available from this source (needs people, people.age)."),
+    (f"{NOT_AVAILABLE} (needs people, people.age)",
+     "Not available from this source (no records of victims or suspects; no ages of the people involved)."),
     (NOT_AVAILABLE, "Not available from this source."),
     (None, "Not available from this source."),
     ("", "Not available from this source."),

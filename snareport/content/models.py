@@ -213,18 +213,20 @@ class Content(_Section):
     """All the narrative of one report (county, or a district with its overrides merged in)."""
 
     foreword: Foreword
-    recommendations: list[Recommendation] = Field(min_length=1)
     aim_and_purpose: AimAndPurpose
     definition: ViolenceDefinition
-    board: Board
-    public_health: PublicHealthApproach
-    county_facts: CountyFacts
-    drugs_and_alcohol: DrugsAndAlcohol
-    childrens_voices: ChildrensVoices
-    what_works: WhatWorks
-    yef: YouthEndowmentFund
     glossary: list[GlossaryEntry] = Field(min_length=1)
-    partners: list[str] = Field(min_length=1)
+    # Sections a report may go without (its file absent): the section is then left out, with its
+    # contents entry. An open data edition has no board, partners or local projects to describe.
+    recommendations: list[Recommendation] | None = Field(default=None, min_length=1)
+    board: Board | None = None
+    public_health: PublicHealthApproach | None = None
+    county_facts: CountyFacts | None = None
+    drugs_and_alcohol: DrugsAndAlcohol | None = None
+    childrens_voices: ChildrensVoices | None = None
+    what_works: WhatWorks | None = None
+    yef: YouthEndowmentFund | None = None
+    partners: list[str] | None = Field(default=None, min_length=1)
     achievements: list[Achievement] = Field(default_factory=list)
     section_intros: SectionIntros = Field(default_factory=SectionIntros)
     methodology: Markdown = Field(default_factory=RichText)

@@ -24,7 +24,9 @@ def unavailable_note(section: Any) -> str:
 def reason_note(reason: str | None) -> str:
     """One sentence saying a figure is not available: the model's reason (which already says "not
     available from this source …") capitalised, or the bare phrase when there is no reason."""
-    reason = (reason or "").strip().rstrip(".")
+    from snareport.layout.not_available import reason_words
+
+    reason = reason_words(reason).strip().rstrip(".")
     if not reason:
         return "Not available from this source."
     if not reason.lower().startswith("not available"):

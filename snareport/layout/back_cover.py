@@ -20,5 +20,5 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += [door.para(name, "on_dark") for name in partners]
         out.append(door.space(8 * MM))
     out.append(door.para(f"{m.title} {m.edition}, published {long_date(m.publication_date)}.", "on_dark_small"))
-    out.append(door.para(m.protective_marking, "on_dark_small"))
+    out += [door.para(text, "on_dark_small") for text in (m.attribution, m.protective_marking) if text]
     return out

@@ -30,9 +30,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
     m = report.metadata
     out: list[Flowable] = []
     if c is not None:
-        out += intro(report, door, c.county_facts.intro, "county_facts")
-        same_label = bool(c.county_facts.intro) and (speaks_for_area(report, "county_facts")
-                                                     == speaks_for_area(report, "section_intros"))
+        facts_intro = c.county_facts.intro if c.county_facts is not None else None
+        out += intro(report, door, facts_intro, "county_facts")
+        same_label = bool(facts_intro) and (speaks_for_area(report, "county_facts")
+                                            == speaks_for_area(report, "section_intros"))
         out += (door.markdown(c.section_intros.county_profile) if same_label
                 else intro(report, door, c.section_intros.county_profile))
     if not p.available:
@@ -71,7 +72,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                                     numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18])
         for note in p.notes:
             out.append(door.note(note))
-    if c is not None:
+    if c is not None and c.county_facts is not None:
         f = c.county_facts
         where = (f"across {m.area}" if speaks_for_area(report, "county_facts") or not m.district
                  else f"in {m.scope_label}")

@@ -28,11 +28,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     ]
     if m.district and m.authority:
         out.append(door.para(f"A district report within {m.area} ({m.authority})", small_style))
-    out += [
-        FrameBreak(),
-        door.para(f"Published {long_date(m.publication_date)}", "cover_meta"),
-        door.para(m.protective_marking, "cover_meta"),
-        NextPageTemplate("inner"),
-        PageBreak(),
-    ]
+    out += [FrameBreak(), door.para(f"Published {long_date(m.publication_date)}", "cover_meta")]
+    out += [door.para(text, "cover_meta") for text in (m.attribution, m.protective_marking) if text]
+    out += [NextPageTemplate("inner"), PageBreak()]
     return out

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.charts.districts import district_change_chart
 from snareport.charts.monthly import monthly_comparison_chart
+from snareport.layout import _counted
 from snareport.layout._charts import source_line
 from snareport.layout._content import scoped_bullets
 from snareport.layout._periods import label, span, unavailable_note
@@ -33,9 +34,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
         return [door.note(unavailable_note(o))]
     previous, current, both = label(o, 0), label(o, 1), span(o, 0, 1)
     scope = report.metadata.scope_label
-    out: list[Flowable] = [door.para(
-        f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
-        f"the same months a year earlier ({previous}).")]
+    if report.data.categories:
+        intro = (f"{_counted.what(report)[:1].upper()}{_counted.what(report)[1:]} recorded in {scope}, counted "
+                 f"month by month: {current} against the same months a year earlier ({previous}), the months "
+                 f"present in both years. {_counted.caveat(report)}")
+    else:
+        intro = (f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
+                 f"the same months a year earlier ({previous}).")
+    out: list[Flowable] = [door.para(intro)]
     out.append(door.tiles(_tiles(o, report, previous, current)))
     out += scoped_bullets(report, door, *_points(o, report))
     if o.months:
@@ -75,8 +81,9 @@ def _month(m: MonthlyVolume) -> str:
 def _tiles(o: RecordedOffencesSection, report: Report, previous: str, current: str) -> list[Tile]:
     tiles = []
     if o.total:
+        what = _counted.what(report) if report.data.categories else "recorded offences"
         tiles.append(Tile(fmt.count(o.total.current, suppressed=o.total.suppressed),
-                          f"recorded offences in {report.metadata.scope_label}, {current}",
+                          f"{what} in {report.metadata.scope_label}, {current}",
                           f"{fmt.change_words(o.total)} on {previous} ({fmt.count(o.total.previous, suppressed=o.total.suppressed)})"))
     if o.harm:
         tiles.append(Tile(fmt.number(o.harm.current, suppressed=o.harm.suppressed),

@@ -29,6 +29,7 @@ from snareport.layout import (
     glossary,
     knives,
     methodology,
+    not_available,
     public_health,
     purpose,
     recommendations,
@@ -77,6 +78,7 @@ CHAPTERS = (
     Chapter("recorded_offences", None, (recorded_offences,)),
     Chapter("knives", None, (knives,)),
     Chapter("sexual_violence", None, (sexual_violence,)),
+    Chapter("not_available", None, (not_available,)),
     Chapter("prevention", "Prevention in practice", (drugs_and_alcohol, childrens_voices, what_works, yef)),
     Chapter("methodology_and_data", "Methodology and data", (methodology, data_tables)),
     Chapter("glossary", None, (glossary,), columns=2),
@@ -102,7 +104,7 @@ def chapters(report: Report) -> list[ChapterPlan]:
     """The chapters this report prints, in order (content sections without content are left out)."""
     out = []
     for chapter in CHAPTERS:
-        sections = tuple(_section(m, report) for m in chapter.sections if m.included(report))
+        sections = tuple(_section(m, report) for m in chapter.sections if _prints(m, report))
         if not sections:
             continue
         title = chapter.title if len(sections) > 1 else None
@@ -125,6 +127,19 @@ def contents_entries(report: Report) -> list[tuple[str, str, int]]:
             out.append((chapter.key, chapter.title, 0))
             out += [(s.key, s.title, 1) for s in chapter.sections]
     return out
+
+
+def _prints(module: ModuleType, report: Report) -> bool:
+    """Whether a section prints: content sections without content, and data sections the source cannot
+    give (listed once in the not-available table instead), are left out, with their contents entries."""
+    return module.included(report) and not _no_content(report, module.KEY) \
+        and not not_available.left_out(report, module.KEY)
+
+
+def _no_content(report: Report, key: str) -> bool:
+    """True for a content section whose (optional) file the report's content does not have."""
+    c = report.content
+    return c is not None and key in type(c).model_fields and getattr(c, key) is None
 
 
 def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlowable]:

@@ -32,6 +32,7 @@ class Metadata(SectionModel):
     publication_date: dt.date
     language: str
     theme: str
+    attribution: str = ""            # licence attribution for the covers (open data), else empty
 
 
 class TableSummary(SectionModel):
@@ -54,6 +55,10 @@ class PartialPeriod(SectionModel):
 class DataSummary(SectionModel):
     source_name: str
     source_note: str
+    counted: str = ""                # what the offences are, in words, when the source says (open data)
+    categories: list[str] = []       # the source's own crime categories counted (open data)
+    months: list[str] = []           # months (YYYY-MM) the source covers, when it says
+    months_missing: list[str] = []   # months between the first and last that the source lacks
     tables: list[TableSummary]
     first_offence: dt.date | None
     last_offence: dt.date | None

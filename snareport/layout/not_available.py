@@ -1,0 +1,146 @@
+"""Report → one short "Not available from <source>" table: each section (or headline figure) the source
+cannot give, why in plain words, and what data would fill it — printed once, instead of a page per section.
+
+Sections whose model is unavailable are left out of the report and its contents (see :func:`left_out`).
+The reasons come from the models (``unavailable_reason`` names the tables and fields a figure needs);
+this module is the one place that turns those names into words, so none reaches the page.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from snareport.layout.door import Door
+from snareport.models.report import Report
+
+KEY = "not_available"
+NEW_PAGE = False
+
+# table or field a figure needs → (what the source lacks, in words; what data would fill it)
+WORDS: dict[str, tuple[str, str]] = {
+    "people": ("no records of victims or suspects",
+               "police records of the victims and suspects linked to each offence"),
+    "people.age": ("no ages of the people involved", "victims' and suspects' ages from police records"),
+    "people.sex": ("no sex of the people involved", "victims' and suspects' sex from police records"),
+    "offences.time_of_day": ("only the month of each crime, no day or time",
+                             "the date and time of each offence from police records"),
+    "offences.knife_enabled": ("no flag for a knife or sharp instrument",
+                               "the Home Office knife or sharp instrument flag on police records"),
+    "offences.sexual_category": ("sexual offences are not separated from other violence",
+                                 "police records classifying each sexual offence (contact, non-contact, rape)"),
+    "hospital_admissions": ("no hospital data", "NHS Hospital Episode Statistics: admissions for assault"),
+    "hospital_admissions.district": ("hospital data without districts",
+                                     "hospital admissions by the patient's local authority"),
+    "population": ("no population figures", "ONS mid-year population estimates by local authority and age"),
+    "unit_costs": ("no costs of crime", "Home Office unit costs of crime by offence group"),
+    "harm_weights": ("no harm weights", "crime harm weights by offence type (e.g. the Cambridge Crime Harm Index)"),
+    "offences": ("no offence records", "recorded offences from police records"),
+}
+
+# Report fields holding a data section, in the report's order (content sections are left out by their
+# own rule: no content, no section).
+DATA_SECTIONS = ("county_profile", "achievements", "demographics", "geography", "temporal", "knives",
+                 "sexual_violence", "recorded_offences")
+
+_NEEDS = re.compile(r"\(needs ([^)]*)\)")
+
+
+def needs(reason: str | None) -> list[str]:
+    """The tables and fields named in a model's reason ("… (needs people, people.age)")."""
+    match = _NEEDS.search(reason or "")
+    return [n.strip() for n in match.group(1).split(",") if n.strip()] if match else []
+
+
+def reason_words(reason: str | None) -> str:
+    """A model's reason with the names it needs turned into words ("… (no ages of the people involved)")."""
+    names = needs(reason)
+    if not names:
+        return reason or ""
+    words = "; ".join(WORDS.get(n, (n.replace("_", " ").replace(".", " "), ""))[0] for n in names)
+    return _NEEDS.sub(f"({words})", reason)
+
+
+def _achievement_rows(report: Report) -> list[tuple[str, list[str]]]:
+    a = report.achievements
+    rows = []
+    if not a.knife_enabled and any("Knife-enabled" in n for n in a.notes):
+        note = next(n for n in a.notes if "Knife-enabled" in n)
+        rows.append(("Knife-enabled offences by age", needs(note)))
+    if not a.admissions_available:
+        rows.append(("Hospital admissions for assault with a sharp object", needs(a.admissions_reason)
+                     or ["hospital_admissions"]))
+    if not a.savings_available:
+        rows.append(("Savings from falling serious violence", needs(a.savings_reason) or ["unit_costs"]))
+    return rows
+
+
+def left_out(report: Report, key: str) -> bool:
+    """True for a data section with nothing to show from this source (it is listed in the table instead).
+
+    Achievements is left out when its knife, hospital and savings figures are all unavailable (its
+    remaining falls by offence type are in the recorded offences section)."""
+    if key not in DATA_SECTIONS:
+        return False
+    if key == "achievements":
+        return len(_achievement_rows(report)) == 3
+    section = getattr(report, key, None)
+    return section is not None and not section.available
+
+
+def _titles(report: Report) -> dict[str, str]:
+    from snareport.layout import (
+        county_profile, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
+    )
+
+    modules = (county_profile, demographics, geography, temporal, knives, sexual_violence, recorded_offences)
+    return {m.KEY: m.title(report) for m in modules}
+
+
+def rows(report: Report) -> list[list[str]]:
+    """[section, why not, what would fill it] for every unavailable section or headline figure."""
+    items: list[tuple[str, list[str]]] = []
+    titles = _titles(report)
+    for key in DATA_SECTIONS:
+        if key == "achievements":
+            items += _achievement_rows(report)
+            continue
+        section = getattr(report, key, None)
+        if section is not None and not section.available:
+            items.append((titles.get(key, key.replace("_", " ").capitalize()),
+                          needs(section.unavailable_reason)))
+    out = []
+    for title, names in items:
+        why = [WORDS[n][0] for n in names if n in WORDS] or ["not in this source"]
+        fill = [WORDS[n][1] for n in names if n in WORDS]
+        out.append([title, _sentence("; ".join(dict.fromkeys(why))),
+                    _sentence("; ".join(dict.fromkeys(fill))) if fill else ""])
+    return out
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def source_short_name(report: Report) -> str:
+    name = report.data.source_name or "this source"
+    return "police.uk" if "police.uk" in name else name
+
+
+def title(report: Report) -> str:
+    return f"Not available from {source_short_name(report)}"
+
+
+def included(report: Report) -> bool:
+    return bool(rows(report))
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    table = rows(report)
+    out: list[Any] = [door.para(
+        f"{source_short_name(report)} cannot give the figures below, so this edition leaves them out rather "
+        "than print blanks or zeros. A needs assessment built from partners' own data adds them.")]
+    out += door.table(["Section", "Why it is not available", "What data would fill it"], table,
+                      numeric=[False, False, False], widths=[0.28, 0.34, 0.38])
+    return out
