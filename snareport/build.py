@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from snareport.calculators import (
-    achievements, county_profile, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
+    achievements, county_profile, demographics, geography, knives, latest_year, recorded_offences, sexual_violence,
+    temporal,
 )
 from snareport.calculators.common import involvement, period_refs, scope_offences, scope_people
 from snareport.content.scoping import scope_content
@@ -50,6 +51,7 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
         knives=knives.calculate(ds, scope),
         sexual_violence=sexual_violence.calculate(ds, scope),
         recorded_offences=recorded_offences.calculate(ds, scope),
+        latest_year=latest_year.calculate(ds, scope),
     )
     if cfg.audience == "public":
         from snareport.disclosure import apply_disclosure
@@ -68,6 +70,8 @@ def _content(ds: "Dataset", district: str | None):
 def _period_names(ds: "Dataset") -> list[str]:
     """Every period named by a comparison, ordered by start date."""
     names = {n for _, pair in ds.config.comparisons if pair for n in pair}
+    if ds.config.main_period is not None:
+        names.add(ds.config.main_period)
     return sorted(names, key=lambda n: (ds.config.period(n).start, ds.config.period(n).end, n))
 
 
@@ -105,6 +109,7 @@ def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
         counted=cfg_source.counted if cfg_source else "", categories=list(cfg_source.categories) if cfg_source else [],
         months=list(cfg_source.months) if cfg_source else [],
         months_missing=list(cfg_source.months_missing) if cfg_source else [],
+        population_source=cfg_source.population_source if cfg_source else "",
         first_offence=occurred.min().date() if len(occurred) else None,
         last_offence=occurred.max().date() if len(occurred) else None,
         available=sorted(ds.available), data_quality=list(ds.data_quality),

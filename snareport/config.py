@@ -129,6 +129,7 @@ class DataSource(_Strict):
     categories: list[str] = Field(default_factory=list)    # the source's own crime categories counted
     counted: str = ""              # what the offences are, in words, for headlines ("crimes in police.uk's …")
     attribution: str = ""          # licence attribution printed on the covers (e.g. OGL for police.uk)
+    population_source: str = ""    # where the population table comes from, when not the main source
 
     @model_validator(mode="after")
     def _has_offences(self) -> "DataSource":

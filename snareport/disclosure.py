@@ -77,6 +77,7 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
     _knives(r, s)
     _sexual_violence(r, s)
     _recorded_offences(r, s)
+    _latest_year(r, s)
     _temporal(r, s)
     _data_summary(r, s)
     r.disclosure.applied = True
@@ -232,6 +233,40 @@ def _recorded_offences(r: Report, s: _Suppressor) -> None:
     s.figure(o.focus_volume)
     if o.focus_harm is not None and o.focus_volume is not None and o.focus_volume.suppressed:
         o.focus_harm.value, o.focus_harm.suppressed = None, True
+
+
+def _latest_year(r: Report, s: _Suppressor) -> None:
+    """Main-period counts: groups (shown with their total), districts (with the area's total) and the
+    monthly trend; a withheld count takes its share and rate with it."""
+    y = r.latest_year
+    if not y.available:
+        return
+    if s.small(y.total):
+        y.total, y.rate_per_1000 = None, None
+        s.withheld += 1
+    s.counts(y.groups)
+    for d in y.districts:
+        if s.small(d.count):
+            d.count, d.share, d.rate_per_1000, d.suppressed = None, None, None, True
+            s.withheld += 1
+    hidden = [d for d in y.districts if d.suppressed]
+    if len(hidden) == 1:   # the area's total would give a single withheld district away
+        others = sorted((d for d in y.districts if not d.suppressed and d.count), key=lambda d: (d.count, d.district))
+        if others:
+            d = others[0]
+            d.count, d.share, d.rate_per_1000, d.suppressed = None, None, None, True
+            s.withheld += 1
+    for m in y.trend:
+        if s.small(m.count):
+            m.count, m.suppressed = None, True
+            s.withheld += 1
+    in_main = [m for m in y.trend if m.in_main_period]
+    if sum(m.suppressed for m in in_main) == 1:   # the period's total would give it away
+        others = sorted((m for m in in_main if not m.suppressed and m.count), key=lambda m: (m.count, m.month))
+        if others:
+            others[0].count, others[0].suppressed = None, True
+            s.withheld += 1
+    s.figure(y.focus)
 
 
 def _data_summary(r: Report, s: _Suppressor) -> None:

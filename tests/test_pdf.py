@@ -159,13 +159,15 @@ def test_default_layout_renders_too():
     assert reader(tiny_pdf(layout="default")).pages
 
 
-def test_unavailable_section_prints_a_note_and_contents_follow():
+def test_unavailable_section_is_left_out_and_listed_once_in_the_not_available_table():
     report = tiny_report()
     knives = report.knives.model_copy(update={"available": False, "unavailable_reason": "no knife flag"})
     data = render_bytes(report.model_copy(update={"knives": knives}), tagger=False)
+    contents = page_texts(data)[1]
+    assert "Knives and weapons" not in contents and "Not available from this source" in contents
     text = _flat(" ".join(page_texts(data)))
-    assert "Not available from this source: no knife flag." in text
-    assert "Knives and weapons" in page_texts(data)[1]
+    assert "Knives and weapons No knife flag" in text
+    assert text.count("Knives and weapons") == 1
 
 
 def test_tagged_builds_are_byte_identical_too():

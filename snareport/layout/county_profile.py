@@ -64,7 +64,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if p.districts:
             out += door.chart(population_chart(
                 [d.district for d in p.districts], [d.population for d in p.districts], area=m.area,
-                year=str(p.year), source=source_line(report), style=door.chart_style,
+                year=str(p.year), source=source_line(report, "population"), style=door.chart_style,
                 highlight=m.district if m.district in {d.district for d in p.districts} else None))
             rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
             out += door.annex_table(["District", "Authority", "Population", "Share"], rows,

@@ -39,7 +39,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.para(f"Source: {d.source_name}.", "small_body"))
     if d.source_note:
         out.append(door.para(d.source_note, "small_body"))
-    if d.first_offence and d.last_offence:
+    if d.months:  # a month-precision source: whole months, never an invented day
+        first, last = min(d.months), max(d.months)
+        out.append(door.para(f"Offence records run from {fmt.month_name(int(first[5:]))} {first[:4]} to "
+                             f"{fmt.month_name(int(last[5:]))} {last[:4]} (the source gives months, not days).",
+                             "small_body"))
+    elif d.first_offence and d.last_offence:
         out.append(door.para(f"Offence records run from {fmt.long_date(d.first_offence)} to "
                              f"{fmt.long_date(d.last_offence)}.", "small_body"))
     if d.tables:

@@ -62,17 +62,18 @@ def reason_words(reason: str | None) -> str:
     return _NEEDS.sub(f"({words})", reason)
 
 
-def _achievement_rows(report: Report) -> list[tuple[str, list[str]]]:
+def _achievement_rows(report: Report) -> list[tuple[str, list[str], str | None]]:
     a = report.achievements
     rows = []
     if not a.knife_enabled and any("Knife-enabled" in n for n in a.notes):
         note = next(n for n in a.notes if "Knife-enabled" in n)
-        rows.append(("Knife-enabled offences by age", needs(note)))
+        rows.append(("Knife-enabled offences by age", needs(note), note))
     if not a.admissions_available:
         rows.append(("Hospital admissions for assault with a sharp object", needs(a.admissions_reason)
-                     or ["hospital_admissions"]))
+                     or ["hospital_admissions"], a.admissions_reason))
     if not a.savings_available:
-        rows.append(("Savings from falling serious violence", needs(a.savings_reason) or ["unit_costs"]))
+        rows.append(("Savings from falling serious violence", needs(a.savings_reason) or ["unit_costs"],
+                     a.savings_reason))
     return rows
 
 
@@ -100,7 +101,7 @@ def _titles(report: Report) -> dict[str, str]:
 
 def rows(report: Report) -> list[list[str]]:
     """[section, why not, what would fill it] for every unavailable section or headline figure."""
-    items: list[tuple[str, list[str]]] = []
+    items: list[tuple[str, list[str], str | None]] = []
     titles = _titles(report)
     for key in DATA_SECTIONS:
         if key == "achievements":
@@ -109,14 +110,21 @@ def rows(report: Report) -> list[list[str]]:
         section = getattr(report, key, None)
         if section is not None and not section.available:
             items.append((titles.get(key, key.replace("_", " ").capitalize()),
-                          needs(section.unavailable_reason)))
+                          needs(section.unavailable_reason), section.unavailable_reason))
     out = []
-    for title, names in items:
-        why = [WORDS[n][0] for n in names if n in WORDS] or ["not in this source"]
+    for title, names, reason in items:
+        why = [WORDS[n][0] for n in names if n in WORDS] or [_bare(reason) or "not in this source"]
         fill = [WORDS[n][1] for n in names if n in WORDS]
         out.append([title, _sentence("; ".join(dict.fromkeys(why))),
                     _sentence("; ".join(dict.fromkeys(fill))) if fill else ""])
     return out
+
+
+def _bare(reason: str | None) -> str:
+    """A free-text reason without the 'not available from this source' it starts with."""
+    text = _NEEDS.sub("", reason or "").strip().rstrip(".")
+    text = re.sub(r"^not available from this source[:;,]?\s*", "", text, flags=re.IGNORECASE)
+    return text
 
 
 def _sentence(text: str) -> str:

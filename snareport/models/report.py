@@ -14,6 +14,7 @@ from snareport.models.county_profile import CountyProfileSection
 from snareport.models.demographics import DemographicsSection
 from snareport.models.geography import GeographySection
 from snareport.models.knives import KnivesSection
+from snareport.models.latest_year import LatestYearSection
 from snareport.models.recorded_offences import RecordedOffencesSection
 from snareport.models.sexual_violence import SexualViolenceSection
 from snareport.models.temporal import TemporalSection
@@ -59,6 +60,7 @@ class DataSummary(SectionModel):
     categories: list[str] = []       # the source's own crime categories counted (open data)
     months: list[str] = []           # months (YYYY-MM) the source covers, when it says
     months_missing: list[str] = []   # months between the first and last that the source lacks
+    population_source: str = ""      # the population table's own source, when it has one (open data)
     tables: list[TableSummary]
     first_offence: dt.date | None
     last_offence: dt.date | None
@@ -98,3 +100,4 @@ class Report(SectionModel):
     knives: KnivesSection
     sexual_violence: SexualViolenceSection
     recorded_offences: RecordedOffencesSection
+    latest_year: LatestYearSection = LatestYearSection(available=False)   # only with a main period

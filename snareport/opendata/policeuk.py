@@ -420,5 +420,6 @@ def _report_config(definition: AreaDefinition, periods: dict[str, dict], compari
             "counted": (f"crimes in police.uk's {categories_phrase(crime_types)} categories, which are broader "
                         "than the Serious Violence Duty's definition of serious violence"),
             "attribution": ATTRIBUTION,
+            "population_source": f"ONS mid-{population_year} population estimates" if population_year else "",
         },
     }

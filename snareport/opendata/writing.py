@@ -52,7 +52,8 @@ def neutralise(value: object) -> object:
 
 
 def _csv(frame: pd.DataFrame) -> str:
-    text_columns = [c for c in frame.columns if frame[c].dtype == object]
+    text_columns = [c for c in frame.columns
+                    if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c].dtype)]
     safe = frame.assign(**{c: frame[c].map(neutralise) for c in text_columns})
     return safe.to_csv(index=False, lineterminator="\n")
 

@@ -1,0 +1,123 @@
+"""LatestYearSection → the main period: volume and rate per 1,000 residents, the offence-group mix, the
+trend over every month in the source (gaps marked) and every district's volume and rate."""
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from snareport import formatting as fmt
+from snareport.charts.trend import monthly_trend_chart
+from snareport.layout import _counted
+from snareport.layout._charts import source_line
+from snareport.layout._periods import label
+from snareport.layout.door import Door, Tile
+from snareport.models.latest_year import LatestYearSection
+from snareport.models.report import Report
+
+KEY = "latest_year"
+NEW_PAGE = True
+
+
+def title(report: Report) -> str:
+    y = report.latest_year
+    return f"The latest {y.months_in_period} months: {label(y, 0)}"
+
+
+def included(report: Report) -> bool:
+    return report.latest_year.available
+
+
+def build(report: Report, door: Door) -> list[Flowable]:
+    y = report.latest_year
+    main, scope, what = label(y, 0), report.metadata.scope_label, _counted.what(report)
+    out: list[Flowable] = [door.para(
+        f"{what[:1].upper()}{what[1:]} recorded in {scope} in {main}, the latest {y.months_in_period} months "
+        f"in the data. {_counted.caveat(report)}".strip())]
+    out.append(door.tiles(_tiles(y, report, main, what)))
+    if y.groups:
+        rows = [[g.label, fmt.count(g.count, suppressed=g.suppressed), fmt.share(g.share, suppressed=g.suppressed)]
+                for g in y.groups]
+        out += door.table(["Category", f"Crimes, {main}", "Share"], rows, widths=[0.5, 0.25, 0.25],
+                          caption=f"Crimes by police.uk category, {scope}, {main}" if report.data.categories
+                          else f"Offences by group, {scope}, {main}")
+    if y.trend:
+        out += door.chart(monthly_trend_chart(
+            [m.month for m in y.trend], [m.count for m in y.trend], [m.in_source for m in y.trend],
+            [m.in_main_period for m in y.trend], main_label=main,
+            measure="recorded crimes" if report.data.categories else "recorded offences", area=scope,
+            source=source_line(report), style=door.chart_style))
+        out.append(door.note(_months_note(report, y, main)))
+    if y.districts:
+        out += door.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}")
+        out.append(door.note(
+            "Ranks: 1 = highest." + (f" Rates per 1,000 residents use the ONS mid-{y.population_year} population "
+                                     "estimates, the year named in the table." if y.population_year else
+                                     " No population table was given, so no rates are shown.")))
+    return out
+
+
+def _tiles(y: LatestYearSection, report: Report, main: str, what: str) -> list[Tile]:
+    scope = report.metadata.scope_label
+    tiles = [Tile(fmt.count(y.total), f"{what} in {scope}, {main}",
+                  "police.uk categories, broader than serious violence" if report.data.categories else "")]
+    if y.rate_per_1000 is not None:
+        tiles.append(Tile(fmt.number(y.rate_per_1000, 1), f"crimes per 1,000 residents, {scope}, {main}",
+                          f"residents: ONS mid-{y.population_year} estimates"))
+    if y.focus is not None and y.focus.rank:
+        tiles.append(Tile(f"{fmt.ordinal(y.focus.rank)} of {y.focus.rank_of}", f"districts by volume, {main}",
+                          f"{report.metadata.area}: {fmt.count(y.county_total)}"))
+    return tiles
+
+
+def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
+    covered = report.data.months
+    words = []
+    if covered:
+        words.append(f"The data cover {_runs(covered)} ({len(covered)} months)")
+        if report.data.months_missing:
+            words.append(f"{_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
+                         "not in them and show as no data")
+    used = [f"the main period is {main}"]
+    yoy = [p for p in report.recorded_offences.periods]
+    if report.recorded_offences.available and len(yoy) == 2:
+        used.append(f"the year-on-year comparison uses {yoy[1].label} against {yoy[0].label}, the months present "
+                    "in both years")
+    return "; ".join(words + used) + "."
+
+
+def _runs(months: list[str]) -> str:
+    """['2024-01', '2024-02', '2025-01'] → 'Jan–Feb 2024 and Jan 2025'."""
+    keys = sorted({(int(m[:4]), int(m[5:7])) for m in months})
+    runs: list[list[tuple[int, int]]] = []
+    for y, m in keys:
+        if runs and (runs[-1][-1][0] * 12 + runs[-1][-1][1] + 1) == y * 12 + m:
+            runs[-1].append((y, m))
+        else:
+            runs.append([(y, m)])
+
+    def name(run: list[tuple[int, int]]) -> str:
+        (y1, m1), (y2, m2) = run[0], run[-1]
+        a, b = fmt.month_name(m1)[:3], fmt.month_name(m2)[:3]
+        if run[0] == run[-1]:
+            return f"{a} {y1}"
+        return f"{a}–{b} {y2}" if y1 == y2 else f"{a} {y1} – {b} {y2}"
+
+    return fmt.join_words([name(r) for r in runs])
+
+
+def _district_table(y: LatestYearSection, main: str):
+    if y.population_year:
+        header = ["District", f"Crimes, {main}", "Share", f"Residents, mid-{y.population_year}", "Per 1,000",
+                  "Rank by rate"]
+        widths = [0.26, 0.15, 0.11, 0.18, 0.13, 0.17]
+    else:
+        header, widths = ["District", f"Crimes, {main}", "Share", "Rank"], [0.4, 0.2, 0.2, 0.2]
+    rows = []
+    for d in y.districts:
+        row = [d.district, fmt.count(d.count, suppressed=d.suppressed), fmt.share(d.share, suppressed=d.suppressed)]
+        if y.population_year:
+            row += [fmt.count(d.population), fmt.number(d.rate_per_1000, 1, suppressed=d.suppressed),
+                    str(d.rate_rank) if d.rate_rank and not d.suppressed else fmt.NOT_AVAILABLE]
+        else:
+            row.append(str(d.rank))
+        rows.append(row)
+    return header, rows, [False] + [True] * (len(header) - 1), widths
