@@ -51,8 +51,7 @@ def monthly_trend_chart(
             (n, value_or_suppressed(c) if ok else NO_DATA) for n, c, ok in zip(names, counts, in_source)],
     )
     plot = _plot([m for m in months], counts, in_source, in_main, main_label, style)
-    key = (tuple(months), tuple(counts), tuple(in_source), tuple(in_main), main_label, measure)
-    return build_chart("monthly_trend", text, plot, style, width or style.width, height or style.height, key)
+    return build_chart("monthly_trend", text, plot, style, width or style.width, height or style.height)
 
 
 def _plot(months, counts, in_source, in_main, main_label, style: ChartStyle):

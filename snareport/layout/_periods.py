@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from snareport.layout._needs import reason_words
+
 
 def label(section: Any, index: int) -> str:
     """The label of the section's ``index``-th period ('' when the section lists fewer)."""
@@ -24,8 +26,6 @@ def unavailable_note(section: Any) -> str:
 def reason_note(reason: str | None) -> str:
     """One sentence saying a figure is not available: the model's reason (which already says "not
     available from this source …") capitalised, or the bare phrase when there is no reason."""
-    from snareport.layout.not_available import reason_words
-
     reason = reason_words(reason).strip().rstrip(".")
     if not reason:
         return "Not available from this source."

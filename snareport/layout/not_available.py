@@ -12,55 +12,17 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from snareport.layout._needs import NEEDS_PATTERN, WORDS, needs
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
 KEY = "not_available"
 NEW_PAGE = False
 
-# table or field a figure needs → (what the source lacks, in words; what data would fill it)
-WORDS: dict[str, tuple[str, str]] = {
-    "people": ("no records of victims or suspects",
-               "police records of the victims and suspects linked to each offence"),
-    "people.age": ("no ages of the people involved", "victims' and suspects' ages from police records"),
-    "people.sex": ("no sex of the people involved", "victims' and suspects' sex from police records"),
-    "offences.time_of_day": ("only the month of each crime, no day or time",
-                             "the date and time of each offence from police records"),
-    "offences.knife_enabled": ("no flag for a knife or sharp instrument",
-                               "the Home Office knife or sharp instrument flag on police records"),
-    "offences.sexual_category": ("sexual offences are not separated from other violence",
-                                 "police records classifying each sexual offence (contact, non-contact, rape)"),
-    "hospital_admissions": ("no hospital data", "NHS Hospital Episode Statistics: admissions for assault"),
-    "hospital_admissions.district": ("hospital data without districts",
-                                     "hospital admissions by the patient's local authority"),
-    "population": ("no population figures", "ONS mid-year population estimates by local authority and age"),
-    "unit_costs": ("no costs of crime", "Home Office unit costs of crime by offence group"),
-    "harm_weights": ("no harm weights", "crime harm weights by offence type (e.g. the Cambridge Crime Harm Index)"),
-    "offences": ("no offence records", "recorded offences from police records"),
-}
-
 # Report fields holding a data section, in the report's order (content sections are left out by their
 # own rule: no content, no section).
 DATA_SECTIONS = ("county_profile", "achievements", "demographics", "geography", "temporal", "knives",
                  "sexual_violence", "recorded_offences")
-
-_NEEDS = re.compile(r"\(needs ([^)]*)\)")
-
-
-def needs(reason: str | None) -> list[str]:
-    """The tables and fields named in a model's reason ("… (needs people, people.age)")."""
-    match = _NEEDS.search(reason or "")
-    return [n.strip() for n in match.group(1).split(",") if n.strip()] if match else []
-
-
-def reason_words(reason: str | None) -> str:
-    """A model's reason with the names it needs turned into words ("… (no ages of the people involved)")."""
-    names = needs(reason)
-    if not names:
-        return reason or ""
-    words = "; ".join(WORDS.get(n, (n.replace("_", " ").replace(".", " "), ""))[0] for n in names)
-    return _NEEDS.sub(f"({words})", reason)
-
 
 def _achievement_rows(report: Report) -> list[tuple[str, list[str], str | None]]:
     a = report.achievements
@@ -122,7 +84,7 @@ def rows(report: Report) -> list[list[str]]:
 
 def _bare(reason: str | None) -> str:
     """A free-text reason without the 'not available from this source' it starts with."""
-    text = _NEEDS.sub("", reason or "").strip().rstrip(".")
+    text = NEEDS_PATTERN.sub("", reason or "").strip().rstrip(".")
     text = re.sub(r"^not available from this source[:;,]?\s*", "", text, flags=re.IGNORECASE)
     return text
 
