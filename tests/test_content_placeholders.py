@@ -83,6 +83,15 @@ def test_yaml_flow_mappings_are_yaml_not_placeholders(content_dir):
     assert [(p.file, p.row, "{distrct}" in p.found) for p in problems] == [("content/recommendations.yaml", 2, True)]
 
 
+def test_unknown_placeholder_in_a_block_scalar_names_its_own_line(content_dir):
+    write(content_dir / "drugs_and_alcohol.yaml",
+          "intro: |\n  First line for {district}.\n\n  Second paragraph with {place}.\n"
+          "aim: >-\n  Folded text\n  that names {town}.\n"
+          "outcomes_intro: Then\noutcomes:\n  - One\n")
+    _, _, problems = load_content(content_dir, DISTRICTS)
+    assert [(p.row, p.found.split()[-1]) for p in problems] == [(4, "{place}"), (7, "{town}")]
+
+
 def test_unknown_placeholder_in_markdown_body_and_district_override(content_dir):
     write(content_dir / "districts" / "North" / "foreword.md",
           "---\ntitle: For {district}\nsignatory: A\nrole: B\n---\nLine one.\n\nIn {town} we act.\n")

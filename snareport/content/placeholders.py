@@ -35,10 +35,13 @@ _KNOWN = ", ".join("{" + name + "}" for name in PLACEHOLDERS)
 T = TypeVar("T")
 
 
-def check_placeholders(text: str, label: str, first_line: int = 1, comment: str | None = None) -> list[Problem]:
-    """Every unknown placeholder in ``text`` (a whole file) as a Problem naming ``label`` and the line.
+def check_placeholders(text: str, label: str, first_line: int = 1, comment: str | None = None,
+                       within: str | None = None) -> list[Problem]:
+    """Every unknown placeholder in ``text`` as a Problem naming ``label`` and the line (``text``'s first
+    line is ``first_line``).
 
-    ``comment``: lines starting with it (after spaces) are skipped (``#`` for YAML).
+    ``comment``: lines starting with it (after spaces) are skipped. ``within``: only placeholders that also
+    occur in this value count (the source lines of a YAML scalar may hold YAML's own ``{flow: mappings}``).
     """
     problems = []
     for number, line in enumerate(text.split("\n"), start=first_line):
@@ -46,6 +49,8 @@ def check_placeholders(text: str, label: str, first_line: int = 1, comment: str 
             continue
         for match in _TOKEN.finditer(line):
             name = match.group(2)
+            if within is not None and match.group(0) not in within:
+                continue
             if name is not None and name not in PLACEHOLDERS:
                 shown = name if len(name) <= 40 else name[:37] + "…"
                 problems.append(Problem(label, number, None, f"an unknown placeholder {{{shown}}}",

@@ -255,8 +255,12 @@ def _parse_yaml(text: str, label: str, line_offset: int,
     for key_node in duplicate_keys(node):
         problems.append(Problem(label, key_node.start_mark.line + 1 + line_offset, str(key_node.value),
                                 f"the key {key_node.value!r} given twice", "each key once"))
+    lines = text.split("\n")
     for scalar in string_values(node):   # placeholders live in values: YAML's own {flow: mappings} are not ones
-        problems += check_placeholders(scalar.value, label, first_line=scalar.start_mark.line + 1 + line_offset)
+        if "{" in scalar.value:          # looked for in the scalar's source lines, so the line is exact
+            source = "\n".join(lines[scalar.start_mark.line:scalar.end_mark.line + 1])
+            problems += check_placeholders(source, label, first_line=scalar.start_mark.line + 1 + line_offset,
+                                           within=scalar.value)
     return value, node
 
 
