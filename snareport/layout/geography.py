@@ -54,7 +54,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if g.focus:
         f = g.focus
         own.append([Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
-                    f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})."])
+                    f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})"
+                    + (f"; {report.metadata.area}: volume {fmt.change_words(g.county_volume)}, harm "
+                       f"{fmt.change_words(g.county_harm)}" if g.county_volume and g.county_harm else "") + "."])
     out += scoped_bullets(report, door, own, points)
     for measure, attr in (("volume score", "volume"), ("harm score", "harm")):
         out += door.chart(district_change_chart(
