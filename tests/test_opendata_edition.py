@@ -142,6 +142,10 @@ def test_not_available_is_one_table_and_missing_sections_are_left_out(excerpt_pd
                      "Who are the Board", "Children's voices", "Drugs and alcohol", "Youth Endowment Fund"):
         assert left_out not in contents, left_out
     assert "Not available from police.uk" in contents and "The latest 5 months: Jan–May 2025" in contents
+    # under the contents, which months each part uses
+    assert "This edition in brief" in contents
+    assert "Months. Jan–Apr 2024 and Jan–May 2025 (9 months); May–Dec 2024 are not in the data." in contents
+    assert "Year on year. Jan–Apr 2025 against Jan–Apr 2024, the months present in both years." in contents
     table = text[text.index("Why it is not available"):]
     for title in ("Temporal analysis", "Knives and weapons", "Sexual violence", "Hospital admissions"):
         assert title in table, title

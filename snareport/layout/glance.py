@@ -14,6 +14,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.layout import _counted
 from snareport.layout._periods import label, latest_pair, span
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -115,15 +116,27 @@ def key_findings(report: Report) -> list[Finding]:
             out.append(Finding("temporal", f"When, {c.cohort_label}", [
                 f"offences in {where} peaked ", Segment(c.summary, bold=True)],
                 [c.area_summary] if c.area_summary else []))
+    y = report.latest_year
+    # a source with its own broad categories (police.uk) names them, and that they are broader, once
+    noun = f"{_counted.what(report)} (broader than serious violence)" if report.data.categories else "offences"
+    if y.available and y.total is not None:
+        rank = y.focus
+        out.append(Finding("latest_year", f"The latest {y.months_in_period} months", [
+            Segment(fmt.count(y.total), bold=True), f" {noun} in {label(y, 0)}"
+            + (f", {fmt.ordinal(rank.rank)} of {rank.rank_of} districts" if rank and rank.rank else "")
+            + (f", {fmt.number(y.rate_per_1000, 1)} per 1,000 residents (mid-{y.population_year})"
+               if y.rate_per_1000 is not None else "")],
+            [fmt.count(y.county_total), " crimes"] if rank is not None and y.county_total is not None else []))
+        noun = "crimes in the same categories"
     o = report.recorded_offences
     if o.available and o.total and o.total.current is not None:
         fv = o.focus_volume
         out.append(Finding("recorded_offences", "Recorded offences", [
-            Segment(fmt.count(o.total.current), bold=True), f" offences in {label(o, 1)}, "
+            Segment(fmt.count(o.total.current), bold=True), f" {noun} in {label(o, 1)}, "
             f"{fmt.change_words(o.total)} on {label(o, 0)}"
             + (f", {fmt.ordinal(fv.rank)} of {fv.rank_of} districts" if fv and fv.rank else "")],
-            [fmt.count(fv.county_value), " offences"] + ([f", {fmt.change_words(o.county_total)}"]
-                                                        if o.county_total else [])
+            [fmt.count(fv.county_value), " crimes" if report.data.categories else " offences"]
+            + ([f", {fmt.change_words(o.county_total)}"] if o.county_total else [])
             if fv is not None and fv.county_value is not None else []))
     k = report.knives
     if k.available and k.focus and k.focus.value is not None:

@@ -72,9 +72,9 @@ def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
     covered = report.data.months
     words = []
     if covered:
-        words.append(f"The data cover {_runs(covered)} ({len(covered)} months)")
+        words.append(f"The data cover {month_runs(covered)} ({len(covered)} months)")
         if report.data.months_missing:
-            words.append(f"{_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
+            words.append(f"{month_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
                          "not in them and show as no data")
     used = [f"the main period is {main}"]
     yoy = [p for p in report.recorded_offences.periods]
@@ -84,7 +84,7 @@ def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
     return "; ".join(words + used) + "."
 
 
-def _runs(months: list[str]) -> str:
+def month_runs(months: list[str]) -> str:
     """['2024-01', '2024-02', '2025-01'] → 'Jan–Feb 2024 and Jan 2025'."""
     keys = sorted({(int(m[:4]), int(m[5:7])) for m in months})
     runs: list[list[tuple[int, int]]] = []

@@ -23,6 +23,7 @@ from snareport.layout import (
     definition,
     demographics,
     drugs_and_alcohol,
+    edition_brief,
     foreword,
     geography,
     glance,
@@ -150,6 +151,8 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
     story += cover.build(report, door)
     contents_flowables, listing = contents_page(door, contents_entries(report))
     story += contents_flowables
+    if edition_brief.included(report):
+        story += edition_brief.build(report, door)
     door.annex.clear()
     for chapter in chapters(report):
         # every chapter starts on a new page; inside it the sections flow
