@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from snareport.content.models import Content
 from snareport.models.achievements import AchievementsSection
@@ -18,6 +18,9 @@ from snareport.models.latest_year import LatestYearSection
 from snareport.models.recorded_offences import RecordedOffencesSection
 from snareport.models.sexual_violence import SexualViolenceSection
 from snareport.models.temporal import TemporalSection
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 
 class Metadata(SectionModel):
@@ -101,3 +104,19 @@ class Report(SectionModel):
     sexual_violence: SexualViolenceSection
     recorded_offences: RecordedOffencesSection
     latest_year: LatestYearSection = LatestYearSection(available=False)   # only with a main period
+
+    def tables(self) -> dict[str, "pd.DataFrame"]:
+        """Every table and chart's figures as tidy pandas DataFrames, keyed by their spreadsheet sheet name.
+
+        The same cells as ``snareport build --tables``: numbers from this model, shares and changes as
+        percentages to one decimal place, ``[c]`` where disclosure control withheld a value.
+        """
+        from snareport.tables import tables_as_frames
+
+        return tables_as_frames(self)
+
+    def _repr_html_(self) -> str:
+        """A short summary for notebooks: scope, edition, periods, the headline figures and the sections."""
+        from snareport.models.summary import report_html
+
+        return report_html(self)
