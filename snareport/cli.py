@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import gc
 import json
+import logging
 import os
 import sys
 import time
@@ -45,14 +46,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse: 0 after --help, 2 for a usage error
+    except SystemExit as exc:  # argparse: 0 after --help or --version, 2 for a usage error
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     args.debug = getattr(args, "debug", False)
     if not args.debug:
         warnings.showwarning = _show_warning
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    _configure_logging(getattr(args, "verbose", 0), getattr(args, "quiet", False), args.debug)
+    if args.command is None:  # `snareport` or `python -m snareport` alone: say what it can do
+        parser.print_help(sys.stdout)
+        return EXIT_OK
     try:
         return args.run(args)
     except DataError as exc:
@@ -92,11 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     debug = argparse.ArgumentParser(add_help=False)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                        help="show full tracebacks for errors")
+    debug.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS,
+                       help="say more on stderr (-v: each stage and the run record; -vv: debugging detail)")
+    debug.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                       help="print nothing but errors")
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Serious Violence Strategic Needs Assessment reports from a dataset folder.",
         parents=[debug],
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     parser.set_defaults(command=None)  # not debug: the --debug action is shared with the subcommands
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -126,10 +133,11 @@ def _parser() -> argparse.ArgumentParser:
     variants.add_argument("--scheduler", metavar="ADDRESS",
                           help="run on a Dask distributed scheduler at this address instead of local processes")
     variants.add_argument("--layout", metavar="NAME|PATH", help="theme (default: the theme named in report.yaml)")
-    variants.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_toolkit_options(build, variants)
 
     validate = command("validate", _run_validate, "Check a dataset folder and list every problem found.")
     validate.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help=data_help)
+    _add_toolkit_commands(command)
 
     schema = command("schema", _run_schema, "Write JSON Schemas of report.yaml, the content and the report model.")
     schema.add_argument("-o", "--output", metavar="DIR", help="write one .schema.json file per model here "
@@ -186,7 +194,10 @@ def _data_dir(args: argparse.Namespace) -> Path:
 def _load(args: argparse.Namespace) -> "Dataset":
     from snareport.loading import load_dataset
 
-    return load_dataset(_data_dir(args))
+    began = time.perf_counter()
+    dataset = load_dataset(_data_dir(args))
+    args.load_seconds = time.perf_counter() - began
+    return dataset
 
 
 def _district(config: "ReportConfig", name: str) -> str:
@@ -233,6 +244,7 @@ def _run_build(args: argparse.Namespace) -> int:
     _collect_garbage_rarely()
     _explicit_target(args.output)   # a target that cannot be written is refused before any work
     _explicit_target(args.json)
+    _explicit_target(getattr(args, "tables", None))
     dataset = _load(args)
     config = dataset.config
     district = _district(config, args.district) if args.district else None
@@ -252,14 +264,21 @@ def _run_build(args: argparse.Namespace) -> int:
     if len({os.path.abspath(p) for p in outputs}) != len(outputs):
         raise UsageError(f"-o and --json name the same file: {target}")
     gc.freeze()  # the dataset and the modules loaded so far live until the process ends
-    report = build_report(dataset, district=district)
-    files = [(target, render_bytes(report, layout=args.layout or config.theme))]
+    record = _record_start(args, dataset)
+    with record.stage("report"):
+        report = build_report(dataset, district=district)
+    with record.stage("render"):
+        files = [(target, render_bytes(report, layout=args.layout or config.theme))]
     if args.json:
         files.append((outputs[1], (report.model_dump_json(indent=2) + "\n").encode("utf-8")))
-    write_together(files)   # the PDF and its JSON are replaced together, or neither is
+    files += _build_tables_file(args, report, record, name, outputs)
+    write_together(files)   # the PDF, its JSON and its data tables are replaced together, or none is
+    for path, _ in files:
+        record.output(path, path.suffix.lstrip("."))
+    _record_finish(args, record)
     elapsed = time.perf_counter() - started
-    extra = f" and {outputs[1]}" if args.json else ""
-    print(f"wrote {target}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
+    extra = "".join(f" and {path}" for path, _ in files[1:])
+    _say(args, f"wrote {target}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
     gc.freeze()  # nothing left to free: spare the interpreter's full collection at exit
     return EXIT_OK
 
@@ -294,12 +313,12 @@ def _run_variants(args: argparse.Namespace) -> int:
                 executor=executor,
                 layout=args.layout or dataset.config.theme,
                 workers=args.workers,
-                progress=ProgressBar(enabled=False if args.quiet else None),
+                progress=ProgressBar(enabled=False if getattr(args, "quiet", False) else None),
             )
         except BatchError as exc:
             print(exc, file=sys.stderr)
             return EXIT_BAD_INPUT
-    if not args.quiet:
+    if not getattr(args, "quiet", False):
         print(f"wrote {len(written)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -331,7 +350,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     folder = _data_dir(args)
     dataset = _load(args)
     elapsed = time.perf_counter() - started
-    print(_summary(folder, dataset, elapsed))
+    _say(args, _summary(folder, dataset, elapsed))
     return EXIT_OK
 
 
@@ -391,6 +410,99 @@ def _run_import_policeuk(args: argparse.Namespace) -> int:
     summary = import_files([Path(p) for p in args.paths], Path(args.output), **options)
     print(summary.to_text())
     return EXIT_OK
+
+
+# ---------------------------------------------------------------- the analyst's toolkit: logging, run record,
+# data tables, init, diff (kept apart from the commands above so their edits do not collide)
+
+
+def _version() -> str:
+    from snareport import __version__
+
+    return __version__
+
+
+def _configure_logging(verbose: int, quiet: bool, debug: bool) -> None:
+    """Standard logging on stderr for the "snareport" logger: warnings by default, -v info, -vv debug."""
+    level = logging.ERROR if quiet else logging.DEBUG if (verbose >= 2 or debug) else \
+        logging.INFO if verbose == 1 else logging.WARNING
+    logger = logging.getLogger(PROG)
+    logger.setLevel(level)
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+        logger.addHandler(handler)
+    logger.propagate = False
+
+
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is at the time of each message (so captured or redirected
+    stderr is honoured when the command line runs more than once in one process)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: D401
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _say(args: argparse.Namespace, text: str) -> None:
+    """A command's closing line on stdout, unless -q."""
+    if not getattr(args, "quiet", False):
+        print(text)
+
+
+def _add_toolkit_options(build: argparse.ArgumentParser, variants: argparse.ArgumentParser) -> None:
+    build.add_argument("--tables", metavar="OUT.ods|OUT.xlsx",
+                       help="also write every table and chart's figures as an accessible spreadsheet")
+    variants.add_argument("--tables", choices=("ods", "xlsx"),
+                          help="also write each report's data tables as a spreadsheet beside its PDF")
+    for sub in (build, variants):
+        sub.add_argument("--log", metavar="FILE.json",
+                         help="write a run record: input files' SHA-256, settings, versions, timings, outputs")
+
+
+def _add_toolkit_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Subcommands of the analyst's toolkit."""
+
+
+def _record_start(args: argparse.Namespace, dataset: "Dataset") -> Any:
+    from snareport.runlog import RunRecord
+
+    tables = getattr(args, "tables", None)
+    if args.command == "build" and tables and Path(tables).suffix.lower() not in (".ods", ".xlsx"):
+        raise UsageError(f"--tables {tables}: name a .ods or .xlsx file")
+    record = RunRecord(args.command)
+    if "load" not in record.data["timings_s"] and hasattr(args, "load_seconds"):
+        record.data["timings_s"]["load"] = round(args.load_seconds, 4)
+    if getattr(args, "log", None) or getattr(args, "verbose", 0):
+        record.inputs(_data_dir(args), dataset.config)
+    return record
+
+
+def _record_finish(args: argparse.Namespace, record: Any) -> None:
+    if getattr(args, "log", None):
+        path = record.write(args.log)
+        logging.getLogger(PROG).info("run record written to %s", path)
+    logging.getLogger(PROG).info("%s", record.summary())
+
+
+def _build_tables_file(args: argparse.Namespace, report: Any, record: Any, pdf_name: str,
+                       others: list[Path]) -> list[tuple[Path, bytes]]:
+    """build --tables: the spreadsheet of the report's data tables, as (path, bytes) to write with the PDF."""
+    if not getattr(args, "tables", None):
+        return []
+    from snareport.tables import spreadsheet_bytes
+
+    suffix = Path(args.tables).suffix.lower()
+    target = _output_path(args.tables, Path("out"), pdf_name[:-len(".pdf")] + (suffix or ".ods"))
+    if os.path.abspath(target) in {os.path.abspath(p) for p in others}:
+        raise UsageError(f"--tables names the same file as another output: {target}")
+    with record.stage("tables"):
+        data = spreadsheet_bytes(report, target.suffix.lower().lstrip("."))
+    return [(target, data)]
 
 
 __all__ = ["main", "bundled_sample_data", "UsageError", "EXIT_OK", "EXIT_BAD_INPUT", "EXIT_USAGE"]

@@ -44,11 +44,17 @@ def test_validate_missing_folder_exits_1(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["build", "--no-such-option"], ["variants", "--workers", "0"],
+@pytest.mark.parametrize("argv", [["frobnicate"], ["build", "--no-such-option"], ["variants", "--workers", "0"],
                                   ["import-policeuk", "x.csv"]])
 def test_usage_errors_exit_2(argv, capsys):
     assert main(argv) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_no_command_prints_help_and_exits_0(capsys):
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "usage: snareport" in out and "build" in out
 
 
 def test_help_exits_0(capsys):
