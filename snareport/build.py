@@ -77,13 +77,15 @@ def _period_names(ds: "Dataset") -> list[str]:
 
 def _metadata(ds: "Dataset", scope: Scope) -> Metadata:
     cfg = ds.config
-    return Metadata(
+    metadata = Metadata(
         title=cfg.title, edition=cfg.edition, area=cfg.area, partnership=cfg.partnership,
         scope_label=scope.label(cfg.area), district=scope.district,
         authority=None if scope.is_county else cfg.authority_of(scope.district).name,
         audience=cfg.audience, protective_marking=cfg.marking, publication_date=cfg.publication_date,
         language=cfg.language, theme=cfg.theme, attribution=cfg.source.attribution if cfg.source else "",
     )
+    metadata._theme_location = cfg.theme_location()
+    return metadata
 
 
 def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:

@@ -268,7 +268,7 @@ def _run_build(args: argparse.Namespace) -> int:
     with record.stage("report"):
         report = build_report(dataset, district=district)
     with record.stage("render"):
-        files = [(target, render_bytes(report, layout=args.layout or config.theme))]
+        files = [(target, render_bytes(report, layout=args.layout or config.theme_location()))]
     if args.json:
         files.append((outputs[1], (report.model_dump_json(indent=2) + "\n").encode("utf-8")))
     files += _build_tables_file(args, report, record, name, outputs)
@@ -311,7 +311,7 @@ def _run_variants(args: argparse.Namespace) -> int:
                 Path(args.output),
                 districts=districts,
                 executor=executor,
-                layout=args.layout or dataset.config.theme,
+                layout=args.layout or str(dataset.config.theme_location()),
                 workers=args.workers,
                 progress=ProgressBar(enabled=False if getattr(args, "quiet", False) else None),
             )

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 
 class _Strict(BaseModel):
@@ -197,6 +198,17 @@ class ReportConfig(_Strict):
     def districts(self) -> list[str]:
         """Every district, in the order report.yaml lists them."""
         return [d for a in self.authorities for d in a.districts]
+
+    _folder: Path | None = PrivateAttr(default=None)   # the dataset folder report.yaml was read from
+
+    def theme_location(self) -> str | Path:
+        """The theme to render with: a bundled theme's name, or its YAML file (a relative path is
+        taken from the dataset folder, where report.yaml is)."""
+        from snareport.theme import theme_file
+
+        if Path(self.theme).suffix not in (".yaml", ".yml"):
+            return self.theme
+        return theme_file(self.theme, self._folder)
 
     def authority_of(self, district: str) -> Authority:
         for a in self.authorities:

@@ -18,16 +18,22 @@ from snareport.models.report import Report
 CREATOR = "snareport"
 
 
-def render_pdf(report: Report, path: str | Path, layout: str | Path = "kent_medway", tagger: Any = None) -> Path:
+def render_pdf(report: Report, path: str | Path, layout: str | Path | None = None, tagger: Any = None) -> Path:
     """Write the report's PDF to ``path`` atomically and return the path.
 
-    ``layout`` is a theme name in ``layouts/`` or a path to a theme YAML file. On any error the
+    ``layout`` is a theme name in ``layouts/`` or a path to a theme YAML file; by default the theme
+    report.yaml names (a relative path there is taken from the dataset folder). On any error the
     temporary file is removed and an existing PDF at ``path`` is left untouched.
     """
     return atomic_write_bytes(path, render_bytes(report, layout, tagger=tagger))
 
 
-def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any = None,
+def report_theme(report: Report) -> str | Path:
+    """The theme report.yaml named for this report: its file when found from the dataset folder."""
+    return report.metadata._theme_location or report.metadata.theme
+
+
+def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any = None,
                  timings: dict[str, float] | None = None) -> bytes:
     """The PDF as bytes (no file touched). Tagged PDF/UA-1 unless ``tagger=False`` (untagged).
 
@@ -51,7 +57,7 @@ def render_bytes(report: Report, layout: str | Path = "kent_medway", tagger: Any
     elif tagger is False:
         tagger = None
     rl_config.invariant = 1
-    theme = load_theme(layout)
+    theme = load_theme(layout if layout is not None else report_theme(report))
     door = Door(theme, tagger=tagger)
     m = report.metadata
     started = time.perf_counter()

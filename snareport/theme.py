@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from snareport.resources import bundled_dir
 
@@ -66,7 +66,11 @@ class Colours(_Strict):
 
 
 class FontFiles(_Strict):
-    """One TrueType family (TrueType outlines: reportlab cannot embed CFF) from ``fonts/``."""
+    """One TrueType family (TrueType outlines: reportlab cannot embed CFF).
+
+    A bare file name is looked up in the bundled ``fonts/`` and then beside the theme file; a path
+    (``brand/fonts/Arial.ttf``, or absolute) is taken relative to the theme file's folder.
+    """
 
     family: str
     regular: str
@@ -151,27 +155,105 @@ class Theme(_Strict):
             return [c.upper() for c in get_af_colours("categorical", number_of_colours=6)]
         return [c.upper() for c in self.chart_palette]
 
+    _folder: Path | None = PrivateAttr(default=None)   # the theme file's folder (None: built in)
+
     @property
     def leading(self) -> float:
         return round(self.type_scale.body * self.type_scale.leading_ratio, 2)
 
+    def font_paths(self) -> tuple[Path, Path, Path, Path]:
+        """Regular, bold, italic and bold-italic font files as paths on this machine."""
+        f = self.fonts
+        return tuple(_font_path(name, self._folder) for name in (f.regular, f.bold, f.italic, f.bold_italic))  # type: ignore[return-value]
 
-def load_theme(name_or_path: str | Path) -> Theme:
-    """A theme by name (``layouts/<name>.yaml``) or by path to a YAML file."""
+
+# Colour roles printed together: (foreground, background). Text needs 4.5:1 (WCAG 2 AA, 1.4.3);
+# graphics that carry meaning — the accent's rules and arrows, chart colours — need 3:1 (1.4.11).
+TEXT_PAIRS = (("text", "background"), ("muted", "background"), ("primary", "background"),
+              ("accent", "background"), ("on_primary", "primary"), ("text", "tint"), ("muted", "tint"),
+              ("primary", "tint"), ("text", "tint_strong"))
+TEXT_CONTRAST, GRAPHIC_CONTRAST = 4.5, 3.0
+_TRUETYPE_MAGIC = (b"\x00\x01\x00\x00", b"true")
+
+
+def _font_path(name: str, folder: Path | None) -> Path:
+    from snareport.fonts import FONTS_DIR
+
+    given = Path(name).expanduser()
+    if len(given.parts) == 1 and (FONTS_DIR / given).is_file():
+        return FONTS_DIR / given
+    return given if given.is_absolute() or folder is None else folder / given
+
+
+def contrast_problems(theme: Theme) -> list[str]:
+    """Every colour pair of the theme below the WCAG contrast it needs, as readable sentences."""
+    c = theme.colours
+    problems = []
+    for fg, bg in TEXT_PAIRS:
+        ratio = contrast_ratio(getattr(c, fg), getattr(c, bg))
+        if ratio < TEXT_CONTRAST:
+            problems.append(f"{fg} {getattr(c, fg)} on {bg} {getattr(c, bg)} has a contrast of {ratio:.2f}:1; "
+                            f"text needs at least {TEXT_CONTRAST}:1")
+    if theme.chart_palette != "afcharts":
+        for i, colour in enumerate(theme.palette):
+            ratio = contrast_ratio(colour, c.background)
+            if ratio < GRAPHIC_CONTRAST:
+                problems.append(f"chart_palette[{i}] {colour} on background {c.background} has a contrast of "
+                                f"{ratio:.2f}:1; chart colours need at least {GRAPHIC_CONTRAST}:1")
+    return problems
+
+
+def font_problems(theme: Theme) -> list[str]:
+    """Font files that are missing or are not TrueType fonts (nothing else is read as a font)."""
+    problems = []
+    for path in dict.fromkeys(theme.font_paths()):
+        if not path.is_file():
+            problems.append(f"font file {path.name!r} not found" + ("" if theme._folder is None else
+                                                                    " in the bundled fonts/ or beside the theme"))
+            continue
+        with open(path, "rb") as handle:
+            magic = handle.read(4)
+        if path.suffix.lower() not in (".ttf", ".otf") or magic not in _TRUETYPE_MAGIC:
+            what = "an OpenType font with CFF outlines, which reportlab cannot embed" if magic == b"OTTO" else \
+                "not a TrueType font file"
+            problems.append(f"font file {path.name!r} is {what}; name a .ttf file with TrueType outlines")
+    return problems
+
+
+def theme_file(name_or_path: str | Path, base: str | Path | None = None) -> Path:
+    """Where a theme lives: a bundled name (``layouts/<name>.yaml``) or a YAML file's path, a relative
+    path taken from ``base`` (the dataset folder, for a theme named in report.yaml) when given."""
+    path = Path(name_or_path).expanduser()
+    if path.suffix not in (".yaml", ".yml"):
+        return LAYOUTS_DIR / f"{name_or_path}.yaml"
+    return path if path.is_absolute() or base is None else Path(base) / path
+
+
+def load_theme(name_or_path: str | Path, base: str | Path | None = None) -> Theme:
+    """A theme by name (``layouts/<name>.yaml``) or by path to a YAML file (relative to ``base`` if given).
+
+    Checked on load: colour pairs against WCAG contrast (4.5:1 text, 3:1 chart colours) and font files
+    (present, TrueType). Any failure is a DataError naming the theme file and what to change.
+    """
     from snareport.errors import DataError
     from snareport.loading.yaml_text import YamlLimit, load_yaml
 
-    path = Path(name_or_path)
-    if path.suffix not in (".yaml", ".yml"):
-        path = LAYOUTS_DIR / f"{name_or_path}.yaml"
+    path = theme_file(name_or_path, base)
     if not path.is_file():
         known = sorted(p.stem for p in LAYOUTS_DIR.glob("*.yaml"))
-        raise DataError(f"layout {str(name_or_path)!r} not found (known layouts: {', '.join(known)})")
+        raise DataError(f"layout {str(name_or_path)!r} not found (known layouts: {', '.join(known)}; "
+                        "or name a theme .yaml file)")
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
-        return Theme.model_validate(data)
+        theme = Theme.model_validate(data)
     except (yaml.YAMLError, YamlLimit, ValueError) as exc:
         raise DataError(f"layout {path.name}: {exc}") from None
+    if path.parent.resolve() != LAYOUTS_DIR.resolve():
+        theme._folder = path.parent
+    problems = contrast_problems(theme) + font_problems(theme)
+    if problems:
+        raise DataError(f"layout {path.name}: " + "; ".join(problems))
+    return theme
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

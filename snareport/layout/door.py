@@ -345,12 +345,12 @@ class Door:
         """The charts' style from the theme: our embedded font, palette, text colours and column width."""
         if getattr(self, "_chart_style", None) is None:
             from snareport.charts import ChartStyle
-            from snareport.fonts import FONTS_DIR
 
-            c, f = self.theme.colours, self.theme.fonts
+            c = self.theme.colours
+            regular, bold, _, _ = self.theme.font_paths()
             self._chart_style = ChartStyle(
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
-                font_path=FONTS_DIR / f.regular, bold_font_path=FONTS_DIR / f.bold,
+                font_path=regular, bold_font_path=bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
                 width=self.frame_width, bar_row_height=14, **chart_sizes(self.theme.type_scale))
         return self._chart_style

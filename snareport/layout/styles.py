@@ -48,7 +48,7 @@ class Styles:
 def build_styles(theme: Theme) -> Styles:
     """Every style the report uses, derived from the theme's type scale and colour roles."""
     f = theme.fonts
-    faces = register_family(f.family, f.regular, f.bold, f.italic, f.bold_italic)
+    faces = register_family(f.family, *(str(p) for p in theme.font_paths()))
     c, t = theme.colours, theme.type_scale
     text, muted, primary = HexColor(c.text), HexColor(c.muted), HexColor(c.primary)
     on_dark = HexColor(c.on_primary)

@@ -43,11 +43,28 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
     if _undrawable(text, data, log):
         return None
     try:
-        return ReportConfig.model_validate(data)
+        config = ReportConfig.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
             log.add(CONFIG_FILE, None, _key_path(error), _found(error), _expected(error))
         return None
+    config._folder = folder
+    _check_theme(config, log)
+    return config
+
+
+def _check_theme(config: ReportConfig, log: ProblemLog) -> None:
+    """The theme report.yaml names must load: found, contrast-checked, TrueType fonts."""
+    from snareport.errors import DataError
+    from snareport.theme import load_theme
+
+    try:
+        load_theme(config.theme_location())
+    except DataError as exc:
+        for problem in exc.problems:
+            log.add(CONFIG_FILE, None, "theme", problem.found,
+                    "a bundled theme's name or a theme .yaml file (relative to the dataset folder) whose colours "
+                    "meet WCAG contrast and whose fonts are TrueType files")
 
 
 def _undrawable(text: str, data: Any, log: ProblemLog) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
+from pydantic import PrivateAttr
+
 from snareport.content.models import Content
 from snareport.models.achievements import AchievementsSection
 from snareport.models.common import PeriodRef, SectionModel
@@ -35,8 +37,9 @@ class Metadata(SectionModel):
     protective_marking: str
     publication_date: dt.date
     language: str
-    theme: str
+    theme: str                       # as report.yaml names it
     attribution: str = ""            # licence attribution for the covers (open data), else empty
+    _theme_location: object = PrivateAttr(default=None)   # its file, found from the dataset folder (not in JSON)
 
 
 class TableSummary(SectionModel):
