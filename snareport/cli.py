@@ -137,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = command("validate", _run_validate, "Check a dataset folder and list every problem found.")
     validate.add_argument("data_dir", nargs="?", metavar="DATA_DIR", help=data_help)
+    validate.add_argument("--problems", metavar="PROBLEMS.csv",
+                          help="write every problem, one row per bad cell (the message lists the first few of each)")
     _add_toolkit_commands(command)
 
     schema = command("schema", _run_schema, "Write JSON Schemas of report.yaml, the content and the report model.")
@@ -205,7 +207,8 @@ def _district(config: "ReportConfig", name: str) -> str:
     folded = {d.casefold(): d for d in config.districts}
     match = folded.get(" ".join(name.split()).casefold())
     if match is None:
-        raise UsageError(f"{name!r} is not a district in report.yaml; choose from: {', '.join(config.districts)}")
+        raise UsageError(f"{name!r} is not a district in report.yaml{_did_you_mean(name, config.districts)}; "
+                         f"choose from: {', '.join(config.districts)}")
     return match
 
 
@@ -348,7 +351,7 @@ class _executor:
 def _run_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     folder = _data_dir(args)
-    dataset = _load(args)
+    dataset = _load_writing_problems(args)
     elapsed = time.perf_counter() - started
     _say(args, _summary(folder, dataset, elapsed))
     return EXIT_OK
@@ -466,6 +469,42 @@ def _add_toolkit_options(build: argparse.ArgumentParser, variants: argparse.Argu
 
 def _add_toolkit_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Subcommands of the analyst's toolkit."""
+
+
+def _did_you_mean(name: str, choices: Sequence[str]) -> str:
+    import difflib
+
+    folded = {" ".join(c.split()).casefold(): c for c in choices}
+    near = difflib.get_close_matches(" ".join(name.split()).casefold(), list(folded), n=1, cutoff=0.6)
+    return f" (did you mean {folded[near[0]]!r}?)" if near else ""
+
+
+def _load_writing_problems(args: argparse.Namespace) -> "Dataset":
+    """validate --problems: load, and write every problem found (none: just the header) as CSV."""
+    target = getattr(args, "problems", None)
+    if not target:
+        return _load(args)
+    try:
+        dataset = _load(args)
+    except DataError as exc:
+        _write_problems_csv(Path(target), exc.every)
+        logging.getLogger(PROG).info("wrote %d problems to %s", len(exc.every), target)
+        raise
+    _write_problems_csv(Path(target), [])
+    return dataset
+
+
+def _write_problems_csv(path: Path, problems: Sequence[Any]) -> None:
+    import csv
+    import io
+
+    from snareport.atomic import atomic_write_bytes
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["file", "row", "column", "found", "expected"])
+    writer.writerows([p.file, "" if p.row is None else p.row, p.column or "", p.found, p.expected] for p in problems)
+    atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))  # with a BOM, so Excel reads it as UTF-8
 
 
 def _record_start(args: argparse.Namespace, dataset: "Dataset") -> Any:

@@ -27,12 +27,14 @@ class Problem:
 class DataError(ValueError):
     """Raised when input data, configuration or content is unusable; lists every problem found."""
 
-    def __init__(self, problems: list[Problem] | Problem | str):
+    def __init__(self, problems: list[Problem] | Problem | str, every: list[Problem] | None = None):
         if isinstance(problems, str):
             problems = [Problem(file="", row=None, column=None, found=problems, expected="valid input")]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = sorted(problems, key=_sort_key)
+        # every problem, one per flagged row, where the message above lists the first few of a kind
+        self.every: list[Problem] = sorted(every, key=_sort_key) if every is not None else self.problems
         super().__init__(self._message())
 
     def _message(self) -> str:

@@ -1,6 +1,7 @@
 """report.yaml → ReportConfig, or Problems naming report.yaml and the key path of each fault."""
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,13 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
     except ValidationError as exc:
         for error in exc.errors():
             log.add(CONFIG_FILE, None, _key_path(error), _found(error), _expected(error))
-        return None
+        # misspelt keys alone: go on without them, so the tables and content are still checked in this pass
+        if not all(e.get("type") == "extra_forbidden" for e in exc.errors()):
+            return None
+        try:
+            config = ReportConfig.model_validate(_without(data, [e["loc"] for e in exc.errors()]))
+        except ValidationError:
+            return None
     config._folder = folder
     _check_theme(config, log)
     return config
@@ -120,7 +127,12 @@ def _expected(error: dict[str, Any]) -> str:
     if error.get("type") == "missing":
         return "this key to be set"
     if error.get("type") == "extra_forbidden":
-        return "only the keys documented in docs/data-contract.md"
+        loc = tuple(error.get("loc", ()))
+        allowed = _keys_at(ReportConfig, loc[:-1])
+        near = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6) if loc and allowed else []
+        hint = f"did you mean {near[0]!r}? " if near else ""
+        listed = f" ({', '.join(allowed)})" if allowed else ""
+        return f"{hint}only the keys documented in docs/data-contract.md{listed}"
     if error.get("type") in ("value_error", "assertion_error") and not error.get("loc"):
         return "consistent settings (see docs/data-contract.md)"
     return _plain(str(error.get("msg", "a valid value")))
@@ -128,3 +140,46 @@ def _expected(error: dict[str, Any]) -> str:
 
 def _plain(message: str) -> str:
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _without(data: Any, locations: list[tuple]) -> Any:
+    """A copy of the parsed YAML with the keys at ``locations`` removed."""
+    import copy
+
+    data = copy.deepcopy(data)
+    for loc in locations:
+        node = data
+        for part in loc[:-1]:
+            node = node[part] if isinstance(node, (dict, list)) else None
+        if isinstance(node, dict):
+            node.pop(loc[-1], None)
+    return data
+
+
+def _keys_at(model: Any, loc: tuple) -> list[str]:
+    """The keys allowed at a place in report.yaml (a model's fields), found by walking the models' types."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    node, parts = model, list(loc)
+    while True:
+        origin = typing.get_origin(node)
+        if origin in (typing.Union, types.UnionType):  # Optional[X]: the part that is not None
+            node = next((a for a in typing.get_args(node) if a is not type(None)), None)
+            continue
+        if origin in (list, tuple, dict):  # an item of a list or a value of a mapping
+            if not parts:
+                return []
+            parts.pop(0)
+            node = typing.get_args(node)[-1 if origin is dict else 0]
+            continue
+        if not (isinstance(node, type) and issubclass(node, BaseModel)):
+            return []
+        if not parts:
+            return sorted(node.model_fields)
+        name = parts.pop(0)
+        if name not in node.model_fields:
+            return []
+        node = node.model_fields[name].annotation

@@ -47,7 +47,7 @@ def load(path: Path) -> Dataset:
     gaps = _period_gaps(typed, config, log)
     content, district_content = _load_content(folder, config, log)
     if log:
-        raise DataError(log.problems)
+        raise DataError(log.problems, every=log.every)
     assert config is not None  # a missing or invalid report.yaml is always a logged problem
     frames = {name: _final_frame(name, t, config) for name, t in typed.items()}
     return Dataset(

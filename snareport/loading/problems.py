@@ -23,16 +23,31 @@ class ProblemLog:
 
     def __init__(self, rows_per_kind: int = ROWS_LISTED_PER_KIND) -> None:
         self.problems: list[Problem] = []
+        self.every: list[Problem] = []   # uncapped: one per flagged row (``validate --problems``)
         self._rows_per_kind = rows_per_kind
 
     def __bool__(self) -> bool:
         return bool(self.problems)
 
     def add(self, file: str, row: int | None, column: str | None, found: str, expected: str) -> None:
-        self.problems.append(Problem(file=file, row=row, column=column, found=found, expected=expected))
+        problem = Problem(file=file, row=row, column=column, found=found, expected=expected)
+        self.problems.append(problem)
+        self.every.append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
+        problems = list(problems)
         self.problems.extend(problems)
+        self.every.extend(problems)
+
+    def add_summary(self, file: str, column: str | None, found: str, expected: str) -> None:
+        """One line standing for many rows in the message (the rows go to the uncapped list)."""
+        self.problems.append(Problem(file=file, row=None, column=column, found=found, expected=expected))
+
+    def add_every_row(self, file: str, column: str | None, rows: Sequence[int], values: Sequence[Any],
+                      expected: str, describe: Callable[[Any], str] = shown) -> None:
+        """Rows for the uncapped list only (a one-line summary of them was added with :meth:`add`)."""
+        self.every.extend(Problem(file=file, row=int(r), column=column, found=describe(v), expected=expected)
+                          for r, v in zip(rows, values))
 
     def add_rows(
         self,
@@ -52,10 +67,11 @@ class ProblemLog:
             self.add(file, int(row), column, describe(value), expected)
         rest = len(rows) - limit
         if rest > 0:
-            self.add(
+            self.add_every_row(file, column, rows[limit:], list(values[limit:]), expected, describe)
+            self.problems.append(Problem(
                 file,
                 int(rows[limit]),
                 column,
                 f"… and {rest} more row{'s' if rest != 1 else ''} from here on with the same problem",
                 expected,
-            )
+            ))

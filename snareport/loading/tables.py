@@ -1,6 +1,8 @@
 """RawTable × contract → typed DataFrame (spreadsheet-row index kept) and a problem per bad cell."""
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -15,7 +17,7 @@ from snareport.loading.parse import (
     parse_number,
     parse_text,
 )
-from snareport.loading.problems import ProblemLog
+from snareport.loading.problems import ProblemLog, shown
 from snareport.loading.schema import Column, Table
 
 
@@ -64,7 +66,9 @@ def type_table(raw: RawTable, table: Table, context: TypingContext, log: Problem
         parsed, month_mask = _parse(frame[column.name], column, context)
         if month_mask is not None:
             month_only = month_mask
-        _log_cells(raw, column, frame[column.name], parsed, log)
+        allowed = column.values if column.kind == "enum" else (context.districts or ()) if column.kind == "district" \
+            else ()
+        _log_cells(raw, column, frame[column.name], parsed, log, tuple(allowed))
         typed[column.name] = parsed.values
         usable.add(column.name)
         del frame[column.name], parsed
@@ -93,15 +97,47 @@ def _parse(raw: pd.Series, column: Column, context: TypingContext) -> tuple[Pars
     raise ValueError(f"unknown column kind {kind!r}")  # pragma: no cover — the schema is fixed
 
 
-def _log_cells(raw: RawTable, column: Column, values: pd.Series, parsed: Parsed, log: ProblemLog) -> None:
+def _log_cells(raw: RawTable, column: Column, values: pd.Series, parsed: Parsed, log: ProblemLog,
+               allowed: tuple[str, ...] = ()) -> None:
     bad = parsed.bad.to_numpy()
     if bad.any():
-        log.add_rows(raw.label, column.name, values.index[bad], values[bad].tolist(), column.expected)
+        describe = suggesting(allowed) if allowed else shown
+        rows, found = values.index[bad], values[bad].tolist()
+        if len(rows) > 1 and len(rows) == int((~parsed.blank).sum()):  # the whole column fails the same way
+            log.add_summary(raw.label, column.name, f"every row is {_pattern(column, found)}", column.expected)
+            log.add_every_row(raw.label, column.name, rows, found, column.expected, describe)
+        else:
+            log.add_rows(raw.label, column.name, rows, found, column.expected, describe=describe)
     if not column.nullable:
         blank = parsed.blank.to_numpy()
         if blank.any():
             rows = values.index[blank]
             log.add_rows(raw.label, column.name, rows, ["a blank cell"] * len(rows), column.expected, describe=str)
+
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def _pattern(column: Column, found: list) -> str:
+    """What every value of a wholly failing column looks like: 'day-first (14/05/2024)' or 'like '…''."""
+    texts = [str(v) for v in found[:1000]]
+    if column.kind == "datetime" and all(_DAY_FIRST.match(t) for t in texts):
+        return f"day-first ({texts[0].strip()})"
+    return f"unreadable, e.g. {shown(found[0])}"
+
+
+def suggesting(allowed: tuple[str, ...]):
+    """A cell describer that adds "did you mean …?" when an allowed value is close (difflib)."""
+    folded = {" ".join(a.split()).casefold(): a for a in allowed}
+
+    def describe(value) -> str:
+        text = shown(value)
+        if not any(ch.isalpha() for ch in str(value)):  # codes such as age bands: '0-17' is not a typo of '10-17'
+            return text
+        near = difflib.get_close_matches(" ".join(str(value).split()).casefold(), list(folded), n=1, cutoff=0.6)
+        return f"{text} (did you mean {folded[near[0]]!r}?)" if near else text
+
+    return describe
 
 
 def _log_missing_column(raw: RawTable, column: Column, log: ProblemLog, names: list[str]) -> None:
