@@ -469,6 +469,44 @@ def _add_toolkit_options(build: argparse.ArgumentParser, variants: argparse.Argu
 
 def _add_toolkit_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Subcommands of the analyst's toolkit."""
+    init = command("init", _run_init, "Start a dataset folder for a new area: a commented report.yaml, content "
+                   "stubs for every section and an Excel template with drop-down lists.")
+    init.add_argument("folder", metavar="DIR", help="the folder to create (must not hold a report.yaml yet)")
+    init.add_argument("--area", metavar="NAME", required=True, help="the area's name, as the report prints it")
+    init.add_argument("--district", metavar="NAME", action="append", default=[],
+                      help="a district of the area (repeat for each district)")
+    init.add_argument("--authority", metavar="NAME=A,B", action="append", default=[],
+                      help="a council and its districts (repeat; instead of --district when there are several)")
+    init.add_argument("--year", metavar="YYYY/YY", help="the latest financial year of data (default: the last "
+                      "one that has ended)")
+    init.add_argument("--window-end", metavar="YYYY-MM", help="the last month of the rolling windows (default: "
+                      "last month)")
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from snareport.scaffold import TEMPLATE_NAME, Authority, scaffold
+
+    authorities = None
+    if args.authority:
+        authorities = []
+        for text in args.authority:
+            name, _, listed = text.partition("=")
+            districts = tuple(d.strip() for d in listed.split(",") if d.strip())
+            if not name.strip() or not districts:
+                raise UsageError(f"--authority {text!r}: write it as 'Council name=District A,District B'")
+            authorities.append(Authority(name.strip(), districts))
+        if args.district:
+            raise UsageError("give the districts either with --district or inside --authority, not both")
+    elif not args.district:
+        raise UsageError("name the area's districts: --district A --district B (or --authority NAME=A,B)")
+    written = scaffold(args.folder, args.area, args.district, authorities, args.year, args.window_end)
+    folder = Path(args.folder)
+    _say(args, f"wrote {len(written)} files to {folder}:\n"
+               f"  report.yaml           settings: check every line marked CHECK\n"
+               f"  content/              narrative stubs marked DRAFT, one file per section\n"
+               f"  {TEMPLATE_NAME:<21} one sheet per table; paste the data under the headers\n"
+               f"next: snareport validate {folder}")
+    return EXIT_OK
 
 
 def _did_you_mean(name: str, choices: Sequence[str]) -> str:
