@@ -469,6 +469,7 @@ def _add_toolkit_options(build: argparse.ArgumentParser, variants: argparse.Argu
 
 def _add_toolkit_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     """Subcommands of the analyst's toolkit."""
+    _add_diff_command(command)
     init = command("init", _run_init, "Start a dataset folder for a new area: a commented report.yaml, content "
                    "stubs for every section and an Excel template with drop-down lists.")
     init.add_argument("folder", metavar="DIR", help="the folder to create (must not hold a report.yaml yet)")
@@ -481,6 +482,43 @@ def _add_toolkit_commands(command: Callable[..., argparse.ArgumentParser]) -> No
                       "one that has ended)")
     init.add_argument("--window-end", metavar="YYYY-MM", help="the last month of the rolling windows (default: "
                       "last month)")
+
+
+def _add_diff_command(command: Callable[..., argparse.ArgumentParser]) -> None:
+    diff = command("diff", _run_diff, "Compare two report JSON files (two builds, scopes or editions) figure by "
+                   "figure.")
+    diff.add_argument("a", metavar="A.json", help="the first report (snareport build --json)")
+    diff.add_argument("b", metavar="B.json", help="the second report")
+    diff.add_argument("--csv", metavar="OUT.csv", help="also write every differing figure as CSV (full precision)")
+    diff.add_argument("--limit", metavar="N", type=_positive_int, help="print at most N figures (default: all)")
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    from snareport.atomic import atomic_write_text
+    from snareport.diff import as_csv, as_table, compare
+
+    data = []
+    for name in (args.a, args.b):
+        try:
+            data.append(json.loads(Path(name).read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise DataError(f"{name}: no such file") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DataError(f"{name}: not a report JSON file ({exc})") from None
+    changes, texts = compare(*data)
+    if args.csv:
+        atomic_write_text(args.csv, as_csv(changes))
+    shown = changes[: args.limit] if args.limit else changes
+    a_name, b_name = Path(args.a).stem, Path(args.b).stem
+    if a_name == b_name:
+        a_name, b_name = "A", "B"
+    if not getattr(args, "quiet", False):
+        if shown:
+            print(as_table(shown, a_name, b_name))
+        more = f" ({len(changes) - len(shown)} more not shown)" if len(shown) < len(changes) else ""
+        print(f"{len(changes)} figures differ{more}; {texts} text values differ"
+              + (f"; written to {args.csv}" if args.csv else ""))
+    return EXIT_OK
 
 
 def _run_init(args: argparse.Namespace) -> int:
