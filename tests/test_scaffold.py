@@ -10,7 +10,7 @@ import yaml
 from openpyxl import load_workbook
 
 from snareport.cli import main
-from snareport.content.loader import SECTION_FILES
+from snareport.loading.content import SECTION_FILES
 from snareport.loading.schema import CONTRACT
 from snareport.scaffold import default_window_end, default_year, report_yaml, Authority
 from tiny_dataset import TINY
