@@ -305,9 +305,11 @@ def _run_variants(args: argparse.Namespace) -> int:
         if args.districts
         else None
     )
-    from snareport.variants import BatchError, ProgressBar, build_variants
+    from snareport.progress import Progress
+    from snareport.variants import BatchError, build_variants
 
-    with _executor(args) as executor:
+    record = _record_start(args, dataset)
+    with _executor(args) as executor, record.stage("variants"):
         try:
             written = build_variants(
                 dataset,
@@ -316,11 +318,12 @@ def _run_variants(args: argparse.Namespace) -> int:
                 executor=executor,
                 layout=args.layout or str(dataset.config.theme_location()),
                 workers=args.workers,
-                progress=ProgressBar(enabled=False if getattr(args, "quiet", False) else None),
+                progress=Progress(enabled=not getattr(args, "quiet", False)),
             )
         except BatchError as exc:
             print(exc, file=sys.stderr)
             return EXIT_BAD_INPUT
+    _variant_tables_and_record(args, dataset, written, record)
     if not getattr(args, "quiet", False):
         print(f"wrote {len(written)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
@@ -352,6 +355,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     folder = _data_dir(args)
     dataset = _load_writing_problems(args)
+    _check_theme(args, dataset)
     elapsed = time.perf_counter() - started
     _say(args, _summary(folder, dataset, elapsed))
     return EXIT_OK
@@ -570,6 +574,22 @@ def _load_writing_problems(args: argparse.Namespace) -> "Dataset":
     return dataset
 
 
+def _check_theme(args: argparse.Namespace, dataset: "Dataset") -> None:
+    """validate: the theme report.yaml names must load (found, WCAG contrast, TrueType fonts)."""
+    from snareport.errors import Problem
+    from snareport.theme import load_theme
+
+    try:
+        load_theme(dataset.config.theme_location())
+    except DataError as exc:
+        problems = [Problem("report.yaml", None, "theme", p.found, "a bundled theme's name or a theme .yaml file "
+                            "(relative to the dataset folder) with colours that meet WCAG contrast and TrueType fonts")
+                    for p in exc.problems]
+        if getattr(args, "problems", None):
+            _write_problems_csv(Path(args.problems), problems)
+        raise DataError(problems) from None
+
+
 def _write_problems_csv(path: Path, problems: Sequence[Any]) -> None:
     import csv
     import io
@@ -602,6 +622,29 @@ def _record_finish(args: argparse.Namespace, record: Any) -> None:
         path = record.write(args.log)
         logging.getLogger(PROG).info("run record written to %s", path)
     logging.getLogger(PROG).info("%s", record.summary())
+
+
+def _variant_tables_and_record(args: argparse.Namespace, dataset: "Dataset", written: dict[str, Path],
+                               record: Any) -> None:
+    """variants --tables: each report's data tables beside its PDF (the reports are built again here, in this
+    process, from the same dataset); then the run record of the batch."""
+    if getattr(args, "tables", None):
+        from snareport.atomic import atomic_write_bytes
+        from snareport.build import build_report
+        from snareport.tables import spreadsheet_bytes
+
+        with record.stage("tables"):
+            for label, pdf in written.items():
+                district = None if label == dataset.config.area else label
+                data = spreadsheet_bytes(build_report(dataset, district=district), args.tables)
+                written_tables = atomic_write_bytes(Path(pdf).with_suffix(f".{args.tables}"), data)
+                record.output(written_tables, args.tables)
+    for pdf in written.values():
+        record.output(Path(pdf), "pdf")
+    manifest = Path(args.output) / "manifest.json"
+    if manifest.is_file():
+        record.output(manifest, "manifest")
+    _record_finish(args, record)
 
 
 def _build_tables_file(args: argparse.Namespace, report: Any, record: Any, pdf_name: str,

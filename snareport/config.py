@@ -204,7 +204,7 @@ class ReportConfig(_Strict):
     def theme_location(self) -> str | Path:
         """The theme to render with: a bundled theme's name, or its YAML file (a relative path is
         taken from the dataset folder, where report.yaml is)."""
-        from snareport.theme import theme_file
+        from snareport.resources import theme_file
 
         if Path(self.theme).suffix not in (".yaml", ".yml"):
             return self.theme

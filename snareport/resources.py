@@ -45,3 +45,12 @@ def _copy(source: Traversable, target: Path) -> None:
             _copy(item, target / item.name)
         else:
             (target / item.name).write_bytes(item.read_bytes())
+
+
+def theme_file(name_or_path: str | Path, base: str | Path | None = None) -> Path:
+    """Where a theme lives: a bundled name (``layouts/<name>.yaml``) or a YAML file's path, a relative
+    path taken from ``base`` (the dataset folder, for a theme named in report.yaml) when given."""
+    path = Path(name_or_path).expanduser()
+    if path.suffix not in (".yaml", ".yml"):
+        return bundled_dir("layouts") / f"{name_or_path}.yaml"
+    return path if path.is_absolute() or base is None else Path(base) / path

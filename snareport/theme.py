@@ -11,7 +11,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from snareport.resources import bundled_dir
+from snareport.resources import bundled_dir, theme_file
 
 LAYOUTS_DIR = bundled_dir("layouts")
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -218,15 +218,6 @@ def font_problems(theme: Theme) -> list[str]:
                 "not a TrueType font file"
             problems.append(f"font file {path.name!r} is {what}; name a .ttf file with TrueType outlines")
     return problems
-
-
-def theme_file(name_or_path: str | Path, base: str | Path | None = None) -> Path:
-    """Where a theme lives: a bundled name (``layouts/<name>.yaml``) or a YAML file's path, a relative
-    path taken from ``base`` (the dataset folder, for a theme named in report.yaml) when given."""
-    path = Path(name_or_path).expanduser()
-    if path.suffix not in (".yaml", ".yml"):
-        return LAYOUTS_DIR / f"{name_or_path}.yaml"
-    return path if path.is_absolute() or base is None else Path(base) / path
 
 
 def load_theme(name_or_path: str | Path, base: str | Path | None = None) -> Theme:

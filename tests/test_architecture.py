@@ -18,7 +18,9 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     # the content models, number formatting, and the one function that writes a file atomically
     ("foundation", ("snareport.errors", "snareport.config", "snareport.models", "snareport.dataset",
                     "snareport.scope", "snareport.content", "snareport.formatting", "snareport.naming",
-                    "snareport.resources", "snareport.atomic")),
+                    "snareport.resources", "snareport.atomic",
+                    # the Report's figures as tidy tables and a spreadsheet (Report.tables(), build --tables)
+                    "snareport.tables")),
     # files → a validated Dataset (the only reader of input files); the police.uk import makes such a folder
     ("loading", ("snareport.loading", "snareport.opendata")),
     # Dataset × Scope → section models
@@ -30,7 +32,9 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     # pages → tagged PDF bytes
     ("render", ("snareport.render", "snareport.tagging")),
     # everything together: the command line, the batch of variants, the package's public names
-    ("writer/cli", ("snareport.variants", "snareport.cli", "snareport.__main__", "snareport")),
+    ("writer/cli", ("snareport.variants", "snareport.cli", "snareport.__main__", "snareport",
+                    # the analyst's tools: run record, batch progress, report diff, new dataset folders
+                    "snareport.runlog", "snareport.progress", "snareport.diff", "snareport.scaffold")),
 ]
 
 

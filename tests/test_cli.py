@@ -157,7 +157,7 @@ def test_build_stops_at_bad_input_before_drawing(fake_pipeline, tmp_path, capsys
 
 
 def test_variants_passes_districts_layout_workers_and_progress(monkeypatch, tmp_path, capsys):
-    from snareport.variants import ProgressBar
+    from snareport.progress import Progress
 
     seen: dict = {}
 
@@ -171,19 +171,18 @@ def test_variants_passes_districts_layout_workers_and_progress(monkeypatch, tmp_
         return {"Eastbay": Path(out_dir) / "sna-2025-26-eastbay.pdf"}
 
     monkeypatch.setitem(sys.modules, "snareport.variants",
-                        types.SimpleNamespace(build_variants=build_variants, BatchError=BatchError,
-                                              ProgressBar=ProgressBar))
+                        types.SimpleNamespace(build_variants=build_variants, BatchError=BatchError))
     assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--districts", "eastbay, Westmoor",
                  "--workers", "2"]) == 0
     progress = seen.pop("progress")
     assert seen == {"out_dir": tmp_path / "v", "districts": ["Eastbay", "Westmoor"], "executor": None,
                     "layout": "kent_medway", "workers": 2}
-    assert isinstance(progress, ProgressBar) and not progress.enabled  # captured output is not a terminal
+    assert isinstance(progress, Progress) and progress.enabled
     assert "wrote 1 reports" in capsys.readouterr().out
 
 
 def test_variants_quiet_disables_progress(monkeypatch, tmp_path, capsys):
-    from snareport.variants import ProgressBar
+    from snareport.progress import Progress
 
     seen: dict = {}
 
@@ -192,11 +191,11 @@ def test_variants_quiet_disables_progress(monkeypatch, tmp_path, capsys):
         return {}
 
     monkeypatch.setitem(sys.modules, "snareport.variants",
-                        types.SimpleNamespace(build_variants=build_variants, BatchError=RuntimeError,
-                                              ProgressBar=ProgressBar))
+                        types.SimpleNamespace(build_variants=build_variants, BatchError=RuntimeError))
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     assert main(["variants", str(TINY), "-o", str(tmp_path / "v"), "--quiet"]) == 0
-    assert not seen["progress"].enabled and capsys.readouterr().out == ""
+    assert isinstance(seen["progress"], Progress) and not seen["progress"].enabled
+    assert capsys.readouterr().out == ""
 
 
 def test_import_policeuk_delegates(monkeypatch, tmp_path, capsys):

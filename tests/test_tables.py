@@ -165,3 +165,20 @@ def test_a_bad_suffix_is_a_usage_error(tmp_path, capsys):
     data = copy_tiny(tmp_path / "d")
     assert main(["build", str(data), "-o", str(tmp_path / "x.pdf"), "--tables", str(tmp_path / "x.csv")]) == 2
     assert "--tables" in capsys.readouterr().err
+
+
+def test_variants_write_tables_beside_each_pdf(tmp_path):
+    data = copy_tiny(tmp_path / "d")
+    out = tmp_path / "v"
+    assert main(["variants", str(data), "-o", str(out), "--districts", "Westmoor", "--tables", "ods", "-q",
+                 "--log", str(tmp_path / "run.json")]) == 0
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == 2
+    for pdf in pdfs:
+        book = pd.ExcelFile(pdf.with_suffix(".ods"), engine="odf")
+        assert book.sheet_names[:3] == ["Cover_sheet", "Contents", "Notes"]
+    westmoor = pd.read_excel(next(p for p in pdfs if "westmoor" in p.name).with_suffix(".ods"), sheet_name="Cover_sheet",
+                             header=None, engine="odf")
+    assert "Westmoor" in str(westmoor.iloc[0, 0])
+    record = json.loads((tmp_path / "run.json").read_text())
+    assert sum(o["kind"] == "ods" for o in record["outputs"]) == 2 and "variants" in record["timings_s"]

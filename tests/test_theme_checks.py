@@ -80,13 +80,12 @@ def test_theme_path_in_report_yaml_is_taken_from_the_dataset_folder(tmp_path, mo
     assert report.metadata.theme == "brand/brand.yaml" and str(tmp_path) not in report.model_dump_json()
 
 
-def test_a_failing_theme_in_report_yaml_is_a_validation_problem(tmp_path):
-    from snareport import load_dataset
+def test_a_failing_theme_in_report_yaml_is_a_validation_problem(tmp_path, capsys):
+    from snareport.cli import main
 
     data = copy_tiny(tmp_path / "data")
     _theme(data, "yellow.yaml", colours={"primary": "#FFDD00", "on_primary": "#FFFFFF"})
     edit_config(data, theme="yellow.yaml")
-    with pytest.raises(DataError) as caught:
-        load_dataset(data)
-    problem = next(p for p in caught.value.problems if p.column == "theme")
-    assert problem.file == "report.yaml" and "1.35:1" in problem.found
+    assert main(["validate", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "report.yaml::theme" in err and "#FFDD00" in err and "1.35:1" in err

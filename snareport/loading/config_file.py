@@ -56,22 +56,7 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
         except ValidationError:
             return None
     config._folder = folder
-    _check_theme(config, log)
     return config
-
-
-def _check_theme(config: ReportConfig, log: ProblemLog) -> None:
-    """The theme report.yaml names must load: found, contrast-checked, TrueType fonts."""
-    from snareport.errors import DataError
-    from snareport.theme import load_theme
-
-    try:
-        load_theme(config.theme_location())
-    except DataError as exc:
-        for problem in exc.problems:
-            log.add(CONFIG_FILE, None, "theme", problem.found,
-                    "a bundled theme's name or a theme .yaml file (relative to the dataset folder) whose colours "
-                    "meet WCAG contrast and whose fonts are TrueType files")
 
 
 def _undrawable(text: str, data: Any, log: ProblemLog) -> bool:

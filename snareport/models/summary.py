@@ -5,16 +5,13 @@ Numbers are printed by :mod:`snareport.formatting`, as in the PDF.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from snareport.models.report import Report
+from typing import Any
 
 SECTIONS = ("county_profile", "achievements", "demographics", "geography", "temporal", "knives", "sexual_violence",
             "recorded_offences")
 
 
-def report_html(report: "Report") -> str:
+def report_html(report: Any) -> str:
     from snareport import formatting as fmt
 
     m = report.metadata

@@ -9,11 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-
-if TYPE_CHECKING:  # pragma: no cover
-    from snareport.models.report import Report
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 WITHHELD = "[c]"          # GSS: confidential (withheld by disclosure control)
 NOT_AVAILABLE = "[x]"     # GSS: not available
@@ -53,8 +50,12 @@ def count(value: int | float | None, withheld: bool = False) -> Any:
 
 
 def decimal(value: float | None, dp: int, withheld: bool = False) -> Any:
+    """A number rounded half-up to ``dp`` places, as the PDF prints it (a whole number when ``dp`` is 0)."""
     cell = count(value, withheld)
-    return round(float(cell), dp) if isinstance(cell, (int, float)) else cell
+    if not isinstance(cell, (int, float)):
+        return cell
+    rounded = Decimal(repr(float(cell))).quantize(Decimal(1).scaleb(-dp), rounding=ROUND_HALF_UP)
+    return int(rounded) if dp == 0 else float(rounded)
 
 
 def pct(value: float | None, withheld: bool = False) -> Any:
@@ -99,7 +100,7 @@ def _table(key: str, title: str, columns: Sequence[str], rows: Iterable[Sequence
 # ---------------------------------------------------------------- sections
 
 
-def achievements(report: "Report") -> list[DataTable | None]:
+def achievements(report: Any) -> list[DataTable | None]:
     a = report.achievements
     if not a.available:
         return []
@@ -122,16 +123,25 @@ def achievements(report: "Report") -> list[DataTable | None]:
             [(x.label, *change_cells(x.change, dp=2)) for x in a.admissions], "achievements",
             ["Hospital admissions", "Percentage change"]))
     if a.savings_available and a.savings:
-        first, second = label(a, 4, "first year"), label(a, 1, "second year")
+        periods = getattr(a, "savings_periods", None) or []
+        first, second = (periods[0].label, periods[-1].label) if periods else \
+            (label(a, 4, "first year"), label(a, 1, "second year"))
+        thousands = getattr(a, "savings_rounding_gbp", 1) >= 1000   # the PDF prints estimates to the nearest £1,000
+
+        def money(value: float | None, withheld: bool = False) -> Any:
+            return decimal(None if value is None else value / 1000 if thousands else value, 0, withheld)
+
+        unit = "£ thousands" if thousands else "£"
         rows = [(s.offence_group, count(s.previous, s.suppressed), count(s.current, s.suppressed),
-                 count(s.fall, s.suppressed), decimal(s.unit_cost_gbp, 0), decimal(s.saving_gbp, 0, s.suppressed))
+                 count(s.fall, s.suppressed), decimal(s.unit_cost_gbp, 0), money(s.saving_gbp, s.suppressed))
                 for s in a.savings]
-        rows.append(("All offence groups that fell", NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE,
-                     decimal(a.savings_total_gbp, 0, any(s.suppressed for s in a.savings))))
-        prices = f" at {a.price_year} prices" if a.price_year else ""
-        out.append(_table("cost_savings", f"Savings from offence groups that fell, {first} to {second}{prices}",
-                          ["Offence group", f"Offences, {first}", f"Offences, {second}", "Fall (offences)",
-                           "Unit cost (£)", "Saving (£)"], rows, "achievements", ["Unit costs"]))
+        rows.append(("Total, net of rises", NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE, NOT_APPLICABLE,
+                     money(a.savings_total_gbp, any(s.suppressed for s in a.savings))))
+        prices = f", at {a.price_year} prices" if a.price_year else ""
+        out.append(_table("cost_of_crime_avoided", f"Estimated cost of crime avoided, {first} to {second}{prices}",
+                          ["Offence group", f"Offences, {first}", f"Offences, {second}",
+                           "Fall in offences (negative: a rise)", "Unit cost (£)",
+                           f"Cost avoided ({unit}, negative: an added cost)"], rows, "achievements", ["Unit costs"]))
     if a.fallen_types:
         out.append(_table("offence_types_that_fell", f"Offence types that fell, {prev} to {cur}",
                           ["Offence type", f"Offences, {prev}", f"Offences, {cur}", "Change (%)"],
@@ -140,7 +150,7 @@ def achievements(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def county_profile(report: "Report") -> list[DataTable | None]:
+def county_profile(report: Any) -> list[DataTable | None]:
     p, m = report.county_profile, report.metadata
     if not p.available:
         return []
@@ -176,7 +186,7 @@ def county_profile(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def demographics(report: "Report") -> list[DataTable | None]:
+def demographics(report: Any) -> list[DataTable | None]:
     d = report.demographics
     if not d.available:
         return []
@@ -222,7 +232,7 @@ def demographics(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def geography(report: "Report") -> list[DataTable | None]:
+def geography(report: Any) -> list[DataTable | None]:
     g = report.geography
     if not g.available or not g.districts:
         return []
@@ -247,7 +257,7 @@ def geography(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def temporal(report: "Report") -> list[DataTable | None]:
+def temporal(report: Any) -> list[DataTable | None]:
     t = report.temporal
     if not t.available:
         return []
@@ -262,7 +272,7 @@ def temporal(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def knives(report: "Report") -> list[DataTable | None]:
+def knives(report: Any) -> list[DataTable | None]:
     k = report.knives
     if not k.available:
         return []
@@ -290,7 +300,7 @@ def knives(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def sexual_violence(report: "Report") -> list[DataTable | None]:
+def sexual_violence(report: Any) -> list[DataTable | None]:
     s = report.sexual_violence
     if not s.available:
         return []
@@ -321,7 +331,7 @@ def sexual_violence(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def recorded_offences(report: "Report") -> list[DataTable | None]:
+def recorded_offences(report: Any) -> list[DataTable | None]:
     o = report.recorded_offences
     if not o.available:
         return []
@@ -361,7 +371,7 @@ def recorded_offences(report: "Report") -> list[DataTable | None]:
     return out
 
 
-def about_the_data(report: "Report") -> list[DataTable | None]:
+def about_the_data(report: Any) -> list[DataTable | None]:
     return [
         _table("periods", "Periods used in this report", ["Period", "Name in report.yaml", "From", "To"],
                [(p.label, p.name, p.start.isoformat(), p.end.isoformat()) for p in report.periods], "methodology"),
@@ -372,12 +382,12 @@ def about_the_data(report: "Report") -> list[DataTable | None]:
     ]
 
 
-BUILDERS: tuple[Callable[[Report], list[DataTable | None]], ...] = (
+BUILDERS: tuple[Callable[[Any], list[DataTable | None]], ...] = (
     achievements, county_profile, demographics, geography, temporal, knives, sexual_violence, recorded_offences,
     about_the_data,
 )
 
 
-def report_tables(report: "Report") -> list[DataTable]:
+def report_tables(report: Any) -> list[DataTable]:
     """Every table of the report, in the order of the PDF."""
     return [t for build in BUILDERS for t in build(report) if t is not None]

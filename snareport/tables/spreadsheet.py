@@ -17,19 +17,18 @@ from snareport.tables.sections import NOT_APPLICABLE, NOT_AVAILABLE, WITHHELD, D
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from snareport.models.report import Report
 
 FORMATS = {"ods": "odf", "xlsx": "openpyxl"}
 
 
-def tables_as_frames(report: "Report") -> dict[str, "pd.DataFrame"]:
+def tables_as_frames(report: Any) -> dict[str, "pd.DataFrame"]:
     """Every table of the report as a DataFrame keyed by its sheet name (``[c]`` where withheld)."""
     import pandas as pd
 
     return {t.key: pd.DataFrame(list(t.rows), columns=list(t.columns)) for t in report_tables(report)}
 
 
-def _notes(report: "Report", tables: list[DataTable]) -> tuple[list[tuple[str, str]], dict[str, str]]:
+def _notes(report: Any, tables: list[DataTable]) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """The notes sheet's rows (number, text) and a map from note topic to its number."""
     notes: list[tuple[str, str]] = []
     numbers: dict[str, str] = {}
@@ -56,7 +55,7 @@ def _notes(report: "Report", tables: list[DataTable]) -> tuple[list[tuple[str, s
     return notes, numbers
 
 
-def _sheet_rows(report: "Report", table: DataTable, numbers: dict[str, str]) -> list[list[Any]]:
+def _sheet_rows(report: Any, table: DataTable, numbers: dict[str, str]) -> list[list[Any]]:
     refs = [numbers[t] for t in table.notes if t in numbers]
     cells = {c for row in table.rows for c in row if isinstance(c, str)}
     refs += [numbers[marker] for marker in (WITHHELD, NOT_AVAILABLE, NOT_APPLICABLE) if marker in cells]
@@ -69,11 +68,11 @@ def _sheet_rows(report: "Report", table: DataTable, numbers: dict[str, str]) -> 
     return rows
 
 
-def _source(report: "Report") -> str:
+def _source(report: Any) -> str:
     return report.data.source_name or report.metadata.partnership
 
 
-def _front_sheets(report: "Report", tables: list[DataTable], notes: list[tuple[str, str]]) -> dict[str, list[list[Any]]]:
+def _front_sheets(report: Any, tables: list[DataTable], notes: list[tuple[str, str]]) -> dict[str, list[list[Any]]]:
     m = report.metadata
     cover = [
         [f"{m.title}: data tables, {m.scope_label}, {m.edition}"],
@@ -95,7 +94,7 @@ def _front_sheets(report: "Report", tables: list[DataTable], notes: list[tuple[s
     return {"Cover_sheet": cover, "Contents": contents, "Notes": notes_sheet}
 
 
-def spreadsheet_bytes(report: "Report", fmt: str = "ods") -> bytes:
+def spreadsheet_bytes(report: Any, fmt: str = "ods") -> bytes:
     """The report's data tables as an .ods (``fmt="ods"``) or .xlsx (``fmt="xlsx"``) file's bytes."""
     import pandas as pd
 
@@ -128,7 +127,7 @@ def _style_xlsx(book: Any) -> None:
             ws.column_dimensions[column[0].column_letter].width = min(60, max(12, longest + 2))
 
 
-def write_tables(report: "Report", path: str | Path, fmt: str | None = None) -> Path:
+def write_tables(report: Any, path: str | Path, fmt: str | None = None) -> Path:
     """Write the data tables to ``path`` atomically (format from ``fmt`` or the path's suffix)."""
     target = Path(path)
     fmt = fmt or target.suffix.lower().lstrip(".")
