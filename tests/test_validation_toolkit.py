@@ -43,11 +43,13 @@ def test_a_day_first_date_column_is_one_line(tmp_path):
         row[1] = f"{d}/{m}/{y} {time}".strip()
     write_rows(data, "offences", rows)
     error = _problems(data)
-    lines = [p for p in error.problems if p.column == "occurred_at"]
+    lines = [p for p in error.problems if p.column == "occurred_at" and p.file == "offences.csv"]
+    assert all(p.row is None for p in lines), "no line per row"
+    lines = [p for p in lines if p.found.startswith("every row")]
     assert len(lines) == 1
     assert lines[0].row is None and lines[0].found == f"every row is day-first ({rows[1][1].split()[0]} {rows[1][1].split()[1]})"
     assert "YYYY-MM-DD" in lines[0].expected
-    assert len([p for p in error.every if p.column == "occurred_at"]) == len(rows) - 1
+    assert len([p for p in error.every if p.column == "occurred_at" and p.row is not None]) == len(rows) - 1
 
 
 def test_a_misspelt_key_does_not_stop_the_other_checks(tmp_path):
