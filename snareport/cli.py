@@ -640,7 +640,8 @@ def _variant_tables_and_record(args: argparse.Namespace, dataset: "Dataset", wri
                 written_tables = atomic_write_bytes(Path(pdf).with_suffix(f".{args.tables}"), data)
                 record.output(written_tables, args.tables)
     for pdf in written.values():
-        record.output(Path(pdf), "pdf")
+        if Path(pdf).is_file():
+            record.output(Path(pdf), "pdf")
     manifest = Path(args.output) / "manifest.json"
     if manifest.is_file():
         record.output(manifest, "manifest")
