@@ -113,6 +113,9 @@ periods:
   previous_window: {window(1)}
   current_window:  {window(0)}
 
+# Every month of each compared period must have offences; for sparse test data only, allow gaps:
+# allow_partial_periods: true
+
 # Which periods each comparison uses: [earlier, later]. Pairs must not overlap.
 comparisons:
   year_on_year: [previous_year, current_year]
