@@ -27,7 +27,7 @@ bench: $(STAMP)
 # The documentation site (tutorial + API reference from the docstrings) into out/site/.
 docs: $(STAMP)
 	$(BIN)/pip install -q -e ".[docs]"
-	$(BIN)/mkdocs build
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
 
 clean:
 	rm -rf out .pytest_cache
