@@ -199,6 +199,14 @@ def test_rates_per_1000_from_an_ons_population_file(tmp_path):
             assert d.count == count and d.population == people[d.district]
             assert d.rate_per_1000 == pytest.approx(count / people[d.district] * 1000, abs=0.001)
     assert y.rate_per_1000 == pytest.approx(len(main) / sum(people.values()) * 1000, abs=0.001)
+    # the PDF names the population year beside every rate, and ranks districts by rate in a chart
+    pypdf = pytest.importorskip("pypdf")
+    report = snareport.build_report(ds)
+    path = snareport.render_pdf(report, tmp_path / "rates.pdf", layout=report.metadata.theme, tagger=False)
+    text = " ".join(" ".join((p.extract_text() or "") for p in pypdf.PdfReader(path).pages).split())
+    top = max((d for d in y.districts if d.rate_per_1000 is not None), key=lambda d: d.rate_per_1000)
+    assert f"{top.district} had the highest rate, {top.rate_per_1000:.1f} recorded crimes per 1,000 residents" in text
+    assert "Residents, mid-2011" in text and "ONS mid-2011" in text
 
 
 def test_population_file_without_a_district_is_refused(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.charts.rates import district_rate_chart
 from snareport.charts.trend import monthly_trend_chart
 from snareport.layout import _counted
 from snareport.layout._charts import source_line
@@ -46,6 +47,13 @@ def build(report: Report, door: Door) -> list[Flowable]:
             measure="recorded crimes" if report.data.categories else "recorded offences", area=scope,
             source=source_line(report), style=door.chart_style))
         out.append(door.note(_months_note(report, y, main)))
+    if y.districts and y.population_year:
+        out += door.chart(district_rate_chart(
+            [d.district for d in y.districts], [d.rate_per_1000 for d in y.districts],
+            measure="recorded crimes" if report.data.categories else "recorded offences", area=report.metadata.area,
+            period=main, population_year=y.population_year,
+            source=source_line(report) + (f"; {report.data.population_source}" if report.data.population_source else ""),
+            style=door.chart_style, highlight=report.metadata.district))
     if y.districts:
         out += door.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}")
         out.append(door.note(

@@ -1,0 +1,80 @@
+"""Rates per 1,000 residents by district → horizontal bar ChartFlowable, highest first, each bar labelled."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from matplotlib.figure import Figure
+
+from snareport import formatting as fmt
+from snareport.charts.flowable import ChartFlowable, layout_captions
+from snareport.charts.frame import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.style import ChartStyle
+from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
+
+
+def district_rate_chart(
+    districts: Sequence[str],
+    rates: Sequence[float | None],
+    *,
+    measure: str,
+    area: str,
+    period: str,
+    population_year: int,
+    source: str,
+    style: ChartStyle,
+    highlight: str | None = None,
+    width: float | None = None,
+    height: float | None = None,
+) -> ChartFlowable:
+    """Horizontal bars of ``measure`` per 1,000 residents, highest first (``None`` = withheld), one decimal place."""
+    if len(districts) != len(rates):
+        raise ValueError("districts and rates must have the same length")
+    rows = sorted(zip(districts, rates), key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
+    labels = {d: value_or_suppressed(r, lambda v: fmt.number(v, 1)) for d, r in rows}
+    known = [(d, r) for d, r in rows if r is not None]
+    if known:
+        (top, high), (bottom, low) = known[0], known[-1]
+        title = sentence_case(f"{top} had the highest rate, {fmt.number(high, 1)} {measure} per 1,000 residents")
+        findings = [title, f"{bottom} had the lowest, {fmt.number(low, 1)}"]
+    else:
+        title = sentence_case(f"rates by district are {WITHHELD}")
+        findings = [title]
+    subtitle = (f"{sentence_case(measure)} per 1,000 residents by district, {area}, {period}; residents: "
+                f"ONS mid-{population_year} estimates")
+    text = ChartText(
+        title=title, subtitle=subtitle, source=source,
+        alt_text=describe("Horizontal bar chart", f"{measure} per 1,000 residents by district", area, period,
+                          *findings, withheld_sentence([d for d, r in rows if r is None], "districts", len(rows),
+                                                       noun="rate", nouns="rates")),
+        data_table=[("District", "Per 1,000 residents")] + [(d, labels[d]) for d, _ in rows],
+    )
+
+    def plot(figure: Figure, w: float, h: float) -> None:
+        names = max(text_width(d, style, bold=d == highlight) for d, _ in rows)
+        right = max(text_width(t, style, bold=True) for t in labels.values()) + 6
+        axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
+        largest = max((r for _, r in known), default=1) or 1
+        for i, (district, rate) in enumerate(rows):
+            bold = district == highlight
+            colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
+            if rate is not None:
+                axes.barh(i, rate, height=0.68, color=colour, zorder=2)
+            axes.text((rate or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
+                      fontsize=style.text_size, weight="bold" if bold else "normal",
+                      color=style.text_colour if rate is not None else style.secondary_text_colour)
+        names_column = axes.get_yaxis_transform()
+        for i, (name, _) in enumerate(rows):
+            axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
+                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
+                          weight="bold" if name == highlight else "normal")
+        axes.set_ylim(len(rows) - 0.5, -0.5)
+        axes.set_xlim(0, largest)
+        axes.set_axis_off()
+        axes.axvline(0, color=style.axis_colour, linewidth=0.8, zorder=3)
+
+    w = width or style.width
+    if height is None:
+        captions = layout_captions(style, w, text.title, text.subtitle, text.source)
+        height = max(len(rows) * style.bar_row_height + 4, MIN_PLOT_HEIGHT) + captions.header_height \
+            + captions.footer_height
+    return build_chart("district_rates", text, plot, style, w, height)
