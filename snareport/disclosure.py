@@ -35,7 +35,7 @@ class _Suppressor:
             self.withheld += hide_prev + hide_cur
             ch.previous = None if hide_prev else ch.previous
             ch.current = None if hide_cur else ch.current
-            ch.change_pct, ch.suppressed = None, True
+            ch.change_pct, ch.suppressed, ch.within_noise = None, True, None
 
     def counts(self, items: list[SuppressibleCount], total_shown: bool = True) -> None:
         """Primary suppression, then secondary: never leave exactly one withheld count in a group."""
@@ -230,6 +230,7 @@ def _recorded_offences(r: Report, s: _Suppressor) -> None:
                 d.harm.current = None if d.volume.current is None else d.harm.current
                 d.harm.change_pct, d.harm.suppressed = None, True
             d.current_share = None if d.volume.current is None else d.current_share
+            d.rate_per_1000 = None if d.volume.current is None else d.rate_per_1000
     s.figure(o.focus_volume)
     if o.focus_harm is not None and o.focus_volume is not None and o.focus_volume.suppressed:
         o.focus_harm.value, o.focus_harm.suppressed = None, True

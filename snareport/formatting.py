@@ -124,9 +124,17 @@ def change_pct(change: object, *, plus: bool = True) -> str:
     return percent(getattr(change, "change_pct", None), plus=plus, suppressed=getattr(change, "suppressed", False))
 
 
+NOISE = "within the range expected by chance"
+
+
 def change_words(change: object) -> str:
-    """A model ``Change`` → 'down 22.9%' / 'up 4.6%' / 'no change' / 'withheld' / 'not available'."""
-    return direction_word(getattr(change, "change_pct", None), suppressed=getattr(change, "suppressed", False))
+    """A model ``Change`` → 'down 22.9%' / 'up 4.6%' / 'no change' / 'withheld' / 'not available'; a rise or
+    fall the model flags as within the range expected by chance says so ('up 10.8%, within the range
+    expected by chance')."""
+    words = direction_word(getattr(change, "change_pct", None), suppressed=getattr(change, "suppressed", False))
+    if getattr(change, "within_noise", None) and words.startswith(("up", "down")):
+        return f"{words}, {NOISE}"
+    return words
 
 
 def change_counts(change: object, dp: int = 0) -> str:
@@ -151,6 +159,14 @@ def ranked(rank: int, of: int, superlative: str = "largest") -> str:
     if rank == 1:
         return f"the {superlative} of {of}"
     return f"{ordinal(rank)} {superlative} of {of}"
+
+
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def small_number(n: int) -> str:
+    """Numbers below ten in words, as the ONS style guide prints them in text: 4 → 'four'; 12 → '12'."""
+    return _SMALL[n] if 0 <= n < 10 else number(n)
 
 
 def join_words(items: list[str]) -> str:

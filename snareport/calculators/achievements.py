@@ -8,6 +8,7 @@ import pandas as pd
 
 from snareport.formatting import month_list
 from snareport.calculators.common import (
+    count_change,
     NOT_AVAILABLE, by_period, cached, change, in_period, offences_with_flags, period_refs, unavailable_reason,
 )
 from snareport.models.achievements import AchievementsSection, CostSaving
@@ -57,10 +58,10 @@ def _knife_changes(ds: "Dataset", off: pd.DataFrame, yoy) -> tuple[list[Labelled
     cohorts = dict(ds.config.cohorts)
     changes = [
         LabelledChange(key=name, label=cohorts[name].label,
-                       change=change(int(counts.at[prev, name]), int(counts.at[cur, name])))
+                       change=count_change(int(counts.at[prev, name]), int(counts.at[cur, name])))
         for name in KNIFE_COHORTS
     ]
-    unknown = change(int(counts.at[prev, "age_unknown"]), int(counts.at[cur, "age_unknown"]))
+    unknown = count_change(int(counts.at[prev, "age_unknown"]), int(counts.at[cur, "age_unknown"]))
     return changes, unknown
 
 
@@ -120,7 +121,7 @@ def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
     table = _counts(off, column, yoy)
     prev, cur = yoy
     fell = table[table[cur] < table[prev]]
-    return [LabelledChange(key=str(name), label=str(name), change=change(int(r[prev]), int(r[cur])))
+    return [LabelledChange(key=str(name), label=str(name), change=count_change(int(r[prev]), int(r[cur])))
             for name, r in fell.iterrows()]
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
+from snareport.calculators.intervals import within_noise
 from snareport.config import AgeRange, Period
 from snareport.models.common import Change, PeriodRef
 from snareport.scope import Scope
@@ -209,6 +210,12 @@ def change(previous: float | None, current: float | None) -> Change:
     return Change(previous=_num(previous), current=_num(current), change_pct=pct_change(previous, current))
 
 
+def count_change(previous: int | None, current: int | None) -> Change:
+    """A change between two counts, flagged when it lies within the range expected by chance (Byar)."""
+    return Change(previous=_num(previous), current=_num(current), change_pct=pct_change(previous, current),
+                  within_noise=within_noise(previous, current))
+
+
 def share(part: float | None, whole: float | None) -> float | None:
     """part / whole as a fraction, None when whole is 0 or missing."""
     if part is None or whole is None or whole == 0:
@@ -232,6 +239,22 @@ def rank_desc(values: pd.Series, tiebreak: pd.Series | None = None) -> pd.Series
     frame["t"] = tiebreak.astype("float64") if tiebreak is not None else 0.0
     order = frame.sort_values(["v", "t", "name"], ascending=[False, False, True], kind="mergesort")
     return pd.Series(range(1, len(order) + 1), index=order.index)
+
+
+def district_population(ds: "Dataset", age: AgeRange | None = None) -> pd.Series | None:
+    """Each district's population in ``population_year`` (every configured district, in config order), of
+    the population bands inside ``age`` (all ages when None); None when the source has no population."""
+    if ds.population is None or not ds.has("population"):
+        return None
+    pop = ds.population[ds.population["year"] == ds.config.population_year]
+    if age is not None:
+        inside = [code for code in pop["age_band"].astype("object").unique()
+                  if parse_band(code)[0] >= age.min_age
+                  and (age.max_age is not None and parse_band(code)[1] is not None
+                       and parse_band(code)[1] <= age.max_age)]
+        pop = pop[pop["age_band"].isin(inside)]
+    totals = pop.groupby(pop["district"].astype("object"))["population"].sum()
+    return totals.reindex(ds.config.districts, fill_value=0).astype(int)
 
 
 def counts_by_district(ds: "Dataset", frame: pd.DataFrame) -> pd.Series:

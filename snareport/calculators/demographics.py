@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    band_label_series, by_period, cached, change, harm_of, period_refs, population_band_map, scope_people, share,
+    count_change,
+    band_label_series, by_period, cached, harm_of, period_refs, population_band_map, scope_people, share,
     unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
@@ -100,11 +101,11 @@ def _sex_split(rows: pd.DataFrame, role: str, yoy) -> RoleSexSplit:
     table = pd.crosstab(sex, mine["_period"]).reindex(index=list(SEXES), columns=list(yoy), fill_value=0)
     prev, cur = yoy
     totals = table.sum()
-    out = [SexRow(sex=s, change=change(int(table.at[s, prev]), int(table.at[s, cur])),
+    out = [SexRow(sex=s, change=count_change(int(table.at[s, prev]), int(table.at[s, cur])),
                   previous_share=share(int(table.at[s, prev]), int(totals[prev])),
                   current_share=share(int(table.at[s, cur]), int(totals[cur])))
            for s in SEXES]
-    return RoleSexSplit(role=role, rows=out, total=change(int(totals[prev]), int(totals[cur])))
+    return RoleSexSplit(role=role, rows=out, total=count_change(int(totals[prev]), int(totals[cur])))
 
 
 def _population_comparison(ds: "Dataset", scope: Scope, now: pd.DataFrame, section: DemographicsSection) -> None:

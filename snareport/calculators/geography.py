@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from snareport.calculators.common import (
+    count_change,
     by_period, cached, change, harm_of, offences_with_flags, period_refs, rank_desc, unavailable_reason,
 )
 from snareport.models.geography import DistrictScore, GeographySection
@@ -54,6 +55,9 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
     section.county_harm = county_harm.model_copy() if county_harm else None
     section.top = [s.district for s in scores[:TOP_N]]
     section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:TOP_N]]
+    section.top_unchanged = bool(section.top) and set(section.top) == set(section.previous_top)
+    section.direction_windows = len(windows)
+    section.falling_every_window = [s.district for s in scores if s.volume_direction == "falling"]
     section.volume_rose = [s.district for s in scores if _rose(s.volume.previous, s.volume.current)]
     section.harm_rose = [s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)]
     if not scope.is_county:
@@ -81,14 +85,14 @@ def _scores(ds: "Dataset", windows, prev: str, cur: str, has_harm: bool):
         v, h = [float(volume.at[d, w]) for w in windows], [float(harm.at[d, w]) for w in windows]
         scores.append(DistrictScore(
             district=d,
-            volume=change(int(volume.at[d, prev]), int(volume.at[d, cur])),
+            volume=count_change(int(volume.at[d, prev]), int(volume.at[d, cur])),
             harm=change(float(harm.at[d, prev]), float(harm.at[d, cur])) if has_harm else change(None, None),
             volume_by_window=v, harm_by_window=h if has_harm else [None] * len(h),
             volume_direction=direction(v), harm_direction=direction(h) if has_harm else "mixed",
             rank=int(rank_now[d]), previous_rank=int(rank_before[d]),
         ))
     scores.sort(key=lambda s: s.rank)
-    county_volume = change(int(volume[prev].sum()), int(volume[cur].sum()))
+    county_volume = count_change(int(volume[prev].sum()), int(volume[cur].sum()))
     county_harm = change(float(harm[prev].sum()), float(harm[cur].sum())) if has_harm else None
     return scores, county_volume, county_harm
 

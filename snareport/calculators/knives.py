@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    by_period, cached, change, counts_by_district, offences_with_flags, period_refs, rank_desc, scope_people, share,
+    count_change,
+    by_period, cached, counts_by_district, offences_with_flags, period_refs, rank_desc, scope_people, share,
     unavailable_reason,
 )
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
@@ -44,7 +45,7 @@ def calculate(ds: "Dataset", scope: Scope) -> KnivesSection:
                                  lambda: counts_by_district(ds, knife_all[knife_all["_period"] == cur])), section)
     knife = knife_all if scope.is_county else knife_all[knife_all["district"] == scope.district]
     per_period = knife["_period"].value_counts()
-    section.knife_offences = change(int(per_period.get(prev, 0)), int(per_period.get(cur, 0)))
+    section.knife_offences = count_change(int(per_period.get(prev, 0)), int(per_period.get(cur, 0)))
 
     people_reason = unavailable_reason(ds, "people", "people.age", "people.sex")
     if people_reason:
@@ -83,8 +84,8 @@ def _under_25(ds: "Dataset", knife: pd.DataFrame, yoy, section: KnivesSection) -
     mine = knife[knife[COHORT]]
     injury = mine["offence_group"].astype("object").isin(INJURY_GROUPS)
     table = pd.crosstab(injury, mine["_period"]).reindex(index=[True, False], columns=list(yoy), fill_value=0)
-    section.under_25_injury = change(int(table.at[True, prev]), int(table.at[True, cur]))
-    section.under_25_non_injury = change(int(table.at[False, prev]), int(table.at[False, cur]))
+    section.under_25_injury = count_change(int(table.at[True, prev]), int(table.at[True, cur]))
+    section.under_25_non_injury = count_change(int(table.at[False, prev]), int(table.at[False, cur]))
     if not ds.has("unit_costs") or ds.unit_costs is None:
         section.notes.append("Minimum saving: not available from this source (needs unit_costs).")
         return

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    by_period, cached, change, district_rows, harm_of, period_refs, rank_desc, scope_offences, share,
+    by_period, cached, change, count_change, district_population, district_rows, harm_of, period_refs, rank_desc, scope_offences, share,
     unavailable_reason,
 )
+from snareport.calculators.intervals import rate_per_1000
 from snareport.config import Period
 from snareport.models.common import ScopeFigure
 from snareport.models.recorded_offences import (
@@ -71,7 +72,7 @@ def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
     """Offences (``size``) or their summed harm (``harm``) in each period, as a Change."""
     values = [rows[rows["_period"] == name] for name in yoy]
     if measure == "size":
-        return change(len(values[0]), len(values[1]))
+        return count_change(len(values[0]), len(values[1]))
     return change(round(float(values[0]["_harm"].sum()), 2), round(float(values[1]["_harm"].sum()), 2))
 
 
@@ -87,17 +88,25 @@ def _districts(ds: "Dataset", scope: Scope, rows: pd.DataFrame, section: Recorde
     previous_rank = rank_desc(volume[prev], harm[prev])
     harm_rank = rank_desc(harm[cur], volume[cur]) if has_harm else None
     county_volume = int(volume[cur].sum())
+    population = district_population(ds)
+    section.population_year = ds.config.population_year if population is not None else None
+    rates = (pd.Series({d: rate_per_1000(int(volume.at[d, cur]), int(population[d])) for d in names}, dtype="float64")
+             if population is not None else None)
+    rate_rank = rank_desc(rates.fillna(-1.0), volume[cur]) if rates is not None else None
     section.county_total = cached(ds, ("recorded_offences", "county size"),
                                   lambda: _pair(rows, (prev, cur), "size")).model_copy()
     section.county_harm = cached(ds, ("recorded_offences", "county harm"),
                                  lambda: _pair(rows, (prev, cur), "harm")).model_copy() if has_harm else None
     section.districts = sorted((DistrictVolume(
         district=d,
-        volume=change(int(volume.at[d, prev]), int(volume.at[d, cur])),
+        volume=count_change(int(volume.at[d, prev]), int(volume.at[d, cur])),
         harm=change(round(float(harm.at[d, prev]), 2), round(float(harm.at[d, cur]), 2)) if has_harm else None,
         volume_rank=int(volume_rank[d]), previous_volume_rank=int(previous_rank[d]),
         harm_rank=int(harm_rank[d]) if harm_rank is not None else None,
         current_share=share(int(volume.at[d, cur]), county_volume),
+        population=int(population[d]) if population is not None else None,
+        rate_per_1000=rate_per_1000(int(volume.at[d, cur]), int(population[d])) if population is not None else None,
+        rate_rank=int(rate_rank[d]) if rate_rank is not None else None,
     ) for d in names), key=lambda x: x.volume_rank)
     if not scope.is_county:
         d = scope.district
@@ -131,7 +140,7 @@ def _months(ds: "Dataset", rows: pd.DataFrame, yoy: tuple[str, str]) -> list[Mon
         after = current[i] if i < len(current) else None
         out.append(MonthlyVolume(
             previous_month=before, current_month=after,
-            volume=change(int(counts.get((yoy[0], _month_number(before)), 0)) if before else None,
+            volume=count_change(int(counts.get((yoy[0], _month_number(before)), 0)) if before else None,
                           int(counts.get((yoy[1], _month_number(after)), 0)) if after else None)))
     return out
 
@@ -146,7 +155,7 @@ def _groups(rows: pd.DataFrame, yoy: tuple[str, str]) -> list[OffenceGroupVolume
     table = table.reindex(columns=[prev, cur], fill_value=0)
     totals = table.sum()
     order = sorted(table.index, key=lambda g: (-int(table.at[g, cur]), -int(table.at[g, prev]), str(g)))
-    return [OffenceGroupVolume(group=str(g), volume=change(int(table.at[g, prev]), int(table.at[g, cur])),
+    return [OffenceGroupVolume(group=str(g), volume=count_change(int(table.at[g, prev]), int(table.at[g, cur])),
                                previous_share=share(int(table.at[g, prev]), int(totals[prev])),
                                current_share=share(int(table.at[g, cur]), int(totals[cur])))
             for g in order]

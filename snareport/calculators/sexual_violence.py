@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    band_label_series, by_period, cached, change, counts_by_district, period_refs, rank_desc, scope_offences,
+    count_change,
+    band_label_series, by_period, cached, counts_by_district, period_refs, rank_desc, scope_offences,
     scope_people, share, unavailable_reason,
 )
 from snareport.models.common import LabelledChange, Ranked, SuppressibleCount
@@ -46,21 +47,21 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     rows = by_period(ds, sv, yoy)
     table = pd.crosstab(rows["_cat"], rows["_period"]).reindex(index=list(CATEGORIES), columns=list(yoy),
                                                                fill_value=0)
-    section.categories = [LabelledChange(key=c, label=c, change=change(int(table.at[c, prev]), int(table.at[c, cur])))
+    section.categories = [LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
                           for c in CATEGORIES]
     section.table = [LabelledChange(key=label.lower().replace(" ", "_"), label=label,
-                                    change=change(int(table.loc[list(cats), prev].sum()),
+                                    change=count_change(int(table.loc[list(cats), prev].sum()),
                                                   int(table.loc[list(cats), cur].sum())))
                      for label, cats in TABLE_ROWS.items()]
-    section.total = change(int(table[prev].sum()), int(table[cur].sum()))
+    section.total = count_change(int(table[prev].sum()), int(table[cur].sum()))
     if not scope.is_county:   # the whole area's change, beside the district's
         def area_total():
             counts = by_period(ds, sv_all, yoy)["_period"].value_counts()
-            return change(int(counts.get(prev, 0)), int(counts.get(cur, 0)))
+            return count_change(int(counts.get(prev, 0)), int(counts.get(cur, 0)))
 
         section.area_total = cached(ds, "sexual.area_total", area_total).model_copy(deep=True)
     overall = by_period(ds, sv, two)["_period"].value_counts()
-    section.overall = change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
+    section.overall = count_change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
 
     three_rows = by_period(ds, sv, three)
     _top_types(three_rows, section)

@@ -36,20 +36,22 @@ def build(report: Report, door: Door) -> list[Flowable]:
     points: list[list] = []
     if g.top:
         points.append(["Most affected by volume: ", Segment(fmt.join_words(g.top), bold=True),
-                       (". The same four as the window before." if g.previous_top == g.top else
+                       (f". The same {fmt.small_number(len(g.top))} as the window before." if g.top_unchanged else
                         f". The window before: {fmt.join_words(g.previous_top)}." if g.previous_top else ".")])
     rose = {s.district: s for s in g.districts}
     if g.volume_rose:
         points.append(["Volume score rose in ", fmt.join_words(
-            [f"{n} ({fmt.percent(rose[n].volume.change_pct, plus=True)})" for n in g.volume_rose if n in rose]), "."])
+            [f"{n} ({fmt.change_pct(rose[n].volume)}"
+             + (f", {fmt.NOISE}" if rose[n].volume.within_noise else "") + ")"
+             for n in g.volume_rose if n in rose]), "."])
     else:
         points.append(["No district's volume score rose."])
     if g.harm_rose:
         points.append(["Harm score rose in ", fmt.join_words(
             [f"{n} ({fmt.percent(rose[n].harm.change_pct, plus=True)})" for n in g.harm_rose if n in rose]), "."])
-    falling = [s.district for s in g.districts if s.volume_direction == "falling"]
-    if falling:
-        points.append([f"{len(falling)} of {len(g.districts)} districts fell in each of the three windows."])
+    if g.falling_every_window:
+        points.append([f"{fmt.small_number(len(g.falling_every_window)).capitalize()} of {len(g.districts)} "
+                       f"districts fell in each of the {fmt.small_number(g.direction_windows)} windows."])
     own: list[list] = []
     if g.focus:
         f = g.focus

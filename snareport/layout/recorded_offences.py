@@ -63,6 +63,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             highlight=report.metadata.district))
         header, rows, numeric, widths = _district_table(o, previous, current)
         out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths)
+        out.append(door.note(noise_note(o)))
     out.append(door.note(
         "Each offence counts once, in the calendar month of its date; no day or time of day is used. "
         + ("Harm-weighted volume adds up each offence's crime harm weight (by offence type), so a robbery "
@@ -112,7 +113,9 @@ def _points(o: RecordedOffencesSection, report: Report) -> tuple[list[list], lis
     rose = [d for d in ranked if _rose(d.volume)]
     if ranked and rose:
         points.append([f"Volumes rose in {len(rose)} of {len(o.districts)} districts: ",
-                       fmt.join_words([f"{d.district} ({fmt.change_pct(d.volume, plus=True)})" for d in rose]), "."])
+                       fmt.join_words([f"{d.district} ({fmt.change_pct(d.volume, plus=True)}"
+                                       + (f", {fmt.NOISE}" if d.volume.within_noise else "") + ")" for d in rose]),
+                       "."])
     elif ranked and all(_fell(d.volume) for d in ranked):
         points.append(["Volumes fell in every district." if len(ranked) == len(o.districts) else
                        f"Volumes fell in all {len(ranked)} districts whose figures are published."])
@@ -136,18 +139,42 @@ def _fell(change) -> bool:
     return fmt.direction_word(change.change_pct).startswith("down")
 
 
+NOISE_MARK = "\u2020"   # dagger: the change is within the range expected by chance
+
+
 def _district_table(o: RecordedOffencesSection, previous: str, current: str):
-    header = ["District", previous, current, "Change", "Volume rank"]
-    widths = [0.36, 0.16, 0.16, 0.16, 0.16]
+    """Every district's count, change (marked when it could be chance), rate per 1,000 people and ranks by
+    count and by rate (and harm-weighted volume and its rank when the source has harm weights)."""
+    rates = any(d.rate_per_1000 is not None for d in o.districts) or any(d.rate_rank for d in o.districts)
+    header = ["District", previous, current, "Change"]
+    widths = [0.30, 0.14, 0.14, 0.16]
+    if rates:
+        header += ["Per 1,000 people", "Rank by rate"]
+        widths += [0.14, 0.12]
+    header += ["Rank by count"]
+    widths += [0.12]
     if o.harm_available:
         header += ["Harm-weighted", "Harm rank"]
-        widths = [0.26, 0.13, 0.13, 0.12, 0.08, 0.19, 0.09]
+        widths = [0.17, 0.11, 0.11, 0.11, 0.10, 0.08, 0.08, 0.15, 0.09]
+    widths = [w / sum(widths) for w in widths]
     rows = []
     for d in o.districts:
+        mark = NOISE_MARK if d.volume.within_noise and d.volume.direction in ("rise", "fall") else ""
         row = [d.district, fmt.count(d.volume.previous, suppressed=d.volume.suppressed),
-               fmt.count(d.volume.current, suppressed=d.volume.suppressed), fmt.change_pct(d.volume, plus=True),
-               str(d.volume_rank)]
+               fmt.count(d.volume.current, suppressed=d.volume.suppressed), fmt.change_pct(d.volume) + mark]
+        if rates:
+            row += [fmt.decimal(d.rate_per_1000, 2, suppressed=d.volume.current is None),
+                    str(d.rate_rank) if d.rate_rank and d.rate_per_1000 is not None else ""]
+        row += [str(d.volume_rank)]
         if o.harm_available and d.harm is not None:
             row += [fmt.number(d.harm.current, suppressed=d.harm.suppressed), str(d.harm_rank or "")]
         rows.append(row)
     return header, rows, [False] + [True] * (len(header) - 1), widths
+
+
+def noise_note(o: RecordedOffencesSection) -> str:
+    """The key to the table's mark for a change that could be chance, and what the rates are."""
+    rates = (f" Rates are offences per 1,000 residents of all ages ({o.population_year} population)."
+             if o.population_year else "")
+    return (f"{NOISE_MARK} The change is {fmt.NOISE}: the earlier count lies inside the 95% confidence interval "
+            "of the later one (Poisson, Byar's method, as in Public Health England's Fingertips profiles)." + rates)

@@ -48,6 +48,9 @@ class Change(SectionModel):
     current: int | float | None
     change_pct: float | None
     suppressed: bool = False
+    # For counts: True when the earlier count lies inside the later one's 95% Poisson interval (Byar's
+    # method), so the change could be chance; None when not a count or not known.
+    within_noise: bool | None = None
 
     @property
     def direction(self) -> str:

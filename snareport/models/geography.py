@@ -30,8 +30,11 @@ class GeographySection(Section):
     districts: list[DistrictScore] = []       # every district, by current rank
     county_volume: Change | None = None
     county_harm: Change | None = None
-    top: list[str] = []                       # top four by current volume score
+    top: list[str] = []                       # top districts by current volume score (report.yaml sets how many)
     previous_top: list[str] = []
+    top_unchanged: bool = False               # the same districts were the top in the window before
+    direction_windows: int = 0                # how many windows the direction of travel follows
+    falling_every_window: list[str] = []      # districts whose volume score fell in each successive window
     volume_rose: list[str] = []
     harm_rose: list[str] = []
     focus: DistrictScore | None = None        # the district of a district scope

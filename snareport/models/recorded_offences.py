@@ -38,6 +38,9 @@ class DistrictVolume(SectionModel):
     harm_rank: int | None                    # by current harm-weighted volume (ties: volume, then name)
     previous_volume_rank: int
     current_share: float | None              # share of the area's current volume
+    population: int | None = None            # all ages, in report.yaml's population_year
+    rate_per_1000: float | None = None       # current volume per 1,000 population
+    rate_rank: int | None = None             # by current rate (1 = highest; ties: volume, then name)
     suppressed: bool = False
 
 
@@ -55,5 +58,6 @@ class RecordedOffencesSection(Section):
     focus_volume: ScopeFigure | None = None           # district scope: its current volume, the area's, its rank
     focus_harm: ScopeFigure | None = None             # district scope: the same for harm-weighted volume
     rank_of: int = 0
+    population_year: int | None = None                # the population behind the district rates (None: no rates)
     harm_available: bool = True
     unweighted_offences: int = 0                      # current-period offences in scope whose type has no weight
