@@ -124,7 +124,7 @@ def _demographics(r: Report, s: _Suppressor) -> None:
     d = r.demographics
     for profile in [*d.age_profiles, *d.comparison_profiles]:
         s.counts([*profile.bands, profile.unknown])
-    for split in d.sex_split:
+    for split in [*d.sex_split, *d.area_sex_split]:
         s.change(split.total)
         for row in split.rows:
             s.change(row.change)
@@ -132,7 +132,7 @@ def _demographics(r: Report, s: _Suppressor) -> None:
                 row.previous_share = None
             if row.change.current is None:
                 row.current_share = None
-    for comp in d.suspect_vs_population:
+    for comp in [*d.suspect_vs_population, *d.area_suspect_vs_population]:
         if s.small(comp.suspect_count):
             comp.suspect_count, comp.suspect_share, comp.suppressed = None, None, True
             s.withheld += 1

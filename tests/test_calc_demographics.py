@@ -96,3 +96,14 @@ def test_district_high_harm_has_the_whole_area_beside_it():
     assert (a.people, a.top_people) == (6, 2)
     assert a.harm_share == pytest.approx(210 / 430)
     assert demographics.calculate(_data(), Scope()).area_high_harm is None
+
+
+def test_district_sex_split_and_population_comparison_have_the_whole_area_beside_them():
+    area = demographics.calculate(_data(), Scope())
+    s = demographics.calculate(_data(), Scope("C"))
+    assert [x.role for x in s.area_sex_split] == ["victim", "suspect"]
+    by = {c.band: c for c in s.area_suspect_vs_population}
+    assert by["10–17"].suspect_share == pytest.approx(2 / 3)        # the whole area's known answer (above)
+    assert by["10–17"].population_share == pytest.approx(70 / 250)
+    assert s.area_sex_split == area.sex_split
+    assert area.area_sex_split == [] and area.area_suspect_vs_population == []

@@ -60,6 +60,10 @@ def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
         section.comparison_profiles = [p.model_copy(deep=True) for p in profiles]
     section.sex_split = [_sex_split(rows, role, yoy) for role in ROLES]
     _population_comparison(ds, scope, now, section)
+    if not scope.is_county:   # the whole area's sex split and population comparison, beside the district's
+        area = cached(ds, "demographics.area_section", lambda: calculate(ds, Scope()))
+        section.area_sex_split = [x.model_copy(deep=True) for x in area.sex_split]
+        section.area_suspect_vs_population = [x.model_copy() for x in area.suspect_vs_population]
     reason = unavailable_reason(ds, "harm_weights")
     if reason or ds.harm_weights is None:
         section.high_harm_available, section.high_harm_reason = False, reason

@@ -48,6 +48,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if not d.available:
         return out + [door.note(unavailable_note(d))]
     current = label(d, 1) or label(d, 0)
+    m = report.metadata
     for role in ("victim", "suspect"):
         out.append(door.h2(ROLE_TITLES[role]))
         profiles = [p for p in d.age_profiles + d.comparison_profiles if p.role == role]
@@ -59,18 +60,34 @@ def build(report: Report, door: Door) -> list[Flowable]:
                 source=source_line(report), style=door.chart_style))
         out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
         split = next((s for s in d.sex_split if s.role == role), None)
+        area_split = next((s for s in d.area_sex_split if s.role == role), None)
         if split:
+            area_share = {r.sex: r.current_share for r in area_split.rows} if area_split else {}
             rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed),
-                     fmt.change_pct(r.change), fmt.share(r.current_share)] for r in split.rows]
-            out += door.table(["Sex", label(d, 0) or "Previous", current or "Current", "Change", "Share now"],
-                              rows, widths=[0.32, 0.17, 0.17, 0.17, 0.17],
-                              caption=f"{ROLE_TITLES[role]} by sex, {span(d, 0, 1)}")
+                     fmt.change_pct(r.change), fmt.share(r.current_share)]
+                    + ([fmt.share(area_share.get(r.sex))] if area_split else []) for r in split.rows]
+            header = ["Sex", label(d, 0) or "Previous", current or "Current", "Change", "Share now"]
+            widths = [0.32, 0.17, 0.17, 0.17, 0.17]
+            if area_split:   # the whole area's share beside the district's
+                header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
+            out += door.table(header, rows, widths=widths,
+                              caption=f"{ROLE_TITLES[role]} by sex{' in ' + m.district if m.district else ''}, "
+                                      f"{span(d, 0, 1)}")
     if d.suspect_vs_population and d.population_available:
+        area_pop = {p.band: p for p in d.area_suspect_vs_population}
         rows = [[f"Aged {p.band}", fmt.share(p.suspect_share), fmt.share(p.population_share)]
+                + ([fmt.share(area_pop[p.band].suspect_share), fmt.share(area_pop[p.band].population_share)]
+                   if p.band in area_pop else ([fmt.NOT_AVAILABLE] * 2 if area_pop else []))
                 for p in d.suspect_vs_population]
-        out += door.table(["Age band", f"Share of suspects, {current}",
-                           f"Share of population, {d.population_year}"], rows, widths=[0.4, 0.3, 0.3],
-                          caption="Suspects compared with the population")
+        header = ["Age band", f"Share of suspects, {current}", f"Share of population, {d.population_year}"]
+        widths = [0.4, 0.3, 0.3]
+        if area_pop:
+            header = ["Age band", f"Suspects, {m.scope_label}", f"Population, {m.scope_label}",
+                      f"Suspects, {m.area}", f"Population, {m.area}"]
+            widths = [0.2, 0.2, 0.2, 0.2, 0.2]
+        out += door.table(header, rows, widths=widths,
+                          caption="Suspects compared with the population" + (
+                              f": shares, {current} (population {d.population_year})" if area_pop else ""))
     out.append(door.h2("High-harm victims and suspects"))
     if d.high_harm and d.high_harm_available:
         h, a, m = d.high_harm, d.area_high_harm, report.metadata

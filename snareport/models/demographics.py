@@ -66,5 +66,7 @@ class DemographicsSection(Section):
     population_available: bool = True
     high_harm: HighHarm | None = None
     area_high_harm: HighHarm | None = None         # the whole area's, beside the district's (district scope)
+    area_sex_split: list[RoleSexSplit] = []         # the whole area's (district scope)
+    area_suspect_vs_population: list[PopulationComparison] = []   # the whole area's (district scope)
     high_harm_available: bool = True
     high_harm_reason: str | None = None
