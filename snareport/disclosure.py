@@ -82,7 +82,9 @@ def apply_disclosure(report: Report, threshold: int, hospital_threshold: int) ->
     _data_summary(r, s)
     r.disclosure.applied = True
     r.disclosure.suppressed_values = s.withheld
-    r.disclosure.note = (f"Counts from 1 to {threshold} (hospital admissions: 1 to {hospital_threshold}), and "
+    hospital = (f" (hospital admissions: 1 to {hospital_threshold})"
+                if "hospital_admissions" in r.data.available else "")   # a source without them: no rule for them
+    r.disclosure.note = (f"Counts from 1 to {threshold}{hospital}, and "
                          "figures built on them, are withheld and shown as suppressed.")
     return r
 

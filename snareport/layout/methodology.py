@@ -62,9 +62,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     disclosure = report.disclosure
     if disclosure.applied:
         out.append(door.h2("Values withheld in this report"))
+        hospital = (f" (from 1 to {disclosure.hospital_threshold} for hospital admissions)"
+                    if "hospital_admissions" in report.data.available else "")
         rule = disclosure.note or (
-            f"Counts from 1 to {disclosure.threshold} (from 1 to {disclosure.hospital_threshold} for hospital "
-            f"admissions), and figures built on them, are shown as {fmt.SUPPRESSED}.")
+            f"Counts from 1 to {disclosure.threshold}{hospital}, and figures built on them, are shown as "
+            f"{fmt.SUPPRESSED}.")
         rule = f"{rule} Withheld values are printed as {fmt.SUPPRESSED}."
         out.append(door.para(f"{rule} {fmt.count(disclosure.suppressed_values)} values were withheld in this report.",
                              "small_body"))
