@@ -137,6 +137,17 @@ def change_words(change: object) -> str:
     return words
 
 
+def change_from_to(change: object, dp: int = 0) -> str:
+    """A model ``Change`` → 'down from 384 to 296' / 'up from 2 to 5' / 'unchanged at 7': the direction in
+    words beside a tile whose big number is already the % change (so the tile never says it twice)."""
+    before = number(getattr(change, "previous", None), dp, suppressed=getattr(change, "suppressed", False))
+    after = number(getattr(change, "current", None), dp, suppressed=getattr(change, "suppressed", False))
+    word = {"fall": "down", "rise": "up"}.get(getattr(change, "direction", ""), "")
+    if not word:
+        return f"{before} to {after}" if before != after else f"unchanged at {after}"
+    return f"{word} from {before} to {after}"
+
+
 def change_counts(change: object, dp: int = 0) -> str:
     """A model ``Change`` → 'previous → current' ('2 → 1'; '* → *' when withheld)."""
     return before_after(getattr(change, "previous", None), getattr(change, "current", None), dp,

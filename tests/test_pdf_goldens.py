@@ -25,8 +25,13 @@ PIXEL_TOLERANCE = 0.01      # share of pixels allowed to differ by more than 64
 
 def _page_index(title: str) -> int:
     r = reader(tiny_pdf())
-    for entry in r.outline:
-        if not isinstance(entry, list) and entry.title == title:
+
+    def flat(entries):
+        for e in entries:
+            yield from (flat(e) if isinstance(e, list) else [e])
+
+    for entry in flat(r.outline):
+        if entry.title == title:
             return r.get_destination_page_number(entry)
     raise LookupError(title)
 

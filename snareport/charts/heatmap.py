@@ -11,7 +11,8 @@ from typing import Sequence
 
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from snareport import formatting as fmt
@@ -60,19 +61,25 @@ def day_hour_heatmap(
         left = max(text_width(d[:3], style) for d in days) + 8
         axes = axes_in_points(figure, w, h, left=left, bottom=key_height + style.text_size * 3.2, right=2, top=2)
         peak_cells = {(d, hr) for _, d, hr in peaks}
-        cells, colours = [], []
+        cells, colours, hatch = [], [], []
         for d, row in enumerate(grid):
             for hr, value in enumerate(row):
-                if value is None:
+                cells.append([(hr, d), (hr + 1, d), (hr + 1, d + 1), (hr, d + 1)])
+                if value is None:           # withheld: hatched grey, never a colour that reads as a count
+                    colours.append(WITHHELD_FILL)
+                    hatch += _hatch_lines(hr, d)
                     continue
                 colour = style.sequential[_bin_of(value, bounds)]
-                cells.append([(hr, d), (hr + 1, d), (hr + 1, d + 1), (hr, d + 1)])
                 colours.append(colour)
-                if (d, hr) in peak_cells:
-                    axes.text(hr + 0.5, d + 0.5, fmt.number(value), ha="center", va="center_baseline",
-                              fontsize=style.min_text_size, weight="bold", color=_ink_on(colour, style))
-        axes.add_collection(PolyCollection(cells, facecolors=colours, edgecolors="white", linewidths=0.8),
+                # every cell carries its value, so the grid reads without colour
+                axes.text(hr + 0.5, d + 0.5, fmt.number(value), ha="center", va="center_baseline",
+                          fontsize=style.min_text_size, weight="bold" if (d, hr) in peak_cells else "normal",
+                          color=_ink_on(colour, style))
+        # thin grey cell edges: the lightest step never has to stand out against white paper on its own
+        axes.add_collection(PolyCollection(cells, facecolors=colours, edgecolors=CELL_EDGE, linewidths=0.5),
                             autolim=False)
+        if hatch:
+            axes.add_collection(LineCollection(hatch, colors=HATCH_INK, linewidths=0.6), autolim=False)
         axes.set_xlim(0, 24)
         axes.set_ylim(len(days), 0)
         axes.set_axis_off()
@@ -87,7 +94,7 @@ def day_hour_heatmap(
         for d, name in enumerate(days):
             axes.annotate(name[:3], (0, d + 0.5), xycoords=day_column, xytext=(-4, 0), textcoords="offset points",
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
-        _key(figure, style, bounds, left, style.text_size * 0.4, w, h)
+        _key(figure, style, bounds, left, style.text_size * 0.4, w, h, withheld=bool(suppressed))
 
     return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height)
 
@@ -118,7 +125,19 @@ def _ink_on(colour: str, style: ChartStyle) -> str:
     return "white" if luminance < 0.45 else style.text_colour
 
 
-def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float, h: float) -> None:
+WITHHELD_FILL = "#E3E3E3"
+HATCH_INK = "#6F777B"
+CELL_EDGE = "#B1B4B6"
+
+
+def _hatch_lines(hr: int, d: int) -> list[list[tuple[float, float]]]:
+    """Three diagonal strokes (x + y = 0.5, 1, 1.5 inside the unit cell) across the cell at (hour, day)."""
+    return [[(hr + max(0.0, s - 1), d + min(1.0, s)), (hr + min(1.0, s), d + max(0.0, s - 1))]
+            for s in (0.5, 1.0, 1.5)]
+
+
+def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float, h: float,
+         withheld: bool = False) -> None:
     swatch_w, swatch_h = 34.0, style.text_size * 1.0
     figure.text(x / w, (y + swatch_h + 3) / h, "Offences per hour", fontsize=style.text_size,
                 color=style.secondary_text_colour, va="bottom")
@@ -131,6 +150,18 @@ def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float
         label = fmt.number(low) if low == high else f"{fmt.number(low)}\u2013{fmt.number(high)}"
         figure.text((left + swatch_w / 2) / w, (y + swatch_h) / h, label, ha="center", va="top",
                     fontsize=style.min_text_size, color=style.text_colour)
+    if withheld:                     # the legend entry for hatched cells
+        left = label_x + len(bounds) * (swatch_w + 2) + 12
+        bottom = y + swatch_h + 3
+        figure.patches.append(Rectangle((left / w, bottom / h), swatch_w / w, swatch_h / h,
+                                        transform=figure.transFigure, facecolor=WITHHELD_FILL,
+                                        edgecolor=CELL_EDGE, linewidth=0.5, figure=figure))
+        for s in (0.25, 0.5, 0.75):
+            figure.lines.append(Line2D([(left + swatch_w * (s - 0.25)) / w, (left + swatch_w * (s + 0.25)) / w],
+                                       [(bottom + swatch_h) / h, bottom / h], transform=figure.transFigure,
+                                       color=HATCH_INK, linewidth=0.6, figure=figure))
+        figure.text((left + swatch_w / 2) / w, (y + swatch_h) / h, f"withheld {fmt.SUPPRESSED}", ha="center",
+                    va="top", fontsize=style.min_text_size, color=style.text_colour)
 
 
 def _title(cohort: str, grid, peaks, days: Sequence[str]) -> str:

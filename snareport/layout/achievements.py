@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content, intro
-from snareport.layout._periods import label, reason_note, span, unavailable_note
+from snareport.layout._periods import reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 
@@ -41,8 +41,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         for k in a.knife_enabled:
             what = f"knife-enabled serious violence involving {k.label}"
             tile = Tile(headline_change(k.change), f"change in {what}{where}, {yoy}",
-                        f"{fmt.change_words(k.change)}: {fmt.count(k.change.previous)} offences in {label(a, 0)}, "
-                        f"{fmt.count(k.change.current)} in {label(a, 1)}" + beside(m.area, area_knife.get(k.key)))
+                        f"{fmt.change_from_to(k.change)} offences"
+                        + beside(m.area, area_knife.get(k.key)), icon="knife")
             _sort(k.change, tile, what, falls, watch, withheld)
         if falls:
             out.append(door.h2("Knife-enabled serious violence"))
@@ -55,7 +55,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         for x in a.admissions:
             what = f"hospital admissions for assault with a knife or sharp object ({x.label})"
             tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month{adm_where}, {x.label}",
-                        f"{fmt.change_words(x.change)}, {window}" + beside(m.area, area_adm.get(x.key)))
+                        f"{fmt.change_words(x.change)}, {window}" + beside(m.area, area_adm.get(x.key)),
+                        icon="hospital")
             _sort(x.change, tile, what, falls, watch, withheld)
         if falls:
             out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
@@ -75,18 +76,28 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if withheld:
         out.append(door.note(f"Left out because the figures are withheld to protect the people involved: "
                              f"{fmt.join_words(withheld)}."))
+    for note in a.notes:
+        out.append(door.note(note))
+    return out
+
+
+def recognition(report: Report, door: Door) -> list[Flowable]:
+    """Recognised practice and the offence types that fell: the achievements that are not big numbers
+    (printed on the second page of the at-a-glance spread, after the key findings)."""
+    a = report.achievements
+    c = content(report)
+    out: list[Flowable] = []
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         for item in c.achievements:
             out.append(door.boxed([door.h3(item.headline), *door.markdown(item.text)]))
-    if a.fallen_types:
+    if a.available and a.fallen_types:
+        yoy = span(a, 0, 1)
         out.append(door.h2(f"Offence types that fell, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
         out += door.annex_table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"],
                                 rows, f"Offence types that fell, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
-    for note in a.notes:
-        out.append(door.note(note))
     return out
 
 
@@ -139,7 +150,7 @@ def savings_blocks(a, door: Door, where: str = "") -> tuple[list[Flowable], list
                 f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}{where}, {when}",
                 f"{fmt.count(abs(s.fall))} {'fewer' if fewer else 'more'} offences: "
                 f"{fmt.count(s.previous)} in {a.savings_periods[0].label}, {fmt.count(s.current)} in "
-                f"{a.savings_periods[-1].label}" if len(a.savings_periods) == 2 else ""))
+                f"{a.savings_periods[-1].label}" if len(a.savings_periods) == 2 else "", icon="money"))
     if tiles:
         out.append(door.tiles(tiles))
     groups = fmt.join_words([g.lower() for g in a.savings_groups])

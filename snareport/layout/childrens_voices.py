@@ -23,10 +23,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     v = content(report).childrens_voices
     out = scope_note(report, door, "childrens_voices") + door.markdown(v.intro)
     out.append(door.h2("Key findings"))
-    out.append(door.bullets(v.key_findings))
+    out.append(door.bullets(v.key_findings))      # one list that may run on over a page break
     if v.quotes:
         out.append(door.h2("In their words"))
-        out += [door.quote(q) for q in v.quotes]
+        out += door.short_items_in_columns(v.quotes, lambda items, width: [door.quote(q, width=width) for q in items],
+                                           min_items=4)
         if v.quotes_note:
             out.append(door.note(v.quotes_note))
     return out

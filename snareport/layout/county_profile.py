@@ -8,7 +8,7 @@ from snareport.charts.population import population_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, speaks_for_area
 from snareport.layout._periods import unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.door import Door, Tile
 from snareport.models.report import Report
 
 KEY = "county_profile"

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from snareport import formatting as fmt
+from snareport.layout.pictograms import Pictogram
 from snareport.layout.styles import Styles, build_styles
 from snareport.theme import MM, Theme
 
@@ -135,6 +136,7 @@ class Tile:
     value: str
     label: str
     detail: str = ""
+    icon: str | None = None       # a pictogram name from snareport.layout.pictograms (decoration)
 
 
 class Door:
@@ -151,6 +153,7 @@ class Door:
         self._keys: dict[str, int] = {}
         self.depth = 0                      # 1 while a section is built inside a chapter (headings one level down)
         self.annex: list[AnnexTable] = []   # tables printed in the data annex, in the order sections gave them
+        self.contents_listing: Any = None   # the contents list (its recorded pages number the findings)
 
     # --- tagging hook ---------------------------------------------------------------------------
     def _emit(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable:
@@ -260,13 +263,13 @@ class Door:
         table.spaceAfter = 10
         return self._emit(table, "Table", header_rows=1, header_columns=1)
 
-    def quote(self, value: str, credit: str = "") -> Flowable:
+    def quote(self, value: str, credit: str = "", width: float | None = None) -> Flowable:
         """A pull quote: italic text in the accent colour beside an accent rule."""
         words = value.strip().strip("\u201c\u201d\" ")
         cells: list[Flowable] = [Paragraph(text("\u201c" + words + "\u201d"), self.styles.quote)]
         if credit:
             cells.append(Paragraph(text(credit), self.styles.quote_credit))
-        table = Table([[cells]], colWidths=[self.frame_width])
+        table = Table([[cells]], colWidths=[width or self.frame_width])
         table.setStyle(TableStyle([
             ("LINEBEFORE", (0, 0), (0, 0), 3, self.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -325,7 +328,7 @@ class Door:
         self.annex.append(AnnexTable(number, caption, tuple(header), tuple(tuple(r) for r in rows),
                                      tuple(numeric) if numeric is not None else None,
                                      tuple(widths) if widths is not None else None))
-        return [self.rich([f"The figures: ", Segment(f"table A{number}", link=f"#{ANNEX_KEY}"),
+        return [self.rich(["The figures: ", Segment(f"table A{number}", link=f"#{ANNEX_KEY}"),
                            " in the data tables."], "muted")]
 
     # --- figures --------------------------------------------------------------------------------
@@ -352,7 +355,7 @@ class Door:
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
                 font_path=regular, bold_font_path=bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
-                width=self.frame_width, bar_row_height=14, **chart_sizes(self.theme.type_scale))
+                width=self.frame_width, bar_row_height=14, height=225, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
     def chart(self, chart: Flowable) -> list[Flowable]:
@@ -397,7 +400,8 @@ class Door:
         width = (self.frame_width - gap * (columns - 1)) / columns
         size = min(self._tile_value_size(t.value, self._tile_width(columns)) for t in tiles)  # one size per grid
         value_style = s.tile_value.clone("tile_value_fitted", fontSize=size, leading=size * 1.15)
-        cells = [[Paragraph(text(t.value), value_style), Paragraph(runs_markup([t.label]), s.tile_label)]
+        cells = [([Pictogram(t.icon, self)] if t.icon else [])
+                 + [Paragraph(text(t.value), value_style), Paragraph(runs_markup([t.label]), s.tile_label)]
                  + ([Paragraph(text(t.detail), s.muted)] if t.detail else []) for t in tiles]
         rows: list[list[Any]] = []
         heights: list[float | None] = []
@@ -432,6 +436,19 @@ class Door:
         table.setStyle(TableStyle(commands))
         table.spaceAfter = 10
         return self._emit(table, "Table", layout=True)
+
+    def short_items_in_columns(self, items: Sequence[Any], build: Any, min_items: int = 6,
+                               max_chars: int = 90) -> list[Flowable]:
+        """Many short items (list entries, quotes) in two columns, reading down the left then the right;
+        ``build(items, width)`` makes one column's flowables. Fewer or longer items stay in one column."""
+        def length(item: Any) -> int:
+            return len(item) if isinstance(item, str) else sum(len(getattr(r, "text", str(r))) for r in item)
+
+        if len(items) < min_items or any(length(i) > max_chars for i in items):
+            return build(list(items), self.frame_width)
+        half = (len(items) + 1) // 2
+        width = (self.frame_width - 6 * MM) / 2
+        return [self.side_by_side(build(list(items[:half]), width), build(list(items[half:]), width))]
 
     def side_by_side(self, left: list[Flowable], right: list[Flowable], split: float = 0.5) -> Flowable:
         """Two blocks of flowables next to each other (a layout grid, not a data table)."""

@@ -1,7 +1,7 @@
 """Report → "<district> at a glance": the district's opening, before the chapters.
 
-Its achievements (falls, with the whole area's change beside each) and one key finding per chapter, each
-naming the district's figure and the area's, linked to the chapter. Every number is a field of the report
+One key finding per chapter, each naming the scope's figure (and in a district report the area's),
+linked to the chapter; the achievements follow on the spread's second page. Every number is a field of the report
 model (already through disclosure); this module only chooses and words them. :func:`key_findings` is pure
 and works for any scope, so an at-a-glance layout for the whole-area report can use it too; the section is
 printed in district reports.
@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout import _counted
-from snareport.layout._periods import label, latest_pair, span
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout._periods import label, latest_pair
+from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
 KEY = "glance"
@@ -33,56 +33,33 @@ class Finding:
     area: list[Any] = field(default_factory=list)   # runs: the whole area's figure (district reports)
 
 
-def title(report: Report) -> str:
+def chapter_title(report: Report) -> str:
+    """The at-a-glance chapter's title: it names the district in a district report."""
     return f"{report.metadata.district} at a glance" if report.metadata.district else "At a glance"
 
 
+def title(report: Report) -> str:
+    return "Key findings"
+
+
 def included(report: Report) -> bool:
-    return report.metadata.district is not None
+    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
+    """The first page of the at-a-glance spread: one finding per chapter, each linked to its page, then
+    recognised practice (the achievements' big numbers are the spread's second page)."""
+    from snareport.layout import achievements
+    from snareport.layout.key_findings import KeyFindingsFlowable
+
     m = report.metadata
-    out: list[Flowable] = [door.para(
-        f"The main figures for {m.scope_label}, each with the figure for {m.area} beside it. "
-        "Each finding links to its chapter.")]
-    tiles = achievement_tiles(report)
-    if tiles:
-        out.append(door.h2(f"Achievements in {m.scope_label}"))
-        out.append(door.tiles(tiles, columns=min(3, len(tiles))))
+    beside = f", each with the figure for {m.area} beside it" if m.district else ""
+    out: list[Flowable] = [door.para(f"One finding from each chapter for {m.scope_label}{beside}. "
+                                     "Each links to the page that explains it.")]
     findings = key_findings(report)
     if findings:
-        out.append(door.h2("Key findings"))
-        out.append(door.bullets([
-            [Segment(f.topic, bold=True, link=f"#{f.key}"), " \u2013 ", *f.own,
-             *([f"; {m.area}: ", *f.area] if f.area else []), "."]
-            for f in findings]))
-    return out
-
-
-def achievement_tiles(report: Report) -> list[Tile]:
-    """The scope's falls (knife-enabled offences by age, sharp-object admissions), area change beside each."""
-    a, m = report.achievements, report.metadata
-    if not a.available:
-        return []
-    tiles = []
-    area_knife = {k.key: k.change for k in a.area_knife_enabled}
-    for k in a.knife_enabled:
-        if k.change.direction == "fall":
-            beside = area_knife.get(k.key)
-            tiles.append(Tile(fmt.change_pct(k.change, plus=True),
-                              f"knife-enabled offences involving {k.label}, {span(a, 0, 1)}",
-                              f"{m.area}: {fmt.change_words(beside)}" if beside is not None else ""))
-    area_adm = {x.key: x.change for x in a.area_admissions}
-    if a.admissions_available and a.admissions_scope == ("district" if m.district else "county"):
-        window = " to ".join(p.label for p in a.admissions_periods)
-        for x in a.admissions:
-            if x.change.direction == "fall" and x.change.change_pct is not None:
-                beside = area_adm.get(x.key)
-                tiles.append(Tile(fmt.change_pct(x.change, plus=True),
-                                  f"hospital admissions with a sharp object, {x.label}, {window}",
-                                  f"{m.area}: {fmt.change_words(beside)}" if beside is not None else ""))
-    return tiles
+        out.append(door._emit(KeyFindingsFlowable(door, findings, m.area if m.district else ""), "TOC"))
+    return out + achievements.recognition(report, door)
 
 
 def key_findings(report: Report) -> list[Finding]:

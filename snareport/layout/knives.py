@@ -52,7 +52,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                                ("without injury", k.under_25_non_injury, k.area_under_25_non_injury)):
             if ch:
                 tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}{where}, {yoy}",
-                                  f"{fmt.change_words(ch)}: {fmt.change_counts(ch)}"
+                                  f"{fmt.change_from_to(ch)} offences"
                                   + (f"; {m.area}: {fmt.change_words(area)}" if area is not None else "")))
         out.append(door.tiles(tiles))
     if k.minimum_saving_gbp:
@@ -79,7 +79,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report),
-            style=door.chart_style, unknown=k.age_unknown))
+            style=door.chart_style, unknown=k.age_unknown, height=door.chart_style.height * 0.68))
     for note in k.notes:
         out.append(door.note(note))
     return out

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from snareport.layout.door import Door, SectionHeading
+from snareport.layout.keep import KeepHeadingWithStart
 from snareport.theme import MM
 
 
@@ -79,6 +80,7 @@ class ReportDocTemplate(BaseDocTemplate):
         self.bleed = bleed
         self.trim = (width, height)
         g = theme.page
+        metadata.setdefault("keepTogetherClass", KeepHeadingWithStart)  # a heading keeps to its text's start
         if bleed:  # print bleed: the trim box sits inside the larger media/bleed box
             metadata.setdefault("trimBox", (bleed, bleed, bleed + width, bleed + height))
             metadata.setdefault("bleedBox", (0, 0, width + 2 * bleed, height + 2 * bleed))

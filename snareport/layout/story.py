@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from snareport.layout import (
     achievements,
@@ -61,18 +61,19 @@ class SectionPlan:
 class Chapter:
     """A chapter: it starts on a new page and its sections flow one after another inside it.
 
-    ``title`` None: the chapter is its one section and takes that section's title (and key)."""
+    ``title`` None: the chapter is its one section and takes that section's title (and key); a callable
+    gives the title from the report (e.g. "Thanet at a glance")."""
 
     key: str
-    title: str | None
+    title: str | Callable[[Report], str] | None
     sections: tuple[ModuleType, ...]
     columns: int = 1
+    page_per_section: bool = False      # each section on its own page (the at-a-glance spread)
 
 
 CHAPTERS = (
     Chapter("foreword", None, (foreword,)),
-    Chapter("glance", None, (glance,)),
-    Chapter("achievements", None, (achievements,)),
+    Chapter("at_a_glance", glance.chapter_title, (glance, achievements), page_per_section=True),
     Chapter("recommendations", None, (recommendations,)),
     Chapter("about", "About this assessment", (purpose, definition, board, public_health)),
     Chapter("area", "The area and its people", (county_profile, demographics)),
@@ -97,6 +98,7 @@ class ChapterPlan:
     title: str | None
     sections: tuple[SectionPlan, ...]
     columns: int = 1
+    page_per_section: bool = False
 
 
 def _section(module: ModuleType, report: Report) -> SectionPlan:
@@ -111,7 +113,9 @@ def chapters(report: Report) -> list[ChapterPlan]:
         if not sections:
             continue
         title = chapter.title if len(sections) > 1 else None
-        out.append(ChapterPlan(chapter.key, title, sections, chapter.columns))
+        if callable(title):
+            title = title(report)
+        out.append(ChapterPlan(chapter.key, title, sections, chapter.columns, chapter.page_per_section))
     return out
 
 
@@ -154,19 +158,24 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
     if edition_brief.included(report):
         story += edition_brief.build(report, door)
     door.annex.clear()
+    door.contents_listing = listing
     for chapter in chapters(report):
         # every chapter starts on a new page; inside it the sections flow
         story += [NextPageTemplate("columns" if chapter.columns == 2 else "inner"), PageBreak()]
         if chapter.title is None:
             section = chapter.sections[0]
-            story.append(door.section_heading(section.title, section.key))
-            story += section.build(report, door)
-            continue
-        story.append(door.section_heading(chapter.title, chapter.key))
-        for section in chapter.sections:
-            story.append(door.section_heading(section.title, section.key, level=1))
-            with door.nested():
-                story += section.build(report, door)
+            body = [door.section_heading(section.title, section.key)] + section.build(report, door)
+        else:
+            body = [door.section_heading(chapter.title, chapter.key)]
+            for i, section in enumerate(chapter.sections):
+                if i and chapter.page_per_section:
+                    body.append(PageBreak())
+                body.append(door.section_heading(section.title, section.key, level=1))
+                with door.nested():
+                    body += section.build(report, door)
+        while body and isinstance(body[-1], Spacer):   # trailing space must not spill onto a page of its own
+            body.pop()
+        story += body
     story += [NextPageTemplate("back"), PageBreak()]
     story += back_cover.build(report, door)
     return story, listing

@@ -68,7 +68,7 @@ def build_styles(theme: Theme) -> Styles:
         h1=style("h1", t.h1, t.h1 * 1.2, faces.bold, primary, spaceAfter=t.body * 1.1),
         h2=style("h2", t.h2, t.h2 * 1.25, faces.bold, primary, spaceBefore=t.body * 1.1, spaceAfter=t.body * 0.5),
         h3=style("h3", t.h3, t.h3 * 1.3, faces.bold, text, spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.3),
-        bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.35),
+        bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.25),
         cell_bullet=style("cell_bullet", t.small, t.small * 1.3, spaceAfter=1),
         quote=style("quote", t.h3, t.h3 * 1.4, faces.italic, primary),
         quote_credit=style("quote_credit", t.small, t.small * 1.4, colour=muted),

@@ -1,0 +1,47 @@
+"""Keep-with-next groups (a heading and what follows) → kept together only as far as needed.
+
+reportlab keeps a heading with the *whole* flowable after it: a heading before a long list or
+paragraph moves both to the next page and leaves the rest of this one empty. Here the heading stays
+with the first part of the text instead, and the text runs on over the page break. Tables, figures and
+panels (which never split) still move whole with their heading.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import KeepTogether, ListFlowable, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
+
+_RUNNING_TEXT = (Paragraph, ListFlowable)
+
+
+def _unwrapped(flowable: Any) -> Any:
+    for _ in range(4):
+        inner = flowable.__dict__.get("inner") if hasattr(flowable, "__dict__") else None
+        if inner is None:
+            return flowable
+        flowable = inner
+    return flowable
+
+
+class KeepHeadingWithStart(KeepTogether):
+    """A keep-with-next group whose last member, when it is running text, may split after the page's
+    first lines: headings stay with the start of their text, never alone at the foot of a page."""
+
+    MIN_LINES_HEIGHT = 30.0     # at least about two lines of body text under the heading
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        content = list(self._content)
+        if len(content) >= 2 and isinstance(_unwrapped(content[-1]), _RUNNING_TEXT):
+            heads, last = content[:-1], content[-1]
+            total = _listWrapOn(content, aW, self.canv)[1]
+            if total > aH:
+                used = _listWrapOn(heads, aW, self.canv)[1] + last.getSpaceBefore()
+                room = aH - used
+                if room >= self.MIN_LINES_HEIGHT:
+                    parts = last.splitOn(self.canv, aW, room)
+                    if len(parts) >= 2:
+                        first_height = parts[0].wrapOn(self.canv, aW, room)[1]
+                        if first_height <= room:
+                            return heads + parts
+        return super().split(aW, aH)

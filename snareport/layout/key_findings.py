@@ -1,0 +1,76 @@
+"""Key findings (``glance.key_findings``) → the linked list on the at-a-glance page: each finding under its
+topic and the page of its chapter, the whole entry a link to that chapter.
+
+Page numbers are the contents list's (recorded as headings are placed, printed on the next pass), so the
+findings and the contents page always agree.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from reportlab.platypus import Flowable, Paragraph
+
+from snareport.layout.door import Door, runs_markup, text
+from snareport.theme import MM
+
+
+class KeyFindingsFlowable(Flowable):
+    """Each finding as its topic and page over its sentence; the whole entry links to the chapter.
+
+    ``findings`` are objects with ``key`` (bookmark), ``topic`` and ``own``/``area`` inline runs."""
+
+    def __init__(self, door: Door, findings: Sequence[Any], area: str = "") -> None:
+        super().__init__()
+        self.door = door
+        self.findings = list(findings)
+        self.area = area
+        self._laid: list[tuple[Any, Paragraph, Paragraph, float]] = []
+
+    @property
+    def entries(self) -> list[tuple[str, str]]:
+        """(bookmark key, title) pairs: what each link's /Contents names (read by the tagging layer)."""
+        return [(f.key, f"Go to {f.topic}") for f in self.findings]
+
+    def _pages(self) -> dict[str, int]:
+        listing = getattr(self.door, "contents_listing", None)
+        return dict(getattr(listing, "previous", None) or {})
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        s = self.door.styles
+        pages = self._pages()
+        self._laid = []
+        height = 0.0
+        for f in self.findings:
+            page = pages.get(f.key)
+            head = Paragraph(f"<b>{text(f.topic)}</b>" + (f" \u2013 page {page}" if page else ""), s.contents)
+            runs = [*f.own, *([f"; {self.area}: ", *f.area] if f.area else []), "."]
+            body = Paragraph(runs_markup(runs[:1] and [_capital(runs[0]), *runs[1:]]), s.body)
+            _, h1 = head.wrap(available_width - 6 * MM, available_height)
+            _, h2 = body.wrap(available_width - 6 * MM, available_height)
+            entry = h1 + h2 + 3 * MM
+            self._laid.append((f, head, body, entry))
+            height += entry
+        self.width, self.height = available_width, height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, d = self.canv, self.door
+        top = self.height
+        for finding, head, body, entry in self._laid:
+            with d.artifact(canvas):
+                canvas.setFillColor(d.colour["accent"])
+                canvas.rect(0, top - entry + 3 * MM, 1.6 * MM, entry - 3 * MM, stroke=0, fill=1)
+            y = top - head.height
+            head.drawOn(canvas, 6 * MM, y)
+            y -= body.height
+            body.drawOn(canvas, 6 * MM, y)
+            canvas.linkRect(f"Go to {finding.topic}", finding.key, (0, top - entry + 3 * MM, self.width, top),
+                            relative=1, thickness=0)
+            top -= entry
+
+
+def _capital(run: Any) -> Any:
+    """The sentence's first run with a capital first letter (a finding reads as a sentence)."""
+    if isinstance(run, str):
+        return run[:1].upper() + run[1:]
+    return run
