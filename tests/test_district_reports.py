@@ -103,7 +103,8 @@ def test_district_reports_name_the_district_and_never_claim_the_county(districts
         outline = [o.title for o in PdfReader(path).outline if not isinstance(o, list)]
         assert not [t for t in outline if "the county" in t.lower()], f"{district}: {outline}"
         assert f"{district} at a glance" in outline
-        glance = next(p for p in pages if f"{district} at a glance" in p and "Key findings" in p)
+        glance = next(p for p in pages if f"{district} at a glance" in p and "Key findings" in p
+                      and not p.startswith("Contents"))      # the contents page lists both titles too
         assert glance.count(district) >= 5, f"{district}: its at-a-glance page names it only {glance.count(district)}×"
         text = " ".join(pages)
         assert not re.search(r"\b1st (largest|highest|smallest|lowest)\b", text), district
