@@ -597,12 +597,14 @@ def fill_bands(rng: np.random.Generator, people: pd.DataFrame) -> np.ndarray:
                     continue
                 shares = np.array(CURRENT_SHARES[(authority, role)]) + np.array(SHARE_SHIFT[period])
                 targets = np.round(shares * len(idx)).astype(np.int64)
-                if period != 2:  # only the current year's shares are published: make room for the classes
-                    for band_, required in ((YOUNG, (need[idx] == NEED_YOUNG).sum()),
-                                            (TEEN, (need[idx] == NEED_U18).sum() - targets[U10])):
-                        extra = max(0, int(required) - int(targets[band_]))
-                        targets[band_] += extra
-                        targets[-1] -= extra  # taken from 25+
+                # make room for the people an offence class needs in a band, taken from 25+. At scale 1 the
+                # current year's published shares already have room (nothing moves); other years and larger
+                # scales (whose rounding differs) may need a few.
+                for band_, required in ((YOUNG, (need[idx] == NEED_YOUNG).sum()),
+                                        (TEEN, (need[idx] == NEED_U18).sum() - targets[U10])):
+                    extra = max(0, int(required) - int(targets[band_]))
+                    targets[band_] += extra
+                    targets[-1] -= extra
                 n_unknown = len(idx) - targets.sum()
                 free = idx[need[idx] == 0]
                 band[idx[need[idx] == NEED_YOUNG]] = YOUNG
