@@ -31,11 +31,14 @@ class PeriodGap:
         return self.months - len(self.missing)
 
 
-# Typed columns after loading (see docs/data-contract.md):
-#   offences: offence_id str, occurred_at datetime64[ns] (local, naive), district category,
-#             offence_group str, offence_type str, knife_enabled bool, sexual_category str|<NA>
-#   people: offence_id str, person_id str, role {'victim','suspect'}, age Float64 (<NA> unknown),
-#           sex {'male','female','unknown'}, ethnicity str|<NA>
+# Typed columns after loading (see docs/data-contract.md). Ids are integer codes and low-cardinality text is
+# categorical (codes + the distinct values, sorted), made once by the loader after validation:
+#   offences: offence_id int64 (the row number), occurred_at datetime64[ns] (local, naive), district category
+#             (report.yaml order), offence_group category, offence_type category, knife_enabled bool,
+#             sexual_category category (NaN when blank)
+#   people: offence_id int64 (the row number of the offence in offences), person_id int64 (one per distinct
+#           person), role category {'victim','suspect'}, age Float64 (<NA> unknown),
+#           sex category {'male','female','unknown'}, ethnicity category (NaN when not recorded)
 #   hospital_admissions: month datetime64[ns] (first day of month), age_band {'0-24','25+'},
 #           mechanism {'sharp object','other'}, admissions int64, district str|<NA>
 #   population: district str, age_band {'0-9','10-17','18-24','25+'}, year int64, population int64

@@ -32,7 +32,20 @@ def test_tiny_tables_have_known_sizes_and_sums(tiny):
 def test_tiny_columns_are_typed_as_documented(tiny):
     offences, people = tiny.offences, tiny.people
     assert offences["occurred_at"].dtype == "datetime64[ns]"
-    assert offences.loc[offences["offence_id"] == "O003", "occurred_at"].item() == pd.Timestamp("2023-02-18 23:10")
+    assert offences.loc[2, "occurred_at"] == pd.Timestamp("2023-02-18 23:10")   # O003, the third row
+    # ids as integer codes: an offence's row number, and people point at that row
+    assert offences["offence_id"].tolist() == list(range(20))
+    assert people["offence_id"].dtype == "int64" and people["person_id"].dtype == "int64"
+    raw_people = pd.read_csv(TINY / "people.csv", dtype=str)
+    raw_ids = pd.read_csv(TINY / "offences.csv", dtype=str)["offence_id"].tolist()
+    assert people["offence_id"].tolist() == [raw_ids.index(i) for i in raw_people["offence_id"]]
+    assert people["person_id"].nunique() == raw_people["person_id"].nunique()
+    assert (people.groupby("person_id")["offence_id"].nunique().sort_values().tolist()
+            == raw_people.groupby("person_id")["offence_id"].nunique().sort_values().tolist())
+    # low-cardinality text as categoricals of the distinct values, sorted
+    for frame, column in ((offences, "offence_group"), (offences, "offence_type"), (people, "role"), (people, "sex")):
+        assert isinstance(frame[column].dtype, pd.CategoricalDtype), column
+        assert list(frame[column].cat.categories) == sorted(set(frame[column].dropna())), column
     assert offences["knife_enabled"].dtype == bool
     assert list(offences["district"].cat.categories) == ["Northdown", "Eastbay", "Westmoor"]
     assert str(people["age"].dtype) == "Float64"
@@ -88,7 +101,8 @@ def test_bom_crlf_and_blank_lines_are_read(tmp_path):
     (folder / "offences.csv").write_bytes(("\ufeff" + "\r\n".join(lines[:5] + [""] + lines[5:]) + "\r\n").encode())
     ds = load_dataset(folder)
     assert len(ds.offences) == 20
-    assert ds.offences["offence_id"].iloc[0] == "O001"
+    first = lines[1].split(",")
+    assert first[0] == "O001" and ds.offences["occurred_at"].iloc[0] == pd.Timestamp(first[1])
 
 
 def _as_parquet(folder: Path) -> None:
@@ -131,8 +145,9 @@ def test_typed_workbook_cells_load_like_text(tmp_path, tiny):
     """Dates, numbers and booleans stored as real Excel values read the same as their CSV text."""
     folder = copy_tiny(tmp_path / "d")
     with pd.ExcelWriter(folder / "tables.xlsx") as writer:
-        frame = tiny.offences.copy()
-        frame["district"] = frame["district"].astype(str)
+        frame = tiny.offences.astype({c: object for c in ("district", "offence_group", "offence_type",
+                                                          "sexual_category")})
+        frame["offence_id"] = pd.read_csv(folder / "offences.csv", dtype=str)["offence_id"]  # the ids as written
         frame.to_excel(writer, sheet_name="offences", index=False)
     (folder / "offences.csv").unlink()
     pd.testing.assert_frame_equal(load_dataset(folder).offences, tiny.offences)

@@ -148,7 +148,9 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
     import pyarrow.parquet as pq
 
     try:
-        frame = pq.read_table(path).to_pandas(split_blocks=True, self_destruct=True)  # frees Arrow as it converts
+        # ParquetFile, not pq.read_table: the same table without importing pyarrow.dataset (~0.3 s per process);
+        # self_destruct frees Arrow memory as it converts
+        frame = pq.ParquetFile(path).read().to_pandas(split_blocks=True, self_destruct=True)
     except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
         reason = _first_line(exc, path)
         log.add(path.name, None, None, f"a file that cannot be read as Parquet ({reason})", "a Parquet file")

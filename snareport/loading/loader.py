@@ -4,7 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from snareport.config import ReportConfig
 from snareport.dataset import TABLES, Dataset, PeriodGap
@@ -49,7 +52,7 @@ def load(path: Path) -> Dataset:
     if log:
         raise DataError(log.problems, every=log.every)
     assert config is not None  # a missing or invalid report.yaml is always a logged problem
-    frames = {name: _final_frame(name, t, config) for name, t in typed.items()}
+    frames = _integer_codes({name: _final_frame(name, t, config) for name, t in typed.items()})
     return Dataset(
         config=config,
         content=content,
@@ -126,6 +129,54 @@ def _final_frame(name: str, table: TypedTable, config: ReportConfig) -> pd.DataF
         if "knife_enabled" in table.usable:
             frame["knife_enabled"] = frame["knife_enabled"].astype(bool)
     return frame
+
+
+# Low-cardinality text of the two large tables, held as categoricals (integer codes + the few distinct values).
+CODED_TEXT = {"offences": ("offence_group", "offence_type", "sexual_category"), "people": ("role", "sex", "ethnicity")}
+
+
+def _integer_codes(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Ids as integer codes and low-cardinality text as categoricals, made once after validation (which
+    named rows by their original text), so no calculator joins, groups or compares strings row by row.
+
+    ``offence_id`` becomes the offence's row number, and a person's ``offence_id`` the row number of that
+    offence; ``person_id`` becomes a number per distinct person (first seen, first numbered). Categories are
+    the distinct values present, in sorted order.
+    """
+    offences, people = frames.get("offences"), frames.get("people")
+    if offences is not None and people is not None:
+        known = _arrow_text(offences["offence_id"])
+        at = pc.index_in(_arrow_text(people["offence_id"]), value_set=known)
+        people["offence_id"] = pc.fill_null(at, -1).to_numpy().astype(np.int64)
+    if offences is not None:
+        offences["offence_id"] = np.arange(len(offences), dtype=np.int64)
+    if people is not None:
+        people["person_id"] = pc.fill_null(
+            pc.dictionary_encode(_arrow_text(people["person_id"])).indices, -1).to_numpy().astype(np.int64)
+    for name, columns in CODED_TEXT.items():
+        frame = frames.get(name)
+        for column in columns if frame is not None else ():
+            if column in frame.columns and not isinstance(frame[column].dtype, pd.CategoricalDtype):
+                frame[column] = _categorical(frame[column])
+    return frames
+
+
+def _arrow_text(column: pd.Series) -> pa.Array:
+    array = pa.array(column.array) if not isinstance(column.array, pd.arrays.ArrowStringArray) \
+        else column.array._pa_array
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _categorical(column: pd.Series) -> pd.Categorical:
+    """A text column as a categorical of its distinct values (sorted), from one dictionary encoding in Arrow."""
+    encoded = pc.dictionary_encode(_arrow_text(column))
+    values = encoded.dictionary.to_pylist()
+    order = sorted(range(len(values)), key=values.__getitem__)
+    lookup = np.full(len(values) + 1, -1, dtype=np.int64)  # the last slot: missing values (code -1)
+    lookup[order] = np.arange(len(values))
+    codes = lookup[pc.fill_null(encoded.indices, -1).to_numpy()]
+    categories = pd.Index([values[i] for i in order], dtype=column.dtype)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 def _available(typed: dict[str, TypedTable], fields_absent: frozenset[str]) -> frozenset[str]:
