@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING, Iterable
 
+import numpy as np
 import pandas as pd
 
 from snareport.calculators.intervals import within_noise
@@ -261,6 +262,17 @@ def counts_by_district(ds: "Dataset", frame: pd.DataFrame) -> pd.Series:
     """Count rows per district for every configured district (0 where none), in config order."""
     counts = frame["district"].astype("object").value_counts()
     return counts.reindex(ds.config.districts, fill_value=0).astype(int)
+
+
+def folded_text(values: pd.Series) -> pd.Series:
+    """Stripped lower-case text as Python strings (missing values stay missing). A categorical column is
+    folded on its few distinct values, then spread by its codes, instead of once per row."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        folded = pd.Index(values.cat.categories.astype("object")).str.strip().str.lower().to_numpy(dtype=object)
+        codes = values.cat.codes.to_numpy()
+        out = np.append(folded, np.nan)[np.where(codes < 0, len(folded), codes)]
+        return pd.Series(out, index=values.index, dtype="object")
+    return values.astype("object").str.strip().str.lower()
 
 
 def band_label_series(ages: pd.Series, bands: list[AgeRange]) -> pd.Series:

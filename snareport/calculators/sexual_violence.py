@@ -8,7 +8,7 @@ import pandas as pd
 
 from snareport.calculators.common import (
     count_change,
-    band_label_series, by_period, cached, counts_by_district, period_refs, rank_desc, scope_offences,
+    band_label_series, by_period, cached, counts_by_district, folded_text, period_refs, rank_desc, scope_offences,
     scope_people, share, unavailable_reason,
 )
 from snareport.models.common import LabelledChange, Ranked, SuppressibleCount
@@ -79,7 +79,7 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
 
 
 def _sexual(off: pd.DataFrame) -> pd.DataFrame:
-    cat = off["sexual_category"].astype("object").str.strip().str.lower()
+    cat = folded_text(off["sexual_category"])
     keep = cat.notna() & (cat != "")
     return off[keep].assign(_cat=cat[keep])
 
@@ -123,7 +123,7 @@ def _modal(values: pd.Series) -> str | None:
 def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSection) -> None:
     def all_suspects() -> pd.DataFrame:
         ppl = scope_people(ds, Scope())
-        cat = ppl["sexual_category"].astype("object").str.strip().str.lower()
+        cat = folded_text(ppl["sexual_category"])
         keep = (ppl["role"] == "suspect") & cat.notna() & (cat != "")
         return ppl[keep].assign(_cat=cat[keep])
 

@@ -1,6 +1,7 @@
 """Typed tables × ReportConfig → cross-row and cross-table problems: duplicates, orphans, missing lookups."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -40,11 +41,30 @@ def _found_in(values: pd.Series, known: pd.Series) -> pd.Series:
     return pd.Series(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), index=values.index)
 
 
-def check_people_link_to_offences(people: TypedTable, offences: TypedTable, log: ProblemLog) -> None:
+def offence_rows(people: TypedTable, offences: TypedTable) -> "np.ndarray | None":
+    """For each people row, the row number (0-based) of its offence in the offences table; -1 when its
+    offence_id is blank or not there. None when either offence_id column is unusable."""
+    if "offence_id" not in people.usable or "offence_id" not in offences.usable:
+        return None
+    found = pc.index_in(arrow_text(people.frame["offence_id"]), value_set=arrow_text(offences.frame["offence_id"]))
+    return pc.fill_null(found, -1).to_numpy().astype(np.int64)
+
+
+def arrow_text(column: pd.Series) -> pa.Array:
+    """A text column as one Arrow array (no copy of an Arrow-backed column's chunks when there is one)."""
+    array = column.array._pa_array if isinstance(column.array, pd.arrays.ArrowStringArray) \
+        else pa.array(column, from_pandas=True)
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def check_people_link_to_offences(people: TypedTable, offences: TypedTable, log: ProblemLog,
+                                  rows: "np.ndarray | None" = None) -> None:
+    """People whose offence_id is not in the offences table. ``rows`` is :func:`offence_rows`, when known."""
     if "offence_id" not in people.usable or "offence_id" not in offences.usable:
         return
     ids = people.frame["offence_id"]
-    orphan = (ids.notna() & ~_found_in(ids, offences.frame["offence_id"])).to_numpy()
+    rows = offence_rows(people, offences) if rows is None else rows
+    orphan = (ids.notna() & (rows < 0)).to_numpy()
     if orphan.any():
         log.add_rows(
             people.label,

@@ -6,13 +6,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from snareport.config import ReportConfig
 from snareport.dataset import TABLES, Dataset, PeriodGap
 from snareport.errors import DataError, Problem
 from snareport.loading import crosschecks
+from snareport.loading.crosschecks import arrow_text
 from snareport.loading.content import load_content
 from snareport.formatting import month_list
 from snareport.loading.coverage import months_present, period_gaps
@@ -46,13 +46,15 @@ def load(path: Path) -> Dataset:
     raw = read_tables(folder, wanted, log)
     typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log) for name in wanted if name in raw}
     del raw
-    _cross_check(typed, config, log)
+    links = crosschecks.offence_rows(typed["people"], typed["offences"]) \
+        if "people" in typed and "offences" in typed else None
+    _cross_check(typed, config, log, links)
     gaps = _period_gaps(typed, config, log)
     content, district_content = _load_content(folder, config, log)
     if log:
         raise DataError(log.problems, every=log.every)
     assert config is not None  # a missing or invalid report.yaml is always a logged problem
-    frames = _integer_codes({name: _final_frame(name, t, config) for name, t in typed.items()})
+    frames = _integer_codes({name: _final_frame(name, t, config) for name, t in typed.items()}, links)
     return Dataset(
         config=config,
         content=content,
@@ -65,7 +67,8 @@ def load(path: Path) -> Dataset:
     )
 
 
-def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog) -> None:
+def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog,
+                 links: np.ndarray | None = None) -> None:
     for table in typed.values():
         crosschecks.check_unique_keys(table, log)
         crosschecks.check_drawable_text(table, log)
@@ -75,7 +78,7 @@ def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log:
     if offences is None:
         return
     if "people" in typed:
-        crosschecks.check_people_link_to_offences(typed["people"], offences, log)
+        crosschecks.check_people_link_to_offences(typed["people"], offences, log, links)
     if "harm_weights" in typed:
         crosschecks.check_harm_weights_cover_types(offences, typed["harm_weights"], log)
     if config is None:
@@ -135,24 +138,23 @@ def _final_frame(name: str, table: TypedTable, config: ReportConfig) -> pd.DataF
 CODED_TEXT = {"offences": ("offence_group", "offence_type", "sexual_category"), "people": ("role", "sex", "ethnicity")}
 
 
-def _integer_codes(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def _integer_codes(frames: dict[str, pd.DataFrame], links: np.ndarray | None) -> dict[str, pd.DataFrame]:
     """Ids as integer codes and low-cardinality text as categoricals, made once after validation (which
     named rows by their original text), so no calculator joins, groups or compares strings row by row.
 
     ``offence_id`` becomes the offence's row number, and a person's ``offence_id`` the row number of that
-    offence; ``person_id`` becomes a number per distinct person (first seen, first numbered). Categories are
-    the distinct values present, in sorted order.
+    offence (``links``, found while checking that every person's offence exists); ``person_id`` becomes a
+    number per distinct person (first seen, first numbered). Categories are the distinct values present,
+    in sorted order.
     """
     offences, people = frames.get("offences"), frames.get("people")
-    if offences is not None and people is not None:
-        known = _arrow_text(offences["offence_id"])
-        at = pc.index_in(_arrow_text(people["offence_id"]), value_set=known)
-        people["offence_id"] = pc.fill_null(at, -1).to_numpy().astype(np.int64)
-    if offences is not None:
+    if offences is not None and (people is None or links is not None):  # both coded, or neither
         offences["offence_id"] = np.arange(len(offences), dtype=np.int64)
+        if people is not None:
+            people["offence_id"] = links
     if people is not None:
         people["person_id"] = pc.fill_null(
-            pc.dictionary_encode(_arrow_text(people["person_id"])).indices, -1).to_numpy().astype(np.int64)
+            pc.dictionary_encode(arrow_text(people["person_id"])).indices, -1).to_numpy().astype(np.int64)
     for name, columns in CODED_TEXT.items():
         frame = frames.get(name)
         for column in columns if frame is not None else ():
@@ -161,15 +163,9 @@ def _integer_codes(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def _arrow_text(column: pd.Series) -> pa.Array:
-    array = pa.array(column.array) if not isinstance(column.array, pd.arrays.ArrowStringArray) \
-        else column.array._pa_array
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
-
-
 def _categorical(column: pd.Series) -> pd.Categorical:
     """A text column as a categorical of its distinct values (sorted), from one dictionary encoding in Arrow."""
-    encoded = pc.dictionary_encode(_arrow_text(column))
+    encoded = pc.dictionary_encode(arrow_text(column))
     values = encoded.dictionary.to_pylist()
     order = sorted(range(len(values)), key=values.__getitem__)
     lookup = np.full(len(values) + 1, -1, dtype=np.int64)  # the last slot: missing values (code -1)

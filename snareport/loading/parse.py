@@ -89,7 +89,9 @@ def parse_choice(raw: pd.Series, allowed: tuple[str, ...] | list[str]) -> Parsed
     """Match case-insensitively (and en dash as hyphen, runs of spaces as one) to the allowed spelling."""
     text = text_array(raw)
     keys = [" ".join(a.replace("–", "-").split()).lower() for a in allowed]
-    position = pc.index_in(_fold_array(text), value_set=pa.array(keys, type=pa.large_string()))
+    distinct = pc.dictionary_encode(text)  # checked once per distinct text, then spread to the rows
+    found = pc.index_in(_fold_array(distinct.dictionary), value_set=pa.array(keys, type=pa.large_string()))
+    position = pc.take(found, distinct.indices)
     values = pc.take(pa.array(list(allowed), type=pa.large_string()), position)
     blank = pc.is_null(text)
     bad = pc.and_(pc.is_null(position), pc.invert(blank))
