@@ -1,192 +1,235 @@
-"""Benchmark: speed, memory and growth of snareport, side by side with the import floor.
+"""Benchmark: the speed table of the performance issue, cold, side by side with the import floor.
 
-    python bench/run.py [--runs 5] [--skip-scaled] [--scales 10,100]
+    python bench/run.py [--rounds 3] [--scale 23] [--skip-big] [--skip-excel]
 
-Measures in one run (every timing also as a ratio to the import floor of the same run):
-  1. the import floor: a fresh `python -c "import pandas, matplotlib.pyplot, reportlab.platypus, pydantic"`;
-  2. `snareport build` of the county report as a fresh process (median after a warm-up), with the
-     same split into stages inside one process (load + validate, calculators, charts, layout, write);
-  3. `snareport variants` for all documents with 1 and with 2 workers;
-  4. datasets made by the sample generator at 10x and 100x the sample volume: load + validate +
-     build_report for the county and every district, with peak memory (RSS) and the growth factor;
-  5. the county PDF's size in bytes.
-Prints a table and writes bench/results.json. It is not part of the test suite.
+Every row is a fresh process (there is no cache: every build is cold). Rounds are interleaved: in each round
+the import floor (a fresh ``python -c "import pandas, matplotlib (Agg) .pyplot, reportlab.platypus,
+pydantic"``) is timed immediately before every measured command, and the row reports the median and range of
+the ratios command / floor — so a busy machine slows both sides alike. Memory is the peak, sampled every
+0.1 s, of the whole process tree (PSS where the OS reports it, else RSS), so forked workers count once.
+
+Rows:
+  1. the county report (`snareport build`);
+  2. the county report and every district report, 2 workers (`snareport variants --workers 2`);
+  3. a ~1M-offence dataset (`sample_data/generate.py --scale 23`): load + the area's and 13 districts'
+     report models, with peak memory;
+  4. the same dataset: all 14 PDFs on 2 workers, with peak memory;
+  5. `snareport validate` of the sample as one Excel workbook, as a ratio to validate of the CSV/Parquet folder;
+  6. `build_variants` where workers are spawned, not forked (as on Windows): PDFs byte-identical to row 2.
+Prints the table (Markdown) and writes bench/results.json. It is not part of the test suite.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 SNA = [PY, "-m", "snareport"]
-FLOOR = "import pandas, matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot, reportlab.platypus, pydantic"
+FLOOR = [PY, "-c", "import pandas, matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot, reportlab.platypus, pydantic"]
+ENV = {**os.environ, "SNAREPORT_NO_CACHE": "1"}
+TABLES = ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights")
 
-TARGETS = {
-    "county_build": 2.0,
-    "variants_2_workers": 6.0,
-    "scaled_100x": 8.0,
-}
-
-
-COLD = dict(os.environ)  # there is no build cache: every build is cold
-
-
-def timed(cmd: list[str], env: dict | None = None) -> float:
-    start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, env=env or COLD)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr.decode(errors="replace")[-2000:])
-        raise SystemExit(f"benchmark command failed: {' '.join(cmd)}")
-    return elapsed
-
-
-def median_of(cmd: list[str], runs: int, env: dict | None = None) -> float:
-    timed(cmd, env)  # warm-up (file cache, .pyc)
-    return statistics.median(timed(cmd, env) for _ in range(runs))
-
-
-def child_peak_rss_mb() -> float:
-    """Peak RSS of the largest child process waited for so far (Linux reports kB)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-STAGES_SCRIPT = r"""
-import json, sys, time
-t0 = time.perf_counter()
-import snareport
-from snareport.render import render_bytes
-from snareport.atomic import atomic_write_bytes
-t_import = time.perf_counter()
+MODELS_SCRIPT = r"""
+import sys, snareport
 ds = snareport.load_dataset(sys.argv[1])
-t_load = time.perf_counter()
-report = snareport.build_report(ds)
-t_calc = time.perf_counter()
-timings = {}
-data = render_bytes(report, timings=timings)
-t_render = time.perf_counter()
-atomic_write_bytes(sys.argv[2], data)
-t_write = time.perf_counter()
-out = {"import": t_import - t0, "load + validate": t_load - t_import, "calculators": t_calc - t_load}
-out.update({k: v for k, v in timings.items()})
-out["write"] = (t_write - t_render) + timings.get("write", 0.0)
-if not timings:
-    out["render (charts + layout)"] = t_render - t_calc
-print(json.dumps(out))
-"""
-
-SCALED_SCRIPT = r"""
-import json, resource, sys, time
-t0 = time.perf_counter()
-import snareport
-ds = snareport.load_dataset(sys.argv[1])
-t1 = time.perf_counter()
 snareport.build_report(ds)
-t2 = time.perf_counter()
 for d in ds.config.districts:
     snareport.build_report(ds, district=d)
-t3 = time.perf_counter()
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"offences": int(len(ds.offences)), "load": t1 - t0, "county": t2 - t1,
-                  "districts": t3 - t2, "total": t3 - t0, "peak_rss_mb": rss}))
+"""
+
+SPAWN_SCRIPT = r"""
+import multiprocessing as mp, sys
+if __name__ == "__main__":
+    mp.set_start_method("spawn", force=True)
+    from concurrent.futures import ProcessPoolExecutor
+    import snareport
+    ds = snareport.load_dataset(sys.argv[1])
+    with ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn")) as pool:
+        snareport.build_variants(ds, sys.argv[2], executor=pool)
 """
 
 
-def run_json(script: str, *args: str) -> dict:
-    result = subprocess.run([PY, "-c", script, *args], cwd=ROOT, capture_output=True, text=True, env=COLD)
-    if result.returncode != 0:
-        sys.stderr.write(result.stderr[-3000:])
-        raise SystemExit("benchmark step failed")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+def run(cmd: list[str], memory: bool = False) -> tuple[float, int]:
+    """Seconds of a fresh process (and the peak memory of its process tree in bytes, when asked)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = [0]
+    sampler = None
+    if memory:
+        sampler = threading.Thread(target=_sample_tree, args=(proc, peak), daemon=True)
+        sampler.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - started
+    if sampler is not None:
+        sampler.join()
+    if proc.returncode != 0:
+        sys.stderr.write(err.decode(errors="replace")[-3000:])
+        raise SystemExit(f"benchmark command failed: {' '.join(map(str, cmd))}")
+    return elapsed, peak[0]
+
+
+def _sample_tree(proc: subprocess.Popen, peak: list[int]) -> None:
+    import psutil
+
+    try:
+        root = psutil.Process(proc.pid)
+    except psutil.Error:
+        return
+    while proc.poll() is None:
+        total = 0
+        try:
+            procs = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            procs = []
+        for p in procs:
+            try:
+                info = p.memory_full_info()
+                total += getattr(info, "pss", None) or info.rss
+            except (psutil.Error, OSError):
+                pass
+        peak[0] = max(peak[0], total)
+        time.sleep(0.1)
+
+
+class Row:
+    """One line of the table: ratios to the floor of the same round, and peak memory."""
+
+    def __init__(self, label: str, target: str, cmd, memory: bool = False, versus=None):
+        self.label, self.target, self.cmd, self.memory, self.versus = label, target, cmd, memory, versus
+        self.ratios: list[float] = []
+        self.seconds: list[float] = []
+        self.peaks: list[int] = []
+
+    def measure(self, round_no: int) -> None:
+        base, _ = run(self.versus(round_no) if self.versus else FLOOR)
+        seconds, peak = run(self.cmd(round_no), memory=self.memory)
+        self.ratios.append(seconds / base)
+        self.seconds.append(seconds)
+        self.peaks.append(peak)
+
+    def cells(self) -> tuple[str, str]:
+        if not self.ratios:
+            return "not measured", self.target
+        r = sorted(self.ratios)
+        text = f"{statistics.median(r):.2f}× ({r[0]:.2f}–{r[-1]:.2f})"
+        if self.memory:
+            text += f", {max(self.peaks) / 2**30:.2f} GB"
+        return text, self.target
+
+
+def make_big(folder: Path, scale: int) -> int:
+    subprocess.run([PY, "sample_data/generate.py", "--scale", str(scale), "--out", str(folder)],
+                   cwd=ROOT, check=True, capture_output=True)
+    _copy_config(folder)
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(folder / "offences.parquet").metadata.num_rows
+
+
+def _copy_config(folder: Path) -> None:
+    shutil.copy2(ROOT / "sample_data" / "report.yaml", folder / "report.yaml")
+    shutil.copytree(ROOT / "sample_data" / "content", folder / "content", dirs_exist_ok=True)
+
+
+def make_workbook(folder: Path) -> None:
+    """The sample's six tables as sheets of one workbook: numbers as numbers, dates as dates, blanks empty."""
+    import pandas as pd
+    from openpyxl import Workbook
+
+    folder.mkdir(parents=True)
+    _copy_config(folder)
+    book = Workbook(write_only=True)
+    for name in TABLES:
+        src = next(p for p in (ROOT / "sample_data" / f"{name}.{e}" for e in ("parquet", "csv")) if p.exists())
+        frame = pd.read_parquet(src) if src.suffix == ".parquet" else pd.read_csv(src)
+        sheet = book.create_sheet(name)
+        sheet.append(list(frame.columns))
+        for row in frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None):
+            sheet.append([v.to_pydatetime() if isinstance(v, pd.Timestamp) else v for v in row])
+    book.save(folder / "sample.xlsx")
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.pdf"))}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per fresh-process measurement")
-    parser.add_argument("--scales", default="10,100", help="generator scales for the growth test")
-    parser.add_argument("--skip-scaled", action="store_true", help="skip the scaled-dataset measurements")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--scale", type=int, default=23, help="generator scale of the big dataset (default 23, ~1M)")
+    parser.add_argument("--skip-big", action="store_true", help="leave out the ~1M-offence rows")
+    parser.add_argument("--skip-excel", action="store_true", help="leave out the Excel row")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="snareport-bench-"))
-    rows: list[tuple[str, float, float | None, str]] = []
-    results: dict = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
-        "date": time.strftime("%Y-%m-%d"),
-    }
     try:
-        floor = median_of([PY, "-c", FLOOR], args.runs)
-        results["import_floor_s"] = floor
-        rows.append(("import floor (pandas, matplotlib, reportlab, pydantic)", floor, 1.0, ""))
-
-        county_pdf = work / "county.pdf"
-        build_cmd = [*SNA, "build", "sample_data", "-o", str(county_pdf)]
-        build = median_of(build_cmd, args.runs)
-        results["county_build_cold_s"] = build
-        rows.append(("snareport build (county, fresh process)", build, build / floor,
-                     f"target <= {TARGETS['county_build']}x"))
-
-        stages = run_json(STAGES_SCRIPT, "sample_data", str(work / "stages.pdf"))
-        results["county_stages_s"] = stages
-        for name, seconds in stages.items():
-            rows.append((f"  stage: {name}", seconds, seconds / floor, "in one process"))
-
-        for workers in (1, 2):
-            out = work / f"variants-{workers}"
-            cmd = [*SNA, "variants", "sample_data", "-o", str(out), "--workers", str(workers), "--quiet"]
-            seconds = median_of(cmd, max(1, min(args.runs, 3)))
-            n = len(list(out.glob("*.pdf")))
-            label = f"{workers}_workers"
-            results[f"variants_{label}_s"] = seconds
-            note = f"{n} PDFs" + (f"; target <= {TARGETS['variants_2_workers']}x" if workers == 2 else "")
-            rows.append((f"snareport variants, {workers} worker{'s' if workers > 1 else ''}",
-                         seconds, seconds / floor, note))
-
-        size = county_pdf.stat().st_size
-        results["county_pdf_bytes"] = size
-        rows.append(("county PDF size (MB)", size / 1e6, None, "target <= 1.5 MB"))
-
-        if not args.skip_scaled:
-            scaled: dict[str, dict] = {}
-            for scale in [int(s) for s in args.scales.split(",") if s]:
-                data_dir = work / f"scale-{scale}"
-                subprocess.run([PY, "sample_data/generate.py", "--scale", str(scale), "--out", str(data_dir)],
-                               cwd=ROOT, check=True, capture_output=True)
-                for extra in ("report.yaml", "content"):
-                    src = ROOT / "sample_data" / extra
-                    dst = data_dir / extra
-                    if not dst.exists():
-                        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
-                m = run_json(SCALED_SCRIPT, str(data_dir))
-                scaled[str(scale)] = m
-                note = f"{m['offences']:,} offences; peak RSS {m['peak_rss_mb']:.0f} MB"
-                if scale == 100:
-                    note += f"; target <= {TARGETS['scaled_100x']}x, <= 2048 MB"
-                rows.append((f"{scale}x data: load + county + all districts", m["total"], m["total"] / floor, note))
-                shutil.rmtree(data_dir, ignore_errors=True)
-            results["scaled"] = scaled
-            if "10" in scaled and "100" in scaled:
-                growth = scaled["100"]["total"] / scaled["10"]["total"]
-                results["growth_10x_to_100x"] = growth
-                rows.append(("growth 10x -> 100x (time factor)", growth, None, "target <= 10.5"))
+        big = work / "big"
+        offences = None
+        if not args.skip_big:
+            offences = make_big(big, args.scale)
+        xlsx = work / "xlsx"
+        if not args.skip_excel:
+            make_workbook(xlsx)
+        script = work / "models.py"
+        script.write_text(MODELS_SCRIPT)
+        spawn = work / "spawn.py"
+        spawn.write_text(SPAWN_SCRIPT)
+        rows = [
+            Row("county report, fresh process, cold", "≤ 2.0×",
+                lambda i: [*SNA, "build", "sample_data", "-o", str(work / f"county-{i}.pdf")]),
+            Row("14 documents, 2 workers, cold", "≤ 6×",
+                lambda i: [*SNA, "variants", "sample_data", "-o", str(work / f"v-{i}"), "--workers", "2", "--quiet"]),
+        ]
+        if offences is not None:
+            rows += [
+                Row(f"~1M offences ({offences:,}): load + area + 13 district reports (models)", "≤ 8×, ≤ 2 GB",
+                    lambda i: [PY, str(script), str(big)], memory=True),
+                Row(f"~1M offences ({offences:,}): all 14 PDFs, 2 workers", "≤ 12×, ≤ 2 GB",
+                    lambda i: [*SNA, "variants", str(big), "-o", str(work / f"bigv-{i}"), "--workers", "2",
+                               "--quiet"], memory=True),
+            ]
+        if not args.skip_excel:
+            rows.append(Row("Excel workbook of the sample: `validate` (× the CSV/Parquet folder)", "≤ 3×",
+                            lambda i: [*SNA, "validate", str(xlsx)],
+                            versus=lambda i: [*SNA, "validate", "sample_data"]))
+        for i in range(args.rounds):
+            for row in rows:
+                row.measure(i)
+        spawn_out = work / "spawned"
+        run([PY, str(spawn), "sample_data", str(spawn_out)])
+        forked, spawned = digests(work / "v-0"), digests(spawn_out)
+        same = sum(1 for name, digest in spawned.items() if forked.get(name) == digest)
+        spawn_cell = f"{len(spawned)} PDFs, {same}/{len(forked)} byte-identical to the forked run"
+        floor_s = statistics.median(run(FLOOR)[0] for _ in range(3))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure'.ljust(width)}  {'seconds':>9}  {'x floor':>8}  note")
-    for name, seconds, ratio, note in rows:
-        ratio_text = f"{ratio:8.2f}" if ratio is not None else " " * 8
-        print(f"{name.ljust(width)}  {seconds:9.3f}  {ratio_text}  {note}")
+    print(f"Cold, ratios to the import floor measured just before each command ({args.rounds} interleaved "
+          f"rounds, median and range); floor now {floor_s:.2f} s; {os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}\n")
+    print("| | now | target |\n|---|---|---|")
+    for row in rows:
+        now, target = row.cells()
+        print(f"| {row.label} | {now} | {target} |")
+    print(f"| `variants` where processes are spawned, not forked | {spawn_cell} | works, same bytes |")
+    results = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "floor_s": floor_s,
+        "rows": [{"label": r.label, "target": r.target, "ratios": r.ratios, "seconds": r.seconds,
+                  "peak_bytes": r.peaks if r.memory else None} for r in rows],
+        "spawn": {"pdfs": len(spawned), "identical": same},
+    }
     out_path = ROOT / "bench" / "results.json"
     out_path.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {out_path.relative_to(ROOT)}")
