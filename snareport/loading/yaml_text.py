@@ -7,6 +7,7 @@ alias that refers to itself is found; either is a :class:`YamlLimit` naming the 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,13 +85,7 @@ def check_expansion(root: yaml.Node, max_nodes: int = MAX_NODES) -> int:
 def duplicate_keys(root: yaml.Node | None) -> list[yaml.Node]:
     """Key nodes given twice in one mapping, each distinct mapping looked at once (aliases are not re-walked)."""
     found: list[yaml.Node] = []
-    seen_nodes: set[int] = set()
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if id(node) in seen_nodes:
-            continue
-        seen_nodes.add(id(node))
+    for node in _distinct_nodes(root, keys=True):
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key, _ in node.value:
@@ -98,13 +93,17 @@ def duplicate_keys(root: yaml.Node | None) -> list[yaml.Node]:
                     if key.value in keys:
                         found.append(key)
                     keys.add(key.value)
-        stack.extend(reversed(list(_children(node))))
     return sorted(found, key=lambda n: (n.start_mark.line, n.start_mark.column))
 
 
 def string_values(root: yaml.Node | None) -> list[yaml.ScalarNode]:
     """The scalar value nodes (not mapping keys) of a document, each distinct node once, in document order."""
-    found: list[yaml.ScalarNode] = []
+    return [node for node in _distinct_nodes(root, keys=False) if isinstance(node, yaml.ScalarNode)]
+
+
+def _distinct_nodes(root: yaml.Node | None, keys: bool) -> Iterator[yaml.Node]:
+    """Every distinct node under ``root`` once (an alias is not walked again), in document order; mapping keys
+    only when ``keys``."""
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
@@ -112,13 +111,11 @@ def string_values(root: yaml.Node | None) -> list[yaml.ScalarNode]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            found.append(node)
-        elif isinstance(node, yaml.MappingNode):
+        yield node
+        if isinstance(node, yaml.MappingNode) and not keys:
             stack.extend(reversed([value for _, value in node.value]))
         else:
             stack.extend(reversed(_children(node)))
-    return found
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
