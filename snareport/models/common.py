@@ -11,18 +11,23 @@ from pydantic import BaseModel, ConfigDict
 
 
 class SectionModel(BaseModel):
-    """Base of every model: JSON-serialisable, unknown fields rejected."""
+    """Base of every model: JSON-serialisable, unknown fields rejected. A string under a field is its
+    description (in ``snareport schema`` and the API reference)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
 class PeriodRef(SectionModel):
     """A named period as used in a figure: its key in report.yaml, label and inclusive dates."""
 
     name: str
+    """The period's key in report.yaml, e.g. ``current_year``."""
     label: str
+    """How the report prints it, e.g. ``2024/25``."""
     start: dt.date
+    """First day (inclusive)."""
     end: dt.date
+    """Last day (inclusive)."""
 
 
 class Section(SectionModel):
@@ -45,12 +50,16 @@ class Change(SectionModel):
     """
 
     previous: int | float | None
+    """The figure in the earlier period (``None``: withheld or not available)."""
     current: int | float | None
+    """The figure in the later period."""
     change_pct: float | None
+    """(current − previous) / previous × 100; ``None`` when previous is 0 or a value is withheld."""
     suppressed: bool = False
-    # For counts: True when the earlier count lies inside the later one's 95% Poisson interval (Byar's
-    # method), so the change could be chance; None when not a count or not known.
+    """True when disclosure control withheld the figures (printed as [c])."""
     within_noise: bool | None = None
+    """For counts: True when the earlier count lies inside the later one's 95% Poisson interval (Byar's
+    method), so the change could be chance; ``None`` when not a count or not known."""
 
     @property
     def direction(self) -> str:
@@ -79,7 +88,9 @@ class SuppressibleCount(SectionModel):
 
     label: str
     count: int | None
+    """The count (``None``: withheld)."""
     share: float | None = None
+    """Its share of the stated total, as a fraction from 0 to 1."""
     suppressed: bool = False
 
 
@@ -89,6 +100,7 @@ class Ranked(SectionModel):
     name: str
     value: int | float | None
     rank: int | None
+    """1 = the highest value among its peers."""
     suppressed: bool = False
 
 
@@ -97,7 +109,11 @@ class ScopeFigure(SectionModel):
 
     district: str
     value: int | float | None
+    """The district's figure."""
     county_value: int | float | None
+    """The same figure for the whole area."""
     rank: int | None
+    """The district's rank among all districts (1 = highest)."""
     rank_of: int
+    """How many districts are ranked."""
     suppressed: bool = False
