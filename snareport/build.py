@@ -115,6 +115,11 @@ def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
         first_offence=occurred.min().date() if len(occurred) else None,
         last_offence=occurred.max().date() if len(occurred) else None,
         available=sorted(ds.available), data_quality=list(ds.data_quality),
+        table_sources={t: ds.config.sources.get(t)
+                       or (cfg_source.population_source if cfg_source and t == "population" else "")
+                       or source or ds.config.partnership
+                       for t in ("offences", "people", "hospital_admissions", "population", "unit_costs",
+                                 "harm_weights")},
         partial_periods=[PartialPeriod(table=g.table, period=g.period, label=g.label, missing_months=list(g.missing),
                                        months_present=g.present, months=g.months) for g in ds.period_gaps],
     )

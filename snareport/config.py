@@ -165,6 +165,9 @@ class ReportConfig(_Strict):
     high_harm_top_share: float = Field(default=0.016, gt=0, lt=1)
     costs: Costs
     source_note: str = ""
+    # Where each table comes from, printed under every chart and table built on it
+    # (e.g. population: ONS Census 2021). A table not named here is credited to the source or partnership.
+    sources: dict[SourceTable, str] = Field(default_factory=dict)
     # A named period whose months a table does not all cover is an error unless this is true; then the
     # figures use the months present and the report prints which months are missing.
     allow_partial_periods: bool = False

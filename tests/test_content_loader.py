@@ -221,7 +221,8 @@ def test_sample_content_loads_for_every_district():
     assert districts["Medway"].foreword.title != content.foreword.title      # Medway's own foreword
     assert districts["Sevenoaks"].county_facts != content.county_facts
     assert districts["Ashford"] is content                                  # no overrides: the county's
-    assert "illustrative" in content.childrens_voices.quotes_note.lower()
+    assert content.childrens_voices.paraphrased and not content.childrens_voices.quotes
+    assert "our own words" in content.childrens_voices.paraphrased_note
 
 
 def test_file_of_the_wrong_shape(content_dir):

@@ -94,8 +94,10 @@ def test_statements_about_every_district_are_labelled(districts, ds):
         for number, page in enumerate(pages, start=1):
             for phrase in AREA_STATEMENTS:
                 at = page.find(phrase)
-                if at >= 0:   # the label, or a heading saying the same ("Available across Kent and Medway")
-                    assert label.lower() in page[:at].lower(), f"{district} p{number}: {phrase!r} without {label!r}"
+                if at >= 0:   # the label, or a heading saying the same ("Available across Kent and Medway"),
+                    # on this page or the one before (a labelled list may run on to the next page)
+                    before = (pages[number - 2] if number > 1 else "") + page[:at]
+                    assert label.lower() in before.lower(), f"{district} p{number}: {phrase!r} without {label!r}"
 
 
 def test_district_reports_name_the_district_and_never_claim_the_county(districts):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from snareport.content.markdown import RichText, parse_markdown
 
@@ -130,13 +130,27 @@ class DrugsAndAlcohol(_Section):
 
 
 class ChildrensVoices(_Section):
-    """``childrens_voices.yaml``: what children told the partnership, with illustrative quotes."""
+    """``childrens_voices.yaml``: what children told the partnership.
+
+    ``paraphrased`` holds what children said, in the partnership's own words; it is printed as plain text,
+    never in quotation marks. ``quotes`` is only for words a child actually said and agreed to share, and
+    needs ``quotes_source`` (who gathered them, when); made-up words must never be printed as quotes.
+    """
 
     title: str = "Children's voices"
     intro: Markdown
     key_findings: list[str] = Field(min_length=1)
+    paraphrased: list[str] = Field(default_factory=list)
+    paraphrased_note: str = ""
     quotes: list[str] = Field(default_factory=list)
-    quotes_note: str = ""
+    quotes_source: str = ""
+
+    @model_validator(mode="after")
+    def _quotes_have_a_source(self) -> "ChildrensVoices":
+        if self.quotes and not self.quotes_source.strip():
+            raise ValueError("quotes need quotes_source: who gathered the children's own words, and when "
+                             "(use paraphrased for themes written in our own words)")
+        return self
 
 
 class WhatWorksStep(_Section):

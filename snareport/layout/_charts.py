@@ -4,9 +4,10 @@ from __future__ import annotations
 from snareport.models.report import Report
 
 
-def source_line(report: Report, table: str = "") -> str:
-    """'Source: <data source>' for the chart's footer; ``table="population"`` names the population
-    table's own source when the report has one (e.g. ONS estimates beside police.uk crime data)."""
-    name = (report.data.population_source if table == "population" else "") or report.data.source_name \
-        or report.metadata.partnership
-    return f"Source: {name}"
+def source_line(report: Report, *tables: str) -> str:
+    """'Source: <where each table behind the figure comes from>' (report.yaml ``sources``, or an open-data
+    source's population source), for the footer of a chart or table; with no table named, the dataset's
+    source or the partnership."""
+    names = [report.data.table_sources.get(t) for t in tables]
+    names = list(dict.fromkeys(n for n in names if n)) or [report.data.source_name or report.metadata.partnership]
+    return "Source: " + "; ".join(names)

@@ -1,4 +1,5 @@
-"""Content.childrens_voices → what children told the partnership: key findings and their own words."""
+"""Content.childrens_voices → what children told the partnership: key findings, themes in our words and
+(only with a source) their own words."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -24,10 +25,14 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out = scope_note(report, door, "childrens_voices") + door.markdown(v.intro)
     out.append(door.h2("Key findings"))
     out.append(door.bullets(v.key_findings))      # one list that may run on over a page break
-    if v.quotes:
-        out.append(door.h2("In their words"))
+    if v.paraphrased:   # our words, so no quotation marks
+        out.append(door.h2("What children told us, in our words"))
+        out.append(door.bullets(v.paraphrased))
+        if v.paraphrased_note:
+            out.append(door.note(v.paraphrased_note))
+    if v.quotes:        # children's own words, with where they come from
+        out.append(door.h2("In their own words"))
         out += door.short_items_in_columns(v.quotes, lambda items, width: [door.quote(q, width=width) for q in items],
                                            min_items=4)
-        if v.quotes_note:
-            out.append(door.note(v.quotes_note))
+        out.append(door.note(f"Source: {v.quotes_source}"))
     return out

@@ -57,7 +57,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                 [b.label for b in profiles[0].bands],
                 {p.area: [None if b.share is None else b.share * 100 for b in p.bands] for p in profiles},
                 role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
-                source=source_line(report), style=door.chart_style))
+                source=source_line(report, "people", "offences"), style=door.chart_style))
         out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
         split = next((s for s in d.sex_split if s.role == role), None)
         area_split = next((s for s in d.area_sex_split if s.role == role), None)

@@ -65,7 +65,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
             [s.district for s in g.districts], [getattr(s, attr).current for s in g.districts],
             [getattr(s, attr).previous for s in g.districts], measure=f"{measure}, {g.cohort_label}",
             area=report.metadata.area, period=label(g, 2), previous_period=label(g, 1),
-            source=source_line(report), style=door.chart_style, highlight=report.metadata.district))
+            source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
+            style=door.chart_style, highlight=report.metadata.district))
     rows = [[s.district, str(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
              fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True), s.volume_direction]
             for s in g.districts]

@@ -78,7 +78,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2(f"Age at time of knife incident, {current}"))
         out += door.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
-            area=report.metadata.scope_label, period=current, source=source_line(report),
+            area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),
             style=door.chart_style, unknown=k.age_unknown, height=door.chart_style.height * 0.68))
     for note in k.notes:
         out.append(door.note(note))

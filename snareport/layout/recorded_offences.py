@@ -48,7 +48,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(monthly_comparison_chart(
             [_month(m) for m in o.months], [m.volume.previous for m in o.months],
             [m.volume.current for m in o.months], previous_label=previous, current_label=current,
-            measure="recorded offences", area=scope, source=source_line(report), style=door.chart_style))
+            measure="recorded offences", area=scope, source=source_line(report, "offences"), style=door.chart_style))
     if o.groups:
         rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),
                  fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
@@ -59,7 +59,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(district_change_chart(
             [d.district for d in o.districts], [d.volume.current for d in o.districts],
             [d.volume.previous for d in o.districts], measure="recorded offences", area=report.metadata.area,
-            period=current, previous_period=previous, source=source_line(report), style=door.chart_style,
+            period=current, previous_period=previous, source=source_line(report, "offences"), style=door.chart_style,
             highlight=report.metadata.district))
         header, rows, numeric, widths = _district_table(o, previous, current)
         out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths)

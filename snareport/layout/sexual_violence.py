@@ -45,7 +45,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             [r.change.current for r in s.table], previous_label=previous, current_label=current,
             overall_change=s.total.change_pct if s.total and not s.total.suppressed else None,
             measure="sexual violence offences", area=report.metadata.scope_label,
-            source=source_line(report), style=door.chart_style))
+            source=source_line(report, "offences"), style=door.chart_style))
     tiles = []
     m = report.metadata
     where = f" in {m.district}" if m.district else ""
@@ -81,7 +81,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
             measure="sexual violence offences", area=report.metadata.scope_label,
             period=earliest_to_latest(s),
-            source=source_line(report), style=door.chart_style))
+            source=source_line(report, "offences"), style=door.chart_style))
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),

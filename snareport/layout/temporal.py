@@ -42,7 +42,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if cohort.total or any(v is None for row in cohort.counts for v in row):
             out += door.chart(day_hour_heatmap(cohort.counts, cohort=cohort.cohort_label,
                                                area=report.metadata.scope_label, period=label(t, 0),
-                                               source=source_line(report), style=door.chart_style,
+                                               source=source_line(report, "offences"), style=door.chart_style,
                                                height=door.chart_style.height * 0.85))
     for note in t.notes:
         out.append(door.note(note))

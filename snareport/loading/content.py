@@ -51,7 +51,7 @@ SECTION_FILES: tuple[SectionFile, ...] = (
     SectionFile("drugs_and_alcohol", "drugs_and_alcohol.yaml", "yaml", False,
                 "intro, aim, outcomes_intro, outcomes"),
     SectionFile("childrens_voices", "childrens_voices.yaml", "yaml", False,
-                "intro, key_findings, quotes, quotes_note"),
+                "intro, key_findings, paraphrased, paraphrased_note, quotes, quotes_source"),
     SectionFile("what_works", "what_works.yaml", "yaml", False,
                 "intro, who_steps, ecological_intro, ecological_levels, closing"),
     SectionFile("yef", "yef.yaml", "yaml", False, "intro, interventions: [{lead, text}], local_availability"),

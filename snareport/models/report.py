@@ -73,6 +73,7 @@ class DataSummary(SectionModel):
     available: list[str]
     data_quality: list[str]
     partial_periods: list[PartialPeriod] = []
+    table_sources: dict[str, str] = {}       # table → where it comes from (report.yaml sources)
 
 
 class MethodNote(SectionModel):
