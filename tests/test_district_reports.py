@@ -19,7 +19,7 @@ from snareport.content.scoping import area_label
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
 # content files whose text is a statement about the area (glossary, methodology and partners are reference)
-STATEMENT_FILES = ("foreword", "recommendations", "aim_and_purpose", "definition", "board", "public_health",
+STATEMENT_FILES = ("foreword", "achievements", "recommendations", "aim_and_purpose", "definition", "board", "public_health",
                    "county_facts", "drugs_and_alcohol", "childrens_voices", "what_works", "yef", "section_intros")
 # computed statements that compare every district: printed under the label in a district report
 AREA_STATEMENTS = ("Most affected by volume", "Highest volumes", "in every district", "districts fell in each",
@@ -63,6 +63,8 @@ def _snippets(content, field: str) -> list[str]:
     value = getattr(content, field)
     if field == "recommendations":
         return [_first_words(value[0].lead, 20)]
+    if field == "achievements":
+        return [_first_words(value[0].headline, 20)] if value else []
     if field == "section_intros":
         return [s for s in (_first_words(getattr(value, k)) for k in type(value).model_fields) if s]
     for attr in ("intro", "body"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
-from snareport.layout._content import content, intro
+from snareport.layout._content import content, intro, scope_note
 from snareport.layout._periods import reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
@@ -89,15 +89,17 @@ def recognition(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
+        out += scope_note(report, door, "achievements")
         for item in c.achievements:
             out.append(door.boxed([door.h3(item.headline), *door.markdown(item.text)]))
     if a.available and a.fallen_types:
         yoy = span(a, 0, 1)
-        out.append(door.h2(f"Offence types that fell, {yoy}"))
+        where = f" in {report.metadata.district}" if report.metadata.district else ""
+        out.append(door.h2(f"Offence types that fell{where}, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
         out += door.annex_table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"],
-                                rows, f"Offence types that fell, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
+                                rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
     return out
 
 
