@@ -327,3 +327,57 @@ def test_an_area_of_one_district_builds_without_a_single_warning(data, tmp_path)
         for district in (None, "Westmoor"):
             path = snareport.render_pdf(snareport.build_report(ds, district=district), tmp_path / f"{district}.pdf")
             assert "Westmoor" in " ".join(p.extract_text() or "" for p in PdfReader(path).pages)
+
+
+def _offences_workbook(data: Path, tamper=None) -> Path:
+    """The tiny dataset's offences as the one sheet of data.xlsx (its CSV removed); ``tamper`` edits the sheet XML."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "offences"
+    for row in read_rows(data, "offences"):
+        sheet.append(row)
+    plain = data / "plain.xlsx"
+    book.save(plain)
+    (data / "offences.csv").unlink()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(data / "data.xlsx", "w") as target:
+        for name in source.namelist():
+            body = source.read(name)
+            if tamper is not None and name == "xl/worksheets/sheet1.xml":
+                body = tamper(body)
+            target.writestr(name, body)
+    plain.unlink()
+    return data / "data.xlsx"
+
+
+def test_a_broken_sheet_is_named_by_file_and_sheet(data):
+    _offences_workbook(data, tamper=lambda xml: xml[:300])
+    with pytest.raises(DataError, match=r"data\.xlsx \(sheet offences\).*a sheet that cannot be read"):
+        snareport.load_dataset(data)
+
+
+def test_an_xml_entity_bomb_in_a_sheet_is_never_expanded(data):
+    entities = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([98 + k]), b"".join([b"&%s;" % bytes([97 + k])] * 10)) for k in range(8)) + b"]>"
+
+    def bomb(xml: bytes) -> bytes:
+        head, _, body = xml.partition(b"?>") if xml.startswith(b"<?xml") else (b"", b"", xml)
+        return (head + b"?>" if head else b"") + entities + body.replace(b"<v>", b"<v>&i;", 1)
+
+    _offences_workbook(data, tamper=bomb)
+    run = subprocess.run([sys.executable, "-m", "snareport", "validate", str(data)], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode in (0, 1) and "Traceback" not in run.stderr
+    assert "aaaaaaaaaa" * 100 not in run.stdout + run.stderr
+
+
+def test_a_sheet_past_the_size_limit_is_refused_before_its_cells_are_read(data, monkeypatch):
+    from snareport.loading import files
+
+    _offences_workbook(data)
+    monkeypatch.setattr(files, "MAX_SHEET_CELLS", 50)
+    with pytest.raises(DataError, match=r"data\.xlsx \(sheet offences\).*21 rows × 7 columns; expected at most"):
+        snareport.load_dataset(data)

@@ -172,6 +172,12 @@ def _first_line(exc: BaseException, path: Path | None = None) -> str:
     return (text[0] if text else type(exc).__name__)[:120]
 
 
+#: A sheet larger than Excel itself allows, or with more cells than any real dataset here, is refused before
+#: its cells are read (a crafted workbook cannot make validation run for minutes).
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_CELLS = 30_000_000
+
+
 class _Workbook:
     """The folder's one .xlsx workbook (read with calamine), opened only when a table is not found as CSV or Parquet."""
 
@@ -216,8 +222,19 @@ class _Workbook:
 
     def read(self, name: str) -> RawTable | None:
         label = f"{self.label} (sheet {name})"
-        # every cell from A1 (the row numbers are the spreadsheet's); empty cells read as ""
-        rows = iter(self._book.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        try:
+            sheet = self._book.get_sheet_by_name(name)
+            if sheet.height > MAX_SHEET_ROWS or sheet.height * sheet.width > MAX_SHEET_CELLS:
+                self._log.add(label, None, None, f"{sheet.height:,} rows × {sheet.width:,} columns",
+                              f"at most {MAX_SHEET_ROWS:,} rows and {MAX_SHEET_CELLS:,} cells (save a large "
+                              "table as CSV or Parquet instead)")
+                return None
+            # every cell from A1 (the row numbers are the spreadsheet's); empty cells read as ""
+            rows = iter(sheet.to_python(skip_empty_area=False))
+        except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with this sheet
+            self._log.add(label, None, None, f"a sheet that cannot be read ({_first_line(exc, self._paths[0])})",
+                          "a worksheet of plain cells")
+            return None
         header = next(rows, None)
         if not header or all(v is None or (isinstance(v, str) and not v.strip()) for v in header):
             self._log.add(label, 1, None, "an empty sheet", "a header row naming the columns")
