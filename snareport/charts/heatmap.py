@@ -226,13 +226,12 @@ def _busiest(peaks, days: Sequence[str]) -> str:
 
 def _alt_text(cohort, area, period, grid, peaks, suppressed, days) -> str:
     total = sum(v for row in grid for v in row if v is not None)
-    cells = sum(len(row) for row in grid)
     withheld = withheld_sentence([f"{days[d]} from {fmt.hour_label(h)}" for d, h in suppressed], "hour cells",
-                                 cells, noun="count", nouns="counts").rstrip(".")
+                                 noun="count", nouns="counts").rstrip(".")
     withheld += " and left blank" if withheld else ""
     findings = [_title(cohort, grid, peaks, days)]
     if peaks:
-        findings += [_busiest(peaks, days), (f"The published cells hold {fmt.number(total)} offences" if suppressed
-                                             else f"{fmt.number(total)} offences in all")]
+        # the total only when nothing is withheld (then it is the model's total, not a sum the chart makes up)
+        findings += [_busiest(peaks, days), "" if suppressed else f"{fmt.number(total)} offences in all"]
     return describe("Heat map", f"offences involving {cohort} by day of the week and hour of the day", area, period,
                     "Darker cells mean more offences", *findings, withheld)
