@@ -2,7 +2,7 @@
 data summary, methodology notes and the scope's content."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from snareport.calculators import (
     achievements, county_profile, demographics, geography, knives, latest_year, recorded_offences, sexual_violence,
@@ -24,17 +24,47 @@ HOSPITAL_THRESHOLD = 7     # NHS HES rule below national level: counts of 1–7 
 def build_report(ds: "Dataset", district: str | None = None) -> Report:
     """The Report for the whole area (``district=None``) or one district (a name from report.yaml).
 
-    Raises DataError naming an unknown district and listing the valid ones. Work shared by every
-    scope (cohort involvement per offence, people joined to offences) is computed once per dataset.
+    Raises DataError naming an unknown district and listing the valid ones. A public report is one of
+    a batch published together: see ``build_reports``.
+    """
+    return build_reports(ds, [district])[district]
+
+
+def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None) -> "dict[str | None, Report]":
+    """Reports of the given scopes (``None`` = the whole area; default: the area and every district).
+
+    For a public audience every scope's raw report is built and disclosure control runs over the whole
+    batch at once (a figure withheld in one report must not be recoverable from the others), and the
+    requested reports are returned from that batch, so a district built alone is the same as in a full
+    run. For partners the reports are returned unsuppressed and only the requested scopes are built.
     """
     cfg = ds.config
-    if district is not None and district not in cfg.districts:
-        raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
-                                expected="one of " + ", ".join(cfg.districts)))
+    wanted = [None, *cfg.districts] if scopes is None else list(dict.fromkeys(scopes))
+    for district in wanted:
+        if district is not None and district not in cfg.districts:
+            raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
+                                    expected="one of " + ", ".join(cfg.districts)))
+    if cfg.audience != "public":
+        return {district: raw_report(ds, district) for district in wanted}
+    from snareport.loading.config_file import public_threshold_problem
+
+    problem = public_threshold_problem(cfg)
+    if problem is not None:
+        raise DataError(problem)
+    from snareport.disclosure import disclose
+
+    batch = {district: raw_report(ds, district) for district in [None, *cfg.districts]}
+    public = disclose(batch, cfg.disclosure_threshold, HOSPITAL_THRESHOLD)
+    return {district: public[district] for district in wanted}
+
+
+def raw_report(ds: "Dataset", district: str | None = None) -> Report:
+    """Every calculator for one scope, before disclosure control (what partners see)."""
+    cfg = ds.config
     scope = Scope(district)
     content, content_scope = _content(ds, district)
     involvement(ds)   # cached on the dataset; shared by all scopes
-    report = Report(
+    return Report(
         metadata=_metadata(ds, scope),
         periods=period_refs(ds, _period_names(ds)),
         data=_data_summary(ds, scope),
@@ -53,11 +83,6 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
         recorded_offences=recorded_offences.calculate(ds, scope),
         latest_year=latest_year.calculate(ds, scope),
     )
-    if cfg.audience == "public":
-        from snareport.disclosure import apply_disclosure
-
-        report = apply_disclosure(report, cfg.disclosure_threshold, HOSPITAL_THRESHOLD)
-    return report
 
 
 def _content(ds: "Dataset", district: str | None):

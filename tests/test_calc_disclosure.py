@@ -47,11 +47,15 @@ def test_partners_report_is_not_suppressed():
 
 
 def test_secondary_suppression_hides_next_smallest():
-    from snareport.disclosure import _Suppressor
-    from snareport.models.common import SuppressibleCount
+    """A table with its total and one small count: the next smallest count is withheld with it."""
+    from snareport.disclosure.catalogue import Catalogue
+    from snareport.disclosure.solve import solve
 
-    items = [SuppressibleCount(label=k, count=n, share=0.1) for k, n in [("a", 10), ("b", 3), ("c", 7), ("d", 0)]]
-    s = _Suppressor(5)
-    s.counts(items)
-    assert [(i.count, i.suppressed) for i in items] == [(10, False), (None, True), (None, True), (0, False)]
-    assert s.withheld == 2
+    cat = Catalogue(5)
+    for label, n in [("total", 20), ("a", 10), ("b", 3), ("c", 7), ("d", 0)]:
+        cat.cell(("t", label), n, "", ("t", label))
+    cat.relate(("t", "total"), [("t", k) for k in "abcd"])
+    cat.finish()
+    result = solve(cat)
+    assert result.primary == {("t", "b")}
+    assert result.secondary == {("t", "c")}

@@ -120,14 +120,17 @@ def _people(ds: "Dataset", scope: Scope, cur: str, section: KnivesSection) -> No
     if len(known_sex):
         modal = sorted(counts.index, key=lambda s: (-counts[s], s))[0]
         section.modal_suspect_sex = str(modal)
-        pair = modal_age_pair(pd.to_numeric(suspects.loc[s_sex == modal, "age"], errors="coerce"))
+        modal_ages = pd.to_numeric(suspects.loc[s_sex == modal, "age"], errors="coerce")
+        pair = modal_age_pair(modal_ages)
         if pair is not None:
             section.modal_suspect_age_from, section.modal_suspect_age_to = pair
+            section.modal_suspect_age_count = int(modal_ages.between(*pair).sum())
 
     victims = ppl[ppl["role"] == "victim"]
     v_sex = victims["sex"].astype("object")
     v_known = v_sex[v_sex.isin(KNOWN_SEXES)]
-    section.victim_female_share = share(int((v_known == "female").sum()), len(v_known))
+    section.victim_female, section.victim_known_sex = int((v_known == "female").sum()), int(len(v_known))
+    section.victim_female_share = share(section.victim_female, section.victim_known_sex)
 
 
 def modal_age_pair(ages: pd.Series) -> tuple[int, int] | None:

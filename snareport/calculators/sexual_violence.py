@@ -113,11 +113,13 @@ def _highest_districts(ds: "Dataset", current: pd.DataFrame) -> list[CategoryDis
     return out
 
 
-def _modal(values: pd.Series) -> str | None:
+def _modal(values: pd.Series) -> tuple[str | None, int | None]:
+    """The most frequent value (ties: first by name) and how many have it."""
     counts = values.dropna().value_counts()
     if counts.empty:
-        return None
-    return str(sorted(counts.index, key=lambda v: (-counts[v], str(v)))[0])
+        return None, None
+    top = sorted(counts.index, key=lambda v: (-counts[v], str(v)))[0]
+    return str(top), int(counts[top])
 
 
 def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSection) -> None:
@@ -132,10 +134,11 @@ def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSe
         suspects = suspects[suspects["district"] == scope.district]
     now = by_period(ds, suspects, [yoy[1]])
     bands = band_label_series(now["age"], ds.config.suspect_age_bands)
-    section.modal_suspect_band = _modal(bands)
+    section.modal_suspect_band, section.modal_suspect_band_count = _modal(bands)
     sex = now["sex"].astype("object")
-    section.modal_suspect_sex = _modal(sex[sex.isin(KNOWN_SEXES)])
-    section.non_contact_peak_suspect_band = _modal(bands[now["_cat"] == "non-contact"])
+    section.modal_suspect_sex, section.modal_suspect_sex_count = _modal(sex[sex.isin(KNOWN_SEXES)])
+    section.non_contact_peak_suspect_band, section.non_contact_peak_suspect_band_count = _modal(
+        bands[now["_cat"] == "non-contact"])
 
     repeat, distinct = _repeat_suspects(ds, suspects, now, three)
     section.distinct_suspects = distinct

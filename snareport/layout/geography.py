@@ -53,7 +53,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         points.append([f"{fmt.small_number(len(g.falling_every_window)).capitalize()} of {len(g.districts)} "
                        f"districts fell in each of the {fmt.small_number(g.direction_windows)} windows."])
     own: list[list] = []
-    if g.focus:
+    if g.focus and g.focus.rank is not None:
         f = g.focus
         own.append([Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
                     f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})"
@@ -67,8 +67,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
             area=report.metadata.area, period=label(g, 2), previous_period=label(g, 1),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
             style=door.chart_style, highlight=report.metadata.district))
-    rows = [[s.district, str(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
-             fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True), s.volume_direction]
+    rows = [[s.district, fmt.rank(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
+             fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True),
+             s.volume_direction or fmt.SUPPRESSED]
             for s in g.districts]
     out += door.annex_table(["District", "Rank", "Volume", "Volume change", "Harm", "Harm change", "Three windows"],
                             rows, f"Volume and harm scores by district, {windows}",

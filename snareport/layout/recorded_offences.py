@@ -164,10 +164,10 @@ def _district_table(o: RecordedOffencesSection, previous: str, current: str):
                fmt.count(d.volume.current, suppressed=d.volume.suppressed), fmt.change_pct(d.volume) + mark]
         if rates:
             row += [fmt.decimal(d.rate_per_1000, 2, suppressed=d.volume.current is None),
-                    str(d.rate_rank) if d.rate_rank and d.rate_per_1000 is not None else ""]
-        row += [str(d.volume_rank)]
+                    fmt.rank(d.rate_rank) if d.rate_per_1000 is not None or d.volume.current is None else ""]
+        row += [fmt.rank(d.volume_rank)]
         if o.harm_available and d.harm is not None:
-            row += [fmt.number(d.harm.current, suppressed=d.harm.suppressed), str(d.harm_rank or "")]
+            row += [fmt.number(d.harm.current, suppressed=d.harm.suppressed), fmt.rank(d.harm_rank)]
         rows.append(row)
     return header, rows, [False] + [True] * (len(header) - 1), widths
 

@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from snareport.config import ReportConfig
+from snareport.errors import Problem
 from snareport.loading.glyphs import EXPECTED, describe, undrawable_in, undrawable_in_lines
 from snareport.loading.problems import ProblemLog, shown
 from snareport.loading.yaml_text import YamlLimit, load_yaml
@@ -56,7 +57,20 @@ def read_config(folder: Path, log: ProblemLog) -> ReportConfig | None:
         except ValidationError:
             return None
     config._folder = folder
+    problem = public_threshold_problem(config)
+    if problem is not None:
+        log.add(problem.file, problem.row, problem.column, problem.found, problem.expected)
+        return None
     return config
+
+
+def public_threshold_problem(config: ReportConfig) -> Problem | None:
+    """A public report needs a disclosure threshold of at least 1 (0 would withhold nothing)."""
+    if config.audience == "public" and config.disclosure_threshold < 1:
+        return Problem(CONFIG_FILE, None, "disclosure_threshold",
+                       f"{config.disclosure_threshold} with audience: public",
+                       "a threshold of at least 1 for public output (or audience: partners)")
+    return None
 
 
 def _undrawable(text: str, data: Any, log: ProblemLog) -> bool:

@@ -17,10 +17,10 @@ class DistrictScore(SectionModel):
     harm: Change
     volume_by_window: list[float | None]      # the three_year windows, earliest first
     harm_by_window: list[float | None]
-    volume_direction: Direction
-    harm_direction: Direction
-    rank: int
-    previous_rank: int
+    volume_direction: Direction | None        # None: a window's figure is withheld
+    harm_direction: Direction | None
+    rank: int | None                          # among districts whose figure is published; None: withheld
+    previous_rank: int | None
     suppressed: bool = False
 
 

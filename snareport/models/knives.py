@@ -28,7 +28,10 @@ class KnivesSection(Section):
     modal_suspect_sex: str | None = None
     modal_suspect_age_from: int | None = None
     modal_suspect_age_to: int | None = None
+    modal_suspect_age_count: int | None = None  # suspects of the modal sex aged from–to (the group the words describe)
     victim_female_share: float | None = None
+    victim_female: int | None = None            # victims recorded as female (numerator of the share)
+    victim_known_sex: int | None = None         # victims of known sex (its denominator)
     people_available: bool = True
     # the whole area's figures, printed beside a district's (district scope)
     area_under_25_injury: Change | None = None

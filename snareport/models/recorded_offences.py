@@ -34,9 +34,9 @@ class DistrictVolume(SectionModel):
     district: str
     volume: Change
     harm: Change | None                      # None when the source has no harm weights
-    volume_rank: int                         # by current volume (ties: harm, then name)
+    volume_rank: int | None                  # by current volume (ties: harm, then name); None: withheld
     harm_rank: int | None                    # by current harm-weighted volume (ties: volume, then name)
-    previous_volume_rank: int
+    previous_volume_rank: int | None
     current_share: float | None              # share of the area's current volume
     population: int | None = None            # all ages, in report.yaml's population_year
     rate_per_1000: float | None = None       # current volume per 1,000 population
@@ -60,4 +60,4 @@ class RecordedOffencesSection(Section):
     rank_of: int = 0
     population_year: int | None = None                # the population behind the district rates (None: no rates)
     harm_available: bool = True
-    unweighted_offences: int = 0                      # current-period offences in scope whose type has no weight
+    unweighted_offences: int | None = 0               # current-period offences in scope whose type has no weight (None: withheld)

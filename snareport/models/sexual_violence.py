@@ -27,6 +27,9 @@ class SexualViolenceSection(Section):
     modal_suspect_band: str | None = None
     modal_suspect_sex: str | None = None
     non_contact_peak_suspect_band: str | None = None
+    modal_suspect_band_count: int | None = None          # suspects in the modal band (the group the words describe)
+    modal_suspect_sex_count: int | None = None
+    non_contact_peak_suspect_band_count: int | None = None
     people_available: bool = True
     highest_districts: list[CategoryDistricts] = []
     month_profile: list[MonthCount] = []

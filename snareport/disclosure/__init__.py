@@ -1,0 +1,67 @@
+"""Reports of one batch → the same reports as published: disclosure control over all of them at once.
+
+The whole area's report and every district's are published together, so a figure withheld in one must
+not be recoverable from the others. The step is pure: the raw reports are dumped, the published
+figures and the sums that tie them are collected (``collect``), the cells to withhold are solved and
+audited with the attacker's linear program (``solve``), and new reports are built from the blanked
+dumps with their words worked out again (``publish``). See docs/methodology.md, "Disclosure control".
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from snareport.disclosure.collect import collect
+from snareport.disclosure.publish import publish
+from snareport.disclosure.solve import Result, solve
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.models.report import Report
+
+__all__ = ["disclose", "plan", "Result"]
+
+log = logging.getLogger(__name__)
+
+
+def plan(reports: "dict[str | None, Report]", threshold: int, hospital_threshold: int):
+    """The catalogue of cells and relations and the solved suppression (for audits and measurements)."""
+    raw = {name or "": r.model_dump() for name, r in reports.items()}
+    cat = collect(raw, threshold, hospital_threshold)
+    return raw, cat, solve(cat)
+
+
+def disclose(reports: "dict[str | None, Report]", threshold: int,
+             hospital_threshold: int) -> "dict[str | None, Report]":
+    """New public reports (keys as given: ``None`` for the whole area, else the district's name)."""
+    from snareport.models.report import Report
+
+    raw, cat, result = plan(reports, threshold, hospital_threshold)
+    if result.unresolved:
+        log.warning("disclosure: %d withheld cells could not be protected further", len(result.unresolved))
+    log.info("disclosure: %d primary and %d secondary cells withheld in %.2f s (%d LPs)",
+             len(result.primary), len(result.secondary), result.seconds, result.lps)
+    published = publish(raw, cat, result.withheld)
+    out = {}
+    for name, report in reports.items():
+        dump = published[name or ""]
+        counts = _counts(cat, result, name or "")
+        dump["disclosure"] = {
+            **dump["disclosure"], "applied": True, "suppressed_values": counts[0] + counts[1],
+            "note": (f"Counts from 1 to {threshold} (hospital admissions: 1 to {hospital_threshold}) are "
+                     "withheld, with other figures that would let them be worked out from this or the other "
+                     "reports published with it, and shown as [c]."),
+        }
+        out[name] = Report.model_validate(dump)
+    return out
+
+
+def _counts(cat, result: Result, report: str) -> tuple[int, int]:
+    """Withheld values printed in one report: (primary, secondary)."""
+    prim = sec = 0
+    for key in result.withheld:
+        n = sum(1 for loc in cat.cells[key].locations if loc.report == report)
+        if key in result.primary:
+            prim += n
+        else:
+            sec += n
+    return prim, sec

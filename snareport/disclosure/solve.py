@@ -1,0 +1,387 @@
+"""Catalogue → the cells to withhold: primary suppression, secondary suppression and the attacker's audit.
+
+Primary: every printed count from 1 to its threshold. Secondary: complements chosen so that no
+withheld cell can be worked out. The audit is the attacker's linear program (SciPy ``linprog``, HiGHS):
+with every published cell a constant, every relation an equation, every cell ≥ 0 and every withheld
+printed cell ≥ 1 (zero is never withheld), a withheld count from 1 to T must be able to be 1 and T; a
+larger withheld count must be able to move up by T − 1 and must not be pinned into 2..T; a withheld
+harm score must not be pinned. Failing cells get one more complement each round until the audit
+holds. The relation graph splits into independent components, audited separately.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
+
+from snareport.disclosure.catalogue import Catalogue, Cell, Key, Relation
+
+EPS = 1e-6
+ZERO_WEIGHT = 50.0
+log = logging.getLogger(__name__)
+# What withholding a cell costs, per place it is printed: the whole area's report is read most and its
+# headlines least of all may go; a district's headlines come next.
+WEIGHT = {("area", True): 200.0, ("area", False): 5.0, ("district", True): 20.0, ("district", False): 1.0}
+
+
+@dataclass
+class Result:
+    primary: set[Key]
+    secondary: set[Key]
+    seconds: float
+    rounds: int
+    lps: int
+    unresolved: list[Key] = field(default_factory=list)
+
+    @property
+    def withheld(self) -> set[Key]:
+        return self.primary | self.secondary
+
+
+def solve(cat: Catalogue) -> Result:
+    started = time.perf_counter()
+    s = _Solver(cat)
+    s.run()
+    return Result(s.primary, s.withheld - s.primary, time.perf_counter() - started, s.rounds, s.lps, s.unresolved)
+
+
+class _Solver:
+    def __init__(self, cat: Catalogue):
+        self.cat = cat
+        self.cells = cat.cells
+        self.rels: list[Relation] = list(cat.relations.values())
+        self.rels_of: dict[Key, list[int]] = {}
+        for i, rel in enumerate(self.rels):
+            for k in (rel.total, *rel.parts):
+                self.rels_of.setdefault(k, []).append(i)
+        self.primary = {k for k, c in self.cells.items() if c.printed and c.sensitive}
+        self.withheld: set[Key] = set()
+        for k in self.primary:
+            self._withhold(k)
+        self.rounds = self.lps = 0
+        self.unresolved: list[Key] = []
+
+    # state -----------------------------------------------------------------------------------------
+    def _withhold(self, key: Key) -> None:
+        todo = [key]
+        while todo:
+            k = todo.pop()
+            if k in self.withheld:
+                continue
+            self.withheld.add(k)
+            todo += self.cells[k].linked
+
+    def unknown(self, key: Key) -> bool:
+        c = self.cells[key]
+        return key in self.withheld or not c.printed or c.value is None
+
+    def audited(self, key: Key) -> bool:
+        c = self.cells[key]
+        return c.value is not None and (key in self.withheld or (not c.printed and c.sensitive))
+
+    def cost(self, key: Key) -> float:
+        total = 0.0
+        for k in (key, *self.cells[key].linked):
+            c = self.cells[k]
+            places = sum(WEIGHT["district" if loc.report else "area", loc.headline] for loc in c.locations)
+            total += places * (1.0 + math.log10(1.0 + abs(c.value or 0.0)))
+        if self.cells[key].value == 0:
+            total *= ZERO_WEIGHT         # a withheld zero is a last resort: zeros are almost always shown
+        return total
+
+    def candidates(self, rel_ids: list[int]) -> list[Key]:
+        """Published counts in these relations, roomiest (above the threshold) and cheapest first."""
+        seen: dict[Key, None] = {}
+        for i in rel_ids:
+            rel = self.rels[i]
+            for k in (rel.total, *rel.parts):
+                c = self.cells[k]
+                if not self.unknown(k) and c.value is not None:
+                    seen[k] = None
+        return sorted(seen, key=lambda k: (self.cells[k].value <= self.cells[k].threshold, self.cost(k), repr(k)))
+
+    # rounds ----------------------------------------------------------------------------------------
+    def run(self) -> None:
+        self._singletons()
+        pending = self._components(self.withheld | {k for k in self.cells if self.audited(k)})
+        while pending:
+            self.rounds += 1
+            failing: list[tuple[Key, bool, frozenset]] = []
+            comp_of = {k: frozenset(comp) for comp in pending for k in comp}
+            # independent components are audited together: one block-diagonal LP per push
+            failing += [(k, up, comp_of[k]) for k, up in self._audit(pending)]
+            log.debug("round %d: %d components, %d failing, %d LPs", self.rounds, len(pending), len(failing),
+                      self.lps)
+            if not failing:
+                break
+            added: set[Key] = set()
+            for key, up, comp in failing:
+                if any(k in comp for k in added):
+                    continue            # this component changed this round: audit it again first
+                picks = self._protect(key, comp, up) or {self._complement(key, added)} - {None}
+                if not picks:
+                    self.unresolved.append(key)
+                for pick in picks:
+                    added.add(pick)
+                    self._withhold(pick)
+            if not added:
+                break
+            self._singletons()
+            touched = set(added) | {k for k, _, _ in failing}
+            pending = [c for c in self._components(self.withheld | {k for k in self.cells if self.audited(k)})
+                       if c & touched]
+            if self.rounds > 200:
+                self.unresolved += [k for k, _, _ in failing]
+                break
+
+    def _singletons(self) -> None:
+        """No relation may leave exactly one audited unknown (it would be its total minus the rest)."""
+        changed = True
+        while changed:
+            changed = False
+            for i, rel in enumerate(self.rels):
+                members = (rel.total, *rel.parts)
+                unknown = [k for k in members if self.unknown(k)]
+                if len(unknown) == 1 and self.audited(unknown[0]):
+                    pick = next(iter(self.candidates([i])), None)
+                    if pick is not None:
+                        self._withhold(pick)
+                        changed = True
+
+    def _protect(self, key: Key, comp: frozenset, up: bool) -> set[Key]:
+        """The published cells to withhold so that ``key`` can reach its target: the cheapest change of
+        published values (each weighted by its cost) that the relations allow with the target met."""
+        rel_ids = sorted({i for k in comp for i in self.rels_of.get(k, [])})
+        unknown = sorted(comp, key=repr)
+        movable = sorted({m for i in rel_ids for m in (self.rels[i].total, *self.rels[i].parts)
+                          if not self.unknown(m) and self.cells[m].value is not None},
+                         key=repr)
+        if not movable:
+            return set()
+        n, p = len(unknown), len(movable)
+        ui, mi = {k: j for j, k in enumerate(unknown)}, {k: j for j, k in enumerate(movable)}
+        rows, cols, vals, rhs = [], [], [], []
+        for r, i in enumerate(rel_ids):
+            rel, const = self.rels[i], 0.0
+            for k, sign in ((rel.total, 1.0), *((q, -1.0) for q in rel.parts)):
+                if k in ui:
+                    rows.append(r), cols.append(ui[k]), vals.append(sign)
+                else:
+                    const -= sign * (self.cells[k].value or 0.0)
+                    if k in mi:       # published value + up − down
+                        rows += [r, r]
+                        cols += [n + mi[k], n + p + mi[k]]
+                        vals += [sign, -sign]
+            rhs.append(const)
+        A = coo_matrix((vals, (rows, cols)), shape=(len(rel_ids), n + 2 * p)).tocsr()
+        lower = [0.0] * n
+        bounds = [(lo, None) for lo in lower]
+        j = ui[key]
+        target = self._upper_target(key) if up else 1.0
+        bounds[j] = (max(lower[j], target), None) if up else (lower[j], target)
+        bounds += [(0.0, None)] * p + [(0.0, self.cells[m].value) for m in movable]
+        weights = np.array([self.cost(m) for m in movable])
+        c = np.concatenate([np.zeros(n), weights, weights])
+        self.lps += 1
+        res = linprog(c, A_eq=A, b_eq=np.array(rhs), bounds=bounds, method="highs")
+        if res.status != 0:
+            return set()
+        moved = res.x[n:n + p] + res.x[n + p:]
+        return {m for m, d in zip(movable, moved) if d > EPS}
+
+    def _complement(self, key: Key, added: set[Key]) -> Key | None:
+        """The cheapest published cell sharing a relation with ``key`` (widening to its neighbours)."""
+        frontier, seen_rels, seen_cells = [key], set(), {key}
+        for _ in range(4):
+            rel_ids = [i for k in frontier for i in self.rels_of.get(k, []) if i not in seen_rels]
+            seen_rels.update(rel_ids)
+            options = [k for k in self.candidates(rel_ids) if k not in added]
+            if options:
+                return options[0]
+            nxt = []
+            for i in rel_ids:
+                rel = self.rels[i]
+                for k in (rel.total, *rel.parts):
+                    if k not in seen_cells and self.unknown(k):
+                        seen_cells.add(k)
+                        nxt.append(k)
+            frontier = nxt
+            if not frontier:
+                break
+        return None
+
+    def _components(self, keys: set[Key]) -> list[set[Key]]:
+        parent: dict[Key, Key] = {}
+
+        def find(k: Key) -> Key:
+            while parent.setdefault(k, k) != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for rel in self.rels:
+            unknown = [k for k in (rel.total, *rel.parts) if self.unknown(k)]
+            for k in unknown:
+                find(k)
+            for a, b in zip(unknown, unknown[1:]):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[ra] = rb
+        members: dict[Key, set[Key]] = {}
+        for k in list(parent):
+            members.setdefault(find(k), set()).add(k)
+        out = []
+        for root in {find(k) for k in keys if self.audited(k) and k in parent}:
+            out.append(members[root])
+        return out
+
+    # the attacker's linear program -----------------------------------------------------------------
+    def _audit(self, comps: list[set[Key]]) -> list[tuple[Key, bool]]:
+        """Withheld cells the attacker narrows too far (see the module docstring).
+
+        Independent components are pushed together first (one block-diagonal LP per push); what is
+        left is settled component by component, in smaller LPs.
+        """
+        union = set().union(*comps)
+        audited = [k for k in union if self.audited(k)]
+        need = {True: {k: self._upper_target(k) for k in audited},
+                False: {k: 1.0 for k in audited if self.cells[k].sensitive}}
+        whole = _LP(self, union)
+        bad: dict[bool, set[Key]] = {True: set(), False: set()}
+        for up in (True, False):
+            left = whole.stall(need[up], up)
+            for comp in comps:
+                mine = {k: t for k, t in left.items() if k in comp}
+                if mine:
+                    lp = _LP(self, comp)
+                    bad[up] |= set(lp.certify(mine, up))
+                    self.lps += lp.solved
+        # a large withheld count (or a harm score) is wide enough when it can also move down by T − 1
+        wide = {k: self.cells[k].value - self._room(k) for k in bad[True] if not self.cells[k].sensitive}
+        if wide:
+            lp = _LP(self, set().union(*(c for c in comps if c & set(wide))))
+            bad[True] -= set(wide) - set(lp.certify(wide, maximise=False))
+            self.lps += lp.solved
+        self.lps += whole.solved
+        return sorted([(k, True) for k in bad[True]] + [(k, False) for k in bad[False] - bad[True]],
+                      key=lambda f: (not self.cells[f[0]].sensitive, repr(f[0])))
+
+    def _room(self, key: Key) -> float:
+        c = self.cells[key]
+        return 1.0 if c.kind == "harm" else c.threshold - 1.0
+
+    def _upper_target(self, key: Key) -> float:
+        c = self.cells[key]
+        if c.sensitive:
+            return float(c.threshold)
+        return c.value + self._room(key)
+
+
+class _LP:
+    """min/max of cells in one component subject to the relations, with published cells as constants."""
+
+    def __init__(self, solver: _Solver, comp: set[Key]):
+        self.solver = solver
+        self.keys = sorted(comp, key=repr)
+        self.index = {k: i for i, k in enumerate(self.keys)}
+        rows, cols, vals, rhs = [], [], [], []
+        rel_ids = sorted({i for k in self.keys for i in solver.rels_of.get(k, [])})
+        r = 0
+        for i in rel_ids:
+            rel = solver.rels[i]
+            const, terms = 0.0, []
+            for k, sign in ((rel.total, 1.0), *((p, -1.0) for p in rel.parts)):
+                if k in self.index:
+                    terms.append((self.index[k], sign))
+                else:
+                    const -= sign * (solver.cells[k].value or 0.0)
+            if not terms:
+                continue
+            for j, sign in terms:
+                rows.append(r), cols.append(j), vals.append(sign)
+            rhs.append(const)
+            r += 1
+        self.n = len(self.keys)
+        self.A = coo_matrix((vals, (rows, cols)), shape=(r, self.n)).tocsr()
+        self.b = np.array(rhs)
+        self.lower = np.zeros(self.n)       # a withheld cell may be zero (zeros can be complements)
+        self.solved = 0
+
+    def stall(self, targets: dict[Key, float], maximise: bool) -> dict[Key, float]:
+        """Push every key at once until a push reaches no new target; the targets not yet reached."""
+        left = dict(targets)
+        while left:
+            x = self._push(sorted(left, key=repr), left, maximise)
+            done = [k for k, t in left.items() if x is None and maximise or x is not None and
+                    (x[self.index[k]] >= t - EPS if maximise else x[self.index[k]] <= t + EPS)]
+            for k in done:
+                del left[k]
+            if not done:
+                break
+        return left
+
+    def certify(self, targets: dict[Key, float], maximise: bool) -> list[Key]:
+        """Keys whose cell cannot reach its target (max ≥ target, or min ≤ target)."""
+        left = dict(targets)
+
+        def tick(x: np.ndarray | None) -> int:
+            done = [k for k, t in left.items()
+                    if x is None and maximise
+                    or x is not None and (x[self.index[k]] >= t - EPS if maximise else x[self.index[k]] <= t + EPS)]
+            for k in done:
+                del left[k]
+            return len(done)
+
+        failing: list[Key] = []
+
+        def settle(keys: list[Key]) -> None:
+            """Push all ``keys`` at once while that helps; then each half on its own; then one by one."""
+            keys = [k for k in keys if k in left]
+            while keys and tick(self._push(keys, left, maximise)):
+                keys = [k for k in keys if k in left]
+            if len(keys) == 1:
+                failing.append(keys[0])
+                del left[keys[0]]
+            elif keys:
+                half = len(keys) // 2
+                settle(keys[:half])
+                settle(keys[half:])
+
+        settle(sorted(left, key=repr))
+        return sorted(failing, key=repr)
+
+    def _push(self, keys: list[Key], targets: dict[Key, float], maximise: bool) -> np.ndarray | None:
+        """One LP pushing every key towards its target at once (capped, so none is pushed further).
+
+        Variables x (the component's unknown cells) then t (one per key): maximising, t ≤ x and
+        t ≤ target, maximise Σ t; minimising, t ≥ x and t ≥ target, minimise Σ t. ``None``: unbounded.
+        """
+        m = len(keys)
+        idx = [self.index[k] for k in keys]
+        sign = 1.0 if maximise else -1.0
+        c = np.concatenate([np.zeros(self.n), np.full(m, -1.0 if maximise else 1.0)])
+        rows = np.arange(m)
+        link = coo_matrix((np.concatenate([np.full(m, sign), np.full(m, -sign)]),
+                           (np.concatenate([rows, rows]), np.concatenate([self.n + rows, idx]))),
+                          shape=(m, self.n + m))
+        bounds_t = [(None, targets[k]) if maximise else (targets[k], None) for k in keys]
+        x = self._solve(c, link, np.zeros(m), m, bounds_t)
+        return None if x is None else x[: self.n]
+
+    def _solve(self, c, A_ub, b_ub, extra: int, extra_bounds=None):
+        from scipy.sparse import hstack
+        A_eq = hstack([self.A, coo_matrix((self.A.shape[0], extra))]).tocsr() if extra else self.A
+        bounds = [(lo, None) for lo in self.lower] + (extra_bounds or [])
+        self.solved += 1
+        res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq if A_eq.shape[0] else None,
+                      b_eq=self.b if A_eq.shape[0] else None, bounds=bounds, method="highs")
+        if res.status == 3:      # unbounded
+            return None
+        if res.status != 0:
+            raise RuntimeError(f"disclosure audit LP failed: {res.message}")
+        return res.x
