@@ -154,6 +154,11 @@ def change_counts(change: object, dp: int = 0) -> str:
                         suppressed=getattr(change, "suppressed", False))
 
 
+def rank(n: int | None) -> str:
+    """A rank for a table: '3', or the withheld marker when the ranked figure is withheld."""
+    return SUPPRESSED if n is None else str(n)
+
+
 def ordinal(n: int) -> str:
     """1 → '1st', 2 → '2nd', 11 → '11th', 21 → '21st', 112 → '112th'."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

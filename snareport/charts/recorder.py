@@ -112,6 +112,8 @@ class RecordingRenderer(RendererBase):
         fill_alpha = fill_alpha if fill else 1.0
         stroke_alpha = stroke_alpha if stroke else 1.0
         self.operations.append(PathOp(" ".join(parts), float(fill_alpha), float(stroke_alpha)))
+        if gc.get_hatch():
+            self.operations.append(PathOp(_hatch_operators(gc, path, transform, body), 1.0, 1.0))
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None) -> None:
         if not s:
@@ -136,6 +138,25 @@ class RecordingRenderer(RendererBase):
 
     def draw_gouraud_triangles(self, gc, triangles_array, colors_array, transform) -> None:
         raise RasterImageError("gouraud shading is not supported in charts")
+
+
+HATCH_SPACING = 3.0      # points between the diagonal lines of a hatched area (withheld values)
+
+
+def _hatch_operators(gc: GraphicsContextBase, path: Path, transform, body: str) -> str:
+    """Diagonal lines across a path's box, clipped to the path, in the hatch colour."""
+    box = path.get_extents(transform)
+    x0, y0, x1, y1 = box.x0, box.y0, box.x1, box.y1
+    lines = []
+    start = x0 - (y1 - y0)
+    n = int((x1 - start) / HATCH_SPACING) + 1
+    for i in range(n + 1):
+        x = start + i * HATCH_SPACING
+        lines.append(f"{_num(x)} {_num(y0)} m {_num(x + (y1 - y0))} {_num(y1)} l")
+    colour = gc.get_hatch_color()
+    width = gc.get_hatch_linewidth() if hasattr(gc, "get_hatch_linewidth") else 0.5
+    return " ".join(["q", *_clip_operators(gc), f"{body} W n", f"{_rgb(colour)} RG {_num(width)} w",
+                     *lines, "S", "Q"])
 
 
 def _clip_operators(gc: GraphicsContextBase) -> list[str]:
