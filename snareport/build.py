@@ -30,13 +30,18 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
     return build_reports(ds, [district])[district]
 
 
-def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None) -> "dict[str | None, Report]":
+def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None, *,
+                  failures: "dict[str | None, Exception] | None" = None) -> "dict[str | None, Report]":
     """Reports of the given scopes (``None`` = the whole area; default: the area and every district).
 
     For a public audience every scope's raw report is built and disclosure control runs over the whole
     batch at once (a figure withheld in one report must not be recoverable from the others), and the
     requested reports are returned from that batch, so a district built alone is the same as in a full
     run. For partners the reports are returned unsuppressed and only the requested scopes are built.
+
+    With ``failures`` (a dict), a scope whose report cannot be built is recorded there with its error and
+    left out of the result (and of the batch: a report that is not published needs no protecting);
+    without it the first error is raised.
     """
     cfg = ds.config
     wanted = [None, *cfg.districts] if scopes is None else list(dict.fromkeys(scopes))
@@ -44,8 +49,19 @@ def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None) -
         if district is not None and district not in cfg.districts:
             raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
                                     expected="one of " + ", ".join(cfg.districts)))
+    def built(scopes: list[str | None]) -> "dict[str | None, Report]":
+        out = {}
+        for district in scopes:
+            try:
+                out[district] = raw_report(ds, district)
+            except Exception as exc:
+                if failures is None:
+                    raise
+                failures[district] = exc
+        return out
+
     if cfg.audience != "public":
-        return {district: raw_report(ds, district) for district in wanted}
+        return built(wanted)
     from snareport.loading.config_file import public_threshold_problem
 
     problem = public_threshold_problem(cfg)
@@ -53,9 +69,11 @@ def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None) -
         raise DataError(problem)
     from snareport.disclosure import disclose
 
-    batch = {district: raw_report(ds, district) for district in [None, *cfg.districts]}
-    public = disclose(batch, cfg.disclosure_threshold, HOSPITAL_THRESHOLD)
-    return {district: public[district] for district in wanted}
+    batch = built([None, *cfg.districts])
+    public = disclose(batch, cfg.disclosure_threshold, HOSPITAL_THRESHOLD) if batch else {}
+    if failures is not None:       # a requested scope outside the batch failed for its own reason
+        failures.update({d: failures.get(d, RuntimeError("not built")) for d in wanted if d not in public})
+    return {district: public[district] for district in wanted if district in public}
 
 
 def raw_report(ds: "Dataset", district: str | None = None) -> Report:

@@ -138,7 +138,9 @@ def _reports(ds: "Dataset", scopes: list[str | None]) -> Iterator["Report | Exce
     batch = getattr(build, "build_reports", None)
     if batch is not None:
         try:
-            yield from batch(ds, scopes)
+            failures: dict = {}
+            reports = batch(ds, scopes, failures=failures)          # {scope: Report}
+            yield from (reports[scope] if scope in reports else failures[scope] for scope in scopes)
         except Exception as exc:  # the whole batch failed: every document says why
             for _ in scopes:
                 yield exc

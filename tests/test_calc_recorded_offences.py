@@ -134,7 +134,7 @@ def test_public_report_withholds_small_volumes_and_the_harm_built_on_them():
     assert (s.harm.previous, s.harm.current, s.harm.suppressed) == (None, None, True)
     assert (s.focus_volume.value, s.focus_volume.suppressed) == (None, True)
     assert (s.focus_harm.value, s.focus_harm.suppressed) == (None, True)
-    assert s.focus_volume.rank == 1  # a rank is not a count: it stays
+    assert s.focus_volume.rank is None  # a rank among the others would bound the withheld volume
     # the county (4 → 6) is above the threshold and stays
     assert (s.county_total.previous, s.county_total.current) == (4, 6)
     assert (s.county_harm.previous, s.county_harm.current) == (220.0, 320.0)

@@ -7,7 +7,9 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
+from snareport.charts.frame import (
+    WITHHELD_KEY, WITHHELD_SWATCH, ChartText, axes_in_points, build_chart, key_row, text_width, value_axis, withheld_bar,
+)
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
@@ -64,7 +66,8 @@ def age_band_shares_chart(
             for i, value in enumerate(values):
                 x = i - group_width / 2 + bar_width * (s + 0.5)
                 if value is None:
-                    axes.text(x, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
+                    withheld_bar(axes, x, bar_width * 0.9, largest * 0.06, style)
+                    axes.text(x, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                               fontsize=style.min_text_size, color=style.secondary_text_colour)
                     continue
                 axes.bar(x, value, width=bar_width * 0.92, color=colours[s], zorder=2)
@@ -73,7 +76,8 @@ def age_band_shares_chart(
         axes.set_xticks(range(len(bands)), list(bands))
         axes.set_xlim(-0.5, len(bands) - 0.5)
         value_axis(axes, style, lambda v: fmt.percent(v, 0), largest * 1.15)
-        key_row(figure, style, list(zip(colours, series)), x=0, y=h - key_height + 4, height=h)
+        withheld = [(WITHHELD_SWATCH, WITHHELD_KEY)] if any(v is None for vs in series.values() for v in vs) else []
+        key_row(figure, style, [*zip(colours, series), *withheld], x=0, y=h - key_height + 4, height=h)
 
     return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height)
 

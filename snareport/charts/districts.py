@@ -12,7 +12,9 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.frame import (
+    MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width, withheld_bar,
+)
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,
@@ -86,7 +88,10 @@ def district_change_chart(
             colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
             if value is not None:
                 bars.append((i, value, colour))
-            axes.text((value or 0) + largest * 0.01, i, labels[i], va="center_baseline", ha="left",
+            else:
+                withheld_bar(axes, i, 0.68, largest * 0.03, style, horizontal=True)
+            axes.text((value if value is not None else largest * 0.03) + largest * 0.01, i, labels[i],
+                      va="center_baseline", ha="left",
                       color=style.text_colour if value is not None else style.secondary_text_colour,
                       weight="bold" if bold else "normal", fontsize=style.text_size, zorder=6,
                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if reference else None)

@@ -110,6 +110,22 @@ def bare_axis(axes: Axes, which: str) -> None:
         axes.spines[side].set_visible(False)
 
 
+WITHHELD_HATCH = "////"
+WITHHELD_SWATCH = "withheld"        # a key entry's "colour" for the hatched withheld swatch
+WITHHELD_KEY = "[c] withheld"
+
+
+def withheld_bar(axes, position: float, thickness: float, length: float, style: ChartStyle, *,
+                 horizontal: bool = False) -> None:
+    """A short hatched bar where a value is withheld: never read as zero (keyed by ``WITHHELD_KEY``)."""
+    from matplotlib.patches import Rectangle
+
+    xy = (0, position - thickness / 2) if horizontal else (position - thickness / 2, 0)
+    size = (length, thickness) if horizontal else (thickness, length)
+    axes.add_patch(Rectangle(xy, *size, facecolor="white", hatch=WITHHELD_HATCH,
+                             edgecolor=style.secondary_text_colour, linewidth=0.3, zorder=2))
+
+
 def key_row(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]], x: float, y: float, height: float) -> None:
     """A one-line key in figure points: a colour swatch then its label, in the same order as the bars."""
     from matplotlib.patches import Rectangle
@@ -117,9 +133,12 @@ def key_row(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]
     swatch = style.text_size * 0.9
     cursor = x
     for colour, label in entries:
+        hatched = colour == WITHHELD_SWATCH
         figure.patches.append(
             Rectangle((cursor / figure.bbox.width, y / height), swatch / figure.bbox.width, swatch / height,
-                      transform=figure.transFigure, facecolor=colour, edgecolor="none", figure=figure)
+                      transform=figure.transFigure, facecolor="white" if hatched else colour,
+                      hatch=WITHHELD_HATCH if hatched else None,
+                      edgecolor=style.secondary_text_colour if hatched else "none", linewidth=0.3, figure=figure)
         )
         cursor += swatch + 4
         figure.text(cursor / figure.bbox.width, (y + swatch / 2) / height, label, va="center_baseline",

@@ -9,7 +9,9 @@ from typing import Callable, Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.frame import axes_in_points, key_row, text_width, value_axis
+from snareport.charts.frame import (
+    WITHHELD_KEY, WITHHELD_SWATCH, axes_in_points, key_row, text_width, value_axis, withheld_bar,
+)
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import SUPPRESSED
 
@@ -40,7 +42,8 @@ def grouped_bars_plot(
             for j, value in enumerate(pair):
                 x = i - 0.2 + 0.4 * j
                 if value is None:
-                    axes.text(x, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
+                    withheld_bar(axes, x, 0.38, largest * 0.06, style)
+                    axes.text(x, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                               fontsize=style.min_text_size, color=style.secondary_text_colour)
                     continue
                 axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
@@ -50,6 +53,8 @@ def grouped_bars_plot(
         axes.set_xticks(range(len(ticks)), list(ticks))
         axes.set_xlim(-0.6, len(ticks) - 0.4)
         value_axis(axes, style, fmt.number, largest * 1.15)
-        key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label)], 0, h - key_height + 4, h)
+        withheld = [(WITHHELD_SWATCH, WITHHELD_KEY)] if None in (*previous, *current) else []
+        key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label), *withheld], 0,
+                h - key_height + 4, h)
 
     return plot

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis
+from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis, withheld_bar
 from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -143,7 +143,8 @@ def monthly_profile_chart(
                               bottom=style.text_size * 2.4, right=4, top=style.text_size * 1.2)
         for i, c in enumerate(counts):
             if c is None:
-                axes.text(i, largest * 0.02, SUPPRESSED, rotation=90, ha="center", va="bottom",
+                withheld_bar(axes, i, 0.7, largest * 0.06, style)
+                axes.text(i, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                           fontsize=style.min_text_size, color=style.secondary_text_colour)
                 continue
             axes.bar(i, c, width=0.7, color=style.palette[0] if i in top else style.muted_colour, zorder=2)

@@ -21,8 +21,11 @@ YOY = ("Y1", "Y2")
 def collect(reports: dict[str, dict[str, Any]], threshold: int, hospital_threshold: int) -> Catalogue:
     """``reports``: model dumps keyed by district name ("" for the whole area)."""
     cat = Catalogue(threshold)
-    districts = [name for name in reports if name]
     authorities = _authorities(reports)
+    # every district of the area, whether or not its own report is in the batch (its figures are
+    # printed in the others' tables all the same)
+    districts = list(dict.fromkeys([*(d for members in authorities.values() for d in members),
+                                    *(name for name in reports if name)]))
     for name, r in reports.items():
         c = _Collector(cat, name, r, hospital_threshold)
         c.recorded_offences()

@@ -112,7 +112,7 @@ class _Solver:
         while pending:
             self.rounds += 1
             failing: list[tuple[Key, bool, frozenset]] = []
-            comp_of = {k: frozenset(comp) for comp in pending for k in comp}
+            comp_of = {k: frozen for frozen in map(frozenset, pending) for k in frozen}
             # independent components are audited together: one block-diagonal LP per push
             failing += [(k, up, comp_of[k]) for k, up in self._audit(pending)]
             log.debug("round %d: %d components, %d failing, %d LPs", self.rounds, len(pending), len(failing),
