@@ -35,6 +35,7 @@ def collect(reports: dict[str, dict[str, Any]], threshold: int, hospital_thresho
         c.knives()
         c.sexual_violence()
         c.temporal()
+        c.latest_year()
         c.data_tables()
     _area_sums(cat, districts, authorities)
     cat.finish()
@@ -76,6 +77,8 @@ class _Collector:
         b = self.count(cur, (*path, "current"), headline=headline, flag=flag, kind=kind, scale=scale,
                        threshold=threshold)
         self.cat.derive(self.name, (*path, "change_pct"), [k for k in (a, b) if k], flag)
+        if self._get(path).get("within_noise") is not None:      # "within the range expected by chance"
+            self.cat.derive(self.name, (*path, "within_noise"), [k for k in (a, b) if k])
         return a, b
 
     def derive(self, path: Path, depends: list[Key | None], flag: Path | None = None,
@@ -142,6 +145,7 @@ class _Collector:
                 if k and h:
                     self.cat.link(k, h)
             self.derive((*at, "current_share"), [b, ("ro", AREA, "all", "Y2")])
+            self.derive((*at, "rate_per_1000"), [b])
         for fig, key in (("focus_volume", ("ro", S, "all", "Y2")), ("focus_harm", ("roh", S, "Y2"))):
             if o.get(fig) is not None:
                 kind = "harm" if fig == "focus_harm" else "count"
@@ -232,24 +236,27 @@ class _Collector:
                 parts.append(k)
                 if total:
                     self.cat.relate(total, [p for p in parts if p])
-        for i, split in enumerate(d.get("sex_split", [])):
-            at, role = (*P, "sex_split", i), split["role"]
-            tot = self.change(("inv", S, role, "all", "Y1"), ("inv", S, role, "all", "Y2"), (*at, "total"))
-            rows: list[list[Key]] = [[], []]
-            for j, row in enumerate(split["rows"]):
-                keys = self.change(("inv", S, role, "sex:" + row["sex"], "Y1"),
-                                   ("inv", S, role, "sex:" + row["sex"], "Y2"), (*at, "rows", j, "change"))
-                for side, f in enumerate(("previous_share", "current_share")):
-                    self.derive((*at, "rows", j, f), [keys[side], tot[side]])
-                    rows[side].append(keys[side])
-            for side in (0, 1):
-                if tot[side]:
-                    self.cat.relate(tot[side], [k for k in rows[side] if k])
-        total = ("inv", S, "suspect", "all", "Y2")
-        for i, comp in enumerate(d.get("suspect_vs_population", [])):
-            at = (*P, "suspect_vs_population", i)
-            k = self.count(("inv", S, "suspect", comp["band"], "Y2"), (*at, "suspect_count"), flag=(*at, "suppressed"))
-            self.derive((*at, "suspect_share"), [k, total], (*at, "suppressed"))
+        for field, where in (("sex_split", S), ("area_sex_split", AREA)):
+            for i, split in enumerate(d.get(field) or []):
+                at, role = (*P, field, i), split["role"]
+                tot = self.change(("inv", where, role, "all", "Y1"), ("inv", where, role, "all", "Y2"), (*at, "total"))
+                rows: list[list[Key]] = [[], []]
+                for j, row in enumerate(split["rows"]):
+                    keys = self.change(("inv", where, role, "sex:" + row["sex"], "Y1"),
+                                       ("inv", where, role, "sex:" + row["sex"], "Y2"), (*at, "rows", j, "change"))
+                    for side, f in enumerate(("previous_share", "current_share")):
+                        self.derive((*at, "rows", j, f), [keys[side], tot[side]])
+                        rows[side].append(keys[side])
+                for side in (0, 1):
+                    if tot[side]:
+                        self.cat.relate(tot[side], [k for k in rows[side] if k])
+        for field, where in (("suspect_vs_population", S), ("area_suspect_vs_population", AREA)):
+            total = ("inv", where, "suspect", "all", "Y2")
+            for i, comp in enumerate(d.get(field) or []):
+                at = (*P, field, i)
+                k = self.count(("inv", where, "suspect", comp["band"], "Y2"), (*at, "suspect_count"),
+                               flag=(*at, "suppressed"))
+                self.derive((*at, "suspect_share"), [k, total], (*at, "suppressed"))
         for field, where in (("high_harm", S), ("area_high_harm", AREA)):
             h = d.get(field)
             if h is None:
@@ -309,6 +316,15 @@ class _Collector:
         ages.append(self.count(("kage", S, "unknown"), (*P, "age_unknown")))
         inj = self.change(("ku25", S, "injury", "Y1"), ("ku25", S, "injury", "Y2"), (*P, "under_25_injury"))
         self.change(("ku25", S, "non_injury", "Y1"), ("ku25", S, "non_injury", "Y2"), (*P, "under_25_non_injury"))
+        self.change(("ku25", AREA, "injury", "Y1"), ("ku25", AREA, "injury", "Y2"), (*P, "area_under_25_injury"))
+        self.change(("ku25", AREA, "non_injury", "Y1"), ("ku25", AREA, "non_injury", "Y2"),
+                    (*P, "area_under_25_non_injury"))
+        area_sexes = [self.count(("ksex", AREA, item["label"]), (*P, "area_suspect_sex", i, "count"),
+                                 flag=(*P, "area_suspect_sex", i, "suppressed"))
+                      for i, item in enumerate(k.get("area_suspect_sex") or [])]
+        for i, _ in enumerate(k.get("area_suspect_sex") or []):
+            self.derive((*P, "area_suspect_sex", i, "share"), area_sexes, (*P, "area_suspect_sex", i, "suppressed"))
+        self.derive((*P, "area_victim_female_share"), [("kvictim", AREA, "female"), ("kvictim", AREA, "known")])
         self.derive((*P, "minimum_saving_gbp"), list(inj))
         sexes = []
         for i, item in enumerate(k.get("suspect_sex", [])):
@@ -395,6 +411,38 @@ class _Collector:
             total = self.count(("heat", S, c, "all"), (*at, "total"))
             if total:
                 self.cat.relate(total, [g for g in grid if g])
+
+    def latest_year(self) -> None:
+        y = self.section("latest_year")
+        if y is None:
+            return
+        S, P = self.scope, ("latest_year",)
+        total = self.count(("ly", S, "all"), (*P, "total"), headline=True)
+        self.derive((*P, "rate_per_1000"), [total])
+        area = self.count(("ly", AREA, "all"), (*P, "county_total"))
+        self.derive((*P, "county_rate_per_1000"), [area])
+        groups = []
+        for i, g in enumerate(y.get("groups", [])):
+            groups.append(self.count(("ly", S, g["label"]), (*P, "groups", i, "count"),
+                                     flag=(*P, "groups", i, "suppressed")))
+            self.derive((*P, "groups", i, "share"), [groups[-1], total], (*P, "groups", i, "suppressed"))
+        if total and groups:
+            self.cat.relate(total, [k for k in groups if k])
+        for i, d in enumerate(y.get("districts", [])):
+            at = (*P, "districts", i)
+            k = self.count(("ly", d["district"], "all"), (*at, "count"), flag=(*at, "suppressed"))
+            self.derive((*at, "share"), [k, ("ly", AREA, "all")], (*at, "suppressed"))
+            self.derive((*at, "rate_per_1000"), [k], (*at, "suppressed"))
+        months = []
+        for i, m in enumerate(y.get("trend", [])):
+            key = self.count(("lym", S, str(m["month"])), (*P, "trend", i, "count"), flag=(*P, "trend", i, "suppressed"))
+            if m.get("in_main_period") and key:
+                months.append(key)
+        if total and months:
+            self.cat.relate(total, months)
+        if y.get("focus") is not None:
+            self.count(("ly", S, "all"), (*P, "focus", "value"), flag=(*P, "focus", "suppressed"), headline=True)
+            self.count(("ly", AREA, "all"), (*P, "focus", "county_value"), flag=(*P, "focus", "suppressed"))
 
     def data_tables(self) -> None:
         for i, t in enumerate(self.r["data"].get("tables", [])):

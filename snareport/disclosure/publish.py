@@ -70,6 +70,8 @@ def _set(report: dict[str, Any], path: Path, value: Any) -> None:
 # words after suppression ---------------------------------------------------------------------------
 def _words(r: dict[str, Any], threshold: int) -> None:
     _recorded_offences(r["recorded_offences"])
+    if r.get("latest_year"):
+        _latest_year(r["latest_year"])
     _geography(r["geography"])
     _knives(r["knives"])
     _sexual_violence(r["sexual_violence"])
@@ -105,6 +107,8 @@ def _recorded_offences(o: dict[str, Any]) -> None:
         d["previous_volume_rank"] = n
     if any(d.get("harm") for d in districts):
         _ranked(districts, lambda d: (d["harm"] or {}).get("current"), lambda d: d["district"], "harm_rank")
+    if any(d.get("rate_rank") is not None for d in districts):
+        _ranked(districts, lambda d: d.get("rate_per_1000"), lambda d: d["district"], "rate_rank")
     o["districts"] = _ranked(districts, lambda d: d["volume"]["current"], lambda d: d["district"], "volume_rank")
     o["rank_of"] = sum(d["volume_rank"] is not None for d in o["districts"])
     ranks = {d["district"]: d for d in o["districts"]}
@@ -113,6 +117,19 @@ def _recorded_offences(o: dict[str, Any]) -> None:
         if f is not None:
             f["rank"] = ranks.get(f["district"], {}).get(field) if f["value"] is not None else None
             f["rank_of"] = sum(d[field] is not None for d in o["districts"])
+
+
+def _latest_year(y: dict[str, Any]) -> None:
+    districts = y.get("districts", [])
+    if not _any_withheld(districts, lambda d: d["count"]):
+        return
+    if any(d.get("rate_rank") is not None for d in districts):
+        _ranked(districts, lambda d: d.get("rate_per_1000"), lambda d: d["district"], "rate_rank")
+    y["districts"] = _ranked(districts, lambda d: d["count"], lambda d: d["district"])
+    f = y.get("focus")
+    if f is not None:
+        f["rank"] = next((d["rank"] for d in y["districts"] if d["district"] == f["district"]), None)
+        f["rank_of"] = sum(d["rank"] is not None for d in y["districts"])
 
 
 def _geography(g: dict[str, Any]) -> None:
