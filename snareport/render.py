@@ -68,10 +68,11 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any =
     # a theme may set the public marking, never weaken the partners' one
     marking = m.protective_marking if m.audience == "partners" else (theme.protective_marking or m.protective_marking)
     buffer = io.BytesIO()
-    scope = f" – {m.district}" if m.district else ""
+    # the title names the area (or district), the edition and who the edition is for
+    audience = "public edition" if m.audience == "public" else "edition for partners"
     doc = ReportDocTemplate(
         buffer, door, PageText(m.partnership, m.scope_label, marking, m.title), page_count, contents=listing,
-        title=plain_metadata(f"{m.title} {m.edition}{scope}"),
+        title=plain_metadata(f"{m.title} {m.edition}: {m.scope_label}, {audience}"),
         author=plain_metadata(m.partnership),
         subject=plain_metadata(f"Serious violence strategic needs assessment for {m.scope_label}, {m.edition}"),
         keywords=list(dict.fromkeys(plain_metadata(k) for k in (

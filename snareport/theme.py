@@ -132,6 +132,17 @@ class CoverDesign(_Strict):
     band_height_ratio: float = Field(default=0.62, gt=0.2, lt=0.9)
 
 
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg")
+
+
+class BackCover(_Strict):
+    """What the back cover says besides the partners: how to get in touch, other formats, the licence."""
+
+    contact: list[str] = Field(default_factory=list, description="lines of contact details (team, email, phone, web)")
+    alternative_formats: str = ""
+    licence: str = ""
+
+
 class Theme(_Strict):
     """Everything that decides how the report looks."""
 
@@ -141,7 +152,10 @@ class Theme(_Strict):
     fonts: FontFiles
     type_scale: TypeScale = TypeScale()
     chart_palette: list[str] | Literal["afcharts"] = "afcharts"
-    logo: list[LogoShape] = Field(default_factory=list)
+    logo: list[LogoShape] | str = Field(
+        default_factory=list, description="vector shapes, or a PNG/JPEG/SVG file (relative to the theme file); SVG stays vector")
+    partner_logos: list[str] = Field(default_factory=list, description="PNG/JPEG/SVG files shown on the back cover")
+    back_cover: BackCover = BackCover()
     cover: CoverDesign = CoverDesign()
     partners: list[str] = Field(default_factory=list)
     protective_marking: str | None = None
@@ -236,6 +250,8 @@ def load_theme(name_or_path: str | Path, base: str | Path | None = None) -> Them
                         "or name a theme .yaml file)")
     try:
         data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        if isinstance(data, dict):
+            data = _resolve_logo_files(data, path.parent)
         theme = Theme.model_validate(data)
     except (yaml.YAMLError, YamlLimit, ValueError) as exc:
         raise DataError(f"layout {path.name}: {exc}") from None
@@ -245,6 +261,25 @@ def load_theme(name_or_path: str | Path, base: str | Path | None = None) -> Them
     if problems:
         raise DataError(f"layout {path.name}: " + "; ".join(problems))
     return theme
+
+
+def _resolve_logo_files(data: dict, folder: Path) -> dict:
+    """Logo file names in a theme are relative to the theme's folder: made absolute, and checked to exist."""
+    def resolve(name: object) -> str:
+        file = Path(str(name))
+        file = file if file.is_absolute() else folder / file
+        if file.suffix.lower() not in LOGO_SUFFIXES:
+            raise ValueError(f"logo {name!s}: expected a {', '.join(LOGO_SUFFIXES)} file")
+        if not file.is_file():
+            raise ValueError(f"logo {name!s}: no such file ({file})")
+        return str(file)
+
+    out = dict(data)
+    if isinstance(out.get("logo"), str):
+        out["logo"] = resolve(out["logo"])
+    if isinstance(out.get("partner_logos"), list):
+        out["partner_logos"] = [resolve(n) for n in out["partner_logos"]]
+    return out
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

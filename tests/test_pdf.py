@@ -70,7 +70,7 @@ def test_outline_mirrors_the_contents():
 def test_metadata_language_and_title_display():
     r = reader(tiny_pdf())
     m = tiny_report().metadata
-    assert r.metadata["/Title"] == f"{m.title} {m.edition}"
+    assert r.metadata["/Title"] == f"{m.title} {m.edition}: {m.scope_label}, public edition"
     assert r.metadata["/Author"] == m.partnership
     assert r.metadata["/Subject"] and r.metadata["/Keywords"]
     assert r.metadata["/Creator"] == r.metadata["/Producer"] == "snareport"
@@ -152,7 +152,7 @@ def test_district_variant_names_the_district_on_cover_and_headers():
     texts = page_texts(data)
     assert district in texts[0]
     assert all(district in t for t in texts[1:-1])
-    assert reader(data).metadata["/Title"].endswith(district)
+    assert f": {district}, public edition" in reader(data).metadata["/Title"]
 
 
 def test_default_layout_renders_too():

@@ -161,10 +161,11 @@ class Door:
             return self.tagger.tag(flowable, role, **attributes)
         return flowable
 
-    def artifact(self, canvas: Any) -> contextlib.AbstractContextManager:
-        """Context in which page furniture (backgrounds, rules, running header/footer) is drawn."""
+    def artifact(self, canvas: Any, pagination: str | None = None) -> contextlib.AbstractContextManager:
+        """Context in which page furniture (backgrounds, rules, running header/footer) is drawn;
+        ``pagination`` ("Header" or "Footer") says it is a running head or foot."""
         if self.tagger is not None and hasattr(self.tagger, "artifact"):
-            return self.tagger.artifact(canvas)
+            return self.tagger.artifact(canvas, pagination) if pagination else self.tagger.artifact(canvas)
         return contextlib.nullcontext()
 
     # --- headings -------------------------------------------------------------------------------
@@ -173,6 +174,13 @@ class Door:
         outline entry, contents entry and running header."""
         style = self.styles.h1 if level == 0 else self.styles.h2
         return self._emit(SectionHeading(title, key, style, level=level), f"H{level + 1}", title=title)
+
+    def part_heading(self, title: str, style: str = "h2", level: int = 2, section: bool = True) -> Flowable:
+        """A heading in a style of its own, without an outline or contents entry; ``section`` opens a
+        part of its own in the structure (the back cover)."""
+        p = Paragraph(text(title), getattr(self.styles, style))
+        p.keepWithNext = 1
+        return self._emit(p, f"H{level}", section=section)
 
     @contextlib.contextmanager
     def nested(self):
@@ -216,7 +224,8 @@ class Door:
         kind = dict(bulletType="1", start=start, bulletFormat="%s.") if numbered else dict(
             bulletType="bullet", start="\u2022")
         lst = ListFlowable(entries, leftIndent=style.fontSize * 1.3, bulletFontName=self.styles.faces.regular,
-                           bulletFontSize=style.fontSize, bulletColor=self.colour["accent"],
+                           bulletFontSize=style.fontSize,
+                           bulletColor=style.textColor if style_name.startswith("on_dark") else self.colour["accent"],
                            spaceAfter=style.spaceAfter * 2, **kind)
         return self._emit(lst, "L", numbered=numbered)
 

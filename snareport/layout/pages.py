@@ -156,10 +156,10 @@ class ReportDocTemplate(BaseDocTemplate):
         bottom = b + d.theme.page.margin_bottom_mm * MM * 0.45
         total = self.page_count.previous
         page_label = f"Page {self.page} of {total}" if total else f"Page {self.page}"
-        with d.artifact(canvas):
+        with d.artifact(canvas, pagination="Header"):
             canvas.saveState()
-            # two header lines: the fixed scope and marking, then the section's running title
-            # (kept short so it reads as a running head, not as prose hidden from readers)
+            # two header lines: the fixed scope and the marking (its one place on every page), then the
+            # section's running title (kept short so it reads as a running head, not as hidden prose)
             canvas.setFillColor(d.colour["muted"])
             canvas.setFont(s.faces.bold, t.small)
             canvas.drawString(left, top + t.small * 1.3, self.page_text.scope_label)
@@ -169,12 +169,16 @@ class ReportDocTemplate(BaseDocTemplate):
             canvas.setStrokeColor(d.colour["rule"])
             canvas.setLineWidth(0.5)
             canvas.line(left, top - 5, right, top - 5)
+            canvas.restoreState()
+        with d.artifact(canvas, pagination="Footer"):
+            canvas.saveState()
+            canvas.setFillColor(d.colour["muted"])
+            canvas.setStrokeColor(d.colour["rule"])
+            canvas.setLineWidth(0.5)
             canvas.line(left, bottom + t.small + 4, right, bottom + t.small + 4)
             canvas.setFont(s.faces.regular, t.small)
             canvas.drawString(left, bottom, self.page_text.partnership)
             canvas.drawRightString(right, bottom, page_label)
-            canvas.setFont(s.faces.bold, t.small)
-            canvas.drawCentredString((left + right) / 2, bottom - t.small * 1.5, self.page_text.marking)
             canvas.restoreState()
 
     def _draw_cover(self, canvas: Any, doc: Any) -> None:
@@ -248,6 +252,9 @@ def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark:
         pad = size * 0.12
         canvas.setFillColor(door.colour["on_primary"])
         canvas.roundRect(x - pad, y - pad, size + 2 * pad, size + 2 * pad, pad, stroke=0, fill=1)
+    if isinstance(door.theme.logo, str):
+        draw_logo_file(canvas, door, door.theme.logo, x, y, size, size)
+        return
     k = size / 100.0
     for shape in door.theme.logo:
         canvas.setFillColor(HexColor(door.theme.colours.role(shape.fill)))
@@ -263,6 +270,45 @@ def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark:
                 path.lineTo(x + pts[i] * k, y + pts[i + 1] * k)
             path.close()
             canvas.drawPath(path, stroke=0, fill=1)
+
+
+def draw_logo_file(canvas: Any, door: Door, path: str, x: float, y: float, width: float, height: float) -> None:
+    """A logo file fitted into the box at (x, y), keeping its proportions: SVG as vector operators
+    (svglib; any text in it set in the theme's embedded font), PNG/JPEG as an image."""
+    if path.lower().endswith(".svg"):
+        from reportlab.graphics import renderPDF
+
+        drawing = _svg_drawing(path, door.styles.faces.regular)
+        scale = min(width / drawing.width, height / drawing.height) if drawing.width and drawing.height else 1.0
+        canvas.saveState()
+        canvas.translate(x + (width - drawing.width * scale) / 2, y + (height - drawing.height * scale) / 2)
+        canvas.scale(scale, scale)
+        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.restoreState()
+        return
+    canvas.drawImage(path, x, y, width, height, preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def _svg_drawing(path: str, font_name: str) -> Any:
+    from reportlab.graphics.shapes import Group, String
+    from svglib.svglib import svg2rlg
+
+    drawing = svg2rlg(path)
+    if drawing is None:
+        from snareport.errors import DataError
+
+        raise DataError(f"logo {path}: not a readable SVG file")
+
+    def embed_fonts(node: Any) -> None:   # never a base-14 font: those are not embedded
+        for child in getattr(node, "contents", []):
+            if isinstance(child, String):
+                child.fontName = font_name
+            elif isinstance(child, Group):
+                embed_fonts(child)
+
+    embed_fonts(drawing)
+    drawing.initialFontName = font_name   # the renderer's starting font too (its default is Helvetica)
+    return drawing
 
 
 def _draw_arcs(canvas: Any, door: Door, width: float, bottom: float, height: float) -> None:

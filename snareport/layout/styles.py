@@ -39,6 +39,7 @@ class Styles:
     cover_meta: ParagraphStyle
     on_dark: ParagraphStyle
     on_dark_small: ParagraphStyle
+    on_dark_bold: ParagraphStyle
     note: ParagraphStyle
     small_body: ParagraphStyle
     term: ParagraphStyle
@@ -84,6 +85,7 @@ def build_styles(theme: Theme) -> Styles:
         cover_meta=style("cover_meta", t.body, t.body * r, colour=text),
         on_dark=style("on_dark", t.body, t.body * r, colour=on_dark),
         on_dark_small=style("on_dark_small", t.small, t.small * r, colour=on_dark),
+        on_dark_bold=style("on_dark_bold", t.body, t.body * r, faces.bold, on_dark),
         small_body=style("small_body", t.small, t.small * 1.4, spaceAfter=t.small * 0.6),
         term=style("term", t.body, t.body * 1.3, faces.bold, primary, spaceBefore=t.body * 0.4, spaceAfter=2),
         level=style("level", t.body, t.body * 1.3, faces.bold, on_dark),

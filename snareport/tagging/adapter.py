@@ -58,13 +58,14 @@ class DocumentTagger:
             return ContentsTagged(flowable, Node("TOC"))
         if role == "L" and isinstance(flowable, ListFlowable):
             return tagged_list_flowable(flowable, numbered=bool(attributes.get("numbered", False)))
-        return Tagged(flowable, Node(role, alt=attributes.get("alt"), opens="Sect" if role == "H1" else None))
+        opens = "Sect" if role == "H1" or attributes.get("section") else None   # section=True: a part of its own
+        return Tagged(flowable, Node(role, alt=attributes.get("alt"), opens=opens))
 
     @contextlib.contextmanager
-    def artifact(self, canvas: Any) -> Iterator[None]:
-        """Page furniture drawn inside is an /Artifact."""
+    def artifact(self, canvas: Any, pagination: str | None = None) -> Iterator[None]:
+        """Page furniture drawn inside is an /Artifact (``pagination``: "Header" or "Footer")."""
         tagger = tagger_of(canvas) or self.recorder
-        with tagger.artifact(canvas):
+        with tagger.artifact(canvas, pagination):
             yield None
 
     # ── around the build ─────────────────────────────────────────────────

@@ -32,6 +32,7 @@ class _Frame:
     annotations_before: int
     seq_list: list | None = None  # the canvas code list holding the open sequence's placeholder
     seq_index: int = -1
+    properties: str = ""  # an artifact's property list, e.g. "<</Type /Pagination /Subtype /Header>>"
 
 
 class Tagger:
@@ -109,7 +110,7 @@ class Tagger:
 
     def _open_sequence(self, canv: Any, frame: _Frame) -> None:
         if frame.element is None:
-            canv.addLiteral("/Artifact BMC")
+            canv.addLiteral(f"/Artifact {frame.properties} BDC" if frame.properties else "/Artifact BMC")
             return
         canv.addLiteral(_PLACEHOLDER)
         frame.seq_list = canv._code
@@ -133,8 +134,8 @@ class Tagger:
         canv.addLiteral("EMC")
         frame.element.add(MarkedContent(page, mcid))
 
-    def begin(self, canv: Any, node: Node | None) -> Element | None:
-        """Start drawing content that belongs to ``node`` (``None``: an artifact)."""
+    def begin(self, canv: Any, node: Node | None, properties: str = "") -> Element | None:
+        """Start drawing content that belongs to ``node`` (``None``: an artifact, with ``properties``)."""
         self.sync(canv)
         if node is not None and self._inside_artifact():
             node = None  # everything inside an artifact is an artifact
@@ -142,7 +143,8 @@ class Tagger:
             self._close_sequence(canv, self._stack[-1])
         element = self.element(node) if node is not None else None
         page = self._page(canv)
-        frame = _Frame(element, page, len(getattr(canv, "_annotationrefs", ())))
+        frame = _Frame(element, page, len(getattr(canv, "_annotationrefs", ())),
+                       properties=properties if element is None else "")
         self._stack.append(frame)
         self._open_sequence(canv, frame)
         return element
@@ -165,8 +167,10 @@ class Tagger:
             self.end(canv)
 
     @contextmanager
-    def artifact(self, canv: Any) -> Iterator[None]:
-        self.begin(canv, None)
+    def artifact(self, canv: Any, pagination: str | None = None) -> Iterator[None]:
+        """Page furniture; ``pagination`` "Header" or "Footer" marks running heads and feet as such."""
+        properties = f"<</Type /Pagination /Subtype /{pagination}>>" if pagination else ""
+        self.begin(canv, None, properties)
         try:
             yield None
         finally:
