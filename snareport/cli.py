@@ -319,6 +319,7 @@ def _run_variants(args: argparse.Namespace) -> int:
                 layout=args.layout or str(dataset.config.theme_location()),
                 workers=args.workers,
                 progress=Progress(enabled=not getattr(args, "quiet", False)),
+                tables=getattr(args, "tables", None),
             )
         except BatchError as exc:
             print(exc, file=sys.stderr)
@@ -626,22 +627,12 @@ def _record_finish(args: argparse.Namespace, record: Any) -> None:
 
 def _variant_tables_and_record(args: argparse.Namespace, dataset: "Dataset", written: dict[str, Path],
                                record: Any) -> None:
-    """variants --tables: each report's data tables beside its PDF (the reports are built again here, in this
-    process, from the same dataset); then the run record of the batch."""
-    if getattr(args, "tables", None):
-        from snareport.atomic import atomic_write_bytes
-        from snareport.build import build_report
-        from snareport.tables import spreadsheet_bytes
-
-        with record.stage("tables"):
-            for label, pdf in written.items():
-                district = None if label == dataset.config.area else label
-                data = spreadsheet_bytes(build_report(dataset, district=district), args.tables)
-                written_tables = atomic_write_bytes(Path(pdf).with_suffix(f".{args.tables}"), data)
-                record.output(written_tables, args.tables)
+    """The run record of a batch: every PDF, its data tables (variants --tables) and the manifest."""
     for pdf in written.values():
-        if Path(pdf).is_file():
-            record.output(Path(pdf), "pdf")
+        for path, kind in ((Path(pdf), "pdf"), (Path(pdf).with_suffix(f".{getattr(args, 'tables', None)}"),
+                                                getattr(args, "tables", None))):
+            if kind and path.is_file():
+                record.output(path, kind)
     manifest = Path(args.output) / "manifest.json"
     if manifest.is_file():
         record.output(manifest, "manifest")

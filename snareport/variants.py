@@ -63,11 +63,12 @@ def build_variants(
     out_dir: str | Path,
     districts: Iterable[str] | None = None,
     executor: Executor | Any | None = None,
-    layout: str = "kent_medway",
+    layout: str | None = None,
     *,
     workers: int | None = None,
     include_county: bool = True,
     progress: Callable[[DocumentResult, int, int], None] | None = None,
+    tables: str | None = None,
 ) -> dict[str, Path]:
     """Write the county report and one report per district into ``out_dir``.
 
@@ -75,9 +76,11 @@ def build_variants(
     ``concurrent.futures.Executor`` or a ``dask.distributed.Client``; by default a process pool
     sized to the machine (or to ``workers``). Returns ``{label: path}`` (label = area name for the county report,
     else the district). Writes ``manifest.json`` beside the PDFs. If any document fails, the
-    others are still written and :class:`BatchError` is raised at the end.
+    others are still written and :class:`BatchError` is raised at the end. ``layout`` defaults to the theme
+    report.yaml names; ``tables="ods"`` or ``"xlsx"`` also writes each report's data tables beside its PDF.
     """
     out = Path(out_dir)
+    layout = layout or str(ds.config.theme_location())
     wanted = list(ds.config.districts if districts is None else districts)
     unknown = [name for name in wanted if name not in ds.config.districts]
     if unknown:
@@ -91,7 +94,7 @@ def build_variants(
     out.mkdir(parents=True, exist_ok=True)
     jobs = [(d, out / names[d]) for d in scopes]
 
-    results = _run(ds, jobs, executor, layout, progress, workers)
+    results = _run(ds, jobs, executor, layout, progress, workers, tables)
     _write_manifest(ds, out, results, layout)
     written = {r.label: out / r.file for r in results if r.ok}
     failures = [r for r in results if not r.ok]
@@ -100,7 +103,7 @@ def build_variants(
     return written
 
 
-def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
+def _run(ds, jobs, executor, layout, progress, workers, tables=None) -> list[DocumentResult]:
     total = len(jobs)
     own_pool = executor is None
     if own_pool:
@@ -110,6 +113,8 @@ def _run(ds, jobs, executor, layout, progress, workers) -> list[DocumentResult]:
         futures: list[Future | Any] = []
         for (district, path), report in zip(jobs, _reports(ds, [d for d, _ in jobs])):
             label = district or ds.config.area
+            if not isinstance(report, Exception) and tables:
+                report = _write_tables(report, path, tables)
             if isinstance(report, Exception):
                 futures.append(_failed(report))
             else:
@@ -150,6 +155,18 @@ def _reports(ds: "Dataset", scopes: list[str | None]) -> Iterator["Report | Exce
             yield build.build_report(ds, district=district)
         except Exception as exc:  # one failed report must not lose the others
             yield exc
+
+
+def _write_tables(report: "Report", pdf: Path, fmt: str) -> "Report | Exception":
+    """The report's data tables beside its PDF (``build --tables`` for a batch); an error fails the document."""
+    from snareport.atomic import atomic_write_bytes
+    from snareport.tables import spreadsheet_bytes
+
+    try:
+        atomic_write_bytes(pdf.with_suffix(f".{fmt}"), spreadsheet_bytes(report, fmt))
+    except Exception as exc:  # noqa: BLE001 — reported as this document's failure
+        return exc
+    return report
 
 
 def _failed(exc: Exception) -> Future:

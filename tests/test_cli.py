@@ -165,7 +165,7 @@ def test_variants_passes_districts_layout_workers_and_progress(monkeypatch, tmp_
         pass
 
     def build_variants(ds, out_dir, districts=None, executor=None, layout="kent_medway", *, workers=None,
-                       progress=None):
+                       progress=None, tables=None):
         seen.update(out_dir=out_dir, districts=districts, executor=executor, layout=layout, workers=workers,
                     progress=progress)
         return {"Eastbay": Path(out_dir) / "sna-2025-26-eastbay.pdf"}
