@@ -80,6 +80,11 @@ def change_cells(change: Any, dp: int = 0) -> tuple[Any, Any, Any]:
     return prev, cur, pct(change.change_pct, w and change.change_pct is None)
 
 
+def _word(value: str | None, withheld: bool = False) -> str:
+    """A word the model holds (a direction, a name); ``[c]``/``[x]`` when it has none."""
+    return value if value else (WITHHELD if withheld else NOT_AVAILABLE)
+
+
 def label(section: Any, index: int, fallback: str) -> str:
     periods = getattr(section, "periods", None) or []
     return periods[index].label if 0 <= index < len(periods) else fallback
@@ -91,7 +96,8 @@ def month_label(day: Any) -> Any:
 
 def _table(key: str, title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], section: str,
            notes: Sequence[str] = ()) -> DataTable | None:
-    rows = tuple(tuple(r) for r in rows)
+    # a model field without a value that no builder marked is shown as not available, never a blank cell
+    rows = tuple(tuple(NOT_AVAILABLE if c is None else c for c in r) for r in rows)
     if not rows:
         return None
     return DataTable(key, title, tuple(columns), rows, section, tuple(notes))
@@ -173,7 +179,7 @@ def county_profile(report: Any) -> list[DataTable | None]:
         out.append(_table("population_by_district", f"Population by district, {m.area}, {p.year}",
                           ["District", "Authority", "Population (people)", f"Share of {m.area} (%)",
                            "Rank (1 = largest)"],
-                          [(d.district, d.authority, d.population, share(d.share), d.rank) for d in p.districts],
+                          [(d.district, d.authority, count(d.population), share(d.share), count(d.rank)) for d in p.districts],
                           "county_profile"))
     if p.growth:
         g = p.growth
@@ -238,8 +244,9 @@ def geography(report: Any) -> list[DataTable | None]:
         return []
     windows = [p.label for p in g.periods] or [f"window {i + 1}" for i in range(3)]
     prev, cur = (windows[-2], windows[-1]) if len(windows) >= 2 else ("previous", "current")
-    rows = [(s.district, s.rank, s.previous_rank, *change_cells(s.volume), *change_cells(s.harm, dp=1),
-             s.volume_direction, s.harm_direction) for s in g.districts]
+    rows = [(s.district, count(s.rank, s.suppressed), count(s.previous_rank, s.suppressed), *change_cells(s.volume),
+             *change_cells(s.harm, dp=1),
+             _word(s.volume_direction, s.suppressed), _word(s.harm_direction, s.suppressed)) for s in g.districts]
     out = [_table("district_scores", f"Serious violence involving {g.cohort_label} by district, {prev} to {cur}",
                   ["District", f"Rank, {cur} (1 = highest volume)", f"Rank, {prev}", f"Offences, {prev}",
                    f"Offences, {cur}", "Offences change (%)", f"Harm score, {prev}", f"Harm score, {cur}",
@@ -315,7 +322,7 @@ def sexual_violence(report: Any) -> list[DataTable | None]:
                   ["Offence", f"Offences, {prev}", f"Offences, {cur}", "Change (%)"],
                   [(c.label, *change_cells(c.change)) for c in s.table], "sexual_violence",
                   ["Percentage change"])]
-    rows = [(c.category, r.rank if r.rank is not None else NOT_AVAILABLE, r.name, count(r.value, r.suppressed))
+    rows = [(c.category, count(r.rank, r.suppressed), r.name, count(r.value, r.suppressed))
             for c in s.highest_districts for r in c.districts]
     out.append(_table("sexual_violence_districts", f"Districts with the most sexual violence by category, {cur}",
                       ["Category", "Rank (1 = most)", "District", f"Offences, {cur}"], rows, "sexual_violence",
@@ -350,8 +357,8 @@ def recorded_offences(report: Any) -> list[DataTable | None]:
     rows = []
     for d in o.districts:
         harm = change_cells(d.harm, dp=1) if d.harm is not None else (NOT_AVAILABLE,) * 3
-        rows.append((d.district, *change_cells(d.volume), *harm, d.volume_rank,
-                     d.harm_rank if d.harm_rank is not None else NOT_AVAILABLE, d.previous_volume_rank,
+        rows.append((d.district, *change_cells(d.volume), *harm, count(d.volume_rank, d.suppressed),
+                     count(d.harm_rank, d.suppressed), count(d.previous_volume_rank, d.suppressed),
                      share(d.current_share, d.suppressed)))
     out.append(_table("offences_by_district", f"Recorded serious violence by district, {prev} to {cur}",
                       ["District", f"Offences, {prev}", f"Offences, {cur}", "Offences change (%)",
