@@ -139,6 +139,23 @@ class DataSource(_Strict):
         return self
 
 
+class Definitions(_Strict):
+    """Definitions an edition may change, named in report.yaml; the defaults are the 2025/26 report's."""
+
+    peak_share: float = Field(default=0.75, gt=0, le=1)     # an hour is a peak at this share of the busiest
+    districts_of_concern: int = Field(default=5, ge=1)      # knives: districts listed as of most concern
+    most_affected_districts: int = Field(default=4, ge=1)   # geography: districts named as most affected
+    top_offence_types: int = Field(default=3, ge=1)         # sexual violence: offence types listed
+    peak_months: int = Field(default=3, ge=1)               # sexual violence: months named as the peak
+    # Sexual violence table (and chart): row label → the sexual_category values it adds up.
+    sexual_violence_table: dict[str, list[str]] = Field(default_factory=lambda: {
+        "Rape": ["rape"], "Sexual assault": ["contact", "penetration"], "Non-contact": ["non-contact"]})
+    knife_injury_groups: list[str] = Field(default_factory=lambda: ["Violence with injury", "Homicide"])
+    knife_cost_group: str = "Violence with injury"          # unit cost behind the knife minimum figure
+    admissions_mechanism: str = "sharp object"              # hospital admissions counted
+    admissions_young_band: str = "0-24"                     # the admissions age band shown for young people
+
+
 class ReportConfig(_Strict):
     """The parsed report.yaml. Nothing about periods, cohorts or districts lives in code."""
 
@@ -164,6 +181,7 @@ class ReportConfig(_Strict):
     population_year: int
     high_harm_top_share: float = Field(default=0.016, gt=0, lt=1)
     costs: Costs
+    definitions: Definitions = Definitions()
     source_note: str = ""
     # Where each table comes from, printed under every chart and table built on it
     # (e.g. population: ONS Census 2021). A table not named here is credited to the source or partnership.

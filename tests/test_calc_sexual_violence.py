@@ -10,7 +10,7 @@ from snareport.scope import Scope
 SO, RAPE = "Other sexual offences", "Rape"
 
 
-def _data():
+def _data(cfg=None):
     off = offences([
         ("b1", "2022-06-10 10:00", "A", SO, "Exposure", False, "non-contact"),          # baseline
         ("b2", "2022-06-11 10:00", "A", SO, "Exposure", False, "non-contact"),
@@ -27,7 +27,7 @@ def _data():
         ("c2", "s2", "suspect", 35, "male"), ("c3", "s3", "suspect", 16, "female"),
         ("c4", "s4", "suspect", 35, "male"), ("c4", "v4", "victim", 20, "female"),
     ])
-    return dataset(off, ppl)
+    return dataset(off, ppl, cfg=cfg)
 
 
 def test_categories_table_and_overall():
@@ -93,3 +93,20 @@ def test_district_scope_has_the_whole_area_beside_it():
     assert (s.area_repeat_suspects, s.area_repeat_suspect_share) == (1, pytest.approx(0.25))
     whole = sexual_violence.calculate(_data(), Scope())
     assert whole.area_total is None and whole.area_repeat_suspect_share is None
+
+
+def test_a_districts_repeat_suspects_count_their_offences_anywhere_in_the_area():
+    # s1's first offence (p1) was in A, the second (c1) in B: in B's report s1 is a repeat suspect
+    s = sexual_violence.calculate(_data(), Scope("B"))
+    assert (s.distinct_suspects, s.repeat_suspects, s.repeat_suspect_share) == (2, 1, pytest.approx(0.5))
+
+
+def test_table_rows_top_types_and_peak_months_come_from_report_yaml():
+    from calc_fixtures import config
+
+    ds = _data(config(definitions={"sexual_violence_table": {"Contact": ["contact", "penetration"],
+                                                              "Other": ["rape", "non-contact"]},
+                                    "top_offence_types": 1, "peak_months": 1}))
+    s = sexual_violence.calculate(ds, Scope())
+    assert [(r.label, r.change.previous, r.change.current) for r in s.table] == [("Contact", 1, 2), ("Other", 1, 2)]
+    assert len(s.top_types) == 1 and len(s.peak_months) == 1

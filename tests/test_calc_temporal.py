@@ -17,13 +17,13 @@ def test_peak_windows_like_the_report():
     grid[4, 23] = 9                # Friday 11pm–midnight
     grid[5:7, 0] = 10              # Saturday & Sunday midnight–1am
     grid[2, 9] = 7                 # below 75% of 10: not a peak
-    labels = [w.label for w in temporal.peak_windows(grid)]
+    labels = [w.label for w in temporal.peak_windows(grid, 0.75)]
     assert labels == ["weekdays 3pm–5pm", "Fridays 5pm–6pm", "Fridays 11pm–midnight",
                       "Saturday & Sunday midnight–1am"]
 
 
 def test_empty_grid_has_no_peaks():
-    assert temporal.peak_windows(np.zeros((7, 24), dtype=int)) == []
+    assert temporal.peak_windows(np.zeros((7, 24), dtype=int), 0.75) == []
 
 
 def test_counts_by_weekday_and_hour_for_cohorts():

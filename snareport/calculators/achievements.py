@@ -20,8 +20,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 KNIFE_COHORTS = ("under_18", "age_18_25")
-SHARP_OBJECT = "sharp object"
-UNDER_25_BAND = "0-24"
 
 
 def calculate(ds: "Dataset", scope: "Scope") -> AchievementsSection:
@@ -71,7 +69,7 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
         section.admissions_reason = NOT_AVAILABLE
         return
     adm = ds.hospital_admissions
-    adm = adm[adm["mechanism"] == SHARP_OBJECT]
+    adm = adm[adm["mechanism"] == ds.config.definitions.admissions_mechanism]
     section.admissions_scope = "county"
     if not scope.is_county:
         if ds.has("hospital_admissions.district"):
@@ -96,7 +94,7 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
         return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / months if months else None
 
     def changes(rows: pd.DataFrame) -> list[LabelledChange]:
-        under = rows[rows["age_band"] == UNDER_25_BAND]
+        under = rows[rows["age_band"] == ds.config.definitions.admissions_young_band]
         return [
             LabelledChange(key="all_ages", label="all ages", change=change(monthly(rows, prev), monthly(rows, cur))),
             LabelledChange(key="under_25", label="under 25s",
@@ -105,7 +103,7 @@ def _admissions(ds: "Dataset", scope: "Scope", rolling, section: AchievementsSec
 
     section.admissions = changes(adm)
     if section.admissions_scope == "district":   # the whole area's, beside the district's
-        every = ds.hospital_admissions[ds.hospital_admissions["mechanism"] == SHARP_OBJECT]
+        every = ds.hospital_admissions[ds.hospital_admissions["mechanism"] == ds.config.definitions.admissions_mechanism]
         section.area_admissions = [x.model_copy(deep=True)
                                    for x in cached(ds, "achievements.area_admissions", lambda: changes(every))]
 

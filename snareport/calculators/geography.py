@@ -15,7 +15,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 COHORT = "under_25"
-TOP_N = 4
 
 
 def direction(values: list[float]) -> str:
@@ -53,8 +52,8 @@ def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
     section.districts = scores
     section.county_volume = county_volume.model_copy()
     section.county_harm = county_harm.model_copy() if county_harm else None
-    section.top = [s.district for s in scores[:TOP_N]]
-    section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:TOP_N]]
+    section.top = [s.district for s in scores[:cfg.definitions.most_affected_districts]]
+    section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:cfg.definitions.most_affected_districts]]
     section.top_unchanged = bool(section.top) and set(section.top) == set(section.previous_top)
     section.direction_windows = len(windows)
     section.falling_every_window = [s.district for s in scores if s.volume_direction == "falling"]

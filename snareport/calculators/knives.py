@@ -18,10 +18,7 @@ from snareport.scope import Scope
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
-TOP_N = 5
 COHORT = "under_25"
-INJURY_GROUPS = ("Violence with injury", "Homicide")
-COST_GROUP = "Violence with injury"
 KNOWN_SEXES = ("male", "female")
 
 
@@ -72,7 +69,7 @@ def _districts(ds: "Dataset", scope: Scope, counts: pd.Series, section: KnivesSe
     ranking = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
                      key=lambda r: r.rank)
     section.district_ranking = ranking
-    section.districts_of_concern = ranking[:TOP_N]
+    section.districts_of_concern = ranking[:ds.config.definitions.districts_of_concern]
     if not scope.is_county:
         section.focus = ScopeFigure(district=scope.district, value=int(counts[scope.district]),
                                     county_value=int(counts.sum()), rank=int(ranks[scope.district]),
@@ -82,7 +79,7 @@ def _districts(ds: "Dataset", scope: Scope, counts: pd.Series, section: KnivesSe
 def _under_25(ds: "Dataset", knife: pd.DataFrame, yoy, section: KnivesSection) -> None:
     prev, cur = yoy
     mine = knife[knife[COHORT]]
-    injury = mine["offence_group"].astype("object").isin(INJURY_GROUPS)
+    injury = mine["offence_group"].astype("object").isin(ds.config.definitions.knife_injury_groups)
     table = pd.crosstab(injury, mine["_period"]).reindex(index=[True, False], columns=list(yoy), fill_value=0)
     section.under_25_injury = count_change(int(table.at[True, prev]), int(table.at[True, cur]))
     section.under_25_non_injury = count_change(int(table.at[False, prev]), int(table.at[False, cur]))
@@ -90,10 +87,10 @@ def _under_25(ds: "Dataset", knife: pd.DataFrame, yoy, section: KnivesSection) -
         section.notes.append("Minimum saving: not available from this source (needs unit_costs).")
         return
     costs = ds.unit_costs
-    match = costs[(costs["offence_group"] == COST_GROUP)
+    match = costs[(costs["offence_group"] == ds.config.definitions.knife_cost_group)
                   & (costs["price_year"].astype(str) == ds.config.costs.minimum_price_year)]
     if match.empty:
-        section.notes.append(f"Minimum saving: no unit cost for {COST_GROUP} at {ds.config.costs.minimum_price_year}.")
+        section.notes.append(f"Minimum saving: no unit cost for {ds.config.definitions.knife_cost_group} at {ds.config.costs.minimum_price_year}.")
         return
     unit = float(match["unit_cost_gbp"].iloc[0])
     fall = max(int(table.at[True, prev]) - int(table.at[True, cur]), 0)

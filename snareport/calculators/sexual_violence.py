@@ -19,10 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 CATEGORIES = ("non-contact", "contact", "penetration", "rape")
-# The report's table: row label → the categories it adds up.
-TABLE_ROWS = {"Rape": ("rape",), "Sexual assault": ("contact", "penetration"), "Non-contact": ("non-contact",)}
-TOP_TYPES = 3
-PEAK_MONTHS = 3
 KNOWN_SEXES = ("male", "female")
 
 
@@ -52,7 +48,7 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     section.table = [LabelledChange(key=label.lower().replace(" ", "_"), label=label,
                                     change=count_change(int(table.loc[list(cats), prev].sum()),
                                                   int(table.loc[list(cats), cur].sum())))
-                     for label, cats in TABLE_ROWS.items()]
+                     for label, cats in cfg.definitions.sexual_violence_table.items()]
     section.total = count_change(int(table[prev].sum()), int(table[cur].sum()))
     if not scope.is_county:   # the whole area's change, beside the district's
         def area_total():
@@ -64,8 +60,8 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     section.overall = count_change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
 
     three_rows = by_period(ds, sv, three)
-    _top_types(three_rows, section)
-    _months(three_rows, section)
+    _top_types(three_rows, section, cfg.definitions.top_offence_types)
+    _months(three_rows, section, cfg.definitions.peak_months)
     section.highest_districts = [c.model_copy(deep=True) for c in cached(
         ds, "sexual.highest_districts", lambda: _highest_districts(ds, by_period(ds, sv_all, [cur])))]
 
@@ -84,21 +80,21 @@ def _sexual(off: pd.DataFrame) -> pd.DataFrame:
     return off[keep].assign(_cat=cat[keep])
 
 
-def _top_types(rows: pd.DataFrame, section: SexualViolenceSection) -> None:
+def _top_types(rows: pd.DataFrame, section: SexualViolenceSection, top: int) -> None:
     counts = rows["offence_type"].astype("object").value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
     total = int(len(rows))
     section.three_year_total = total
     section.top_types = [SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
-                         for t, n in counts.head(TOP_TYPES).items()]
+                         for t, n in counts.head(top).items()]
 
 
-def _months(rows: pd.DataFrame, section: SexualViolenceSection) -> None:
+def _months(rows: pd.DataFrame, section: SexualViolenceSection, peak_months: int) -> None:
     counts = rows["occurred_at"].dt.month.value_counts().reindex(range(1, 13), fill_value=0)
     section.month_profile = [MonthCount(month=int(m), count=int(n)) for m, n in counts.items()]
     ranked = sorted(((m, n) for m, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
     if ranked:
-        section.peak_months = sorted(int(m) for m, _ in ranked[:PEAK_MONTHS])
+        section.peak_months = sorted(int(m) for m, _ in ranked[:peak_months])
 
 
 def _highest_districts(ds: "Dataset", current: pd.DataFrame) -> list[CategoryDistricts]:
@@ -140,7 +136,9 @@ def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSe
     section.non_contact_peak_suspect_band, section.non_contact_peak_suspect_band_count = _modal(
         bands[now["_cat"] == "non-contact"])
 
-    repeat, distinct = _repeat_suspects(ds, suspects, now, three)
+    # a district's suspects count their sexual offences anywhere in the area, not only in the district
+    everyone = cached(ds, ("sexual.suspects", None), all_suspects)
+    repeat, distinct = _repeat_suspects(ds, everyone, now, three)
     section.distinct_suspects = distinct
     section.repeat_suspects = repeat
     section.repeat_suspect_share = share(repeat, distinct)
@@ -155,7 +153,8 @@ def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSe
 
 
 def _repeat_suspects(ds: "Dataset", suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
-    """(current-year suspects with two or more sexual offences over the three years, current-year suspects)."""
+    """(current-year suspects in ``now`` with two or more sexual offences among ``suspects`` over the three
+    years, current-year suspects). Pass the whole area's suspects so offences elsewhere count too."""
     over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])
     offences_per_suspect = over_three.groupby("person_id").size()
     current_suspects = now["person_id"].drop_duplicates()

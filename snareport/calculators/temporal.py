@@ -14,7 +14,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 COHORTS = ("under_18", "under_25")
-PEAK_SHARE = 0.75          # a cell is a peak when its count is at least this share of the largest cell
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = (0, 1, 2, 3, 4)
 
@@ -31,12 +30,13 @@ def calculate(ds: "Dataset", scope: Scope) -> TemporalSection:
     area_grids = None if scope.is_county else cached(ds, "temporal.area_grids", lambda: _grids(ds, Scope(), current))
     for name in COHORTS:
         grid = grids[name]
-        peaks = peak_windows(grid)
+        share = ds.config.definitions.peak_share
+        peaks = peak_windows(grid, share)
         section.cohorts.append(CohortHeatmap(
             cohort=name, cohort_label=getattr(ds.config.cohorts, name).label, counts=grid.tolist(),
-            total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=PEAK_SHARE,
+            total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share,
             peaks=peaks, summary=join_words([p.label for p in peaks]),
-            area_summary=None if area_grids is None else join_words([p.label for p in peak_windows(area_grids[name])]),
+            area_summary=None if area_grids is None else join_words([p.label for p in peak_windows(area_grids[name], share)]),
         ))
     return section
 
@@ -53,7 +53,7 @@ def _grids(ds: "Dataset", scope: Scope, current: str) -> dict[str, np.ndarray]:
     return grids
 
 
-def peak_windows(grid: np.ndarray, peak_share: float = PEAK_SHARE) -> list[PeakWindow]:
+def peak_windows(grid: np.ndarray, peak_share: float) -> list[PeakWindow]:
     """Peak cells (≥ peak_share × max) as windows of consecutive hours, grouped by days sharing them.
 
     Hours that peak on all five weekdays form the "weekdays" windows; the remaining peak hours of each

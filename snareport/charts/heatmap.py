@@ -22,7 +22,7 @@ from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, published_peak, sentence_case, value_or_suppressed, withheld_sentence
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PEAK_SHARE = 0.75
+PEAK_SHARE = 0.75   # the default; reports pass the model's peak_threshold (report.yaml definitions.peak_share)
 
 
 def day_hour_heatmap(
@@ -34,6 +34,7 @@ def day_hour_heatmap(
     source: str,
     style: ChartStyle,
     days: Sequence[str] = WEEKDAYS,
+    peak_share: float = PEAK_SHARE,
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
@@ -43,7 +44,7 @@ def day_hour_heatmap(
         raise ValueError(f"counts must be {len(days)} rows of 24 hours")
     known = [(v, d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is not None]
     largest = max((v for v, _, _ in known), default=0)
-    peaks = sorted(((v, d, h) for v, d, h in known if largest > 0 and v >= PEAK_SHARE * largest),
+    peaks = sorted(((v, d, h) for v, d, h in known if largest > 0 and v >= peak_share * largest),
                    key=lambda t: (-t[0], t[1], t[2]))
     suppressed = [(d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is None]
     bounds = _bin_bounds(largest, len(style.sequential))

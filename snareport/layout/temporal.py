@@ -40,7 +40,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             sentence += [f"; across {report.metadata.area}: ", Segment(cohort.area_summary or "no clear peak")]
         out.append(door.rich(sentence + ["."]))
         if cohort.total or any(v is None for row in cohort.counts for v in row):
-            out += door.chart(day_hour_heatmap(cohort.counts, cohort=cohort.cohort_label,
+            out += door.chart(day_hour_heatmap(cohort.counts, peak_share=cohort.peak_threshold, cohort=cohort.cohort_label,
                                                area=report.metadata.scope_label, period=label(t, 0),
                                                source=source_line(report, "offences"), style=door.chart_style,
                                                height=door.chart_style.height * 0.85))
