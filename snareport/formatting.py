@@ -127,6 +127,12 @@ def change_pct(change: object, *, plus: bool = True) -> str:
 NOISE = "within the range expected by chance"
 
 
+def noise_clause(change: object) -> str:
+    """'; within the range expected by chance' after a rise or fall the model flags as noise, else ''."""
+    rounded = getattr(change, "direction", "")
+    return f"; {NOISE}" if getattr(change, "within_noise", None) and rounded in ("rise", "fall") else ""
+
+
 def change_words(change: object) -> str:
     """A model ``Change`` → 'down 22.9%' / 'up 4.6%' / 'no change' / 'withheld' / 'not available'; a rise or
     fall the model flags as within the range expected by chance says so ('up 10.8%, within the range

@@ -41,7 +41,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         for k in a.knife_enabled:
             what = f"knife-enabled serious violence involving {k.label}"
             tile = Tile(headline_change(k.change), f"change in {what}{where}, {yoy}",
-                        f"{fmt.change_from_to(k.change)} offences"
+                        f"{fmt.change_from_to(k.change)} offences{fmt.noise_clause(k.change)}"
                         + beside(m.area, area_knife.get(k.key)), icon="knife")
             _sort(k.change, tile, what, falls, watch, withheld)
         if falls:

@@ -52,7 +52,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                                ("without injury", k.under_25_non_injury, k.area_under_25_non_injury)):
             if ch:
                 tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}{where}, {yoy}",
-                                  f"{fmt.change_from_to(ch)} offences"
+                                  f"{fmt.change_from_to(ch)} offences{fmt.noise_clause(ch)}"
                                   + (f"; {m.area}: {fmt.change_words(area)}" if area is not None else "")))
         out.append(door.tiles(tiles))
     if k.minimum_saving_gbp:

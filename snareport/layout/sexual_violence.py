@@ -52,7 +52,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if s.total and s.total.direction in ("fall", "rise", "no change"):
         tiles.append(Tile(fmt.change_pct(s.total, plus=True),
                           f"change in all sexual violence{where}, {previous} to {current}",
-                          f"{fmt.change_from_to(s.total)} offences"
+                          f"{fmt.change_from_to(s.total)} offences{fmt.noise_clause(s.total)}"
                           + (f"; {m.area}: {fmt.change_words(s.area_total)}" if s.area_total else "")))
     if s.repeat_suspect_share is not None:
         tiles.append(Tile(fmt.share(s.repeat_suspect_share), f"of suspects{where} in {current} were repeat suspects",
