@@ -16,6 +16,9 @@ Rows:
   4. the same dataset: all 14 PDFs on 2 workers, with peak memory;
   5. `snareport validate` of the sample as one Excel workbook, as a ratio to validate of the CSV/Parquet folder;
   6. `build_variants` where workers are spawned, not forked (as on Windows): PDFs byte-identical to row 2.
+Beside the wall-time ratio, each row gives the ratio of CPU time (user + system of the command and every child
+it waited for, to the floor's): on a machine shared with other work it is the steadier of the two, and on an
+idle machine with N cores a command whose work is spread over N processes takes about CPU ratio / N in wall time.
 Prints the table (Markdown) and writes bench/results.json. It is not part of the test suite.
 """
 from __future__ import annotations
@@ -61,8 +64,12 @@ if __name__ == "__main__":
 """
 
 
-def run(cmd: list[str], memory: bool = False) -> tuple[float, int]:
-    """Seconds of a fresh process (and the peak memory of its process tree in bytes, when asked)."""
+def run(cmd: list[str], memory: bool = False) -> tuple[float, int, float]:
+    """Seconds of a fresh process, the peak memory of its process tree in bytes (when asked, else 0) and the
+    CPU seconds (user + system) of the process and every child it waited for."""
+    import resource
+
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = [0]
@@ -77,7 +84,9 @@ def run(cmd: list[str], memory: bool = False) -> tuple[float, int]:
     if proc.returncode != 0:
         sys.stderr.write(err.decode(errors="replace")[-3000:])
         raise SystemExit(f"benchmark command failed: {' '.join(map(str, cmd))}")
-    return elapsed, peak[0]
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return elapsed, peak[0], cpu
 
 
 def _sample_tree(proc: subprocess.Popen, peak: list[int]) -> None:
@@ -109,24 +118,26 @@ class Row:
     def __init__(self, label: str, target: str, cmd, memory: bool = False, versus=None):
         self.label, self.target, self.cmd, self.memory, self.versus = label, target, cmd, memory, versus
         self.ratios: list[float] = []
+        self.cpu_ratios: list[float] = []
         self.seconds: list[float] = []
         self.peaks: list[int] = []
 
     def measure(self, round_no: int) -> None:
-        base, _ = run(self.versus(round_no) if self.versus else FLOOR)
-        seconds, peak = run(self.cmd(round_no), memory=self.memory)
+        base, _, base_cpu = run(self.versus(round_no) if self.versus else FLOOR)
+        seconds, peak, cpu = run(self.cmd(round_no), memory=self.memory)
         self.ratios.append(seconds / base)
+        self.cpu_ratios.append(cpu / base_cpu)
         self.seconds.append(seconds)
         self.peaks.append(peak)
 
-    def cells(self) -> tuple[str, str]:
+    def cells(self) -> tuple[str, str, str]:
         if not self.ratios:
-            return "not measured", self.target
-        r = sorted(self.ratios)
+            return "not measured", "", self.target
+        r, c = sorted(self.ratios), sorted(self.cpu_ratios)
         text = f"{statistics.median(r):.2f}× ({r[0]:.2f}–{r[-1]:.2f})"
         if self.memory:
             text += f", {max(self.peaks) / 2**30:.2f} GB"
-        return text, self.target
+        return text, f"{statistics.median(c):.2f}× ({c[0]:.2f}–{c[-1]:.2f})", self.target
 
 
 def make_big(folder: Path, scale: int) -> int:
@@ -217,16 +228,17 @@ def main() -> int:
 
     print(f"Cold, ratios to the import floor measured just before each command ({args.rounds} interleaved "
           f"rounds, median and range); floor now {floor_s:.2f} s; {os.cpu_count()} CPUs; {time.strftime('%Y-%m-%d')}\n")
-    print("| | now | target |\n|---|---|---|")
+    print("| | wall time | CPU time (user + system, whole tree) | target |\n|---|---|---|---|")
     for row in rows:
-        now, target = row.cells()
-        print(f"| {row.label} | {now} | {target} |")
-    print(f"| `variants` where processes are spawned, not forked | {spawn_cell} | works, same bytes |")
+        now, cpu, target = row.cells()
+        print(f"| {row.label} | {now} | {cpu} | {target} |")
+    print(f"| `variants` where processes are spawned, not forked | {spawn_cell} | | works, same bytes |")
     results = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
         "floor_s": floor_s,
-        "rows": [{"label": r.label, "target": r.target, "ratios": r.ratios, "seconds": r.seconds,
+        "rows": [{"label": r.label, "target": r.target, "ratios": r.ratios, "cpu_ratios": r.cpu_ratios,
+                  "seconds": r.seconds,
                   "peak_bytes": r.peaks if r.memory else None} for r in rows],
         "spawn": {"pdfs": len(spawned), "identical": same},
     }
