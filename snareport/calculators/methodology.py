@@ -7,6 +7,7 @@ from __future__ import annotations
 
 
 from snareport.config import AgeRange, ReportConfig
+from snareport.formatting import join_words
 from snareport.models.report import MethodNote
 
 
@@ -34,7 +35,7 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
     if has("hospital_admissions"):
         periods.append(f"rolling figures compare {rolling[0]} with {rolling[1]}")
     if has("unit_costs"):
-        periods.append(f"cost savings compare {two[0]} with {two[1]}")
+        periods.append(f"the estimated cost of crime avoided compares {two[0]} with {two[1]}")
     periods_text = "; ".join(periods)
     notes = [MethodNote(topic="Periods", text=(
         f"{periods_text[:1].upper()}{periods_text[1:]}. A record belongs to a period when its date falls "
@@ -47,7 +48,9 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
             "where nobody's age is known are counted separately as age unknown.")))
     notes.append(MethodNote(topic="Percentage change", text=(
         "Change is the difference between the later and earlier figure as a percentage of the earlier one. "
-        "When the earlier figure is zero the change is undefined and is not shown.")))
+        "When the earlier figure is zero the change is undefined and is not shown. A change in a count is called "
+        "within the range expected by chance when the earlier count lies inside the 95% confidence interval of "
+        "the later one (Poisson, Byar's method, as in Public Health England's Fingertips profiles).")))
     if has("people"):
         notes.append(MethodNote(topic="People", text=(
             "Each link between a person and an offence counts once, so someone involved in two offences is "
@@ -73,7 +76,8 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
         f"speaks for the whole area rather than the district is marked “Across {cfg.area}”.")))
     if has("unit_costs"):
         notes.append(MethodNote(topic="Estimated cost of crime avoided", text=(
-            f"For each of {', '.join(cfg.costs.groups)}, the change in the number of offences from {two[0]} to "
+            f"For {join_words([g.lower() for g in cfg.costs.groups])}, the change in the number of offences from "
+            f"{two[0]} to "
             f"{two[1]} is multiplied by the group's unit cost at {cfg.costs.savings_price_year} prices, and rises "
             "are set against falls to give a net figure, rounded to the nearest "
             f"£{cfg.costs.rounding_gbp:,}. Home Office unit costs are mostly the harm to victims, so the figure "
