@@ -264,6 +264,17 @@ def counts_by_district(ds: "Dataset", frame: pd.DataFrame) -> pd.Series:
     return counts.reindex(ds.config.districts, fill_value=0).astype(int)
 
 
+def crossed_counts(rows: pd.Series, cols: pd.Series, index: list, columns: list) -> pd.DataFrame:
+    """How many rows have each (``rows`` value, ``cols`` value) pair, for the listed values (0 where none):
+    ``pd.crosstab(rows, cols).reindex(index=index, columns=columns, fill_value=0)``, counted with one
+    ``np.bincount`` instead of pandas' pivot-table machinery."""
+    at_row = pd.Index(index).get_indexer(rows.astype("object"))
+    at_col = pd.Index(columns).get_indexer(cols.astype("object"))
+    listed = (at_row >= 0) & (at_col >= 0)
+    counts = np.bincount(at_row[listed] * len(columns) + at_col[listed], minlength=len(index) * len(columns))
+    return pd.DataFrame(counts.reshape(len(index), len(columns)).astype("int64"), index=index, columns=columns)
+
+
 def folded_text(values: pd.Series) -> pd.Series:
     """Stripped lower-case text as Python strings (missing values stay missing). A categorical column is
     folded on its few distinct values, then spread by its codes, instead of once per row."""

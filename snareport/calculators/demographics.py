@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
+    crossed_counts,
     count_change,
     band_label_series, by_period, cached, harm_of, period_refs, population_band_map, scope_people, share,
     unavailable_reason,
@@ -102,7 +103,7 @@ def _authority_profiles(ds: "Dataset", rows: pd.DataFrame) -> list[AgeProfile]:
 def _sex_split(rows: pd.DataFrame, role: str, yoy) -> RoleSexSplit:
     mine = rows[rows["role"] == role]
     sex = mine["sex"].astype("object").where(mine["sex"].astype("object").isin(SEXES), "unknown")
-    table = pd.crosstab(sex, mine["_period"]).reindex(index=list(SEXES), columns=list(yoy), fill_value=0)
+    table = crossed_counts(sex, mine["_period"], list(SEXES), list(yoy))
     prev, cur = yoy
     totals = table.sum()
     out = [SexRow(sex=s, change=count_change(int(table.at[s, prev]), int(table.at[s, cur])),

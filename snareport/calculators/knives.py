@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
+    crossed_counts,
     count_change,
     by_period, cached, counts_by_district, offences_with_flags, period_refs, rank_desc, scope_people, share,
     unavailable_reason,
@@ -80,7 +81,7 @@ def _under_25(ds: "Dataset", knife: pd.DataFrame, yoy, section: KnivesSection) -
     prev, cur = yoy
     mine = knife[knife[COHORT]]
     injury = mine["offence_group"].astype("object").isin(ds.config.definitions.knife_injury_groups)
-    table = pd.crosstab(injury, mine["_period"]).reindex(index=[True, False], columns=list(yoy), fill_value=0)
+    table = crossed_counts(injury, mine["_period"], [True, False], list(yoy))
     section.under_25_injury = count_change(int(table.at[True, prev]), int(table.at[True, cur]))
     section.under_25_non_injury = count_change(int(table.at[False, prev]), int(table.at[False, cur]))
     if not ds.has("unit_costs") or ds.unit_costs is None:

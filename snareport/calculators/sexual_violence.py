@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
+    crossed_counts,
     count_change,
     band_label_series, by_period, cached, counts_by_district, folded_text, period_refs, rank_desc, scope_offences,
     scope_people, share, unavailable_reason,
@@ -41,8 +42,7 @@ def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
     prev, cur = yoy
 
     rows = by_period(ds, sv, yoy)
-    table = pd.crosstab(rows["_cat"], rows["_period"]).reindex(index=list(CATEGORIES), columns=list(yoy),
-                                                               fill_value=0)
+    table = crossed_counts(rows["_cat"], rows["_period"], list(CATEGORIES), list(yoy))
     section.categories = [LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
                           for c in CATEGORIES]
     section.table = [LabelledChange(key=label.lower().replace(" ", "_"), label=label,
