@@ -11,6 +11,7 @@ from snareport.layout._content import content, intro
 from snareport.layout._periods import label, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
+from snareport.theme import MM
 
 KEY = "demographics"
 NEW_PAGE = True
@@ -49,15 +50,25 @@ def build(report: Report, door: Door) -> list[Flowable]:
         return out + [door.note(unavailable_note(d))]
     current = label(d, 1) or label(d, 0)
     m = report.metadata
+    # the victims' and the suspects' age bands side by side: one comparison, read across
+    half = door.chart_style.model_copy(update={"width": (door.frame_width - 6 * MM) / 2,
+                                               "height": door.chart_style.height * 0.8})
+    charts = {}
     for role in ("victim", "suspect"):
-        out.append(door.h2(ROLE_TITLES[role]))
         profiles = [p for p in d.age_profiles + d.comparison_profiles if p.role == role]
         if profiles:
-            out += door.chart(age_band_shares_chart(
+            charts[role] = door.chart(age_band_shares_chart(
                 [b.label for b in profiles[0].bands],
                 {p.area: [None if b.share is None else b.share * 100 for b in p.bands] for p in profiles},
                 role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
-                source=source_line(report, "people", "offences"), style=door.chart_style))
+                source=source_line(report, "people", "offences"), style=half))
+    if len(charts) == 2:
+        out.append(door.h2(f"{ROLE_TITLES['victim']} and {ROLE_TITLES['suspect'].lower()} by age band"))
+        out.append(door.side_by_side(charts["victim"], charts["suspect"]))
+    for role in ("victim", "suspect"):
+        out.append(door.h2(ROLE_TITLES[role]))
+        if len(charts) == 1 and role in charts:      # only one role has figures: its chart alone
+            out += charts[role]
         out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
         split = next((s for s in d.sex_split if s.role == role), None)
         area_split = next((s for s in d.area_sex_split if s.role == role), None)

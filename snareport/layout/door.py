@@ -258,10 +258,10 @@ class Door:
                          self.bullets(list(risk), style_name="cell_bullet"),
                          self.bullets(list(protective), style_name="cell_bullet")])
         w = self.frame_width
-        table = Table(rows, colWidths=[0.22 * w, 0.39 * w, 0.39 * w], hAlign="LEFT", repeatRows=1)
+        table = Table(rows, colWidths=[0.18 * w, 0.41 * w, 0.41 * w], hAlign="LEFT", repeatRows=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
                     ("LINEBELOW", (1, 0), (-1, 0), 1.2, self.colour["primary"]),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                     ("LEFTPADDING", (0, 0), (-1, -1), 8)]
         for r in range(1, len(rows)):
             commands += [("BACKGROUND", (0, r), (0, r), self.colour["primary"]),
@@ -364,7 +364,7 @@ class Door:
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
                 font_path=regular, bold_font_path=bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
-                width=self.frame_width, bar_row_height=14, height=225, **chart_sizes(self.theme.type_scale))
+                width=self.frame_width, bar_row_height=12.5, height=225, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
     def chart(self, chart: Flowable) -> list[Flowable]:

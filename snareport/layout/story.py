@@ -161,7 +161,9 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
     door.contents_listing = listing
     for chapter in chapters(report):
         # every chapter starts on a new page; inside it the sections flow
-        story += [NextPageTemplate("columns" if chapter.columns == 2 else "inner"), PageBreak()]
+        # the page template changes at this break and no earlier (a chapter's last table moving over
+        # a page must not land on the next chapter's two-column page)
+        story.append(PageBreak(nextTemplate="columns" if chapter.columns == 2 else "inner"))
         if chapter.title is None:
             section = chapter.sections[0]
             body = [door.section_heading(section.title, section.key)] + section.build(report, door)
