@@ -216,6 +216,11 @@ def month_list(months: "list") -> str:
     return "; ".join(f"{join_words(names)} {year}" for year, names in by_year.items())
 
 
+def month_year(value: "object") -> str:
+    """A date → 'April 2022' (for record dates: a month is as exact as a report gets)."""
+    return f"{_MONTHS[value.month - 1]} {value.year}"
+
+
 def long_date(value: "object") -> str:
     """A date → '28 November 2025' (no leading zero, locale-independent)."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"

@@ -36,8 +36,9 @@ def test_hospital_admissions_use_hes_rule():
 def test_secondary_suppression_in_age_profile():
     r = build_report(_data("public"))
     victims = next(p for p in r.demographics.age_profiles if p.area == "North Council" and p.role == "victim")
-    # 3 victims aged 10–17 (withheld); no other non-zero band, so nothing further to hide
-    assert [b.suppressed for b in victims.bands] == [False, True, False, False]
+    # 3 victims, all aged 10–17: the count is withheld, the zeros stay, and no share of a group of 3 is printed
+    assert [b.count for b in victims.bands] == [0, None, 0, 0]
+    assert [b.share for b in victims.bands] == [None] * 4 and victims.total is None
 
 
 def test_partners_report_is_not_suppressed():

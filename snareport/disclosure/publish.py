@@ -27,8 +27,9 @@ def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key]) 
         for report, flag in cat.flags.get(key, []):
             _set(out[report], flag, True)
     for d in cat.derived:
-        if d.share and _get(raw[d.location.report], d.location.path) == 0:
-            continue
+        if d.share and _get(raw[d.location.report], d.location.path) == 0 and \
+                not any(k in cat.cells and cat.cells[k].sensitive for k in d.depends):
+            continue        # 0% of a published group gives nothing away; 0% of a small group describes it
         if any(_unsafe(cat, withheld, k) for k in d.depends):
             _set(out[d.location.report], d.location.path, d.replacement)
             if d.flag is not None:

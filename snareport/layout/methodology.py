@@ -45,8 +45,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
                              f"{fmt.month_name(int(last[5:]))} {last[:4]} (the source gives months, not days).",
                              "small_body"))
     elif d.first_offence and d.last_offence:
-        out.append(door.para(f"Offence records run from {fmt.long_date(d.first_offence)} to "
-                             f"{fmt.long_date(d.last_offence)}.", "small_body"))
+        out.append(door.para(f"Offence records run from {fmt.month_year(d.first_offence)} to "
+                             f"{fmt.month_year(d.last_offence)}.", "small_body"))   # never a record's exact date
     if d.tables:
         rows = [[t.table.replace("_", " "), fmt.count(t.rows, suppressed=t.rows is None),
                  fmt.count(t.total_rows, suppressed=t.total_rows is None)] for t in d.tables]
