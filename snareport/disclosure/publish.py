@@ -145,8 +145,9 @@ def _geography(g: dict[str, Any]) -> None:
         d["previous_rank"] = n
     g["districts"] = _ranked(districts, lambda d: d["volume"]["current"], lambda d: d["district"])
     g["rank_of"] = sum(d["rank"] is not None for d in g["districts"])
-    g["top"] = [d["district"] for d in g["districts"] if d["rank"] is not None][:TOP_DISTRICTS]
-    g["previous_top"] = [d["district"] for d in prev][:TOP_DISTRICTS]
+    n = len(g.get("top") or []) or TOP_DISTRICTS          # as many as the report named (report.yaml)
+    g["top"] = [d["district"] for d in g["districts"] if d["rank"] is not None][:n]
+    g["previous_top"] = [d["district"] for d in prev][:n]
     for field, rose in (("volume", "volume_rose"), ("harm", "harm_rose")):
         g[rose] = [d["district"] for d in g["districts"]
                    if d[field]["change_pct"] is not None and d[field]["change_pct"] > 0]
@@ -158,8 +159,8 @@ def _knives(k: dict[str, Any]) -> None:
     ranking = k.get("district_ranking", [])
     if _any_withheld(ranking, lambda i: i["value"]):
         k["district_ranking"] = _ranked(ranking, lambda i: i["value"], lambda i: i["name"])
-        k["districts_of_concern"] = [copy.deepcopy(i) for i in k["district_ranking"]
-                                     if i["rank"] is not None][:DISTRICTS_OF_CONCERN]
+        n = len(k.get("districts_of_concern") or []) or DISTRICTS_OF_CONCERN
+        k["districts_of_concern"] = [copy.deepcopy(i) for i in k["district_ranking"] if i["rank"] is not None][:n]
         f = k.get("focus")
         if f is not None:
             f["rank"] = next((i["rank"] for i in k["district_ranking"] if i["name"] == f["district"]), None)
@@ -175,7 +176,7 @@ def _sexual_violence(v: dict[str, Any]) -> None:
     months = v.get("month_profile", [])
     if _any_withheld(months, lambda m: m["count"]):
         shown = sorted((m for m in months if m["count"]), key=lambda m: (-m["count"], m["month"]))
-        v["peak_months"] = sorted(m["month"] for m in shown[:PEAK_MONTHS])
+        v["peak_months"] = sorted(m["month"] for m in shown[:len(v.get("peak_months") or []) or PEAK_MONTHS])
     if v.get("modal_suspect_band") is None:
         v["modal_suspect_sex"] = None      # "most suspects were male aged …" needs both
 
