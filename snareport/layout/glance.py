@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout import _counted
+from snareport.layout.latest_year import month_runs
 from snareport.layout._periods import label, latest_pair
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
@@ -54,12 +55,63 @@ def build(report: Report, door: Door) -> list[Flowable]:
 
     m = report.metadata
     beside = f", each with the figure for {m.area} beside it" if m.district else ""
-    out: list[Flowable] = [door.para(f"One finding from each chapter for {m.scope_label}{beside}. "
-                                     "Each links to the page that explains it.")]
     findings = key_findings(report)
+    keys = [f.key for f in findings]
+    lead = "One finding from each chapter" if len(set(keys)) == len(keys) else "The main findings"
+    out: list[Flowable] = [door.para(f"{lead} for {m.scope_label}{beside}. "
+                                     "Each links to the page that explains it.")]
     if findings:
         out.append(door._emit(KeyFindingsFlowable(door, findings, m.area if m.district else ""), "TOC"))
+    from snareport.layout import not_available
+
+    if not_available.left_out(report, "achievements"):   # its falls are in the recorded offences chapter
+        return out
     return out + achievements.recognition(report, door)
+
+
+def _latest_year_findings(report: Report) -> list[Finding]:
+    """A source whose headline is its latest 12 months (police.uk) also gets where and when from that
+    chapter, and what it cannot show; numbers are the model's (after disclosure), the words pick them."""
+    y, m = report.latest_year, report.metadata
+    out: list[Finding] = []
+    main = label(y, 0)
+    published = [d for d in y.districts if d.count is not None and not d.suppressed]
+    if m.district is None and published:
+        most = max(published, key=lambda d: (d.count, d.district))
+        own: list[Any] = [Segment(most.district, bold=True), f" recorded the most, {fmt.count(most.count)} "
+                          f"({fmt.share(most.share)} of {m.area})"]
+        rated = [d for d in published if d.rate_per_1000 is not None]
+        if rated:
+            high = max(rated, key=lambda d: (d.rate_per_1000, d.district))
+            own += ["; ", Segment(high.district, bold=True), f" had the highest rate, "
+                    f"{fmt.number(high.rate_per_1000, 1)} per 1,000 residents (mid-{y.population_year})"]
+        out.append(Finding("latest_year", f"Districts, {main}", own))
+    elif m.district is not None:
+        mine = next((d for d in y.districts if d.district == m.district), None)
+        if mine is not None and mine.rate_per_1000 is not None and mine.rate_rank:
+            out.append(Finding("latest_year", f"Rate, {main}", [
+                Segment(fmt.number(mine.rate_per_1000, 1), bold=True), " per 1,000 residents "
+                f"(mid-{y.population_year}), {fmt.ordinal(mine.rate_rank)} highest of {len(y.districts)} districts"],
+                [fmt.number(y.county_rate_per_1000, 1), " per 1,000"] if y.county_rate_per_1000 is not None else []))
+    shown = [t for t in y.trend if t.count is not None]
+    if shown and y.trend:
+        peak = max(shown, key=lambda t: (t.count, t.month))
+        gaps = [t for t in y.trend if not t.in_source]
+        out.append(Finding("latest_year", "Month by month", [
+            "the busiest month was ", Segment(f"{fmt.month_name(peak.month.month)} {peak.month.year}", bold=True),
+            f", with {fmt.count(peak.count)}"
+            + (f"; {month_runs([f'{t.month:%Y-%m}' for t in gaps])} are not in the data" if gaps else "")]))
+    return out
+
+
+def _not_available_finding(report: Report) -> list[Finding]:
+    from snareport.layout import not_available
+
+    missing = [row[0] for row in not_available.rows(report)]
+    if not missing:
+        return []
+    return [Finding("not_available", f"Not available from {not_available.source_short_name(report)}", [
+        fmt.join_words(missing), ": the table says why, and which data would fill each"])]
 
 
 def key_findings(report: Report) -> list[Finding]:
@@ -104,6 +156,7 @@ def key_findings(report: Report) -> list[Finding]:
             + (f", {fmt.number(y.rate_per_1000, 1)} per 1,000 residents (mid-{y.population_year})"
                if y.rate_per_1000 is not None else "")],
             [fmt.count(y.county_total), " crimes"] if rank is not None and y.county_total is not None else []))
+        out += _latest_year_findings(report)
         noun = "crimes in the same categories"
     o = report.recorded_offences
     if o.available and o.total and o.total.current is not None:
@@ -129,4 +182,6 @@ def key_findings(report: Report) -> list[Finding]:
         out.append(Finding("sexual_violence", "Sexual violence", [
             "offences ", Segment(fmt.change_words(s.total), bold=True), f", {previous} to {current}"],
             [fmt.change_words(s.area_total)] if s.area_total else []))
+    if report.latest_year.available:   # an edition led by its latest months (police.uk) says what it lacks
+        out += _not_available_finding(report)
     return out
