@@ -32,13 +32,15 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.space(3 * MM))
         out.append(door.part_heading("Contact us", "on_dark_bold", level=3, section=False))
         out += [door.rich(linked(line), "on_dark") for line in back.contact]
-    for words in (back.alternative_formats, back.licence):
+    # the theme's licence for the document, and the data's own attribution (e.g. OGL for police.uk data)
+    for words in (back.alternative_formats, back.licence, m.attribution if m.attribution != back.licence else ""):
         if words:
             out.append(door.space(2 * MM))
             out.append(door.para(words, "on_dark_small"))
     out.append(door.space(3 * MM))
     out.append(door.para(f"{m.title} {m.edition}, published {long_date(m.publication_date)}.", "on_dark_small"))
-    out.append(door.para(m.protective_marking, "on_dark_small"))
+    if m.protective_marking:   # the open data edition carries none
+        out.append(door.para(m.protective_marking, "on_dark_small"))
     return out
 
 
