@@ -1,5 +1,5 @@
-"""Dataset (+ district) → Report: runs every calculator for the scope and adds metadata, periods,
-data summary, methodology notes and the scope's content."""
+"""Dataset or Prepared (+ district) → Report: runs every calculator for the scope and adds metadata, periods,
+data summary, methodology notes and the scope's content; a public batch goes through disclosure together."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
@@ -8,7 +8,8 @@ from snareport.calculators import (
     achievements, county_profile, demographics, geography, knives, latest_year, recorded_offences, sexual_violence,
     temporal,
 )
-from snareport.calculators.common import involvement, period_refs, scope_offences, scope_people
+from snareport.calculators.common import period_refs, scope_offences, scope_people
+from snareport.calculators.prepare import Prepared, prepare
 from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
 from snareport.calculators.methodology import methodology_notes
@@ -21,8 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
 HOSPITAL_THRESHOLD = 7     # NHS HES rule below national level: counts of 1–7 are withheld
 
 
-def build_report(ds: "Dataset", district: str | None = None) -> Report:
+def build_report(ds: "Dataset | Prepared", district: str | None = None) -> Report:
     """The Report for the whole area (``district=None``) or one district (a name from report.yaml).
+
+    ``ds`` is a Dataset, or the Prepared value of one (``snareport.calculators.prepare.prepare(ds)``): pass
+    the same Prepared to build several scopes' reports without repeating the work they share.
 
     Raises DataError naming an unknown district and listing the valid ones. A public report is one of
     a batch published together: see ``build_reports``.
@@ -30,7 +34,7 @@ def build_report(ds: "Dataset", district: str | None = None) -> Report:
     return build_reports(ds, [district])[district]
 
 
-def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None, *,
+def build_reports(ds: "Dataset | Prepared", scopes: "Iterable[str | None] | None" = None, *,
                   failures: "dict[str | None, Exception] | None" = None) -> "dict[str | None, Report]":
     """Reports of the given scopes (``None`` = the whole area; default: the area and every district).
 
@@ -43,7 +47,8 @@ def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None, *
     left out of the result (and of the batch: a report that is not published needs no protecting);
     without it the first error is raised.
     """
-    cfg = ds.config
+    prep = ds if isinstance(ds, Prepared) else prepare(ds)   # what every scope shares, made once
+    cfg = prep.config
     wanted = [None, *cfg.districts] if scopes is None else list(dict.fromkeys(scopes))
     for district in wanted:
         if district is not None and district not in cfg.districts:
@@ -53,7 +58,7 @@ def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None, *
         out = {}
         for district in scopes:
             try:
-                out[district] = raw_report(ds, district)
+                out[district] = raw_report(prep, district)
             except Exception as exc:
                 if failures is None:
                     raise
@@ -76,30 +81,31 @@ def build_reports(ds: "Dataset", scopes: "Iterable[str | None] | None" = None, *
     return {district: public[district] for district in wanted if district in public}
 
 
-def raw_report(ds: "Dataset", district: str | None = None) -> Report:
+def raw_report(data: "Dataset | Prepared", district: str | None = None) -> Report:
     """Every calculator for one scope, before disclosure control (what partners see)."""
+    prep = data if isinstance(data, Prepared) else prepare(data)
+    ds = prep.ds
     cfg = ds.config
     scope = Scope(district)
     content, content_scope = _content(ds, district)
-    involvement(ds)   # cached on the dataset; shared by all scopes
     return Report(
         metadata=_metadata(ds, scope),
         periods=period_refs(ds, _period_names(ds)),
-        data=_data_summary(ds, scope),
+        data=_data_summary(prep, scope),
         methodology=methodology_notes(cfg),
         disclosure=Disclosure(applied=False, threshold=cfg.disclosure_threshold,
                               hospital_threshold=HOSPITAL_THRESHOLD),
         content=content,
         content_scope=content_scope,
-        county_profile=county_profile.calculate(ds, scope),
-        achievements=achievements.calculate(ds, scope),
-        demographics=demographics.calculate(ds, scope),
-        geography=geography.calculate(ds, scope),
-        temporal=temporal.calculate(ds, scope),
-        knives=knives.calculate(ds, scope),
-        sexual_violence=sexual_violence.calculate(ds, scope),
-        recorded_offences=recorded_offences.calculate(ds, scope),
-        latest_year=latest_year.calculate(ds, scope),
+        county_profile=county_profile.calculate(prep, scope),
+        achievements=achievements.calculate(prep, scope),
+        demographics=demographics.calculate(prep, scope),
+        geography=geography.calculate(prep, scope),
+        temporal=temporal.calculate(prep, scope),
+        knives=knives.calculate(prep, scope),
+        sexual_violence=sexual_violence.calculate(prep, scope),
+        recorded_offences=recorded_offences.calculate(prep, scope),
+        latest_year=latest_year.calculate(prep, scope),
     )
 
 
@@ -131,22 +137,23 @@ def _metadata(ds: "Dataset", scope: Scope) -> Metadata:
     return metadata
 
 
-def _data_summary(ds: "Dataset", scope: Scope) -> DataSummary:
+def _data_summary(prep: Prepared, scope: Scope) -> DataSummary:
+    ds = prep.ds
     tables = []
     for name in ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights"):
         frame = getattr(ds, name)
         if frame is None:
             continue
         if name == "offences":
-            rows = len(scope_offences(ds, scope))
+            rows = len(scope_offences(prep, scope))
         elif name == "people":
-            rows = len(scope_people(ds, scope))
+            rows = len(scope_people(prep, scope))
         elif name == "hospital_admissions" and not scope.is_county and "district" in frame.columns:
             rows = int((frame["district"].astype("object") == scope.district).sum())
         else:
             rows = len(frame)
         tables.append(TableSummary(table=name, rows=int(rows), total_rows=len(frame)))
-    occurred = scope_offences(ds, scope)["occurred_at"]
+    occurred = scope_offences(prep, scope)["occurred_at"]
     cfg_source = ds.config.source
     source = ds.source_name or (cfg_source.name if cfg_source else "")
     return DataSummary(

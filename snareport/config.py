@@ -59,9 +59,6 @@ class AgeRange(_Strict):
             raise ValueError(f"age range {self.label!r}: max_age {self.max_age} < min_age {self.min_age}")
         return self
 
-    def contains(self, age: float) -> bool:
-        return age >= self.min_age and (self.max_age is None or age <= self.max_age)
-
 
 class Comparisons(_Strict):
     """Which named periods each comparison uses, earliest first."""

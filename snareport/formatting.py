@@ -13,8 +13,6 @@ MINUS = "\u2212"
 NOT_AVAILABLE = "not available"
 SUPPRESSED = "[c]"  # the GSS marker for a confidential (withheld) value
 SUPPRESSED_KEY = "[c] confidential: withheld so that no one can be identified from a small number."
-ARROW_DOWN = "\u2193"
-ARROW_UP = "\u2191"
 ARROW_TO = "\u2192"
 
 
@@ -98,14 +96,6 @@ def direction_word(change: float | None, dp: int = 1, *, suppressed: bool = Fals
     if rounded == 0:
         return "no change"
     return f"{'down' if rounded < 0 else 'up'} {number(abs(change), dp)}%"
-
-
-def direction_arrow(change: float | None) -> str:
-    """% change → '↓', '↑' or '→' (never colour alone: always printed beside words or figures)."""
-    if change is None or _is_suppressed(change):
-        return ""
-    rounded = _round(change, 1)
-    return ARROW_DOWN if rounded < 0 else ARROW_UP if rounded > 0 else ARROW_TO
 
 
 def before_after(before: float | None, after: float | None, dp: int = 2, *, suppressed: bool = False) -> str:

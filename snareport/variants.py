@@ -150,9 +150,15 @@ def _reports(ds: "Dataset", scopes: list[str | None]) -> Iterator["Report | Exce
             for _ in scopes:
                 yield exc
         return
+    try:
+        prepared = build.prepare(ds)   # what every scope shares, made once for the batch
+    except Exception as exc:  # nothing can be computed: every document says why
+        for _ in scopes:
+            yield exc
+        return
     for district in scopes:
         try:
-            yield build.build_report(ds, district=district)
+            yield build.build_report(prepared, district=district)
         except Exception as exc:  # one failed report must not lose the others
             yield exc
 

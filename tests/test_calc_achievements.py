@@ -5,6 +5,7 @@ import pytest
 
 from calc_fixtures import FULL, admissions, config, dataset, offences, people, unit_costs
 from snareport.calculators import achievements
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 VWI, ROB = "Violence with injury", "Robbery of personal property"
@@ -41,7 +42,7 @@ def _data(**kw):
 
 
 def test_knife_enabled_change_by_cohort():
-    s = achievements.calculate(_data(), Scope())
+    s = achievements.calculate(prepare(_data()), Scope())
     by = {c.key: c.change for c in s.knife_enabled}
     assert (by["under_18"].previous, by["under_18"].current) == (2, 1)
     assert by["under_18"].change_pct == pytest.approx(-50.0)
@@ -51,7 +52,7 @@ def test_knife_enabled_change_by_cohort():
 
 
 def test_admissions_monthly_average():
-    s = achievements.calculate(_data(), Scope())
+    s = achievements.calculate(prepare(_data()), Scope())
     by = {a.key: a.change for a in s.admissions}
     assert by["all_ages"].previous == pytest.approx(36 / 12)
     assert by["all_ages"].current == pytest.approx(12 / 12)
@@ -60,19 +61,19 @@ def test_admissions_monthly_average():
 
 
 def test_admissions_district_scope_uses_district_rows():
-    s = achievements.calculate(_data(), Scope("A"))
+    s = achievements.calculate(prepare(_data()), Scope("A"))
     by = {a.key: a.change for a in s.admissions}
     assert s.admissions_scope == "district"
     assert (by["all_ages"].previous, by["all_ages"].current) == (pytest.approx(1.0), pytest.approx(0.5))
 
 
 def test_fallen_groups_and_savings():
-    s = achievements.calculate(_data(), Scope())
+    s = achievements.calculate(prepare(_data()), Scope())
     assert [g.key for g in s.fallen_groups] == [ROB, VWI]          # ROB 2→1, VWI 2→1
     # two_year: baseline ROB 3 → current 1 (fall 2 × 10.5); VWI 1 → 1 (no change, costed as £0)
     assert [(x.offence_group, x.fall, x.saving_gbp) for x in s.savings] == [(ROB, 2, 21.0), (VWI, 0, 0.0)]
     assert s.savings_total_gbp == 21.0 and s.price_year == "2024/25"
-    assert s.savings_groups == [VWI, ROB] and [p.label for p in s.savings_periods] == ["2022/23", "2024/25"]
+    assert s.savings_groups == [VWI, ROB] and s.two_year.label == "2022/23 to 2024/25"
     assert s.savings_rounding_gbp == 1000
 
 
@@ -86,7 +87,7 @@ def _costed(**costs):
     prices = unit_costs([(VWI, 1000.0, "2024/25", "HO"), (ROB, 700.25, "2024/25", "HO"),
                          ("Rape", 5000.0, "2024/25", "HO")])
     cfg = config(costs={"savings_price_year": "2024/25", "minimum_price_year": "2015/16", **costs})
-    return achievements.calculate(dataset(offences(rows), people([]), cfg=cfg, unit_costs=prices), Scope())
+    return achievements.calculate(prepare(dataset(offences(rows), people([]), cfg=cfg, unit_costs=prices)), Scope())
 
 
 def test_savings_are_net_of_rises():
@@ -115,7 +116,7 @@ def test_costed_group_without_a_unit_cost_is_noted_not_costed():
 def test_zero_previous_gives_undefined_change():
     off = offences([("c1", "2024-05-01 10:00", "A", VWI, "GBH", True, None)])
     ds = dataset(off, people([("c1", "x", "victim", 12, "male")]))
-    s = achievements.calculate(ds, Scope())
+    s = achievements.calculate(prepare(ds), Scope())
     u18 = {c.key: c.change for c in s.knife_enabled}["under_18"]
     assert (u18.previous, u18.current, u18.change_pct) == (0, 1, None)
 
@@ -123,7 +124,7 @@ def test_zero_previous_gives_undefined_change():
 def test_partial_source_marks_missing_parts_unavailable():
     ds = _data(available=frozenset({"offences"}))
     ds.people = None
-    s = achievements.calculate(ds, Scope())
+    s = achievements.calculate(prepare(ds), Scope())
     assert s.knife_enabled == [] and any("not available" in n for n in s.notes)
     assert s.admissions_available is False and s.admissions == []
     assert s.savings_available is False
@@ -132,7 +133,7 @@ def test_partial_source_marks_missing_parts_unavailable():
 
 
 def test_district_scope_carries_the_whole_areas_changes_beside_its_own():
-    s = achievements.calculate(_data(), Scope("B"))
+    s = achievements.calculate(prepare(_data()), Scope("B"))
     own = {c.key: c.change for c in s.knife_enabled}
     area = {c.key: c.change for c in s.area_knife_enabled}
     assert (own["age_18_25"].previous, own["age_18_25"].current) == (1, 0)        # p3 only
@@ -140,5 +141,5 @@ def test_district_scope_carries_the_whole_areas_changes_beside_its_own():
     assert (area["age_18_25"].previous, area["age_18_25"].current) == (1, 1)
     adm = {a.key: a.change for a in s.area_admissions}
     assert (adm["all_ages"].previous, adm["all_ages"].current) == (pytest.approx(3.0), pytest.approx(1.0))
-    whole = achievements.calculate(_data(), Scope())
+    whole = achievements.calculate(prepare(_data()), Scope())
     assert whole.area_knife_enabled == [] and whole.area_admissions == []

@@ -5,6 +5,7 @@ import pytest
 
 from calc_fixtures import dataset, harm_weights, offences, people, population
 from snareport.calculators import demographics
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 VWI = "Violence with injury"
@@ -32,7 +33,7 @@ def _data():
 
 
 def test_age_profile_per_authority_counts_unknown():
-    s = demographics.calculate(_data(), Scope())
+    s = demographics.calculate(prepare(_data()), Scope())
     north_victims = next(p for p in s.age_profiles if p.area == "North Council" and p.role == "victim")
     assert north_victims.total == 3
     assert [(b.label, b.count) for b in north_victims.bands] == [("under 10", 1), ("10–17", 1), ("18–24", 0), ("25+", 0)]
@@ -42,7 +43,7 @@ def test_age_profile_per_authority_counts_unknown():
 
 
 def test_sex_split_change():
-    s = demographics.calculate(_data(), Scope())
+    s = demographics.calculate(prepare(_data()), Scope())
     victims = next(x for x in s.sex_split if x.role == "victim")
     by = {r.sex: r for r in victims.rows}
     assert (by["male"].change.previous, by["male"].change.current) == (2, 1)
@@ -51,7 +52,7 @@ def test_sex_split_change():
 
 
 def test_suspect_share_vs_population_share():
-    s = demographics.calculate(_data(), Scope())
+    s = demographics.calculate(prepare(_data()), Scope())
     by = {c.band: c for c in s.suspect_vs_population}
     assert by["10–17"].suspect_share == pytest.approx(2 / 3)
     assert by["10–17"].population_share == pytest.approx(70 / 250)   # 2011 row ignored
@@ -60,7 +61,7 @@ def test_suspect_share_vs_population_share():
 
 def test_high_harm_concentration():
     # current-year harm per person: s1 = 100 + 10, v1 = 100, v2 = 10, v3 = 10, v4 = 100, s2 = 100 → total 430
-    s = demographics.calculate(_data(), Scope())
+    s = demographics.calculate(prepare(_data()), Scope())
     h = s.high_harm
     assert (h.people, h.top_people) == (6, 2)                  # ceil(0.25 × 6)
     assert h.harm_total == pytest.approx(430.0)
@@ -68,14 +69,14 @@ def test_high_harm_concentration():
 
 
 def test_district_scope_profiles_and_comparison():
-    s = demographics.calculate(_data(), Scope("C"))
+    s = demographics.calculate(prepare(_data()), Scope("C"))
     assert {(p.area, p.kind) for p in s.age_profiles} == {("C", "district")}
     # compared with the whole area, never with the authority that contains the district
     assert {(p.area, p.kind) for p in s.comparison_profiles} == {(_data().config.area, "area")}
     area_victims = next(p for p in s.comparison_profiles if p.role == "victim")
-    every_victim = next(p for p in demographics.calculate(_data(), Scope()).age_profiles
+    every_victim = next(p for p in demographics.calculate(prepare(_data()), Scope()).age_profiles
                         if p.area == "North Council" and p.role == "victim").total + next(
-        p for p in demographics.calculate(_data(), Scope()).age_profiles
+        p for p in demographics.calculate(prepare(_data()), Scope()).age_profiles
         if p.area == "Solo Council" and p.role == "victim").total
     assert area_victims.total == every_victim
     pop = {c.band: c for c in s.suspect_vs_population}
@@ -85,22 +86,22 @@ def test_district_scope_profiles_and_comparison():
 def test_without_people_section_is_unavailable():
     ds = _data()
     ds.people, ds.available = None, frozenset({"offences"})
-    s = demographics.calculate(ds, Scope())
+    s = demographics.calculate(prepare(ds), Scope())
     assert s.available is False and "not available" in s.unavailable_reason and s.age_profiles == []
 
 
 def test_district_high_harm_has_the_whole_area_beside_it():
     # the whole area's figure (known answer above: 2 of 6 people, 210 of 430 harm) rides along in a district
-    s = demographics.calculate(_data(), Scope("C"))
+    s = demographics.calculate(prepare(_data()), Scope("C"))
     a = s.area_high_harm
     assert (a.people, a.top_people) == (6, 2)
     assert a.harm_share == pytest.approx(210 / 430)
-    assert demographics.calculate(_data(), Scope()).area_high_harm is None
+    assert demographics.calculate(prepare(_data()), Scope()).area_high_harm is None
 
 
 def test_district_sex_split_and_population_comparison_have_the_whole_area_beside_them():
-    area = demographics.calculate(_data(), Scope())
-    s = demographics.calculate(_data(), Scope("C"))
+    area = demographics.calculate(prepare(_data()), Scope())
+    s = demographics.calculate(prepare(_data()), Scope("C"))
     assert [x.role for x in s.area_sex_split] == ["victim", "suspect"]
     by = {c.band: c for c in s.area_suspect_vs_population}
     assert by["10–17"].suspect_share == pytest.approx(2 / 3)        # the whole area's known answer (above)

@@ -5,6 +5,7 @@ import pytest
 
 from calc_fixtures import dataset, harm_weights, offences, people
 from snareport.calculators import geography
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 VWI = "Violence with injury"
@@ -33,7 +34,7 @@ def _data():
 
 
 def test_scores_ranks_and_changes():
-    s = geography.calculate(_data(), Scope())
+    s = geography.calculate(prepare(_data()), Scope())
     by = {d.district: d for d in s.districts}
     assert [d.district for d in s.districts] == ["B", "A", "C"]       # B: 2 (harm 110) beats A: 1
     assert by["A"].volume_by_window == [3, 2, 1] and by["A"].volume_direction == "falling"
@@ -49,7 +50,7 @@ def test_scores_ranks_and_changes():
 
 
 def test_district_scope_has_focus_with_rank_and_county():
-    s = geography.calculate(_data(), Scope("A"))
+    s = geography.calculate(prepare(_data()), Scope("A"))
     assert s.focus.district == "A" and s.focus.rank == 2 and s.rank_of == 3
     assert s.county_volume.current == 3
 
@@ -64,7 +65,7 @@ def test_without_harm_weights_volume_still_computed():
     ds = _data()
     ds.harm_weights = None
     ds.available = ds.available - {"harm_weights"}
-    s = geography.calculate(ds, Scope())
+    s = geography.calculate(prepare(ds), Scope())
     assert s.county_harm is None and {d.district: d.volume.current for d in s.districts}["B"] == 2
     assert all(d.harm.change_pct is None for d in s.districts)
 
@@ -76,6 +77,6 @@ def test_without_third_window_direction_uses_two():
     ds.config = config(comparisons={"year_on_year": ["previous_year", "current_year"],
                                     "two_year": ["baseline_year", "current_year"],
                                     "rolling": ["previous_window", "current_window"]})
-    s = geography.calculate(ds, Scope())
+    s = geography.calculate(prepare(ds), Scope())
     by = {d.district: d for d in s.districts}
     assert by["A"].volume_by_window == [2, 1] and by["B"].volume_direction == "rising"

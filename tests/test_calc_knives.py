@@ -5,6 +5,7 @@ import pytest
 
 from calc_fixtures import dataset, offences, people, unit_costs
 from snareport.calculators import knives
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 VWI, ROB = "Violence with injury", "Robbery of personal property"
@@ -36,15 +37,15 @@ def _data():
 
 
 def test_district_ranking_and_focus():
-    s = knives.calculate(_data(), Scope())
+    s = knives.calculate(prepare(_data()), Scope())
     assert [(r.name, r.value, r.rank) for r in s.districts_of_concern] == [("B", 2, 1), ("C", 1, 2), ("A", 0, 3)]
-    d = knives.calculate(_data(), Scope("C"))
+    d = knives.calculate(prepare(_data()), Scope("C"))
     assert (d.focus.value, d.focus.county_value, d.focus.rank, d.focus.rank_of) == (1, 3, 2, 3)
     assert (d.knife_offences.previous, d.knife_offences.current) == (1, 1)
 
 
 def test_under_25_injury_non_injury_and_minimum_saving():
-    s = knives.calculate(_data(), Scope())
+    s = knives.calculate(prepare(_data()), Scope())
     assert (s.under_25_injury.previous, s.under_25_injury.current) == (3, 1)
     assert s.under_25_injury.change_pct == pytest.approx(-200 / 3)
     assert (s.under_25_non_injury.previous, s.under_25_non_injury.current) == (1, 2)
@@ -52,7 +53,7 @@ def test_under_25_injury_non_injury_and_minimum_saving():
 
 
 def test_ages_sexes_and_modal_suspect():
-    s = knives.calculate(_data(), Scope())
+    s = knives.calculate(prepare(_data()), Scope())
     assert [(a.age, a.count) for a in s.age_distribution] == [(17, 1), (18, 2), (22, 1), (30, 1), (40, 1)]
     assert s.age_unknown == 1
     by = {c.label: c for c in s.suspect_sex}
@@ -64,7 +65,7 @@ def test_ages_sexes_and_modal_suspect():
 
 def test_single_record():
     off = offences([("c1", "2024-05-01 10:00", "A", VWI, "GBH", True, None)])
-    s = knives.calculate(dataset(off, people([("c1", "a", "suspect", 30, "female")])), Scope())
+    s = knives.calculate(prepare(dataset(off, people([("c1", "a", "suspect", 30, "female")]))), Scope())
     assert s.modal_suspect_sex == "female" and (s.modal_suspect_age_from, s.modal_suspect_age_to) == (29, 30)
     assert s.under_25_injury.change_pct is None and s.victim_female_share is None
 
@@ -72,7 +73,7 @@ def test_single_record():
 def test_without_people_only_offence_figures():
     ds = _data()
     ds.people, ds.available = None, frozenset({"offences", "offences.knife_enabled", "unit_costs"})
-    s = knives.calculate(ds, Scope())
+    s = knives.calculate(prepare(ds), Scope())
     assert s.people_available is False and s.districts_of_concern and s.suspect_sex == []
     assert s.under_25_injury is None
 
@@ -80,12 +81,12 @@ def test_without_people_only_offence_figures():
 def test_without_knife_flag_unavailable():
     ds = _data()
     ds.available = frozenset({"offences", "people", "people.age", "people.sex"})
-    s = knives.calculate(ds, Scope())
+    s = knives.calculate(prepare(ds), Scope())
     assert s.available is False and "knife_enabled" in s.unavailable_reason
 
 
 def test_district_scope_has_the_whole_areas_figures_beside_its_own():
-    d = knives.calculate(_data(), Scope("C"))
+    d = knives.calculate(prepare(_data()), Scope("C"))
     # C alone: one non-injury offence each year; the whole area as in the tests above
     assert (d.under_25_non_injury.previous, d.under_25_non_injury.current) == (1, 1)
     assert (d.area_under_25_injury.previous, d.area_under_25_injury.current) == (3, 1)
@@ -93,4 +94,4 @@ def test_district_scope_has_the_whole_areas_figures_beside_its_own():
     area_sex = {c.label: c.count for c in d.area_suspect_sex}
     assert (area_sex["male"], area_sex["female"]) == (2, 1)
     assert d.area_victim_female_share == pytest.approx(2 / 3)
-    assert knives.calculate(_data(), Scope()).area_suspect_sex == []
+    assert knives.calculate(prepare(_data()), Scope()).area_suspect_sex == []

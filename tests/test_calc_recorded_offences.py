@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from snareport.calculators import recorded_offences
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 from tests import calc_fixtures as fx
 
@@ -44,7 +45,7 @@ def ds():
 
 
 def test_county_totals_harm_and_change(ds):
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     assert s.available and [p.name for p in s.periods] == ["previous_year", "current_year"]
     assert (s.total.previous, s.total.current) == (4, 6)
     assert s.total.change_pct == pytest.approx(50.0)
@@ -55,7 +56,7 @@ def test_county_totals_harm_and_change(ds):
 
 
 def test_district_volumes_ranks_and_shares(ds):
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     got = {d.district: d for d in s.districts}
     assert [d.district for d in s.districts] == ["B", "A", "C"]
     assert [(got[n].volume.previous, got[n].volume.current) for n in "ABC"] == [(3, 2), (1, 3), (0, 1)]
@@ -69,7 +70,7 @@ def test_district_volumes_ranks_and_shares(ds):
 
 
 def test_offence_group_mix_with_shares(ds):
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     assert [g.group for g in s.groups] == [ROB, VWI, OTHER]
     rob, vwi, other = s.groups
     assert (rob.volume.previous, rob.volume.current) == (2, 3) and rob.volume.change_pct == pytest.approx(50.0)
@@ -80,7 +81,7 @@ def test_offence_group_mix_with_shares(ds):
 
 
 def test_months_pair_each_month_with_the_same_month_a_year_earlier(ds):
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     assert len(s.months) == 12
     first, second, third, last = s.months[0], s.months[1], s.months[2], s.months[-1]
     assert (first.previous_month, first.current_month) == (dt.date(2023, 4, 1), dt.date(2024, 4, 1))
@@ -93,7 +94,7 @@ def test_months_pair_each_month_with_the_same_month_a_year_earlier(ds):
 
 
 def test_district_scope_has_its_own_figures_and_the_county_beside_them(ds):
-    s = recorded_offences.calculate(ds, Scope("B"))
+    s = recorded_offences.calculate(prepare(ds), Scope("B"))
     assert (s.total.previous, s.total.current) == (1, 3) and s.total.change_pct == pytest.approx(200.0)
     assert (s.harm.previous, s.harm.current) == (100.0, 210.0)
     assert (s.county_total.previous, s.county_total.current) == (4, 6)
@@ -106,7 +107,7 @@ def test_district_scope_has_its_own_figures_and_the_county_beside_them(ds):
 
 def test_without_harm_weights_volumes_stay_and_harm_is_absent_not_zero():
     ds = fx.dataset(_offences(), None, available=frozenset({"offences"}))
-    s = recorded_offences.calculate(ds, Scope("A"))
+    s = recorded_offences.calculate(prepare(ds), Scope("A"))
     assert s.available and not s.harm_available
     assert s.harm is None and s.county_harm is None and s.focus_harm is None
     assert all(d.harm is None and d.harm_rank is None for d in s.districts)
@@ -118,7 +119,7 @@ def test_month_precision_data_counts_by_month():
     rows = [(f"m{i}", f"2024-0{m}-01", "A", VWI, WOUND, False, None) for i, m in enumerate([4, 4, 5])]
     rows += [("n1", "2023-04-01", "C", VWI, WOUND, False, None)]
     ds = fx.dataset(fx.offences(rows), None, harm_weights=WEIGHTS, available=frozenset({"offences", "harm_weights"}))
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     assert [(m.volume.previous, m.volume.current) for m in s.months[:2]] == [(1, 2), (0, 1)]
     assert (s.total.previous, s.total.current) == (1, 3)
 

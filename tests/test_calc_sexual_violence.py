@@ -5,6 +5,7 @@ import pytest
 
 from calc_fixtures import dataset, offences, people
 from snareport.calculators import sexual_violence
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 SO, RAPE = "Other sexual offences", "Rape"
@@ -31,7 +32,7 @@ def _data(cfg=None):
 
 
 def test_categories_table_and_overall():
-    s = sexual_violence.calculate(_data(), Scope())
+    s = sexual_violence.calculate(prepare(_data()), Scope())
     cats = {c.key: (c.change.previous, c.change.current) for c in s.categories}
     assert cats == {"non-contact": (0, 1), "contact": (1, 1), "penetration": (0, 1), "rape": (1, 1)}
     table = {r.label: r.change for r in s.table}
@@ -42,7 +43,7 @@ def test_categories_table_and_overall():
 
 
 def test_top_types_and_months():
-    s = sexual_violence.calculate(_data(), Scope())
+    s = sexual_violence.calculate(prepare(_data()), Scope())
     assert [(t.label, t.count) for t in s.top_types] == [("Exposure", 3), ("Sexual assault", 3), ("Rape of a female", 2)]
     assert s.top_types[0].share == pytest.approx(3 / 8)
     months = {m.month: m.count for m in s.month_profile}
@@ -51,7 +52,7 @@ def test_top_types_and_months():
 
 
 def test_suspects_modal_and_repeat_share():
-    s = sexual_violence.calculate(_data(), Scope())
+    s = sexual_violence.calculate(prepare(_data()), Scope())
     assert s.modal_suspect_sex == "male"
     assert s.modal_suspect_band in {"13–17", "25+"}              # 2 each; ties → first by label
     assert s.modal_suspect_band == "13–17"
@@ -61,7 +62,7 @@ def test_suspects_modal_and_repeat_share():
 
 
 def test_highest_districts_and_district_scope():
-    s = sexual_violence.calculate(_data(), Scope("B"))
+    s = sexual_violence.calculate(prepare(_data()), Scope("B"))
     rape = next(c for c in s.highest_districts if c.category == "rape")
     assert [(r.name, r.value, r.rank) for r in rape.districts][:1] == [("B", 1, 1)]
     assert {c.key: c.change.current for c in s.categories}["contact"] == 1
@@ -71,7 +72,7 @@ def test_highest_districts_and_district_scope():
 def test_without_sexual_category_unavailable():
     ds = _data()
     ds.available = frozenset({"offences", "people"})
-    s = sexual_violence.calculate(ds, Scope())
+    s = sexual_violence.calculate(prepare(ds), Scope())
     assert s.available is False and s.categories == []
 
 
@@ -82,16 +83,16 @@ def test_without_three_financial_years_uses_year_on_year():
     ds.config = config(comparisons={"year_on_year": ["previous_year", "current_year"],
                                     "two_year": ["baseline_year", "current_year"],
                                     "rolling": ["previous_window", "current_window"]})
-    s = sexual_violence.calculate(ds, Scope())
+    s = sexual_violence.calculate(prepare(ds), Scope())
     assert s.three_year_total == 6 and s.notes
 
 
 def test_district_scope_has_the_whole_area_beside_it():
-    s = sexual_violence.calculate(_data(), Scope("B"))
+    s = sexual_violence.calculate(prepare(_data()), Scope("B"))
     # the whole area, year on year: p1, p2 in 2023/24; c1–c4 in 2024/25; s1 of 4 current suspects repeats
     assert (s.area_total.previous, s.area_total.current) == (2, 4)
     assert (s.area_repeat_suspects, s.area_repeat_suspect_share) == (1, pytest.approx(0.25))
-    whole = sexual_violence.calculate(_data(), Scope())
+    whole = sexual_violence.calculate(prepare(_data()), Scope())
     assert whole.area_total is None and whole.area_repeat_suspect_share is None
 
 

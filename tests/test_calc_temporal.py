@@ -7,6 +7,7 @@ import numpy as np
 
 from calc_fixtures import dataset, offences, people
 from snareport.calculators import temporal
+from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
 
@@ -37,7 +38,7 @@ def test_counts_by_weekday_and_hour_for_cohorts():
     assert dt.date(2024, 5, 6).weekday() == 0
     ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
                   ("o3", "c", "victim", 20, "male"), ("o4", "d", "victim", 16, "male")])
-    s = temporal.calculate(dataset(off, ppl), Scope())
+    s = temporal.calculate(prepare(dataset(off, ppl)), Scope())
     by = {c.cohort: c for c in s.cohorts}
     assert by["under_18"].counts[0][15] == 2 and by["under_18"].total == 2
     assert by["under_25"].counts[5][23] == 1 and by["under_25"].total == 3
@@ -48,7 +49,7 @@ def test_without_time_of_day_unavailable():
     off = offences([("o1", "2024-05-06 00:00", "A", "V", "T", False, None)])
     ds = dataset(off, people([("o1", "a", "victim", 16, "male")]),
                  available=frozenset({"offences", "people", "people.age"}))
-    s = temporal.calculate(ds, Scope())
+    s = temporal.calculate(prepare(ds), Scope())
     assert s.available is False and "time_of_day" in s.unavailable_reason and s.cohorts == []
 
 
@@ -62,7 +63,7 @@ def test_district_peaks_have_the_whole_area_beside_them():
     ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
                   ("o3", "c", "victim", 16, "male")])
     ds = dataset(off, ppl)
-    b = {c.cohort: c for c in temporal.calculate(ds, Scope("B")).cohorts}
+    b = {c.cohort: c for c in temporal.calculate(prepare(ds), Scope("B")).cohorts}
     assert b["under_18"].summary == "Saturdays 11pm–midnight"
     assert b["under_18"].area_summary == "Mondays 3pm–4pm"
-    assert temporal.calculate(ds, Scope()).cohorts[0].area_summary is None
+    assert temporal.calculate(prepare(ds), Scope()).cohorts[0].area_summary is None

@@ -65,9 +65,10 @@ def test_partial_admissions_average_over_the_months_present(tmp_path: Path):
     assert gap.present == 2 and gap.missing[0] == D(2024, 12, 1) and gap.missing[-1] == D(2025, 9, 1)
     sharp_now = sum(int(r[3]) for r in kept[1:] if r[2] == "sharp object" and r[0] >= "2024-10")
     from snareport.calculators import achievements
+    from snareport.calculators.prepare import prepare
     from snareport.scope import Scope
 
-    section = achievements.calculate(ds, Scope())
+    section = achievements.calculate(prepare(ds), Scope())
     by = {a.key: a.change for a in section.admissions}
     assert by["all_ages"].current == pytest.approx(sharp_now / 2)
     assert any("December 2024; January, February, March, April, May, June, July, August and September 2025" in n

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pdf_support import page_texts, tiny_report
 
 from snareport.models.achievements import CostSaving
-from snareport.models.common import Change, LabelledChange, PeriodRef
+from snareport.models.common import Change, LabelledChange, PeriodPair, PeriodRef
 from snareport.render import render_bytes
 
 VWI, ROB = "Violence with injury", "Robbery of personal property"
@@ -19,9 +19,9 @@ def _achievements_text(**update) -> str:
     return " ".join(" ".join(pages).split())
 
 
-def _periods():
-    return [PeriodRef(name="baseline_year", label="2022/23", start="2022-04-01", end="2023-03-31"),
-            PeriodRef(name="current_year", label="2024/25", start="2024-04-01", end="2025-03-31")]
+def _two_year() -> PeriodPair:
+    return PeriodPair(earlier=PeriodRef(name="baseline_year", label="2022/23", start="2022-04-01", end="2023-03-31"),
+                      later=PeriodRef(name="current_year", label="2024/25", start="2024-04-01", end="2025-03-31"))
 
 
 def test_a_rise_goes_to_watch_with_its_sign_and_a_withheld_figure_is_left_out():
@@ -44,7 +44,7 @@ def test_savings_are_net_rounded_and_a_rise_is_an_added_cost_to_watch():
                    saving_gbp=3450630.0),
         CostSaving(offence_group=ROB, previous=10, current=40, fall=-30, unit_cost_gbp=14669.91,
                    saving_gbp=-440097.3),
-    ], savings_total_gbp=3010532.7, savings_groups=[VWI, ROB], savings_periods=_periods(),
+    ], savings_total_gbp=3010532.7, savings_groups=[VWI, ROB], two_year=_two_year(),
         savings_rounding_gbp=1000, savings_available=True, price_year="2024/25")
     achieved, watch = text.split("To watch", 1)
     assert "\u00a33,451,000" in achieved and "estimated cost of violence with injury avoided, 2022/23 to 2024/25" in achieved

@@ -45,7 +45,6 @@ def test_direction_words_and_arrows():
     assert fmt.direction_word(4.62) == "up 4.6%"
     assert fmt.direction_word(0.01) == "no change"
     assert fmt.direction_word(None) == "not available"
-    assert fmt.direction_arrow(-1) == "\u2193" and fmt.direction_arrow(2) == "\u2191"
     assert fmt.before_after(8.83, 5.6) == "8.83 \u2192 5.60"
 
 

@@ -1,38 +1,58 @@
-"""Shared calculator helpers: periods, scope filtering, cohort involvement, % change and ranking.
+"""Shared calculator helpers: the shared Frames, periods, scope filtering, cohort involvement, % change, ranking.
 
-Definitions follow docs/methodology.md. Results that cost a pass over the whole dataset
-(cohort involvement per offence, harm per offence) are cached on the Dataset object so that
-the county report and 13 district reports compute them once.
+Definitions follow docs/methodology.md. What costs a pass over the whole dataset and every scope shares
+(typed frames, period flags, cohort involvement per offence, each district's rows) is made once into the
+frozen :class:`Frames`, part of the :class:`~snareport.calculators.prepare.Prepared` value the calculators
+read; nothing is stored on the Dataset.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from snareport.calculators.intervals import within_noise
 from snareport.config import AgeRange, Period
-from snareport.models.common import Change, PeriodRef
+from snareport.models.common import Change, PeriodPair, PeriodRef
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
+    from snareport.config import ReportConfig
     from snareport.dataset import Dataset
+    from snareport.calculators.prepare import Prepared
 
 NOT_AVAILABLE = "not available from this source"
 
-_CACHE_ATTR = "_snareport_calc_cache"
 _COUNTY = Scope()
 
 
-def cached(ds: "Dataset", key, compute):
-    """Return ``compute()`` once per dataset object and key (stored on the dataset)."""
-    store = ds.__dict__.setdefault(_CACHE_ATTR, {})
-    if key not in store:
-        store[key] = compute()
-    return store[key]
+@dataclass(frozen=True)
+class Frames:
+    """The whole area's typed tables, shared by every scope: made once per dataset by ``prepare``.
+
+    ``offences``: every offence, text columns as categoricals, one bool column per configured period
+    (``_in_<name>``). ``people``: people rows joined to their offence's district, time, group and period flags
+    (``None`` without a people table). ``flagged``: offences with the cohort involvement flags joined on.
+    ``positions``: for each of those frames, each district's row positions (a district's rows are a take).
+    """
+
+    ds: "Dataset"
+    offences: pd.DataFrame
+    people: pd.DataFrame | None
+    involvement: pd.DataFrame
+    flagged: pd.DataFrame
+    positions: Mapping[str, Mapping[str, np.ndarray]]
+
+    @property
+    def config(self) -> "ReportConfig":
+        return self.ds.config
+
+    def has(self, name: str) -> bool:
+        return self.ds.has(name)
 
 
 def unavailable_reason(ds: "Dataset", *needs: str) -> str | None:
@@ -45,9 +65,17 @@ def unavailable_reason(ds: "Dataset", *needs: str) -> str | None:
 
 # --- periods -----------------------------------------------------------------------------------
 
-def period_ref(ds: "Dataset", name: str) -> PeriodRef:
+def period_ref(ds: "Dataset | Prepared", name: str) -> PeriodRef:
     p = ds.config.period(name)
     return PeriodRef(name=name, label=p.label, start=p.start, end=p.end)
+
+
+def period_pair(ds: "Dataset | Prepared", names: tuple[str, str] | None) -> PeriodPair | None:
+    """The named comparison ``(earlier, later)`` as a PeriodPair (None when the source has no such pair)."""
+    if not names:
+        return None
+    first, second = names
+    return PeriodPair(earlier=period_ref(ds, first), later=period_ref(ds, second))
 
 
 def period_refs(ds: "Dataset", names: Iterable[str]) -> list[PeriodRef]:
@@ -105,41 +133,60 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**text) if text else frame.copy()
 
 
-def _in_scope(ds: "Dataset", kind: str, scope: "Scope", build) -> pd.DataFrame:
-    """``build()`` (the whole area's frame) cut to the scope; both cached on the dataset."""
-    whole = cached(ds, (kind, None), build)
-    if scope.is_county:
-        return whole
-    return cached(ds, (kind, scope.district), lambda: district_rows(ds, kind, whole, scope.district))
+def _district_positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each district's row positions in ``frame`` (one grouping; a district's rows are then a take)."""
+    return frame.groupby(frame["district"].astype("object"), sort=False).indices
 
 
-def district_rows(ds: "Dataset", kind: str, whole: pd.DataFrame, district: str) -> pd.DataFrame:
-    """The rows of ``whole`` (cached under ``kind``) in one district, in their original order.
-
-    The frame is grouped by district once per dataset; each district's cut is then a positional take
-    instead of a full-column comparison per district.
-    """
-    positions = cached(ds, (kind, "district positions"),
-                       lambda: whole.groupby(whole["district"].astype("object"), sort=False).indices)
+def take_district(whole: pd.DataFrame, positions: Mapping[str, np.ndarray], district: str) -> pd.DataFrame:
+    """The rows of ``whole`` in one district, in their original order, by their positions."""
     found = positions.get(district)
     return whole.iloc[found] if found is not None else whole.iloc[0:0]
 
 
-def scope_offences(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
-    """Offences in the scope (all of them, or one district's)."""
-    return _in_scope(ds, "offences", scope, lambda: _with_period_flags(ds, _plain(ds.offences)))
-
-
-def scope_people(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
-    """People rows joined to their offence's district and time; people belong to their offence's scope."""
-    def build() -> pd.DataFrame:
+def make_frames(ds: "Dataset") -> Frames:
+    """The whole area's frames and each district's row positions in them (see :class:`Frames`)."""
+    offences = _with_period_flags(ds, _plain(ds.offences))
+    people = None
+    if ds.people is not None:
         cols = ["offence_id", "district", "occurred_at", "offence_group", "offence_type",
                 "knife_enabled", "sexual_category"]
-        off = scope_offences(ds, _COUNTY)
-        keep = [c for c in off.columns if c in cols or c.startswith(PERIOD_FLAG)]
-        return _plain(ds.people).merge(off[keep], on="offence_id", how="inner", validate="many_to_one")
+        keep = [c for c in offences.columns if c in cols or c.startswith(PERIOD_FLAG)]
+        people = _plain(ds.people).merge(offences[keep], on="offence_id", how="inner", validate="many_to_one")
+    flags = involvement(ds)
+    flagged = offences.join(flags, on="offence_id")
+    positions = {"offences": _district_positions(offences), "flagged": _district_positions(flagged)}
+    if people is not None:
+        positions["people"] = _district_positions(people)
+    return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions)
 
-    return _in_scope(ds, "people", scope, build)
+
+def require_prepared(data: "Prepared") -> None:
+    """Calculators read a Prepared value: say so plainly when handed a Dataset."""
+    if not hasattr(data, "frames"):
+        raise TypeError(f"a calculator takes snareport.calculators.prepare.prepare(ds), not a {type(data).__name__}")
+
+
+def _frames(data: "Frames | Prepared") -> Frames:
+    return data if isinstance(data, Frames) else data.frames
+
+
+def _in_scope(data: "Frames | Prepared", kind: str, scope: "Scope") -> pd.DataFrame:
+    frames = _frames(data)
+    whole = getattr(frames, kind)
+    if whole is None:
+        raise ValueError(f"the source has no {kind} table")
+    return whole if scope.is_county else take_district(whole, frames.positions[kind], scope.district)
+
+
+def scope_offences(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
+    """Offences in the scope (all of them, or one district's)."""
+    return _in_scope(data, "offences", scope)
+
+
+def scope_people(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
+    """People rows joined to their offence's district and time; people belong to their offence's scope."""
+    return _in_scope(data, "people", scope)
 
 
 # --- cohorts -------------------------------------------------------------------------------------
@@ -158,41 +205,38 @@ def involvement(ds: "Dataset") -> pd.DataFrame:
 
     An offence involves a cohort when at least one linked person (victim or suspect) had an age in
     the cohort's range. ``age_unknown`` is True when no linked person has a known age (including
-    offences with nobody linked). Cached on the dataset.
+    offences with nobody linked).
     """
-    def compute() -> pd.DataFrame:
-        ids = ds.offences["offence_id"]
-        cohorts = dict(ds.config.cohorts)
-        flags = pd.DataFrame(index=pd.Index(ids, name="offence_id"))
-        if ds.people is None:
-            for name in cohorts:
-                flags[name] = False
-            flags["age_unknown"] = True
-            return flags
-        people = ds.people
-        per_person = pd.DataFrame({"offence_id": people["offence_id"]})
-        for name, rng in cohorts.items():
-            per_person[name] = age_mask(people["age"], rng)
-        per_person["age_known"] = pd.to_numeric(people["age"], errors="coerce").notna().to_numpy()
-        grouped = per_person.groupby("offence_id", sort=False).any()
-        flags = flags.join(grouped, how="left")
-        for name in [*cohorts, "age_known"]:
-            flags[name] = flags[name].fillna(False).astype(bool)
-        flags["age_unknown"] = ~flags.pop("age_known")
+    ids = ds.offences["offence_id"]
+    cohorts = dict(ds.config.cohorts)
+    flags = pd.DataFrame(index=pd.Index(ids, name="offence_id"))
+    if ds.people is None:
+        for name in cohorts:
+            flags[name] = False
+        flags["age_unknown"] = True
         return flags
+    people = ds.people
+    per_person = pd.DataFrame({"offence_id": people["offence_id"]})
+    for name, rng in cohorts.items():
+        per_person[name] = age_mask(people["age"], rng)
+    per_person["age_known"] = pd.to_numeric(people["age"], errors="coerce").notna().to_numpy()
+    grouped = per_person.groupby("offence_id", sort=False).any()
+    flags = flags.join(grouped, how="left")
+    for name in [*cohorts, "age_known"]:
+        flags[name] = flags[name].fillna(False).astype(bool)
+    flags["age_unknown"] = ~flags.pop("age_known")
+    return flags
 
-    return cached(ds, "involvement", compute)
 
-
-def offences_with_flags(ds: "Dataset", scope: "Scope") -> pd.DataFrame:
+def offences_with_flags(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
     """Scope offences with the cohort involvement flags joined on."""
-    return _in_scope(ds, "offences_flagged", scope,
-                     lambda: scope_offences(ds, _COUNTY).join(involvement(ds), on="offence_id"))
+    return _in_scope(data, "flagged", scope)
 
 
-def harm_of(ds: "Dataset", offence_types: pd.Series) -> pd.Series:
+def harm_of(ds: "Dataset | Prepared | Frames", offence_types: pd.Series) -> pd.Series:
     """Harm weight of each offence type (0 for a type missing from the harm weights table)."""
-    weights = ds.harm_weights.drop_duplicates("offence_type").set_index("offence_type")["harm_weight"]
+    table = getattr(ds, "ds", ds).harm_weights   # the Dataset itself, or the one a Prepared/Frames holds
+    weights = table.drop_duplicates("offence_type").set_index("offence_type")["harm_weight"]
     return offence_types.astype("object").map(weights).astype("float64").fillna(0.0)
 
 

@@ -1,10 +1,10 @@
-"""Dataset × Scope → CountyProfileSection: population total and by district with shares, age-band
+"""Prepared × Scope → CountyProfileSection: population total and by district with shares, age-band
 shares, and growth between the two census years."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from snareport.calculators.common import pct_change, population_band_map, rank_desc, share, unavailable_reason
+from snareport.calculators.common import pct_change, population_band_map, rank_desc, share, unavailable_reason, require_prepared
 from snareport.models.common import SuppressibleCount
 from snareport.models.county_profile import CountyProfileSection, DistrictPopulation, Growth
 from snareport.scope import Scope
@@ -12,47 +12,41 @@ from snareport.scope import Scope
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from snareport.calculators.prepare import Prepared
     from snareport.dataset import Dataset
 
 
-def calculate(ds: "Dataset", scope: Scope) -> CountyProfileSection:
+def calculate(prep: "Prepared", scope: Scope) -> CountyProfileSection:
     """Population in ``population_year``; growth between the first and last ``census_years`` present."""
+    require_prepared(prep)
+    ds = prep.ds
     cfg = ds.config
-    section = CountyProfileSection(year=cfg.population_year)
     reason = unavailable_reason(ds, "population")
     if reason or ds.population is None:
-        section.available, section.unavailable_reason = False, reason
-        return section
+        return CountyProfileSection(year=cfg.population_year, available=False, unavailable_reason=reason)
     pop = ds.population.assign(_district=ds.population["district"].astype("object"))
     year = pop[pop["year"] == cfg.population_year]
     by_district = year.groupby("_district")["population"].sum().reindex(cfg.districts, fill_value=0).astype(int)
     total = int(by_district.sum())
     ranks = rank_desc(by_district)
-    section.districts = [
+    districts = [
         DistrictPopulation(district=d, authority=cfg.authority_of(d).name, population=int(by_district[d]),
                            share=share(int(by_district[d]), total) or 0.0, rank=int(ranks[d]))
         for d in cfg.districts
     ]
-    section.authorities = [
-        SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
-                          share=share(int(by_district[a.districts].sum()), total))
-        for a in cfg.authorities
-    ]
-    section.county_population_total = total
-    section.county_age_bands = _bands(ds, year)
-    if scope.is_county:
-        section.population_total = total
-        section.age_bands = section.county_age_bands
-        census = pop
-    else:
-        section.focus = next(d for d in section.districts if d.district == scope.district)
-        section.population_total = section.focus.population
-        section.age_bands = _bands(ds, year[year["_district"] == scope.district])
-        census = pop[pop["_district"] == scope.district]
-    section.growth = _growth(census, cfg.census_years)
-    if not scope.is_county:   # the whole area's growth, beside the district's
-        section.area_growth = _growth(pop, cfg.census_years)
-    return section
+    county_bands = _bands(ds, year)
+    focus = None if scope.is_county else next(d for d in districts if d.district == scope.district)
+    return CountyProfileSection(
+        year=cfg.population_year, districts=districts,
+        authorities=[SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
+                                       share=share(int(by_district[a.districts].sum()), total))
+                     for a in cfg.authorities],
+        county_population_total=total, county_age_bands=county_bands, focus=focus,
+        population_total=total if focus is None else focus.population,
+        age_bands=county_bands if focus is None else _bands(ds, year[year["_district"] == scope.district]),
+        growth=_growth(pop if focus is None else pop[pop["_district"] == scope.district], cfg.census_years),
+        area_growth=None if focus is None else _growth(pop, cfg.census_years),  # the whole area's, beside it
+    )
 
 
 def _bands(ds: "Dataset", rows: "pd.DataFrame") -> list[SuppressibleCount]:

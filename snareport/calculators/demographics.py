@@ -1,17 +1,17 @@
-"""Dataset × Scope → DemographicsSection: victims and suspects by age band per authority, sex split and
+"""Prepared × Scope → DemographicsSection: victims and suspects by age band per authority, sex split and
 its change, suspect share vs population share, and the high-harm concentration."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from snareport.calculators.common import (
-    crossed_counts,
-    count_change,
-    band_label_series, by_period, cached, harm_of, period_refs, population_band_map, scope_people, share,
-    unavailable_reason,
+    count_change, crossed_counts, require_prepared,
+    band_label_series, by_period, harm_of, period_pair, period_refs, population_band_map, scope_people,
+    share, unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
 from snareport.models.demographics import (
@@ -20,61 +20,79 @@ from snareport.models.demographics import (
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snareport.dataset import Dataset
+    from snareport.calculators.common import Frames
+    from snareport.calculators.prepare import Prepared
 
 ROLES = ("victim", "suspect")
 SEXES = ("male", "female", "unknown")
 UNKNOWN_AGE = "unknown"
 
 
-def calculate(ds: "Dataset", scope: Scope) -> DemographicsSection:
+@dataclass(frozen=True)
+class DemographicsArea:
+    """Victims and suspects by age band, current year: in each authority of the whole area (the area's own
+    report), and in the whole area (what a district is compared with)."""
+
+    authority_profiles: tuple[AgeProfile, ...]
+    area_profiles: tuple[AgeProfile, ...]
+    area_high_harm: HighHarm | None   # None without harm weights
+    area_sex_split: tuple[RoleSexSplit, ...]
+    area_suspect_vs_population: tuple[PopulationComparison, ...]
+
+
+def whole_area(frames: "Frames") -> DemographicsArea | None:
+    if unavailable_reason(frames, "people", "people.age", "people.sex") or frames.people is None:
+        return None
+    cfg = frames.config
+    whole = by_period(frames, frames.people, [cfg.comparisons.year_on_year[1]])
+    whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
+    has_harm = not unavailable_reason(frames, "harm_weights") and frames.ds.harm_weights is not None
+    yoy = cfg.comparisons.year_on_year
+    rows = by_period(frames, frames.people, yoy)
+    return DemographicsArea(
+        tuple(_authority_profiles(frames, whole)),
+        tuple(_profile(whole, cfg.area, "area", role, cfg.age_bands) for role in ROLES),
+        _high_harm(frames, whole) if has_harm else None,
+        tuple(_sex_split(rows, role, yoy) for role in ROLES),
+        tuple(_population_comparison(frames, Scope(), whole).get("suspect_vs_population", [])),
+    )
+
+
+def calculate(prep: "Prepared", scope: Scope) -> DemographicsSection:
     """Involvement counts (one people row = one involvement) in the current year unless stated.
 
     Shares are of all involvements of the role, including unknown age or sex.
     """
-    cfg = ds.config
+    require_prepared(prep)
+    cfg = prep.config
     yoy = cfg.comparisons.year_on_year
-    reason = unavailable_reason(ds, "people", "people.age", "people.sex")
-    section = DemographicsSection(periods=period_refs(ds, yoy), population_year=cfg.population_year)
-    if reason or ds.people is None:
-        section.available, section.unavailable_reason = False, reason
-        return section
-    rows = by_period(ds, scope_people(ds, scope), yoy)
+    reason = unavailable_reason(prep, "people", "people.age", "people.sex")
+    fixed = dict(periods=period_refs(prep, yoy), year_on_year=period_pair(prep, yoy),
+                 population_year=cfg.population_year)
+    if reason or prep.demographics is None:
+        return DemographicsSection(**fixed, available=False, unavailable_reason=reason)
+    rows = by_period(prep, scope_people(prep, scope), yoy)
     now = rows[rows["_period"] == yoy[1]]
     now = now.assign(_band=band_label_series(now["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
-
     if scope.is_county:
-        section.age_profiles = _authority_profiles(ds, now)
+        profiles, comparison = list(prep.demographics.authority_profiles), []
     else:
-        section.age_profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
-
-        def area_now() -> pd.DataFrame:
-            whole = by_period(ds, scope_people(ds, Scope()), [yoy[1]])
-            return whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
-
-        def area_profiles() -> list[AgeProfile]:
-            """The whole area's profile: a district is compared with the area, not with its own authority."""
-            whole = cached(ds, "demographics.area_now", area_now)
-            return [_profile(whole, cfg.area, "area", role, cfg.age_bands) for role in ROLES]
-
-        profiles = cached(ds, "demographics.area_profiles", area_profiles)
-        section.comparison_profiles = [p.model_copy(deep=True) for p in profiles]
-    section.sex_split = [_sex_split(rows, role, yoy) for role in ROLES]
-    _population_comparison(ds, scope, now, section)
-    if not scope.is_county:   # the whole area's sex split and population comparison, beside the district's
-        area = cached(ds, "demographics.area_section", lambda: calculate(ds, Scope()))
-        section.area_sex_split = [x.model_copy(deep=True) for x in area.sex_split]
-        section.area_suspect_vs_population = [x.model_copy() for x in area.suspect_vs_population]
-    reason = unavailable_reason(ds, "harm_weights")
-    if reason or ds.harm_weights is None:
-        section.high_harm_available, section.high_harm_reason = False, reason
+        profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
+        comparison = list(prep.demographics.area_profiles)  # a district is compared with the area
+    reason = unavailable_reason(prep, "harm_weights")
+    if reason or prep.ds.harm_weights is None:
+        harm: dict = dict(high_harm_available=False, high_harm_reason=reason)
     else:
-        section.high_harm = _high_harm(ds, now)
-        if not scope.is_county:   # the whole area's figure, printed beside the district's
-            area = cached(ds, "demographics.area_high_harm",
-                          lambda: _high_harm(ds, cached(ds, "demographics.area_now", area_now)))
-            section.area_high_harm = area.model_copy(deep=True)
-    return section
+        harm = dict(high_harm=_high_harm(prep, now),   # and the whole area's beside a district's
+                    area_high_harm=None if scope.is_county else prep.demographics.area_high_harm)
+    area = {} if scope.is_county else dict(   # the whole area's, beside the district's
+        area_sex_split=list(prep.demographics.area_sex_split),
+        area_suspect_vs_population=list(prep.demographics.area_suspect_vs_population))
+    return DemographicsSection(
+        **fixed, **area, age_profiles=profiles, comparison_profiles=comparison,
+        sex_split=[_sex_split(rows, role, yoy) for role in ROLES],
+        **_population_comparison(prep, scope, now), **harm,
+    )
 
 
 def _profile(rows: pd.DataFrame, area: str, kind: str, role: str, bands) -> AgeProfile:
@@ -91,7 +109,7 @@ def _profile(rows: pd.DataFrame, area: str, kind: str, role: str, bands) -> AgeP
     )
 
 
-def _authority_profiles(ds: "Dataset", rows: pd.DataFrame) -> list[AgeProfile]:
+def _authority_profiles(ds: "Frames", rows: pd.DataFrame) -> list[AgeProfile]:
     district = rows["district"].astype("object")
     out = []
     for authority in ds.config.authorities:
@@ -113,11 +131,11 @@ def _sex_split(rows: pd.DataFrame, role: str, yoy) -> RoleSexSplit:
     return RoleSexSplit(role=role, rows=out, total=count_change(int(totals[prev]), int(totals[cur])))
 
 
-def _population_comparison(ds: "Dataset", scope: Scope, now: pd.DataFrame, section: DemographicsSection) -> None:
+def _population_comparison(prep: "Prepared | Frames", scope: Scope, now: pd.DataFrame) -> dict:
     """Suspect involvement share per age band against that band's share of the scope's population."""
+    ds = prep.ds
     if unavailable_reason(ds, "population") or ds.population is None:
-        section.population_available = False
-        return
+        return dict(population_available=False)
     pop = ds.population[ds.population["year"] == ds.config.population_year]
     if not scope.is_county:
         pop = pop[pop["district"].astype("object") == scope.district]
@@ -126,15 +144,15 @@ def _population_comparison(ds: "Dataset", scope: Scope, now: pd.DataFrame, secti
     pop_total = int(pop["population"].sum())
     suspects = now[now["role"] == "suspect"]
     counts = suspects["_band"].value_counts()
-    for band in ds.config.age_bands:
-        n = int(counts.get(band.label, 0))
-        p = int(pop_by_band.get(band.label, 0))
-        section.suspect_vs_population.append(PopulationComparison(
-            band=band.label, suspect_count=n, suspect_share=share(n, len(suspects)),
-            population=p, population_share=share(p, pop_total)))
+    return dict(suspect_vs_population=[
+        PopulationComparison(band=band.label, suspect_count=int(counts.get(band.label, 0)),
+                             suspect_share=share(int(counts.get(band.label, 0)), len(suspects)),
+                             population=int(pop_by_band.get(band.label, 0)),
+                             population_share=share(int(pop_by_band.get(band.label, 0)), pop_total))
+        for band in ds.config.age_bands])
 
 
-def _high_harm(ds: "Dataset", now: pd.DataFrame) -> HighHarm:
+def _high_harm(ds: "Prepared | Frames", now: pd.DataFrame) -> HighHarm:
     """People ranked by summed harm weight of their current-year offences (any role, each offence once)."""
     pairs = now.drop_duplicates(["person_id", "offence_id"])
     harm = harm_of(ds, pairs["offence_type"]).groupby(pairs["person_id"].to_numpy()).sum()

@@ -1,18 +1,21 @@
-"""Dataset × Scope → GeographySection: per-district volume and harm scores of offences involving the
+"""Prepared × Scope → GeographySection: per-district volume and harm scores of offences involving the
 under-25 cohort, ranks, % change between rolling windows and the direction over three windows."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from snareport.calculators.common import (
-    count_change,
-    by_period, cached, change, harm_of, offences_with_flags, period_refs, rank_desc, unavailable_reason,
+    count_change, require_prepared,
+    by_period, change, harm_of, period_pair, period_refs, rank_desc, unavailable_reason,
 )
+from snareport.models.common import Change
 from snareport.models.geography import DistrictScore, GeographySection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snareport.dataset import Dataset
+    from snareport.calculators.common import Frames
+    from snareport.calculators.prepare import Prepared
 
 COHORT = "under_25"
 
@@ -27,47 +30,72 @@ def direction(values: list[float]) -> str:
     return "mixed"
 
 
-def calculate(ds: "Dataset", scope: Scope) -> GeographySection:
+def calculate(prep: "Prepared", scope: Scope) -> GeographySection:
     """Volume score = offences involving the cohort; harm score = their summed harm weights.
 
-    One grouped pass over all districts; a district scope gets its own row as ``focus`` with its rank,
-    and the county totals beside it. Ranked by current volume (ties: harm, then name; 1 = highest).
+    Every district's scores come from one grouped pass over the area (``whole_area``, made once per
+    dataset); a district scope gets its own row as ``focus`` with its rank, and the county totals beside
+    it. Ranked by current volume (ties: harm, then name; 1 = highest).
     """
-    cfg = ds.config
-    windows, (prev, cur) = cfg.comparisons.three_year or cfg.comparisons.rolling, cfg.comparisons.rolling
+    require_prepared(prep)
+    cfg = prep.config
+    top_n = cfg.definitions.most_affected_districts
+    windows, (prev, cur) = _windows(cfg), cfg.comparisons.rolling
     cohort = getattr(cfg.cohorts, COHORT)
-    section = GeographySection(periods=period_refs(ds, [*windows, prev, cur]), cohort=COHORT,
-                               cohort_label=cohort.label, rank_of=len(cfg.districts))
-    reason = unavailable_reason(ds, "people", "people.age")
-    if reason:
-        section.available, section.unavailable_reason = False, reason
-        return section
-    has_harm = ds.has("harm_weights") and ds.harm_weights is not None
-    if not has_harm:
-        section.notes.append("Harm scores: not available from this source (needs harm_weights).")
-
-    scores, county_volume, county_harm = cached(ds, "geography.scores",
-                                                lambda: _scores(ds, windows, prev, cur, has_harm))
-    scores = [x.model_copy(deep=True) for x in scores]
-    section.districts = scores
-    section.county_volume = county_volume.model_copy()
-    section.county_harm = county_harm.model_copy() if county_harm else None
-    section.top = [s.district for s in scores[:cfg.definitions.most_affected_districts]]
-    section.previous_top = [s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:cfg.definitions.most_affected_districts]]
-    section.top_unchanged = bool(section.top) and set(section.top) == set(section.previous_top)
-    section.direction_windows = len(windows)
-    section.falling_every_window = [s.district for s in scores if s.volume_direction == "falling"]
-    section.volume_rose = [s.district for s in scores if _rose(s.volume.previous, s.volume.current)]
-    section.harm_rose = [s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)]
-    if not scope.is_county:
-        section.focus = next(s for s in scores if s.district == scope.district)
-    return section
+    fixed = dict(periods=period_refs(prep, [*windows, prev, cur]), rolling=period_pair(prep, (prev, cur)),
+                 windows=period_refs(prep, windows), cohort=COHORT, cohort_label=cohort.label,
+                 rank_of=len(cfg.districts))
+    reason = unavailable_reason(prep, "people", "people.age")
+    if reason or prep.geography is None:
+        return GeographySection(**fixed, available=False, unavailable_reason=reason)
+    has_harm = _has_harm(prep)
+    scores = list(prep.geography.scores)
+    county_volume, county_harm = prep.geography.county_volume, prep.geography.county_harm
+    return GeographySection(
+        **fixed,
+        notes=[] if has_harm else ["Harm scores: not available from this source (needs harm_weights)."],
+        districts=scores, county_volume=county_volume, county_harm=county_harm,
+        top=[s.district for s in scores[:top_n]],
+        previous_top=[s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:top_n]],
+        top_unchanged=bool(scores[:top_n]) and {s.district for s in scores[:top_n]} == {
+            s.district for s in sorted(scores, key=lambda s: s.previous_rank)[:top_n]},
+        direction_windows=len(windows),
+        falling_every_window=[s.district for s in scores if s.volume_direction == "falling"],
+        volume_rose=[s.district for s in scores if _rose(s.volume.previous, s.volume.current)],
+        harm_rose=[s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)],
+        focus=None if scope.is_county else next(s for s in scores if s.district == scope.district),
+    )
 
 
-def _scores(ds: "Dataset", windows, prev: str, cur: str, has_harm: bool):
+def _windows(cfg) -> tuple[str, ...]:
+    return tuple(cfg.comparisons.three_year or cfg.comparisons.rolling)
+
+
+def _has_harm(data) -> bool:
+    return data.has("harm_weights") and data.ds.harm_weights is not None
+
+
+@dataclass(frozen=True)
+class GeographyArea:
+    """Every district's scores, by current rank, and the area's volume and harm changes."""
+
+    scores: tuple[DistrictScore, ...]
+    county_volume: Change
+    county_harm: Change | None
+
+
+def whole_area(frames: "Frames") -> GeographyArea | None:
+    if unavailable_reason(frames, "people", "people.age"):
+        return None
+    prev, cur = frames.config.comparisons.rolling
+    scores, county_volume, county_harm = _scores(frames, _windows(frames.config), prev, cur, _has_harm(frames))
+    return GeographyArea(tuple(scores), county_volume, county_harm)
+
+
+def _scores(ds: "Frames", windows, prev: str, cur: str, has_harm: bool):
     """Every district's scores (one grouped pass), sorted by current rank, and the county totals."""
     cfg = ds.config
-    off = offences_with_flags(ds, Scope())
+    off = ds.flagged
     off = off[off[COHORT]]
     rows = by_period(ds, off, dict.fromkeys([*windows, prev, cur]))
     rows = rows.assign(_harm=harm_of(ds, rows["offence_type"]) if has_harm else 0.0,

@@ -1,4 +1,4 @@
-"""Dataset × Scope → LatestYearSection: offences in the main period (report.yaml ``main_period``) by
+"""Prepared × Scope → LatestYearSection: offences in the main period (report.yaml ``main_period``) by
 offence group and district, rates per 1,000 residents (population table, ``population_year``), and
 the monthly trend over every month of the source (months the source lacks are gaps, not zeros)."""
 from __future__ import annotations
@@ -7,21 +7,25 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from snareport.calculators.common import in_period, period_refs, scope_offences, share
+from snareport.calculators.common import in_period, period_ref, period_refs, require_prepared, scope_offences, share
 from snareport.models.common import ScopeFigure, SuppressibleCount
 from snareport.models.latest_year import DistrictLatest, LatestYearSection, MonthCount
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
+    from snareport.calculators.prepare import Prepared
     from snareport.dataset import Dataset
 
 
-def calculate(ds: "Dataset", scope: Scope) -> LatestYearSection:
+def calculate(prep: "Prepared", scope: Scope) -> LatestYearSection:
+    """Offences in the main period by group and district, rates per 1,000 residents, and the monthly trend."""
+    require_prepared(prep)
+    ds = prep.ds
     cfg = ds.config
     if cfg.main_period is None:
         return LatestYearSection(available=False)
     main = cfg.period(cfg.main_period)
-    area = scope_offences(ds, Scope())
+    area = scope_offences(prep, Scope())
     stamps = pd.to_datetime(area["occurred_at"])
     district = area["district"].astype("object")
     picked = in_period(stamps, main)
@@ -43,8 +47,8 @@ def calculate(ds: "Dataset", scope: Scope) -> LatestYearSection:
     total = int(mine.sum())
     population = county_population if scope.is_county else residents.get(scope.district)
     groups = area.loc[mine, "offence_group"].astype("object").value_counts()
-    section = LatestYearSection(
-        periods=period_refs(ds, [cfg.main_period]),
+    return LatestYearSection(
+        periods=period_refs(ds, [cfg.main_period]), main=period_ref(ds, cfg.main_period),
         months_in_period=main.months,
         total=total,
         population=population,
@@ -56,12 +60,9 @@ def calculate(ds: "Dataset", scope: Scope) -> LatestYearSection:
                 for g, n in sorted(groups.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))],
         districts=districts,
         trend=_trend(ds, pd.to_datetime(in_scope["occurred_at"]), main),
+        focus=None if scope.is_county else ScopeFigure(district=scope.district, value=total, county_value=county_total,
+                                                       rank=by_volume.index(scope.district) + 1, rank_of=len(names)),
     )
-    if not scope.is_county:
-        d = scope.district
-        section.focus = ScopeFigure(district=d, value=total, county_value=county_total,
-                                    rank=by_volume.index(d) + 1, rank_of=len(names))
-    return section
 
 
 def rate(count: int | None, population: int | None) -> float | None:

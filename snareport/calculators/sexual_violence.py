@@ -1,77 +1,105 @@
-"""Dataset × Scope → SexualViolenceSection: counts by category, the report's table, overall change,
+"""Prepared × Scope → SexualViolenceSection: counts by category, the report's table, overall change,
 top offence types, modal suspect, highest districts per category, month profile, repeat suspects."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from snareport.calculators.common import (
-    crossed_counts,
-    count_change,
-    band_label_series, by_period, cached, counts_by_district, folded_text, period_refs, rank_desc, scope_offences,
-    scope_people, share, unavailable_reason,
+    count_change, folded_text, require_prepared,
+    band_label_series, by_period, counts_by_district, period_pair, period_refs, rank_desc, share,
+    unavailable_reason,
 )
-from snareport.models.common import LabelledChange, Ranked, SuppressibleCount
+from snareport.models.common import Change, LabelledChange, Ranked, SuppressibleCount
 from snareport.models.sexual_violence import CategoryDistricts, MonthCount, SexualViolenceSection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snareport.dataset import Dataset
+    from snareport.calculators.common import Frames
+    from snareport.calculators.prepare import Prepared
 
 CATEGORIES = ("non-contact", "contact", "penetration", "rape")
 KNOWN_SEXES = ("male", "female")
 
 
-def calculate(ds: "Dataset", scope: Scope) -> SexualViolenceSection:
+@dataclass(frozen=True)
+class SexualViolenceArea:
+    """The area's sexual offences (with ``_cat``) and their year-on-year change, every district ranked per
+    category in the current year, the suspects in sexual offences and the area's (repeat, current-year)
+    suspects (``None`` without people data)."""
+
+    offences: pd.DataFrame
+    total: Change
+    highest_districts: tuple[CategoryDistricts, ...]
+    suspects: pd.DataFrame | None
+    repeat_suspects: tuple[int, int] | None
+
+
+def whole_area(frames: "Frames") -> SexualViolenceArea | None:
+    if unavailable_reason(frames, "offences.sexual_category"):
+        return None
+    cfg = frames.config
+    yoy = cfg.comparisons.year_on_year
+    three = cfg.comparisons.three_financial_years or yoy
+    sexual = _sexual(frames.offences)
+    counts = by_period(frames, sexual, yoy)["_period"].value_counts()
+    total = count_change(int(counts.get(yoy[0], 0)), int(counts.get(yoy[1], 0)))
+    current = by_period(frames, sexual, [yoy[1]])
+    suspects, repeat = None, None
+    if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people is not None:
+        ppl = frames.people
+        cat = folded_text(ppl["sexual_category"])
+        keep = (ppl["role"] == "suspect") & cat.notna() & (cat != "")
+        suspects = ppl[keep].assign(_cat=cat[keep])
+        repeat = _repeat_suspects(frames, suspects, by_period(frames, suspects, [yoy[1]]), three)
+    return SexualViolenceArea(sexual, total, tuple(_highest_districts(frames, current)), suspects, repeat)
+
+
+def calculate(prep: "Prepared", scope: Scope) -> SexualViolenceSection:
     """Sexual violence = offences with a non-blank ``sexual_category``; see docs/methodology.md."""
-    cfg = ds.config
+    require_prepared(prep)
+    cfg = prep.config
     yoy, two = cfg.comparisons.year_on_year, cfg.comparisons.two_year
     three = cfg.comparisons.three_financial_years or yoy
-    section = SexualViolenceSection(periods=period_refs(ds, [*three, *yoy, *two]))
+    fixed = dict(periods=period_refs(prep, [*three, *yoy, *two]), year_on_year=period_pair(prep, yoy),
+                 two_year=period_pair(prep, two), three_years=period_refs(prep, three))
+    notes = []
     if cfg.comparisons.three_financial_years is None:
-        section.notes.append("Top offence types, months and repeat suspects cover the year-on-year periods only: "
-                             "this source has no three financial years.")
-    reason = unavailable_reason(ds, "offences.sexual_category")
-    if reason:
-        section.available, section.unavailable_reason = False, reason
-        return section
-    sv_all = cached(ds, ("sexual", None), lambda: _sexual(scope_offences(ds, Scope())))
-    sv = sv_all if scope.is_county else cached(ds, ("sexual", scope.district),
-                                                lambda: sv_all[sv_all["district"] == scope.district])
+        notes.append("Top offence types, months and repeat suspects cover the year-on-year periods only: "
+                     "this source has no three financial years.")
+    reason = unavailable_reason(prep, "offences.sexual_category")
+    area = prep.sexual_violence
+    if reason or area is None:
+        return SexualViolenceSection(**fixed, notes=notes, available=False, unavailable_reason=reason)
+    sv = area.offences if scope.is_county else area.offences[area.offences["district"] == scope.district]
     prev, cur = yoy
 
-    rows = by_period(ds, sv, yoy)
-    table = crossed_counts(rows["_cat"], rows["_period"], list(CATEGORIES), list(yoy))
-    section.categories = [LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
-                          for c in CATEGORIES]
-    section.table = [LabelledChange(key=label.lower().replace(" ", "_"), label=label,
-                                    change=count_change(int(table.loc[list(cats), prev].sum()),
-                                                  int(table.loc[list(cats), cur].sum())))
-                     for label, cats in cfg.definitions.sexual_violence_table.items()]
-    section.total = count_change(int(table[prev].sum()), int(table[cur].sum()))
-    if not scope.is_county:   # the whole area's change, beside the district's
-        def area_total():
-            counts = by_period(ds, sv_all, yoy)["_period"].value_counts()
-            return count_change(int(counts.get(prev, 0)), int(counts.get(cur, 0)))
-
-        section.area_total = cached(ds, "sexual.area_total", area_total).model_copy(deep=True)
-    overall = by_period(ds, sv, two)["_period"].value_counts()
-    section.overall = count_change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0)))
-
-    three_rows = by_period(ds, sv, three)
-    _top_types(three_rows, section, cfg.definitions.top_offence_types)
-    _months(three_rows, section, cfg.definitions.peak_months)
-    section.highest_districts = [c.model_copy(deep=True) for c in cached(
-        ds, "sexual.highest_districts", lambda: _highest_districts(ds, by_period(ds, sv_all, [cur])))]
-
-    people_reason = unavailable_reason(ds, "people", "people.age", "people.sex")
-    if people_reason:
-        section.people_available = False
-        section.notes.append(f"Suspect ages, sexes and repeat suspects: {people_reason}.")
-        return section
-    _suspects(ds, scope, yoy, three, section)
-    return section
+    rows = by_period(prep, sv, yoy)
+    table = pd.crosstab(rows["_cat"], rows["_period"]).reindex(index=list(CATEGORIES), columns=list(yoy),
+                                                               fill_value=0)
+    overall = by_period(prep, sv, two)["_period"].value_counts()
+    three_rows = by_period(prep, sv, three)
+    figures = dict(
+        categories=[LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
+                    for c in CATEGORIES],
+        table=[LabelledChange(key=label.lower().replace(" ", "_"), label=label,
+                              change=count_change(int(table.loc[list(cats), prev].sum()),
+                                            int(table.loc[list(cats), cur].sum())))
+               for label, cats in cfg.definitions.sexual_violence_table.items()],
+        total=count_change(int(table[prev].sum()), int(table[cur].sum())),
+        area_total=None if scope.is_county else area.total,   # the whole area's change, beside the district's
+        overall=count_change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0))),
+        **_top_types(three_rows, cfg.definitions.top_offence_types), **_months(three_rows, cfg.definitions.peak_months),
+        highest_districts=list(area.highest_districts),
+    )
+    people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
+    if people_reason or area.suspects is None:
+        return SexualViolenceSection(**fixed, **figures, people_available=False,
+                                     notes=[*notes, f"Suspect ages, sexes and repeat suspects: {people_reason}."])
+    return SexualViolenceSection(**fixed, **figures, notes=notes,
+                                 **_suspects(prep, area, scope, yoy, three))
 
 
 def _sexual(off: pd.DataFrame) -> pd.DataFrame:
@@ -80,24 +108,23 @@ def _sexual(off: pd.DataFrame) -> pd.DataFrame:
     return off[keep].assign(_cat=cat[keep])
 
 
-def _top_types(rows: pd.DataFrame, section: SexualViolenceSection, top: int) -> None:
+def _top_types(rows: pd.DataFrame, top: int) -> dict:
     counts = rows["offence_type"].astype("object").value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
     total = int(len(rows))
-    section.three_year_total = total
-    section.top_types = [SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
-                         for t, n in counts.head(top).items()]
+    return dict(three_year_total=total,
+                top_types=[SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
+                           for t, n in counts.head(top).items()])
 
 
-def _months(rows: pd.DataFrame, section: SexualViolenceSection, peak_months: int) -> None:
+def _months(rows: pd.DataFrame, peak_months: int) -> dict:
     counts = rows["occurred_at"].dt.month.value_counts().reindex(range(1, 13), fill_value=0)
-    section.month_profile = [MonthCount(month=int(m), count=int(n)) for m, n in counts.items()]
     ranked = sorted(((m, n) for m, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
-    if ranked:
-        section.peak_months = sorted(int(m) for m, _ in ranked[:peak_months])
+    return dict(month_profile=[MonthCount(month=int(m), count=int(n)) for m, n in counts.items()],
+                peak_months=sorted(int(m) for m, _ in ranked[:peak_months]))
 
 
-def _highest_districts(ds: "Dataset", current: pd.DataFrame) -> list[CategoryDistricts]:
+def _highest_districts(ds: "Frames", current: pd.DataFrame) -> list[CategoryDistricts]:
     """Every district ranked by current-year count, per category (one grouped pass over the area)."""
     out = []
     for cat in CATEGORIES:
@@ -118,41 +145,31 @@ def _modal(values: pd.Series) -> tuple[str | None, int | None]:
     return str(top), int(counts[top])
 
 
-def _suspects(ds: "Dataset", scope: Scope, yoy, three, section: SexualViolenceSection) -> None:
-    def all_suspects() -> pd.DataFrame:
-        ppl = scope_people(ds, Scope())
-        cat = folded_text(ppl["sexual_category"])
-        keep = (ppl["role"] == "suspect") & cat.notna() & (cat != "")
-        return ppl[keep].assign(_cat=cat[keep])
-
-    suspects = cached(ds, ("sexual.suspects", None), all_suspects)
+def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy, three) -> dict:
+    suspects = area.suspects
     if not scope.is_county:
         suspects = suspects[suspects["district"] == scope.district]
-    now = by_period(ds, suspects, [yoy[1]])
-    bands = band_label_series(now["age"], ds.config.suspect_age_bands)
-    section.modal_suspect_band, section.modal_suspect_band_count = _modal(bands)
+    now = by_period(prep, suspects, [yoy[1]])
+    bands = band_label_series(now["age"], prep.config.suspect_age_bands)
     sex = now["sex"].astype("object")
-    section.modal_suspect_sex, section.modal_suspect_sex_count = _modal(sex[sex.isin(KNOWN_SEXES)])
-    section.non_contact_peak_suspect_band, section.non_contact_peak_suspect_band_count = _modal(
-        bands[now["_cat"] == "non-contact"])
-
     # a district's suspects count their sexual offences anywhere in the area, not only in the district
-    everyone = cached(ds, ("sexual.suspects", None), all_suspects)
-    repeat, distinct = _repeat_suspects(ds, everyone, now, three)
-    section.distinct_suspects = distinct
-    section.repeat_suspects = repeat
-    section.repeat_suspect_share = share(repeat, distinct)
-    if not scope.is_county:   # the whole area's share, beside the district's
-        def area() -> tuple[int, int]:
-            everyone = cached(ds, ("sexual.suspects", None), all_suspects)
-            return _repeat_suspects(ds, everyone, by_period(ds, everyone, [yoy[1]]), three)
+    repeat, distinct = _repeat_suspects(prep, area.suspects, now, three)
+    band, band_count = _modal(bands)
+    modal_sex, sex_count = _modal(sex[sex.isin(KNOWN_SEXES)])
+    non_contact, non_contact_count = _modal(bands[now["_cat"] == "non-contact"])
+    fields = dict(
+        modal_suspect_band=band, modal_suspect_band_count=band_count,
+        modal_suspect_sex=modal_sex, modal_suspect_sex_count=sex_count,
+        non_contact_peak_suspect_band=non_contact, non_contact_peak_suspect_band_count=non_contact_count,
+        distinct_suspects=distinct, repeat_suspects=repeat, repeat_suspect_share=share(repeat, distinct),
+    )
+    if not scope.is_county and area.repeat_suspects is not None:   # the whole area's, beside the district's
+        area_repeat, area_distinct = area.repeat_suspects
+        fields.update(area_repeat_suspects=area_repeat, area_repeat_suspect_share=share(area_repeat, area_distinct))
+    return fields
 
-        area_repeat, area_distinct = cached(ds, "sexual.area_repeat_suspects", area)
-        section.area_repeat_suspects = area_repeat
-        section.area_repeat_suspect_share = share(area_repeat, area_distinct)
 
-
-def _repeat_suspects(ds: "Dataset", suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
+def _repeat_suspects(ds: "Prepared | Frames", suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
     """(current-year suspects in ``now`` with two or more sexual offences among ``suspects`` over the three
     years, current-year suspects). Pass the whole area's suspects so offences elsewhere count too."""
     over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])

@@ -1,47 +1,60 @@
-"""Dataset × Scope → TemporalSection: weekday × hour counts of current-year offences involving the
+"""Prepared × Scope → TemporalSection: weekday × hour counts of current-year offences involving the
 under-18 and under-25 cohorts, and the peak windows found from them."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from snareport.calculators.common import by_period, cached, offences_with_flags, period_refs, unavailable_reason
+from snareport.calculators.common import by_period, offences_with_flags, period_ref, period_refs, unavailable_reason, require_prepared
 from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snareport.dataset import Dataset
+    from snareport.calculators.common import Frames
+    from snareport.calculators.prepare import Prepared
 
 COHORTS = ("under_18", "under_25")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS = (0, 1, 2, 3, 4)
 
 
-def calculate(ds: "Dataset", scope: Scope) -> TemporalSection:
+def calculate(prep: "Prepared", scope: Scope) -> TemporalSection:
     """7 × 24 counts (Monday = 0) of offences involving each cohort in the current year, with peaks."""
-    current = ds.config.comparisons.year_on_year[1]
-    section = TemporalSection(periods=period_refs(ds, [current]))
-    reason = unavailable_reason(ds, "offences.time_of_day", "people", "people.age")
+    require_prepared(prep)
+    current = prep.config.comparisons.year_on_year[1]
+    fixed = dict(periods=period_refs(prep, [current]), current=period_ref(prep, current))
+    reason = unavailable_reason(prep, "offences.time_of_day", "people", "people.age")
     if reason:
-        section.available, section.unavailable_reason = False, reason
-        return section
-    grids = _grids(ds, scope, current)
-    area_grids = None if scope.is_county else cached(ds, "temporal.area_grids", lambda: _grids(ds, Scope(), current))
-    for name in COHORTS:
-        grid = grids[name]
-        share = ds.config.definitions.peak_share
-        peaks = peak_windows(grid, share)
-        section.cohorts.append(CohortHeatmap(
-            cohort=name, cohort_label=getattr(ds.config.cohorts, name).label, counts=grid.tolist(),
-            total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share,
-            peaks=peaks, summary=join_words([p.label for p in peaks]),
-            area_summary=None if area_grids is None else join_words([p.label for p in peak_windows(area_grids[name], share)]),
-        ))
-    return section
+        return TemporalSection(**fixed, available=False, unavailable_reason=reason)
+    grids = _grids(prep, scope, current)
+    share = prep.config.definitions.peak_share
+    area = None if scope.is_county else prep.temporal   # the whole area's peaks, beside the district's
+    return TemporalSection(**fixed, cohorts=[
+        CohortHeatmap(cohort=name, cohort_label=getattr(prep.config.cohorts, name).label, counts=grid.tolist(),
+                      total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share,
+                      peaks=peak_windows(grid, share), summary=join_words([p.label for p in peak_windows(grid, share)]),
+                      area_summary=None if area is None else area.summaries[name])
+        for name, grid in grids.items()])
 
 
-def _grids(ds: "Dataset", scope: Scope, current: str) -> dict[str, np.ndarray]:
+@dataclass(frozen=True)
+class TemporalArea:
+    """The whole area's peak windows per cohort, worded as the report prints them."""
+
+    summaries: dict[str, str]
+
+
+def whole_area(frames: "Frames") -> TemporalArea | None:
+    if unavailable_reason(frames, "offences.time_of_day", "people", "people.age"):
+        return None
+    grids = _grids(frames, Scope(), frames.config.comparisons.year_on_year[1])
+    share = frames.config.definitions.peak_share
+    return TemporalArea({name: join_words([p.label for p in peak_windows(grid, share)]) for name, grid in grids.items()})
+
+
+def _grids(ds: "Prepared | Frames", scope: Scope, current: str) -> dict[str, np.ndarray]:
     """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort."""
     rows = by_period(ds, offences_with_flags(ds, scope), [current])
     grids = {}

@@ -100,16 +100,6 @@ def value_axis(axes: Axes, style: ChartStyle, formatter: Callable[[float], str],
     axes.spines["bottom"].set_zorder(3)
 
 
-def bare_axis(axes: Axes, which: str) -> None:
-    """Hide an axis completely (for directly labelled bars)."""
-    if which == "x":
-        axes.xaxis.set_visible(False)
-    else:
-        axes.yaxis.set_visible(False)
-    for side in ("left", "right", "top", "bottom"):
-        axes.spines[side].set_visible(False)
-
-
 WITHHELD_HATCH = "////"
 WITHHELD_SWATCH = "withheld"        # a key entry's "colour" for the hatched withheld swatch
 WITHHELD_KEY = "[c] withheld"

@@ -6,20 +6,9 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout._content import content, intro, scope_note
-from snareport.layout._periods import reason_note, span, unavailable_note
+from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
-
-KEY = "achievements"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Achievements"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -30,7 +19,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, c.section_intros.achievements, style="lead")
     if not a.available:
         return out + [door.note(unavailable_note(a))]
-    yoy = span(a, 0, 1)
+    yoy = span(a.year_on_year)
     watch: list[Tile] = []          # rises and no-change: not achievements, printed under "To watch"
     withheld: list[str] = []        # withheld figures: left out, named in a note
     m = report.metadata
@@ -49,7 +38,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.tiles(falls))
     if a.admissions_available and a.admissions:
         falls = []
-        window = " to ".join(p.label for p in a.admissions_periods)
+        window = span(a.rolling)
         area_adm = {x.key: x.change for x in a.area_admissions}
         adm_where = where if a.admissions_scope == "district" else ""
         for x in a.admissions:
@@ -93,12 +82,12 @@ def recognition(report: Report, door: Door) -> list[Flowable]:
         for item in c.achievements:
             out.append(door.boxed([door.h3(item.headline), *door.markdown(item.text)]))
     if a.available and a.fallen_types:
-        yoy = span(a, 0, 1)
+        yoy = span(a.year_on_year)
         where = f" in {report.metadata.district}" if report.metadata.district else ""
         out.append(door.h2(f"Offence types that fell{where}, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
-        out += door.annex_table(["Offence type", label_or(a, 0, "Previous"), label_or(a, 1, "Current"), "Change"],
+        out += door.annex_table(["Offence type", earlier(a.year_on_year, "Previous"), later(a.year_on_year, "Current"), "Change"],
                                 rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
     return out
 
@@ -106,12 +95,6 @@ def recognition(report: Report, door: Door) -> list[Flowable]:
 def beside(area: str, change) -> str:
     """"; Kent and Medway: down 2.3%" — the whole area's change after a district's ("" without one)."""
     return f"; {area}: {fmt.change_words(change)}" if change is not None else ""
-
-
-def label_or(section, index: int, fallback: str) -> str:
-    from snareport.layout._periods import label
-
-    return label(section, index) or fallback
 
 
 def headline_change(change) -> str:
@@ -139,7 +122,7 @@ def savings_blocks(a, door: Door, where: str = "") -> tuple[list[Flowable], list
     out: list[Flowable] = [door.h2("Estimated cost of crime avoided")]
     if not (a.savings_available and a.savings):
         return out + [door.note(reason_note(a.savings_reason))], []
-    when = " to ".join(p.label for p in a.savings_periods) or "one period to the next"
+    when = span(a.two_year, "one period to the next")
     nearest = a.savings_rounding_gbp
     tiles, watch, withheld = [], [], []
     for s in a.savings:
@@ -151,8 +134,8 @@ def savings_blocks(a, door: Door, where: str = "") -> tuple[list[Flowable], list
                 ("" if fewer else "+") + fmt.money(abs(s.saving_gbp), nearest=nearest),
                 f"estimated cost of {s.offence_group.lower()} {'avoided' if fewer else 'added'}{where}, {when}",
                 f"{fmt.count(abs(s.fall))} {'fewer' if fewer else 'more'} offences: "
-                f"{fmt.count(s.previous)} in {a.savings_periods[0].label}, {fmt.count(s.current)} in "
-                f"{a.savings_periods[-1].label}" if len(a.savings_periods) == 2 else "", icon="money"))
+                f"{fmt.count(s.previous)} in {earlier(a.two_year)}, {fmt.count(s.current)} in "
+                f"{later(a.two_year)}" if a.two_year else "", icon="money"))
     if tiles:
         out.append(door.tiles(tiles))
     groups = fmt.join_words([g.lower() for g in a.savings_groups])

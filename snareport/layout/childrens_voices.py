@@ -8,17 +8,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "childrens_voices"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return content(report).childrens_voices.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     v = content(report).childrens_voices

@@ -11,18 +11,6 @@ from snareport.layout._periods import unavailable_note
 from snareport.layout.door import Door, Tile
 from snareport.models.report import Report
 
-KEY = "county_profile"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    district = report.metadata.district
-    return f"Demographics of {district}" if district else "Demographics of the county"
-
-
-def included(report: Report) -> bool:
-    return True
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     p = report.county_profile

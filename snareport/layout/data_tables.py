@@ -7,20 +7,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout.door import ANNEX_KEY, Door
+from snareport.layout.door import Door
 from snareport.models.report import Report
-
-KEY = ANNEX_KEY
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Data tables"
-
-
-def included(report: Report) -> bool:
-    return True
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = [door.para("The figures behind the charts in this report, in the order the charts appear.")]

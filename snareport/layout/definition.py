@@ -7,17 +7,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "definition"
-NEW_PAGE = False
-
-
-def title(report: Report) -> str:
-    return content(report).definition.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     d = content(report).definition

@@ -8,23 +8,13 @@ from snareport import formatting as fmt
 from snareport.charts.age_bands import age_band_shares_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
-from snareport.layout._periods import label, reason_note, span, unavailable_note
+from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 from snareport.theme import MM
 
-KEY = "demographics"
-NEW_PAGE = True
+
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
-
-
-def title(report: Report) -> str:
-    m = report.metadata
-    return f"Victims and suspects: {m.district} compared with {m.area}" if m.district else "Demographics"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
@@ -48,7 +38,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, c.section_intros.demographics)
     if not d.available:
         return out + [door.note(unavailable_note(d))]
-    current = label(d, 1) or label(d, 0)
+    current = later(d.year_on_year)
     m = report.metadata
     # the victims' and the suspects' age bands side by side: one comparison, read across
     half = door.chart_style.model_copy(update={"width": (door.frame_width - 6 * MM) / 2,
@@ -77,13 +67,13 @@ def build(report: Report, door: Door) -> list[Flowable]:
             rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed),
                      fmt.change_pct(r.change), fmt.share(r.current_share, suppressed=r.change.suppressed)]
                     + ([fmt.share(area_share.get(r.sex))] if area_split else []) for r in split.rows]
-            header = ["Sex", label(d, 0) or "Previous", current or "Current", "Change", "Share now"]
+            header = ["Sex", earlier(d.year_on_year, "Previous"), current or "Current", "Change", "Share now"]
             widths = [0.32, 0.17, 0.17, 0.17, 0.17]
             if area_split:   # the whole area's share beside the district's
                 header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
             out += door.table(header, rows, widths=widths,
                               caption=f"{ROLE_TITLES[role]} by sex{' in ' + m.district if m.district else ''}, "
-                                      f"{span(d, 0, 1)}")
+                                      f"{span(d.year_on_year)}")
     if d.suspect_vs_population and d.population_available:
         area_pop = {p.band: p for p in d.area_suspect_vs_population}
         rows = [[f"Aged {p.band}", fmt.share(p.suspect_share, suppressed=p.suppressed), fmt.share(p.population_share)]

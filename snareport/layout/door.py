@@ -47,10 +47,6 @@ class Segment:
     link: str | None = None
 
 
-def bold(value: object) -> Segment:
-    return Segment(str(value), bold=True)
-
-
 def runs_markup(runs: Iterable[Any]) -> str:
     """Inline runs (content Markdown ``Run`` or :class:`Segment`, or plain strings) → escaped markup."""
     out: list[str] = []
@@ -85,27 +81,6 @@ class SectionHeading(Paragraph):
         canvas.bookmarkHorizontal(self.key, 0, self.height)  # the outline jumps to the heading, not the page
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
         super().draw()
-
-
-class FigureFlowable(Flowable):
-    """A recorded vector chart (``RecordedDrawing``) scaled to fit the frame width, with its alt text."""
-
-    def __init__(self, drawing: Any, alt_text: str, max_width: float):
-        super().__init__()
-        self.drawing = drawing
-        self.alt_text = alt_text
-        self.scale = min(1.0, max_width / drawing.width)
-        self.width = drawing.width * self.scale
-        self.height = drawing.height * self.scale
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.scale(self.scale, self.scale)
-        self.drawing.draw(self.canv, 0, 0)
-        self.canv.restoreState()
 
 
 def chart_sizes(scale: Any) -> dict[str, float]:
@@ -341,17 +316,6 @@ class Door:
                            " in the data tables."], "muted")]
 
     # --- figures --------------------------------------------------------------------------------
-    def figure(self, drawing: Any, alt_text: str, title: str = "", source: str = "") -> list[Flowable]:
-        """A vector chart with an active title above and its source line below, kept together."""
-        parts: list[Flowable] = []
-        if title:
-            parts.append(self._emit(Paragraph(text(title), self.styles.h3), "Caption"))
-        parts.append(self._emit(FigureFlowable(drawing, alt_text, self.frame_width), "Figure", alt=alt_text))
-        if source:
-            parts.append(self._emit(Paragraph(text(source), self.styles.muted), "P"))
-        parts.append(Spacer(1, 6))
-        return [KeepTogether(parts)]
-
     @property
     def chart_style(self) -> Any:
         """The charts' style from the theme: our embedded font, palette, text colours and column width."""

@@ -7,17 +7,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "drugs_and_alcohol"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return content(report).drugs_and_alcohol.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     d = content(report).drugs_and_alcohol

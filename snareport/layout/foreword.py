@@ -7,17 +7,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "foreword"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Foreword"
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     f = content(report).foreword

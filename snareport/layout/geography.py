@@ -8,20 +8,9 @@ from snareport import formatting as fmt
 from snareport.layout._content import content, intro, scoped_bullets
 from snareport.charts.districts import district_change_chart
 from snareport.layout._charts import source_line
-from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout._periods import earlier, later, span, unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
-
-KEY = "geography"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return f"ASVC geographical \u2013 {report.geography.cohort_label}"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -32,7 +21,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, c.section_intros.geography)
     if not g.available:
         return out + [door.note(unavailable_note(g))]
-    windows = span(g, 1, 2)
+    windows = span(g.rolling)
     points: list[list] = []
     if g.top:
         points.append(["Most affected by volume: ", Segment(fmt.join_words(g.top), bold=True),
@@ -64,7 +53,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(district_change_chart(
             [s.district for s in g.districts], [getattr(s, attr).current for s in g.districts],
             [getattr(s, attr).previous for s in g.districts], measure=f"{measure}, {g.cohort_label}",
-            area=report.metadata.area, period=label(g, 2), previous_period=label(g, 1),
+            area=report.metadata.area, period=later(g.rolling), previous_period=earlier(g.rolling),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
             style=door.chart_style, highlight=report.metadata.district))
     rows = [[s.district, fmt.rank(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),

@@ -16,12 +16,9 @@ from reportlab.platypus import Flowable
 from snareport import formatting as fmt
 from snareport.layout import _counted
 from snareport.layout.latest_year import month_runs
-from snareport.layout._periods import label, latest_pair
+from snareport.layout._periods import earlier, later
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
-
-KEY = "glance"
-NEW_PAGE = True
 
 
 @dataclass(frozen=True)
@@ -32,19 +29,6 @@ class Finding:
     topic: str
     own: list[Any]                              # runs: the scope's statement
     area: list[Any] = field(default_factory=list)   # runs: the whole area's figure (district reports)
-
-
-def chapter_title(report: Report) -> str:
-    """The at-a-glance chapter's title: it names the district in a district report."""
-    return f"{report.metadata.district} at a glance" if report.metadata.district else "At a glance"
-
-
-def title(report: Report) -> str:
-    return "Key findings"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -74,7 +58,7 @@ def _latest_year_findings(report: Report) -> list[Finding]:
     chapter, and what it cannot show; numbers are the model's (after disclosure), the words pick them."""
     y, m = report.latest_year, report.metadata
     out: list[Finding] = []
-    main = label(y, 0)
+    main = y.main.label if y.main else ""
     published = [d for d in y.districts if d.count is not None and not d.suppressed]
     if m.district is None and published:
         most = max(published, key=lambda d: (d.count, d.district))
@@ -130,14 +114,14 @@ def key_findings(report: Report) -> list[Finding]:
         a = d.area_high_harm
         out.append(Finding("demographics", "High harm", [
             Segment(fmt.share(h.people_share), bold=True), f" of people involved in {where} were linked to ",
-            Segment(fmt.share(h.harm_share), bold=True), f" of the harm, {label(d, 1)}"],
+            Segment(fmt.share(h.harm_share), bold=True), f" of the harm, {later(d.year_on_year)}"],
             [fmt.share(a.harm_share, suppressed=a.suppressed), " of the harm"] if a is not None else []))
     g = report.geography
     if g.available and g.focus and g.focus.rank:
         f = g.focus
         out.append(Finding("geography", f"Where, {g.cohort_label}", [
             f"{where} ranked ", Segment(f"{fmt.ordinal(f.rank)} of {g.rank_of}", bold=True),
-            f" districts by volume, {label(g, 2)} (volume {fmt.change_words(f.volume)})"]))
+            f" districts by volume, {later(g.rolling)} (volume {fmt.change_words(f.volume)})"]))
     t = report.temporal
     if t.available and t.cohorts:
         c = t.cohorts[-1]
@@ -151,7 +135,7 @@ def key_findings(report: Report) -> list[Finding]:
     if y.available and y.total is not None:
         rank = y.focus
         out.append(Finding("latest_year", f"The latest {y.months_in_period} months", [
-            Segment(fmt.count(y.total), bold=True), f" {noun} in {label(y, 0)}"
+            Segment(fmt.count(y.total), bold=True), f" {noun} in {y.main.label if y.main else ''}"
             + (f", {fmt.ordinal(rank.rank)} of {rank.rank_of} districts" if rank and rank.rank else "")
             + (f", {fmt.number(y.rate_per_1000, 1)} per 1,000 residents (mid-{y.population_year})"
                if y.rate_per_1000 is not None else "")],
@@ -162,8 +146,8 @@ def key_findings(report: Report) -> list[Finding]:
     if o.available and o.total and o.total.current is not None:
         fv = o.focus_volume
         out.append(Finding("recorded_offences", "Recorded offences", [
-            Segment(fmt.count(o.total.current), bold=True), f" {noun} in {label(o, 1)}, "
-            f"{fmt.change_words(o.total)} on {label(o, 0)}"
+            Segment(fmt.count(o.total.current), bold=True), f" {noun} in {later(o.year_on_year)}, "
+            f"{fmt.change_words(o.total)} on {earlier(o.year_on_year)}"
             + (f", {fmt.ordinal(fv.rank)} of {fv.rank_of} districts" if fv and fv.rank else "")],
             [fmt.count(fv.county_value), " crimes" if report.data.categories else " offences"]
             + ([f", {fmt.change_words(o.county_total)}"] if o.county_total else [])
@@ -172,13 +156,13 @@ def key_findings(report: Report) -> list[Finding]:
     if k.available and k.focus and k.focus.value is not None:
         f = k.focus
         out.append(Finding("knives", "Knives and weapons", [
-            Segment(fmt.count(f.value), bold=True), f" knife-enabled offences in {label(k, 1)}"
+            Segment(fmt.count(f.value), bold=True), f" knife-enabled offences in {later(k.year_on_year)}"
             + (f", {fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else "")],
             [fmt.count(f.county_value, suppressed=f.suppressed)] if f.county_value is not None or f.suppressed
             else []))
     s = report.sexual_violence
     if s.available and s.total and s.total.direction in ("fall", "rise", "no change"):
-        previous, current = latest_pair(s)
+        previous, current = earlier(s.year_on_year), later(s.year_on_year)
         out.append(Finding("sexual_violence", "Sexual violence", [
             "offences ", Segment(fmt.change_words(s.total), bold=True), f", {previous} to {current}"],
             [fmt.change_words(s.area_total)] if s.area_total else []))

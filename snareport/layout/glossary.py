@@ -7,18 +7,6 @@ from snareport.layout._content import content
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "glossary"
-NEW_PAGE = True
-COLUMNS = 2        # laid out on two-column pages, reading down the left column then the right
-
-
-def title(report: Report) -> str:
-    return "Glossary"
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     entries: list[Flowable] = []

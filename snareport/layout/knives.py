@@ -8,20 +8,9 @@ from snareport import formatting as fmt
 from snareport.charts.age_distribution import age_distribution_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
-from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout._periods import later, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
-
-KEY = "knives"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Knives and weapons"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -32,7 +21,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, c.section_intros.knives)
     if not k.available:
         return out + [door.note(unavailable_note(k))]
-    yoy, current = span(k, 0, 1), label(k, 1)
+    yoy, current = span(k.year_on_year), later(k.year_on_year)
     m = report.metadata
     where = f" in {m.district}" if m.district else ""
     if k.focus:

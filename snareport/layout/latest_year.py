@@ -9,27 +9,14 @@ from snareport.charts.rates import district_rate_chart
 from snareport.charts.trend import monthly_trend_chart
 from snareport.layout import _counted
 from snareport.layout._charts import source_line
-from snareport.layout._periods import label
 from snareport.layout.door import Door, Tile
 from snareport.models.latest_year import LatestYearSection
 from snareport.models.report import Report
 
-KEY = "latest_year"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    y = report.latest_year
-    return f"The latest {y.months_in_period} months: {label(y, 0)}"
-
-
-def included(report: Report) -> bool:
-    return report.latest_year.available
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     y = report.latest_year
-    main, scope, what = label(y, 0), report.metadata.scope_label, _counted.what(report)
+    main, scope, what = _main(y), report.metadata.scope_label, _counted.what(report)
     out: list[Flowable] = [door.para(
         f"{what[:1].upper()}{what[1:]} recorded in {scope} in {main}, the latest {y.months_in_period} months "
         f"in the data. {_counted.caveat(report)}".strip())]
@@ -85,10 +72,10 @@ def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
             words.append(f"{month_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
                          "not in them and show as no data")
     used = [f"the main period is {main}"]
-    yoy = [p for p in report.recorded_offences.periods]
-    if report.recorded_offences.available and len(yoy) == 2:
-        used.append(f"the year-on-year comparison uses {yoy[1].label} against {yoy[0].label}, the months present "
-                    "in both years")
+    yoy = report.recorded_offences.year_on_year
+    if report.recorded_offences.available and yoy is not None:
+        used.append(f"the year-on-year comparison uses {yoy.later.label} against {yoy.earlier.label}, the months "
+                    "present in both years")
     return "; ".join(words + used) + "."
 
 
@@ -129,3 +116,8 @@ def _district_table(y: LatestYearSection, main: str):
             row.append(str(d.rank))
         rows.append(row)
     return header, rows, [False] + [True] * (len(header) - 1), widths
+
+
+def _main(y) -> str:
+    """The main period's label."""
+    return y.main.label if y.main is not None else ""

@@ -8,17 +8,6 @@ from snareport.layout._content import content
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
-KEY = "methodology"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Methodology and data notes"
-
-
-def included(report: Report) -> bool:
-    return True
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = []

@@ -8,7 +8,7 @@ this module is the one place that turns those names into words, so none reaches 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Mapping
 
 from reportlab.platypus import Flowable
 
@@ -16,8 +16,6 @@ from snareport.layout._needs import NEEDS_PATTERN, WORDS, needs
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "not_available"
-NEW_PAGE = False
 
 # Report fields holding a data section, in the report's order (content sections are left out by their
 # own rule: no content, no section).
@@ -52,19 +50,11 @@ def left_out(report: Report, key: str) -> bool:
     return section is not None and not section.available
 
 
-def _titles(report: Report) -> dict[str, str]:
-    from snareport.layout import (
-        county_profile, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
-    )
-
-    modules = (county_profile, demographics, geography, temporal, knives, sexual_violence, recorded_offences)
-    return {m.KEY: m.title(report) for m in modules}
-
-
-def rows(report: Report) -> list[list[str]]:
-    """[section, why not, what would fill it] for every unavailable section or headline figure."""
+def rows(report: Report, titles: Mapping[str, str] | None = None) -> list[list[str]]:
+    """[section, why not, what would fill it] for every unavailable section or headline figure; ``titles``
+    names the sections as the report prints them (see ``snareport.layout.sections``)."""
     items: list[tuple[str, list[str], str | None]] = []
-    titles = _titles(report)
+    titles = titles or {}
     for key in DATA_SECTIONS:
         if key == "achievements":
             items += _achievement_rows(report)
@@ -98,16 +88,8 @@ def source_short_name(report: Report) -> str:
     return "police.uk" if "police.uk" in name else name
 
 
-def title(report: Report) -> str:
-    return f"Not available from {source_short_name(report)}"
-
-
-def included(report: Report) -> bool:
-    return bool(rows(report))
-
-
-def build(report: Report, door: Door) -> list[Flowable]:
-    table = rows(report)
+def build(report: Report, door: Door, titles: Mapping[str, str]) -> list[Flowable]:
+    table = rows(report, titles)
     out: list[Any] = [door.para(
         f"{source_short_name(report)} cannot give the figures below, so this edition leaves them out rather "
         "than print blanks or zeros. A needs assessment built from partners' own data adds them.")]

@@ -7,17 +7,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "public_health"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return content(report).public_health.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     p = content(report).public_health

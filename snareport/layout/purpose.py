@@ -8,17 +8,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
-KEY = "purpose"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return content(report).aim_and_purpose.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     return (_edition_note(report, door) + scope_note(report, door, "aim_and_purpose")

@@ -7,17 +7,6 @@ from snareport.layout._content import content, inline_runs, scope_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
-KEY = "recommendations"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Key recommendations"
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     items = [[Segment(r.lead, bold=True), " \u2013 ", *inline_runs(r.text)]

@@ -10,29 +10,20 @@ from snareport.charts.monthly import monthly_comparison_chart
 from snareport.layout import _counted
 from snareport.layout._charts import source_line
 from snareport.layout._content import scoped_bullets
-from snareport.layout._periods import label, span, unavailable_note
+from snareport.layout._periods import earlier, later, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
 from snareport.models.report import Report
 
-KEY = "recorded_offences"
-NEW_PAGE = True
+
 TOP_DISTRICTS = 3
-
-
-def title(report: Report) -> str:
-    return "Recorded offences, year on year"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
     o = report.recorded_offences
     if not o.available:
         return [door.note(unavailable_note(o))]
-    previous, current, both = label(o, 0), label(o, 1), span(o, 0, 1)
+    previous, current, both = earlier(o.year_on_year), later(o.year_on_year), span(o.year_on_year)
     scope = report.metadata.scope_label
     if report.data.categories:
         intro = (f"{_counted.what(report)[:1].upper()}{_counted.what(report)[1:]} recorded in {scope}, counted "

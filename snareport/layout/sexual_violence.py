@@ -8,20 +8,9 @@ from snareport import formatting as fmt
 from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
-from snareport.layout._periods import earliest_to_latest, latest_pair, unavailable_note
+from snareport.layout._periods import earlier, first_to_last, later, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
-
-KEY = "sexual_violence"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return "Sexual violence"
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -32,7 +21,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, c.section_intros.sexual_violence)
     if not s.available:
         return out + [door.note(unavailable_note(s))]
-    previous, current = latest_pair(s)
+    previous, current = earlier(s.year_on_year), later(s.year_on_year)
     if s.table:
         rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
                 for r in s.table]
@@ -56,13 +45,13 @@ def build(report: Report, door: Door) -> list[Flowable]:
                           + (f"; {m.area}: {fmt.change_words(s.area_total)}" if s.area_total else "")))
     if s.repeat_suspect_share is not None:
         tiles.append(Tile(fmt.share(s.repeat_suspect_share), f"of suspects{where} in {current} were repeat suspects",
-                          f"two or more sexual offences, {earliest_to_latest(s)}"
+                          f"two or more sexual offences, {first_to_last(s.three_years)}"
                           + (f"; {m.area}: {fmt.share(s.area_repeat_suspect_share)}"
                              if s.area_repeat_suspect_share is not None else "")))
     if tiles:
         out.append(door.tiles(tiles))
     if s.top_types:
-        out.append(door.h2(f"Top offence types, {earliest_to_latest(s)}"))
+        out.append(door.h2(f"Top offence types, {first_to_last(s.three_years)}"))
         out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"] for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
         sex = [" suspects were most often ", Segment(s.modal_suspect_sex, bold=True), ", and"] if s.modal_suspect_sex else []
@@ -80,12 +69,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
             measure="sexual violence offences", area=report.metadata.scope_label,
-            period=earliest_to_latest(s),
+            period=first_to_last(s.three_years),
             source=source_line(report, "offences"), style=door.chart_style))
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),
-                              f" over {earliest_to_latest(s)}."]))
+                              f" over {first_to_last(s.three_years)}."]))
     for note in s.notes:
         out.append(door.note(note))
     return out

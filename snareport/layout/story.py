@@ -1,93 +1,31 @@
 """Report × Door → the ordered story: cover, contents, every section in the seed's order, back cover.
 
-The section order lives here, once. Each section module turns one part of the Report into flowables;
-a section whose model says it is unavailable prints a short note instead of figures, and a content
-section is left out when the report has no content for it.
+The chapters, sections, their order and titles are the one table in :mod:`snareport.layout.sections`; this
+module puts them on pages: every chapter starts on a new page, a chapter's sections flow inside it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import ModuleType
-from typing import Callable
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
-from snareport.layout import (
-    achievements,
-    back_cover,
-    board,
-    childrens_voices,
-    county_profile,
-    cover,
-    data_tables,
-    definition,
-    demographics,
-    drugs_and_alcohol,
-    edition_brief,
-    foreword,
-    geography,
-    glance,
-    glossary,
-    knives,
-    latest_year,
-    methodology,
-    not_available,
-    public_health,
-    purpose,
-    recommendations,
-    recorded_offences,
-    sexual_violence,
-    temporal,
-    what_works,
-    yef,
-)
+from snareport.layout import back_cover, cover, edition_brief, not_available
 from snareport.layout.contents import ContentsFlowable, contents_page
 from snareport.layout.door import Door
+from snareport.layout.sections import CHAPTERS, SectionSpec
 from snareport.models.report import Report
 
 
 @dataclass(frozen=True)
 class SectionPlan:
-    """One section: its bookmark key, title, builder and whether it opens a new page."""
+    """A section this report prints, with its title for this report."""
 
-    key: str
+    spec: SectionSpec
     title: str
-    build: Callable[[Report, Door], list[Flowable]]
-    new_page: bool = True
-    columns: int = 1
 
-
-@dataclass(frozen=True)
-class Chapter:
-    """A chapter: it starts on a new page and its sections flow one after another inside it.
-
-    ``title`` None: the chapter is its one section and takes that section's title (and key); a callable
-    gives the title from the report (e.g. "Thanet at a glance")."""
-
-    key: str
-    title: str | Callable[[Report], str] | None
-    sections: tuple[ModuleType, ...]
-    columns: int = 1
-    page_per_section: bool = False      # each section on its own page (the at-a-glance spread)
-
-
-CHAPTERS = (
-    Chapter("foreword", None, (foreword,)),
-    Chapter("at_a_glance", glance.chapter_title, (glance, achievements), page_per_section=True),
-    Chapter("recommendations", None, (recommendations,)),
-    Chapter("about", "About this assessment", (purpose, definition, board, public_health)),
-    Chapter("area", "The area and its people", (county_profile, demographics)),
-    Chapter("where_and_when", "Where and when", (geography, temporal)),
-    Chapter("latest_year", None, (latest_year,)),
-    Chapter("recorded_offences", None, (recorded_offences,)),
-    Chapter("knives", None, (knives,)),
-    Chapter("sexual_violence", None, (sexual_violence,)),
-    Chapter("not_available", None, (not_available,)),
-    Chapter("prevention", "Prevention in practice", (drugs_and_alcohol, childrens_voices, what_works, yef)),
-    Chapter("methodology_and_data", "Methodology and data", (methodology, data_tables)),
-    Chapter("glossary", None, (glossary,), columns=2),
-)
-SECTIONS = tuple(module for chapter in CHAPTERS for module in chapter.sections)
+    @property
+    def key(self) -> str:
+        return self.spec.key
 
 
 @dataclass(frozen=True)
@@ -101,15 +39,11 @@ class ChapterPlan:
     page_per_section: bool = False
 
 
-def _section(module: ModuleType, report: Report) -> SectionPlan:
-    return SectionPlan(module.KEY, module.title(report), module.build, module.NEW_PAGE, getattr(module, "COLUMNS", 1))
-
-
 def chapters(report: Report) -> list[ChapterPlan]:
     """The chapters this report prints, in order (content sections without content are left out)."""
     out = []
     for chapter in CHAPTERS:
-        sections = tuple(_section(m, report) for m in chapter.sections if _prints(m, report))
+        sections = tuple(SectionPlan(s, s.title(report)) for s in chapter.sections if _prints(s, report))
         if not sections:
             continue
         title = chapter.title if len(sections) > 1 else None
@@ -136,11 +70,11 @@ def contents_entries(report: Report) -> list[tuple[str, str, int]]:
     return out
 
 
-def _prints(module: ModuleType, report: Report) -> bool:
+def _prints(section: SectionSpec, report: Report) -> bool:
     """Whether a section prints: content sections without content, and data sections the source cannot
     give (listed once in the not-available table instead), are left out, with their contents entries."""
-    return module.included(report) and not _no_content(report, module.KEY) \
-        and not not_available.left_out(report, module.KEY)
+    return section.included(report) and not _no_content(report, section.key) \
+        and not not_available.left_out(report, section.key)
 
 
 def _no_content(report: Report, key: str) -> bool:
@@ -166,7 +100,7 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
         story.append(PageBreak(nextTemplate="columns" if chapter.columns == 2 else "inner"))
         if chapter.title is None:
             section = chapter.sections[0]
-            body = [door.section_heading(section.title, section.key)] + section.build(report, door)
+            body = [door.section_heading(section.title, section.key)] + section.spec.layout(report, door)
         else:
             body = [door.section_heading(chapter.title, chapter.key)]
             for i, section in enumerate(chapter.sections):
@@ -174,7 +108,7 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
                     body.append(PageBreak())
                 body.append(door.section_heading(section.title, section.key, level=1))
                 with door.nested():
-                    body += section.build(report, door)
+                    body += section.spec.layout(report, door)
         while body and isinstance(body[-1], Spacer):   # trailing space must not spill onto a page of its own
             body.pop()
         story += body

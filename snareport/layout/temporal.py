@@ -6,21 +6,9 @@ from reportlab.platypus import Flowable
 from snareport.layout._content import content, intro
 from snareport.charts.heatmap import day_hour_heatmap
 from snareport.layout._charts import source_line
-from snareport.layout._periods import label, unavailable_note
+from snareport.layout._periods import unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
-
-KEY = "temporal"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    labels = [c.cohort_label for c in report.temporal.cohorts]
-    return "Temporal analysis \u2013 " + (labels[-1] if labels else "young people")
-
-
-def included(report: Report) -> bool:
-    return True
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -41,7 +29,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.rich(sentence + ["."]))
         if cohort.total or any(v is None for row in cohort.counts for v in row):
             out += door.chart(day_hour_heatmap(cohort.counts, peak_share=cohort.peak_threshold, cohort=cohort.cohort_label,
-                                               area=report.metadata.scope_label, period=label(t, 0),
+                                               area=report.metadata.scope_label, period=t.current.label if t.current else "",
                                                source=source_line(report, "offences"), style=door.chart_style,
                                                height=door.chart_style.height * 0.85))
     for note in t.notes:

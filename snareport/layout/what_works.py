@@ -7,17 +7,6 @@ from snareport.layout._content import content, scope_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report
 
-KEY = "what_works"
-NEW_PAGE = True
-
-
-def title(report: Report) -> str:
-    return content(report).what_works.title
-
-
-def included(report: Report) -> bool:
-    return content(report) is not None
-
 
 def build(report: Report, door: Door) -> list[Flowable]:
     w = content(report).what_works

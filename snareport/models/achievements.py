@@ -2,7 +2,7 @@
 offence groups/types that fell, and the estimated cost of crime avoided (net of rises)."""
 from __future__ import annotations
 
-from snareport.models.common import Change, LabelledChange, PeriodRef, Section, SectionModel
+from snareport.models.common import Change, LabelledChange, PeriodPair, Section, SectionModel
 
 
 class CostSaving(SectionModel):
@@ -23,6 +23,10 @@ class AchievementsSection(Section):
     """Achievements. Knife-enabled changes use ``year_on_year``; admissions use ``rolling``;
     savings use ``two_year`` and unit costs at ``price_year``."""
 
+    year_on_year: PeriodPair | None = None            # knife-enabled changes, offence groups and types
+    rolling: PeriodPair | None = None                 # hospital admissions (monthly averages)
+    two_year: PeriodPair | None = None                # the estimated cost of crime avoided
+
     knife_enabled: list[LabelledChange] = []          # one per cohort (under_18, age_18_25)
     area_knife_enabled: list[LabelledChange] = []     # the whole area's, beside a district's (district scope)
     knife_enabled_age_unknown: Change | None = None   # knife-enabled offences whose people all have unknown age
@@ -31,13 +35,11 @@ class AchievementsSection(Section):
     admissions_scope: str | None = None               # "district" or "county" (district lacking in source)
     admissions: list[LabelledChange] = []            # monthly average: key "all_ages", "under_25"
     area_admissions: list[LabelledChange] = []       # the whole area's, beside a district's own admissions
-    admissions_periods: list[PeriodRef] = []         # the two rolling windows, earlier first
     fallen_groups: list[LabelledChange] = []
     fallen_types: list[LabelledChange] = []
     savings: list[CostSaving] = []                    # one per costed group (report.yaml costs.groups)
     savings_total_gbp: float | None = None            # net: falls minus rises, over the costed groups
     savings_groups: list[str] = []                    # the costed groups, as report.yaml lists them
-    savings_periods: list[PeriodRef] = []             # the two_year pair, earlier first
     savings_rounding_gbp: int = 1                     # printed estimates are rounded to this many pounds
     savings_available: bool = True
     savings_reason: str | None = None

@@ -11,10 +11,13 @@ from pydantic import BaseModel, ConfigDict
 
 
 class SectionModel(BaseModel):
-    """Base of every model: JSON-serialisable, unknown fields rejected. A string under a field is its
-    description (in ``snareport schema`` and the API reference)."""
+    """Base of every model: JSON-serialisable, unknown fields rejected, frozen once built. A string under a
+    field is its description (in ``snareport schema`` and the API reference).
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    A model is made in one constructor call; a changed copy is ``model_copy(update={...})``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class PeriodRef(SectionModel):
@@ -28,6 +31,18 @@ class PeriodRef(SectionModel):
     """First day (inclusive)."""
     end: dt.date
     """Last day (inclusive)."""
+
+
+class PeriodPair(SectionModel):
+    """Two named periods compared by a figure, earlier first (``year_on_year``, ``rolling``, ``two_year``)."""
+
+    earlier: PeriodRef
+    later: PeriodRef
+
+    @property
+    def label(self) -> str:
+        """'2023/24 to 2024/25'."""
+        return f"{self.earlier.label} to {self.later.label}"
 
 
 class Section(SectionModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from snareport.models.common import Change, Section, SectionModel, SuppressibleCount
+from snareport.models.common import Change, PeriodPair, Section, SectionModel, SuppressibleCount
 
 
 class AgeProfile(SectionModel):
@@ -58,6 +58,7 @@ class HighHarm(SectionModel):
 
 
 class DemographicsSection(Section):
+    year_on_year: PeriodPair | None = None
     age_profiles: list[AgeProfile] = []
     comparison_profiles: list[AgeProfile] = []     # the whole area's profiles (district scope)
     sex_split: list[RoleSexSplit] = []

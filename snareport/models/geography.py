@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from snareport.models.common import Change, Section, SectionModel
+from snareport.models.common import Change, PeriodPair, PeriodRef, Section, SectionModel
 
 Direction = Literal["falling", "rising", "mixed"]
 
@@ -25,6 +25,8 @@ class DistrictScore(SectionModel):
 
 
 class GeographySection(Section):
+    rolling: PeriodPair | None = None         # the two windows a change compares
+    windows: list[PeriodRef] = []             # the three_year windows of the direction of travel, earliest first
     cohort: str
     cohort_label: str
     districts: list[DistrictScore] = []       # every district, by current rank

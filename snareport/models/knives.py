@@ -2,7 +2,7 @@
 minimum saving, suspects' sex and modal age, victims' female share."""
 from __future__ import annotations
 
-from snareport.models.common import Change, Ranked, ScopeFigure, Section, SectionModel, SuppressibleCount
+from snareport.models.common import Change, PeriodPair, Ranked, ScopeFigure, Section, SectionModel, SuppressibleCount
 
 
 class AgeCount(SectionModel):
@@ -12,6 +12,7 @@ class AgeCount(SectionModel):
 
 
 class KnivesSection(Section):
+    year_on_year: PeriodPair | None = None
     districts_of_concern: list[Ranked] = []     # top five districts by knife-enabled offences
     district_ranking: list[Ranked] = []         # every district
     focus: ScopeFigure | None = None            # district scope: its count, the county's, its rank

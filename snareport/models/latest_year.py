@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from snareport.models.common import ScopeFigure, Section, SectionModel, SuppressibleCount
+from snareport.models.common import PeriodRef, ScopeFigure, Section, SectionModel, SuppressibleCount
 
 
 class MonthCount(SectionModel):
@@ -35,6 +35,7 @@ class LatestYearSection(Section):
     """Periods: [``main_period``] from report.yaml. ``available=False`` (no reason) when the report has
     no main period. Figures are for the scope unless named ``county_…``."""
 
+    main: PeriodRef | None = None                    # report.yaml's main_period
     months_in_period: int = 0
     total: int | None = None                         # offences in scope in the main period
     population: int | None = None                    # residents in scope

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from snareport.models.common import Change, ScopeFigure, Section, SectionModel
+from snareport.models.common import Change, PeriodPair, ScopeFigure, Section, SectionModel
 
 
 class MonthlyVolume(SectionModel):
@@ -47,6 +47,8 @@ class DistrictVolume(SectionModel):
 class RecordedOffencesSection(Section):
     """Periods: ``comparisons.year_on_year`` (previous, current). Figures are for the scope unless named
     ``county_…``; ``districts`` always lists every district so a district report shows where it stands."""
+
+    year_on_year: PeriodPair | None = None
 
     total: Change | None = None                       # offences in scope, previous → current
     harm: Change | None = None                        # harm-weighted volume in scope (sum of harm weights)

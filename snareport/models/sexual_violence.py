@@ -2,7 +2,7 @@
 modal suspect, highest districts per category, month profile and repeat suspects."""
 from __future__ import annotations
 
-from snareport.models.common import Change, LabelledChange, Ranked, Section, SectionModel, SuppressibleCount
+from snareport.models.common import Change, LabelledChange, PeriodPair, PeriodRef, Ranked, Section, SectionModel, SuppressibleCount
 
 
 class CategoryDistricts(SectionModel):
@@ -17,6 +17,9 @@ class MonthCount(SectionModel):
 
 
 class SexualViolenceSection(Section):
+    year_on_year: PeriodPair | None = None
+    two_year: PeriodPair | None = None
+    three_years: list[PeriodRef] = []          # the three financial years (or the year-on-year pair), earliest first
     categories: list[LabelledChange] = []      # non-contact, contact, penetration, rape
     table: list[LabelledChange] = []           # rape, sexual assault, non-contact
     total: Change | None = None                # all sexual violence, year on year

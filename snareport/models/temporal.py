@@ -1,7 +1,7 @@
 """TemporalSection: day-of-week × hour counts for the under-18 and under-25 cohorts and their peak windows."""
 from __future__ import annotations
 
-from snareport.models.common import Section, SectionModel
+from snareport.models.common import PeriodRef, Section, SectionModel
 
 
 class PeakWindow(SectionModel):
@@ -27,4 +27,5 @@ class CohortHeatmap(SectionModel):
 
 
 class TemporalSection(Section):
+    current: PeriodRef | None = None           # the year the counts cover
     cohorts: list[CohortHeatmap] = []

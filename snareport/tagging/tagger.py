@@ -66,11 +66,6 @@ class Tagger:
             self._reset()
             canv._snareport_tagger = self
 
-    @property
-    def mcid_counts(self) -> dict[int, int]:
-        """Page (0-based) → number of MCIDs used on it."""
-        return dict(self._next_mcid)
-
     @staticmethod
     def _page(canv: Any) -> int:
         return canv.getPageNumber() - 1

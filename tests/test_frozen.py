@@ -1,0 +1,52 @@
+"""A built Report cannot be changed: every model in the package is frozen, and disclosure returns a new one."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from pdf_support import tiny_report
+
+import snareport
+
+
+def test_assigning_to_any_field_of_a_built_report_raises():
+    report = tiny_report()
+    with pytest.raises(ValidationError):
+        report.knives = report.knives
+    with pytest.raises(ValidationError):
+        report.metadata.title = "Another title"
+    with pytest.raises(ValidationError):
+        report.recorded_offences.total.current = 0
+    with pytest.raises(ValidationError):
+        report.achievements.year_on_year.later.label = "2099/00"
+
+
+def test_every_pydantic_model_in_the_package_is_frozen():
+    models = set()
+    for info in pkgutil.walk_packages(snareport.__path__, "snareport."):
+        if info.name in ("snareport.__main__",):
+            continue
+        module = importlib.import_module(info.name)
+        models |= {v for v in vars(module).values()
+                   if isinstance(v, type) and issubclass(v, BaseModel) and v.__module__.startswith("snareport")}
+    assert len(models) > 30
+    assert sorted(m.__qualname__ for m in models if not m.model_config.get("frozen")) == []
+
+
+def test_disclosure_returns_a_new_report_and_leaves_its_input_alone():
+    import dataclasses
+
+    from pdf_support import TINY
+
+    from snareport.disclosure import apply_disclosure
+
+    ds = snareport.load_dataset(TINY)
+    ds = dataclasses.replace(ds, config=ds.config.model_copy(update={"audience": "partners"}))
+    raw = snareport.build_report(ds)
+    before = raw.model_dump_json()
+    public = apply_disclosure(raw, threshold=5, hospital_threshold=7)
+    assert public is not raw and public.disclosure.applied and public.disclosure.suppressed_values > 0
+    assert raw.model_dump_json() == before and not raw.disclosure.applied
