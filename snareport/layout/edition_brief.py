@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport.layout import _counted
-from snareport.layout._periods import label
+from snareport.layout._periods import earlier, later
 from snareport.layout.door import Door, Segment
 from snareport.layout.latest_year import month_runs
 from snareport.models.report import Report
@@ -27,9 +27,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
         points.append([Segment("Months. ", bold=True), f"{month_runs(d.months)} ({len(d.months)} months){gap}. "
                        "The monthly trend shows every one."])
     if y.available:
-        points.append([Segment("Main period. ", bold=True), f"{label(y, 0)}, the latest {y.months_in_period} months."])
+        points.append([Segment("Main period. ", bold=True), f"{y.main.label if y.main else ''}, the latest {y.months_in_period} months."])
     if o.available and len(o.periods) == 2:
-        points.append([Segment("Year on year. ", bold=True), f"{label(o, 1)} against {label(o, 0)}, the months "
+        points.append([Segment("Year on year. ", bold=True), f"{later(o.year_on_year)} against {earlier(o.year_on_year)}, the months "
                        "present in both years."])
     if y.available and y.population_year:
         points.append([Segment("Residents. ", bold=True), f"ONS mid-{y.population_year} population estimates, for "
