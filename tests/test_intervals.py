@@ -6,6 +6,7 @@ import pytest
 from calc_fixtures import dataset, offences, people, population
 from snareport import formatting as fmt
 from snareport.calculators import recorded_offences
+from snareport.calculators.prepare import prepare
 from snareport.calculators.common import count_change
 from snareport.calculators.intervals import byar_interval, rate_per_1000, within_noise
 from snareport.models.common import Change
@@ -59,7 +60,7 @@ def test_district_rates_and_ranks_by_rate_and_by_count():
     pop = population([("A", "0-9", 2021, 400), ("A", "25+", 2021, 600), ("B", "25+", 2021, 500),
                       ("C", "25+", 2021, 2000), ("C", "25+", 2011, 99)])
     ds = dataset(offences(rows), people([]), population=pop)
-    s = recorded_offences.calculate(ds, Scope())
+    s = recorded_offences.calculate(prepare(ds), Scope())
     by = {d.district: d for d in s.districts}
     assert {d: (by[d].population, by[d].rate_per_1000) for d in by} == {"A": (1000, 3.0), "B": (500, 4.0),
                                                                        "C": (2000, 0.5)}

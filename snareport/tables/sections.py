@@ -85,9 +85,9 @@ def _word(value: str | None, withheld: bool = False) -> str:
     return value if value else (WITHHELD if withheld else NOT_AVAILABLE)
 
 
-def label(section: Any, index: int, fallback: str) -> str:
-    periods = getattr(section, "periods", None) or []
-    return periods[index].label if 0 <= index < len(periods) else fallback
+def labels(pair: Any, earlier: str, later: str) -> tuple[str, str]:
+    """The labels of a section's named pair of periods (the fallbacks when the source has no such pair)."""
+    return (pair.earlier.label, pair.later.label) if pair is not None else (earlier, later)
 
 
 def month_label(day: Any) -> Any:
@@ -110,7 +110,7 @@ def achievements(report: Any) -> list[DataTable | None]:
     a = report.achievements
     if not a.available:
         return []
-    prev, cur = label(a, 0, "previous year"), label(a, 1, "current year")
+    prev, cur = labels(a.year_on_year, "previous year", "current year")
     out = []
     rows = [(k.label, *change_cells(k.change)) for k in a.knife_enabled]
     if a.knife_enabled_age_unknown is not None:
@@ -119,8 +119,7 @@ def achievements(report: Any) -> list[DataTable | None]:
                       ["Age cohort", f"Offences, {prev}", f"Offences, {cur}", "Change (%)"], rows,
                       "achievements", ["Age cohorts", "Percentage change"]))
     if a.admissions_available and a.admissions:
-        wp, wc = (a.admissions_periods[0].label, a.admissions_periods[-1].label) if a.admissions_periods else \
-            (label(a, 2, "previous window"), label(a, 3, "current window"))
+        wp, wc = labels(a.rolling, "previous window", "current window")
         where = "whole area" if a.admissions_scope == "county" else report.metadata.scope_label
         out.append(_table(
             "sharp_object_admissions",
@@ -129,9 +128,7 @@ def achievements(report: Any) -> list[DataTable | None]:
             [(x.label, *change_cells(x.change, dp=2)) for x in a.admissions], "achievements",
             ["Hospital admissions", "Percentage change"]))
     if a.savings_available and a.savings:
-        periods = getattr(a, "savings_periods", None) or []
-        first, second = (periods[0].label, periods[-1].label) if periods else \
-            (label(a, 4, "first year"), label(a, 1, "second year"))
+        first, second = labels(a.two_year, "first year", "second year")
         thousands = getattr(a, "savings_rounding_gbp", 1) >= 1000   # the PDF prints estimates to the nearest £1,000
 
         def money(value: float | None, withheld: bool = False) -> Any:
@@ -196,7 +193,7 @@ def demographics(report: Any) -> list[DataTable | None]:
     d = report.demographics
     if not d.available:
         return []
-    prev, cur = label(d, 0, "previous year"), label(d, 1 if len(d.periods) > 1 else 0, "current year")
+    prev, cur = labels(d.year_on_year, "previous year", "current year")
     out = []
     for role, title in (("victim", "Victims"), ("suspect", "Suspects")):
         rows = []
@@ -268,7 +265,7 @@ def temporal(report: Any) -> list[DataTable | None]:
     t = report.temporal
     if not t.available:
         return []
-    period = label(t, 0, "current year")
+    period = t.current.label if t.current is not None else "current year"
     out = []
     for c in t.cohorts:
         rows = [(_DAYS[day], f"{hour:02d}:00 to {hour:02d}:59", count(n, True))
@@ -283,7 +280,7 @@ def knives(report: Any) -> list[DataTable | None]:
     k = report.knives
     if not k.available:
         return []
-    prev, cur = label(k, 0, "previous year"), label(k, 1, "current year")
+    prev, cur = labels(k.year_on_year, "previous year", "current year")
     out = [_table("knife_offences_by_district", f"Knife-enabled offences by district, {cur}",
                   ["District", f"Knife-enabled offences, {cur}", "Rank (1 = most)"],
                   [(r.name, count(r.value, r.suppressed), count(r.rank)) for r in k.district_ranking],
@@ -311,8 +308,7 @@ def sexual_violence(report: Any) -> list[DataTable | None]:
     s = report.sexual_violence
     if not s.available:
         return []
-    prev, cur = label(s, -2 if len(s.periods) >= 2 else 0, "previous year"), label(s, len(s.periods) - 1,
-                                                                                     "current year")
+    prev, cur = labels(s.year_on_year, "previous year", "current year")
     out = [_table("sexual_violence_categories", f"Sexual violence by category, {prev} to {cur}",
                   ["Category", f"Offences, {prev}", f"Offences, {cur}", "Change (%)"],
                   [(c.label, *change_cells(c.change)) for c in s.categories]
@@ -342,7 +338,7 @@ def recorded_offences(report: Any) -> list[DataTable | None]:
     o = report.recorded_offences
     if not o.available:
         return []
-    prev, cur = label(o, 0, "previous year"), label(o, 1, "current year")
+    prev, cur = labels(o.year_on_year, "previous year", "current year")
     out = [_table("offences_by_month", f"Recorded serious violence by month, {prev} and {cur}",
                   ["Month in previous year", "Month in current year", f"Offences, {prev}", f"Offences, {cur}",
                    "Change (%)"],
