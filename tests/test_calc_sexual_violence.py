@@ -98,7 +98,7 @@ def test_district_scope_has_the_whole_area_beside_it():
 
 def test_a_districts_repeat_suspects_count_their_offences_anywhere_in_the_area():
     # s1's first offence (p1) was in A, the second (c1) in B: in B's report s1 is a repeat suspect
-    s = sexual_violence.calculate(_data(), Scope("B"))
+    s = sexual_violence.calculate(prepare(_data()), Scope("B"))
     assert (s.distinct_suspects, s.repeat_suspects, s.repeat_suspect_share) == (2, 1, pytest.approx(0.5))
 
 
@@ -108,6 +108,6 @@ def test_table_rows_top_types_and_peak_months_come_from_report_yaml():
     ds = _data(config(definitions={"sexual_violence_table": {"Contact": ["contact", "penetration"],
                                                               "Other": ["rape", "non-contact"]},
                                     "top_offence_types": 1, "peak_months": 1}))
-    s = sexual_violence.calculate(ds, Scope())
+    s = sexual_violence.calculate(prepare(ds), Scope())
     assert [(r.label, r.change.previous, r.change.current) for r in s.table] == [("Contact", 1, 2), ("Other", 1, 2)]
     assert len(s.top_types) == 1 and len(s.peak_months) == 1

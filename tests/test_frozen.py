@@ -36,17 +36,19 @@ def test_every_pydantic_model_in_the_package_is_frozen():
     assert sorted(m.__qualname__ for m in models if not m.model_config.get("frozen")) == []
 
 
-def test_disclosure_returns_a_new_report_and_leaves_its_input_alone():
+def test_disclosure_returns_new_reports_and_leaves_its_input_alone():
     import dataclasses
 
     from pdf_support import TINY
 
-    from snareport.disclosure import apply_disclosure
+    from snareport.build import build_reports
+    from snareport.disclosure import disclose
 
     ds = snareport.load_dataset(TINY)
     ds = dataclasses.replace(ds, config=ds.config.model_copy(update={"audience": "partners"}))
-    raw = snareport.build_report(ds)
-    before = raw.model_dump_json()
-    public = apply_disclosure(raw, threshold=5, hospital_threshold=7)
-    assert public is not raw and public.disclosure.applied and public.disclosure.suppressed_values > 0
-    assert raw.model_dump_json() == before and not raw.disclosure.applied
+    raw = build_reports(ds)
+    before = {name: r.model_dump_json() for name, r in raw.items()}
+    public = disclose(raw, 5, 7)
+    assert all(public[name] is not raw[name] and public[name].disclosure.applied for name in raw)
+    assert {name: r.model_dump_json() for name, r in raw.items()} == before
+    assert not any(r.disclosure.applied for r in raw.values())

@@ -169,7 +169,8 @@ class _Collector:
                             (*P, field, i, "change"), headline=True)
         self.change(("knife", S, "age_unknown", "Y1"), ("knife", S, "age_unknown", "Y2"),
                     (*P, "knife_enabled_age_unknown"))
-        months = [_months(p) for p in a.get("admissions_periods", [])]
+        rolling = a.get("rolling")   # the two windows the monthly averages compare
+        months = [_months(rolling["earlier"]), _months(rolling["later"])] if rolling else []
         for field, where in (("admissions", S if a.get("admissions_scope") == "district" else AREA),
                              ("area_admissions", AREA)):
             self._admissions(a, field, where, months)
