@@ -39,6 +39,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'snareport' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """The public names too (loaded on first use), so notebooks and IDEs complete them."""
+    return sorted({*globals(), *_LAZY})
+
+
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.build import build_report
     from snareport.dataset import Dataset

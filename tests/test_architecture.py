@@ -188,3 +188,12 @@ def test_no_pickle_in_the_package():
                     {"pickle", "cloudpickle", "dill", "shelve", "joblib"}
                     for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
     assert not users
+
+
+def test_the_package_lists_its_public_names_before_they_are_loaded():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import snareport; print(' '.join(dir(snareport)))"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    assert {"load_dataset", "build_report", "render_pdf", "build_variants", "Report", "DataError"} <= set(out)
