@@ -51,7 +51,10 @@ def disclose(reports: "dict[str | None, Report]", threshold: int,
                      "withheld, with other figures that would let them be worked out from this or the other "
                      "reports published with it, and shown as [c]."),
         }
-        out[name] = Report.model_validate(dump)
+        public = Report.model_validate(dump)
+        # what the JSON never holds (the theme file found from the dataset folder) goes with the report
+        public.metadata._theme_location = report.metadata._theme_location
+        out[name] = public
     return out
 
 
