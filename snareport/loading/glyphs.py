@@ -89,17 +89,13 @@ def describe(char: str) -> str:
 
 def undrawable_in_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line number, character) for each line holding a character the bundled fonts cannot draw (first one)."""
-    ok = drawable()
-    found = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        bad = next((c for c in line if c not in _LAYOUT and ord(c) not in ok), None)
-        if bad is not None:
-            found.append((number, bad))
-    return found
+    lines = dict(enumerate(text.splitlines(), start=first_line))
+    by_text = dict(undrawable_in(lines.values()))
+    return [(number, by_text[line]) for number, line in lines.items() if line in by_text]
 
 
 def undrawable_in(values: Iterable[str]) -> list[tuple[str, str]]:
-    """(value, character) for each value holding a character the bundled fonts cannot draw."""
+    """(value, character) for each value holding a character the bundled fonts cannot draw (its first one)."""
     ok = drawable()
     found = []
     for value in values:
