@@ -18,7 +18,10 @@ report: $(STAMP)
 variants: $(STAMP)
 	$(BIN)/snareport variants sample_data -o out/variants
 
+# Lint and types first (the configuration is in pyproject.toml), then the tests.
 test: $(STAMP)
+	$(BIN)/ruff check snareport tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -9,6 +9,7 @@ read by others; a file being replaced keeps its mode.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -123,10 +124,8 @@ def _replace_all(staged: list[tuple[Path, str]]) -> None:
 
 
 def _unlink(path: str | Path) -> None:
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 def _file_mode(target: Path) -> int:

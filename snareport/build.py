@@ -2,27 +2,37 @@
 data summary, methodology notes and the scope's content; a public batch goes through disclosure together."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from snareport.calculators import (
-    achievements, county_profile, demographics, geography, knives, latest_year, recorded_offences, sexual_violence,
+    achievements,
+    county_profile,
+    demographics,
+    geography,
+    knives,
+    latest_year,
+    recorded_offences,
+    sexual_violence,
     temporal,
 )
 from snareport.calculators.common import period_refs, scope_offences, scope_people
+from snareport.calculators.methodology import methodology_notes
 from snareport.calculators.prepare import Prepared, prepare
 from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
-from snareport.calculators.methodology import methodology_notes
 from snareport.models.report import DataSummary, Disclosure, Metadata, PartialPeriod, Report, TableSummary
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
+    from snareport.content.models import Content
+    from snareport.content.scoping import Speaker
     from snareport.dataset import Dataset
 
 HOSPITAL_THRESHOLD = 7     # NHS HES rule below national level: counts of 1–7 are withheld
 
 
-def build_report(ds: "Dataset | Prepared", district: str | None = None) -> Report:
+def build_report(ds: Dataset | Prepared, district: str | None = None) -> Report:
     """The Report for the whole area (``district=None``) or one district (a name from report.yaml).
 
     ``ds`` is a Dataset, or the Prepared value of one (``snareport.calculators.prepare.prepare(ds)``): pass
@@ -34,8 +44,8 @@ def build_report(ds: "Dataset | Prepared", district: str | None = None) -> Repor
     return build_reports(ds, [district])[district]
 
 
-def build_reports(ds: "Dataset | Prepared", scopes: "Iterable[str | None] | None" = None, *,
-                  failures: "dict[str | None, Exception] | None" = None) -> "dict[str | None, Report]":
+def build_reports(ds: Dataset | Prepared, scopes: Iterable[str | None] | None = None, *,
+                  failures: dict[str | None, Exception] | None = None) -> dict[str | None, Report]:
     """Reports of the given scopes (``None`` = the whole area; default: the area and every district).
 
     For a public audience every scope's raw report is built and disclosure control runs over the whole
@@ -54,7 +64,7 @@ def build_reports(ds: "Dataset | Prepared", scopes: "Iterable[str | None] | None
         if district is not None and district not in cfg.districts:
             raise DataError(Problem(file="report.yaml", row=None, column="district", found=repr(district),
                                     expected="one of " + ", ".join(cfg.districts)))
-    def built(scopes: list[str | None]) -> "dict[str | None, Report]":
+    def built(scopes: list[str | None]) -> dict[str | None, Report]:
         out = {}
         for district in scopes:
             try:
@@ -81,7 +91,7 @@ def build_reports(ds: "Dataset | Prepared", scopes: "Iterable[str | None] | None
     return {district: public[district] for district in wanted if district in public}
 
 
-def raw_report(data: "Dataset | Prepared", district: str | None = None) -> Report:
+def raw_report(data: Dataset | Prepared, district: str | None = None) -> Report:
     """Every calculator for one scope, before disclosure control (what partners see)."""
     prep = data if isinstance(data, Prepared) else prepare(data)
     ds = prep.ds
@@ -109,14 +119,14 @@ def raw_report(data: "Dataset | Prepared", district: str | None = None) -> Repor
     )
 
 
-def _content(ds: "Dataset", district: str | None):
+def _content(ds: Dataset, district: str | None) -> tuple[Content | None, dict[str, Speaker]]:
     """The scope's content with placeholders substituted, and whom each content file speaks for."""
     if ds.content is None:
         return None, {}
     return scope_content(ds.content, ds.content_for(district), district, ds.config.area, ds.config.edition)
 
 
-def _period_names(ds: "Dataset") -> list[str]:
+def _period_names(ds: Dataset) -> list[str]:
     """Every period named by a comparison, ordered by start date."""
     names = {n for _, pair in ds.config.comparisons if pair for n in pair}
     if ds.config.main_period is not None:
@@ -124,12 +134,12 @@ def _period_names(ds: "Dataset") -> list[str]:
     return sorted(names, key=lambda n: (ds.config.period(n).start, ds.config.period(n).end, n))
 
 
-def _metadata(ds: "Dataset", scope: Scope) -> Metadata:
+def _metadata(ds: Dataset, scope: Scope) -> Metadata:
     cfg = ds.config
     metadata = Metadata(
         title=cfg.title, edition=cfg.edition, area=cfg.area, partnership=cfg.partnership,
         scope_label=scope.label(cfg.area), district=scope.district,
-        authority=None if scope.is_county else cfg.authority_of(scope.district).name,
+        authority=None if scope.district is None else cfg.authority_of(scope.district).name,
         audience=cfg.audience, protective_marking=cfg.marking, publication_date=cfg.publication_date,
         language=cfg.language, theme=cfg.theme, attribution=cfg.source.attribution if cfg.source else "",
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import gc
 import json
 import logging
@@ -18,7 +19,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from snareport.errors import DataError, OutputError
 
@@ -56,7 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stdout)
         return EXIT_OK
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except DataError as exc:
         if args.debug:
             traceback.print_exc()
@@ -71,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — lets the interpreter's final flush succeed
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 — the user sees one line; --debug shows the traceback
+    except Exception as exc:
         if args.debug:
             traceback.print_exc()
         detail = (str(exc).strip().splitlines() or [""])[0]
@@ -161,9 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iso_date(text: str) -> "dt.date":
-    import datetime as dt
-
+def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -193,7 +193,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return bundled
 
 
-def _load(args: argparse.Namespace) -> "Dataset":
+def _load(args: argparse.Namespace) -> Dataset:
     from snareport.loading import load_dataset
 
     began = time.perf_counter()
@@ -202,7 +202,7 @@ def _load(args: argparse.Namespace) -> "Dataset":
     return dataset
 
 
-def _district(config: "ReportConfig", name: str) -> str:
+def _district(config: ReportConfig, name: str) -> str:
     """The district as report.yaml spells it (matched ignoring case), or a usage error listing them."""
     folded = {d.casefold(): d for d in config.districts}
     match = folded.get(" ".join(name.split()).casefold())
@@ -255,8 +255,8 @@ def _run_build(args: argparse.Namespace) -> int:
         dataset = dataclasses.replace(dataset, config=config.model_copy(update={"audience": args.audience}))
         config = dataset.config
     from snareport.atomic import write_together
-    from snareport.naming import report_filename
     from snareport.build import build_report
+    from snareport.naming import report_filename
     from snareport.render import render_bytes
 
     name = report_filename(config.edition, config.area, district, audience=config.audience)
@@ -344,7 +344,7 @@ class _executor:
             except ImportError:
                 raise UsageError("--scheduler needs the 'distributed' package: pip install 'snareport[distributed]'") \
                     from None
-            self._resource = Client(self._args.scheduler)
+            self._resource = Client(self._args.scheduler)  # type: ignore[no-untyped-call]
         return self._resource
 
     def __exit__(self, *exc: object) -> None:
@@ -362,7 +362,7 @@ def _run_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summary(folder: Path, dataset: "Dataset", elapsed: float) -> str:
+def _summary(folder: Path, dataset: Dataset, elapsed: float) -> str:
     from snareport.dataset import TABLES
 
     config = dataset.config
@@ -408,7 +408,7 @@ def _run_schema(args: argparse.Namespace) -> int:
 def _run_import_policeuk(args: argparse.Namespace) -> int:
     from snareport.opendata.policeuk import import_files
 
-    options: dict = {"area": args.area} if args.area else {}
+    options: dict[str, Any] = {"area": args.area} if args.area else {}
     if args.population:
         options.update(population=Path(args.population), population_year=args.population_year)
     if args.include_public_order:
@@ -443,16 +443,16 @@ def _configure_logging(verbose: int, quiet: bool, debug: bool) -> None:
     logger.propagate = False
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever ``sys.stderr`` is at the time of each message (so captured or redirected
     stderr is honoured when the command line runs more than once in one process)."""
 
-    @property  # type: ignore[override]
-    def stream(self):  # noqa: D401
+    @property
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, value) -> None:
+    def stream(self, value: TextIO) -> None:
         pass
 
 
@@ -560,7 +560,7 @@ def _did_you_mean(name: str, choices: Sequence[str]) -> str:
     return f" (did you mean {folded[near[0]]!r}?)" if near else ""
 
 
-def _load_writing_problems(args: argparse.Namespace) -> "Dataset":
+def _load_writing_problems(args: argparse.Namespace) -> Dataset:
     """validate --problems: load, and write every problem found (none: just the header) as CSV."""
     target = getattr(args, "problems", None)
     if not target:
@@ -575,7 +575,7 @@ def _load_writing_problems(args: argparse.Namespace) -> "Dataset":
     return dataset
 
 
-def _check_theme(args: argparse.Namespace, dataset: "Dataset") -> None:
+def _check_theme(args: argparse.Namespace, dataset: Dataset) -> None:
     """validate: the theme report.yaml names must load (found, WCAG contrast, TrueType fonts)."""
     from snareport.errors import Problem
     from snareport.theme import load_theme
@@ -604,7 +604,7 @@ def _write_problems_csv(path: Path, problems: Sequence[Any]) -> None:
     atomic_write_bytes(path, buffer.getvalue().encode("utf-8-sig"))  # with a BOM, so Excel reads it as UTF-8
 
 
-def _record_start(args: argparse.Namespace, dataset: "Dataset") -> Any:
+def _record_start(args: argparse.Namespace, dataset: Dataset) -> Any:
     from snareport.runlog import RunRecord
 
     tables = getattr(args, "tables", None)
@@ -625,7 +625,7 @@ def _record_finish(args: argparse.Namespace, record: Any) -> None:
     logging.getLogger(PROG).info("%s", record.summary())
 
 
-def _variant_tables_and_record(args: argparse.Namespace, dataset: "Dataset", written: dict[str, Path],
+def _variant_tables_and_record(args: argparse.Namespace, dataset: Dataset, written: dict[str, Path],
                                record: Any) -> None:
     """The run record of a batch: every PDF, its data tables (variants --tables) and the manifest."""
     for pdf in written.values():

@@ -32,12 +32,12 @@ class Period(_Strict):
     end: dt.date
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"period {self.label!r} ends ({self.end}) before it starts ({self.start})")
         return self
 
-    def overlaps(self, other: "Period") -> bool:
+    def overlaps(self, other: Period) -> bool:
         return self.start <= other.end and other.start <= self.end
 
     @property
@@ -54,7 +54,7 @@ class AgeRange(_Strict):
     max_age: int | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "AgeRange":
+    def _ordered(self) -> AgeRange:
         if self.max_age is not None and self.max_age < self.min_age:
             raise ValueError(f"age range {self.label!r}: max_age {self.max_age} < min_age {self.min_age}")
         return self
@@ -98,7 +98,7 @@ class Costs(_Strict):
     sexual_offence_tiles: bool = False
 
     @model_validator(mode="after")
-    def _distinct(self) -> "Costs":
+    def _distinct(self) -> Costs:
         if len(set(self.groups)) != len(self.groups):
             raise ValueError("costs.groups lists an offence group more than once")
         return self
@@ -130,7 +130,7 @@ class DataSource(_Strict):
     population_source: str = ""    # where the population table comes from, when not the main source
 
     @model_validator(mode="after")
-    def _has_offences(self) -> "DataSource":
+    def _has_offences(self) -> DataSource:
         if self.tables is not None and "offences" not in self.tables:
             raise ValueError("source.tables must include 'offences'")
         return self
@@ -189,7 +189,7 @@ class ReportConfig(_Strict):
     source: DataSource | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> "ReportConfig":
+    def _consistent(self) -> ReportConfig:
         seen: set[str] = set()
         for authority in self.authorities:
             for d in authority.districts:

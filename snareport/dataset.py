@@ -56,22 +56,22 @@ class Dataset:
     :meth:`has` and report "not available from this source" instead of printing zeros.
     """
 
-    config: "ReportConfig"
-    content: "Content"
-    offences: "pd.DataFrame"
-    people: "pd.DataFrame | None" = None
-    hospital_admissions: "pd.DataFrame | None" = None
-    population: "pd.DataFrame | None" = None
-    unit_costs: "pd.DataFrame | None" = None
-    harm_weights: "pd.DataFrame | None" = None
-    district_content: dict[str, "Content"] = field(default_factory=dict)
+    config: ReportConfig
+    content: Content
+    offences: pd.DataFrame
+    people: pd.DataFrame | None = None
+    hospital_admissions: pd.DataFrame | None = None
+    population: pd.DataFrame | None = None
+    unit_costs: pd.DataFrame | None = None
+    harm_weights: pd.DataFrame | None = None
+    district_content: dict[str, Content] = field(default_factory=dict)
     available: frozenset[str] = frozenset()
     data_quality: list[str] = field(default_factory=list)
     source_name: str = ""
     # Months missing from a named period, per table (only when report.yaml allows partial periods).
-    period_gaps: list["PeriodGap"] = field(default_factory=list)
+    period_gaps: list[PeriodGap] = field(default_factory=list)
 
-    def gap(self, table: str, period: str) -> "PeriodGap | None":
+    def gap(self, table: str, period: str) -> PeriodGap | None:
         """The months of a named period missing from a table (None when the table covers it)."""
         return next((g for g in self.period_gaps if g.table == table and g.period == period), None)
 
@@ -79,7 +79,7 @@ class Dataset:
         """True when the source provides this table or field."""
         return name in self.available
 
-    def content_for(self, district: str | None) -> "Content":
+    def content_for(self, district: str | None) -> Content:
         """The content for a scope: the district's overrides merged over the county content."""
         if district is None:
             return self.content

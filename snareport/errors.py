@@ -43,7 +43,7 @@ class DataError(ValueError):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
-def _sort_key(p: Problem) -> tuple:
+def _sort_key(p: Problem) -> tuple[str, int, str, str]:
     return (p.file, p.row if p.row is not None else -1, p.column or "", p.found)
 
 

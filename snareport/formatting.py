@@ -198,7 +198,7 @@ def month_name(month: int) -> str:
     return _MONTHS[month - 1]
 
 
-def month_list(months: "list") -> str:
+def month_list(months: list) -> str:
     """Dates → their months in words, each year named once: 'July, August and September 2025'."""
     by_year: dict[int, list[str]] = {}
     for m in sorted(months):
@@ -206,12 +206,12 @@ def month_list(months: "list") -> str:
     return "; ".join(f"{join_words(names)} {year}" for year, names in by_year.items())
 
 
-def month_year(value: "object") -> str:
+def month_year(value: object) -> str:
     """A date → 'April 2022' (for record dates: a month is as exact as a report gets)."""
     return f"{_MONTHS[value.month - 1]} {value.year}"
 
 
-def long_date(value: "object") -> str:
+def long_date(value: object) -> str:
     """A date → '28 November 2025' (no leading zero, locale-independent)."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 

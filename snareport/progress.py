@@ -54,5 +54,5 @@ def _in_notebook() -> bool:
     shell = sys.modules.get("IPython")
     try:
         return shell is not None and type(shell.get_ipython()).__name__ == "ZMQInteractiveShell"  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 — any doubt: not a notebook
+    except Exception:
         return False

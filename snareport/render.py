@@ -117,7 +117,7 @@ def _layout_failure(doc: Any, exc: Exception, district: str | None) -> RenderErr
 
 def _fix_dates(doc: Any, day: dt.date) -> None:
     """Document creation/modification dates = the publication date (midnight UTC), not the clock."""
-    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     original = doc._makeCanvas
 
     def make_canvas(*args: Any, **kwargs: Any) -> Any:

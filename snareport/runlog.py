@@ -63,7 +63,7 @@ class RunRecord:
         self.data: dict[str, Any] = {
             "command": command,
             "arguments": list(argv if argv is not None else sys.argv[1:]),
-            "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "versions": versions(),
             "inputs": {},
             "settings": {},

@@ -96,7 +96,7 @@ class TypeScale(_Strict):
     leading_ratio: float = Field(default=1.45, ge=1.0, le=2.0)
 
     @model_validator(mode="after")
-    def _ascending(self) -> "TypeScale":
+    def _ascending(self) -> TypeScale:
         sizes = [self.small, self.body, self.h3, self.h2, self.h1, self.display]
         if sizes != sorted(sizes) or len(set(sizes)) != len(sizes):
             raise ValueError(f"type_scale sizes must rise from small to display, all different (got {sizes})")

@@ -12,10 +12,11 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from snareport.atomic import atomic_write_bytes
 from snareport.errors import DataError, Problem, describe_failure
@@ -59,7 +60,7 @@ class BatchError(Exception):
 
 
 def build_variants(
-    ds: "Dataset",
+    ds: Dataset,
     out_dir: str | Path,
     districts: Iterable[str] | None = None,
     executor: Executor | Any | None = None,
@@ -103,14 +104,15 @@ def build_variants(
     return written
 
 
-def _run(ds, jobs, executor, layout, progress, workers, tables=None) -> list[DocumentResult]:
+def _run(ds: Dataset, jobs: list[tuple[str | None, Path]], executor: Executor | Any | None, layout: str,
+         progress: Callable[[DocumentResult, int, int], None] | None, workers: int | None,
+         tables: str | None = None) -> list[DocumentResult]:
     total = len(jobs)
     own_pool = executor is None
-    if own_pool:
-        executor = _default_pool(total, workers, layout)
+    pool = _default_pool(total, workers, layout) if executor is None else executor
     try:
-        submit = _submitter(executor)
-        futures: list[Future | Any] = []
+        submit = _submitter(pool)
+        futures: list[Future[DocumentResult] | Any] = []
         for (district, path), report in zip(jobs, _reports(ds, [d for d, _ in jobs])):
             label = district or ds.config.area
             if not isinstance(report, Exception) and tables:
@@ -128,55 +130,39 @@ def _run(ds, jobs, executor, layout, progress, workers, tables=None) -> list[Doc
         return results
     finally:
         if own_pool:
-            executor.shutdown(wait=True)
+            pool.shutdown(wait=True)
 
 
-def _reports(ds: "Dataset", scopes: list[str | None]) -> Iterator["Report | Exception"]:
+def _reports(ds: Dataset, scopes: list[str | None]) -> Iterator[Report | Exception]:
     """Each scope's Report (or the error that stopped it), computed in this process, in order.
 
-    When the build disclosed a batch of reports together (``build_reports``), they are computed in one
-    call; otherwise one scope at a time, so the workers start drawing the first report while the rest
-    are computed.
+    They are computed in one call (``build_reports``: a public batch is disclosed together).
     """
-    from snareport import build
+    from snareport.build import build_reports
 
-    batch = getattr(build, "build_reports", None)
-    if batch is not None:
-        try:
-            failures: dict = {}
-            reports = batch(ds, scopes, failures=failures)          # {scope: Report}
-            yield from (reports[scope] if scope in reports else failures[scope] for scope in scopes)
-        except Exception as exc:  # the whole batch failed: every document says why
-            for _ in scopes:
-                yield exc
-        return
     try:
-        prepared = build.prepare(ds)   # what every scope shares, made once for the batch
-    except Exception as exc:  # nothing can be computed: every document says why
+        failures: dict[str | None, Exception] = {}
+        reports = build_reports(ds, scopes, failures=failures)          # {scope: Report}
+        yield from (reports[scope] if scope in reports else failures[scope] for scope in scopes)
+    except Exception as exc:  # the whole batch failed: every document says why
         for _ in scopes:
             yield exc
-        return
-    for district in scopes:
-        try:
-            yield build.build_report(prepared, district=district)
-        except Exception as exc:  # one failed report must not lose the others
-            yield exc
 
 
-def _write_tables(report: "Report", pdf: Path, fmt: str) -> "Report | Exception":
+def _write_tables(report: Report, pdf: Path, fmt: str) -> Report | Exception:
     """The report's data tables beside its PDF (``build --tables`` for a batch); an error fails the document."""
     from snareport.atomic import atomic_write_bytes
     from snareport.tables import spreadsheet_bytes
 
     try:
         atomic_write_bytes(pdf.with_suffix(f".{fmt}"), spreadsheet_bytes(report, fmt))
-    except Exception as exc:  # noqa: BLE001 — reported as this document's failure
+    except Exception as exc:
         return exc
     return report
 
 
-def _failed(exc: Exception) -> Future:
-    fut: Future = Future()
+def _failed(exc: Exception) -> Future[DocumentResult]:
+    fut: Future[DocumentResult] = Future()
     fut.set_exception(exc)
     return fut
 
@@ -186,7 +172,8 @@ def _submitter(executor: Any) -> Callable[..., Any]:
     each writes a file)."""
     if _is_dask_client(executor):
         return lambda fn, *args: executor.submit(fn, *args, pure=False)
-    return executor.submit
+    submit: Callable[..., Any] = executor.submit
+    return submit
 
 
 def _default_pool(jobs: int, workers: int | None, layout: str) -> Executor:
@@ -221,15 +208,16 @@ def _is_dask_client(executor: Any) -> bool:
     return hasattr(executor, "scatter") and hasattr(executor, "gather")
 
 
-def _collect(fut: Future | Any, ds, district: str | None, path: Path) -> DocumentResult:
+def _collect(fut: Future[DocumentResult] | Any, ds: Dataset, district: str | None, path: Path) -> DocumentResult:
     label = district or ds.config.area
     try:
-        return fut.result()
+        result: DocumentResult = fut.result()
+        return result
     except Exception as exc:  # one failed document must not lose the others, nor its own previous file
         return DocumentResult(label=label, district=district, file=path.name, error=describe_failure(exc))
 
 
-def _render_report(report: "Report", label: str, path: str, layout: str) -> DocumentResult:
+def _render_report(report: Report, label: str, path: str, layout: str) -> DocumentResult:
     """Lay out and draw one report and write its PDF; runs in a worker (needs no dataset)."""
     from snareport.render import render_pdf
 
@@ -255,7 +243,7 @@ def count_pages(pdf: bytes) -> int:
         return len(doc.pages)
 
 
-def _write_manifest(ds, out: Path, results: list[DocumentResult], layout: str) -> Path:
+def _write_manifest(ds: Dataset, out: Path, results: list[DocumentResult], layout: str) -> Path:
     summary = {
         "source": ds.source_name,
         "tables": {
@@ -286,7 +274,7 @@ def _write_manifest(ds, out: Path, results: list[DocumentResult], layout: str) -
 class ProgressBar:
     """One tick per document with its name, on a terminal; silent otherwise."""
 
-    def __init__(self, stream=None, enabled: bool | None = None, width: int = 28):
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None, width: int = 28) -> None:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.width = width

@@ -11,14 +11,14 @@ from pathlib import Path
 TINY = Path(__file__).parent / "fixtures" / "tiny"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tiny_report(district: str | None = None):
     import snareport
 
     return snareport.build_report(snareport.load_dataset(TINY), district=district)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tiny_pdf(district: str | None = None, layout: str = "kent_medway") -> bytes:
     from snareport.render import render_bytes
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from calc_fixtures import admissions, config, dataset, offences, people, unit_costs
 
-from calc_fixtures import FULL, admissions, config, dataset, offences, people, unit_costs
 from snareport.calculators import achievements
 from snareport.calculators.prepare import prepare
 from snareport.scope import Scope

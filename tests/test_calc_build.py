@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from calc_fixtures import dataset, offences, people
+
 from snareport.build import build_report
 from snareport.errors import DataError
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from calc_fixtures import dataset, harm_weights, offences, people, population
+
 from snareport.calculators import demographics
 from snareport.calculators.prepare import prepare
 from snareport.scope import Scope

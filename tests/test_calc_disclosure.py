@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from calc_fixtures import admissions, config, dataset, offences, people
+
 from snareport.build import build_report
 
 VWI = "Violence with injury"

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from calc_fixtures import dataset, offences, people
+
 from snareport.calculators import sexual_violence
 from snareport.calculators.prepare import prepare
 from snareport.scope import Scope

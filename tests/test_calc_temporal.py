@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-
 from calc_fixtures import dataset, offences, people
+
 from snareport.calculators import temporal
 from snareport.calculators.prepare import prepare
 from snareport.scope import Scope

@@ -1,19 +1,20 @@
 """The command line: exit codes, messages, default names, and what each subcommand hands to the library."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 import types
+import typing
 from pathlib import Path
 
 import pytest
+from tiny_dataset import TINY, copy_tiny, drop_column, set_cell
 
 from snareport import cli
 from snareport.cli import main
 from snareport.naming import report_filename, slugify
-from tiny_dataset import TINY, copy_tiny, drop_column, set_cell
-
 
 
 def test_validate_good_dataset_prints_a_summary(capsys):
@@ -210,6 +211,25 @@ def test_import_policeuk_delegates(monkeypatch, tmp_path, capsys):
     assert main(["import-policeuk", "a.csv", "dir", "-o", str(tmp_path / "d"), "--area", "Essex"]) == 0
     assert seen == {"paths": [Path("a.csv"), Path("dir")], "out_dir": tmp_path / "d", "area": "Essex"}
     assert "kept 9 of 10 rows" in capsys.readouterr().out
+
+
+def test_import_policeuk_publication_date_reaches_the_importer(monkeypatch, tmp_path, capsys):
+    seen: dict = {}
+
+    def import_files(paths, out_dir, publication_date=None):
+        seen["publication_date"] = publication_date
+        return types.SimpleNamespace(to_text=lambda: "kept 1 of 1 rows")
+
+    monkeypatch.setitem(sys.modules, "snareport.opendata.policeuk", types.SimpleNamespace(import_files=import_files))
+    assert main(["import-policeuk", "a.csv", "-o", str(tmp_path / "d"), "--publication-date", "2025-06-30"]) == 0
+    assert seen == {"publication_date": dt.date(2025, 6, 30)}
+    # the parser's annotations resolve (the return type once named a module imported only inside it)
+    assert typing.get_type_hints(cli._iso_date) == {"text": str, "return": dt.date}
+
+
+def test_import_policeuk_bad_publication_date_is_a_usage_error(tmp_path, capsys):
+    assert main(["import-policeuk", "a.csv", "-o", str(tmp_path / "d"), "--publication-date", "30/06/2025"]) == 2
+    assert "not a date written YYYY-MM-DD: '30/06/2025'" in capsys.readouterr().err
 
 
 def test_schema_writes_three_json_schemas(tmp_path, capsys):

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from snareport.loading.content import SECTION_FILES, load_content
 from snareport.content.markdown import BulletList
 from snareport.content.models import Content
 from snareport.errors import Problem
+from snareport.loading.content import SECTION_FILES, load_content
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "fixtures" / "content_min"
@@ -207,8 +207,9 @@ def test_content_json_round_trip(content_dir):
 
 @pytest.mark.skipif(not (SAMPLE / "report.yaml").exists(), reason="sample_data/ is not in this checkout")
 def test_sample_content_loads_for_every_district():
-    from snareport.config import ReportConfig
     import yaml
+
+    from snareport.config import ReportConfig
 
     config = ReportConfig.model_validate(yaml.safe_load((SAMPLE / "report.yaml").read_text("utf-8")))
     content, districts, problems = load_content(SAMPLE / "content", config)

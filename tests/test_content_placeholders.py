@@ -12,9 +12,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from snareport.loading.content import load_content
 from snareport.content.placeholders import check_placeholders, substitute
 from snareport.content.scoping import area_label, scope_content
+from snareport.loading.content import load_content
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "fixtures" / "content_min"

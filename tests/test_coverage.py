@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from calc_fixtures import config
+from tiny_dataset import copy_tiny, edit_config, read_rows, set_cell, write_rows
 
 import snareport
 from snareport import DataError, load_dataset
 from snareport.config import Period
 from snareport.loading.coverage import months_present, period_gaps, period_months
-from tiny_dataset import copy_tiny, edit_config, read_rows, set_cell, write_rows
-from calc_fixtures import config
 
 SAMPLE = Path(__file__).parent.parent / "sample_data"
 D = dt.date
@@ -134,8 +134,9 @@ def test_sample_with_partial_periods_allowed_prints_the_gap_and_averages_over_ni
     assert by["all_ages"].current == pytest.approx(current / 9)               # nine months present, not twelve
     assert {(p.table, p.period, p.months_present) for p in report.data.partial_periods} == {
         ("offences", "current_window", 9), ("hospital_admissions", "current_window", 9)}
-    from snareport.render import render_bytes
     from pdf_support import page_texts
+
+    from snareport.render import render_bytes
 
     text = " ".join(" ".join(page_texts(render_bytes(report, tagger=False))).split())
     assert "no rows for July, August and September 2025 in Oct 2024 – Sep 2025" in text

@@ -28,7 +28,7 @@ def test_change_pct_and_table():
     changes, _ = compare(A, B)
     south = next(c for c in changes if c.path == "districts[South].value")
     assert south.change_pct == 40.0
-    line = next(l for l in as_table(changes, "a", "b").splitlines() if l.startswith("districts[South]"))
+    line = next(t for t in as_table(changes, "a", "b").splitlines() if t.startswith("districts[South]"))
     assert line.split()[1:] == ["5", "7", "2", "+40.0%"]
 
 

@@ -103,7 +103,7 @@ def test_statements_about_every_district_are_labelled(districts, ds):
 
 
 def test_district_reports_name_the_district_and_never_claim_the_county(districts):
-    for district, (report, pages, path) in districts.items():
+    for district, (_report, pages, path) in districts.items():
         outline = [o.title for o in PdfReader(path).outline if not isinstance(o, list)]
         assert not [t for t in outline if "the county" in t.lower()], f"{district}: {outline}"
         assert f"{district} at a glance" in outline

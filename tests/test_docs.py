@@ -19,9 +19,9 @@ def test_example_notebook_runs(tmp_path, monkeypatch):
         tree = ast.parse("".join(cell["source"]))
         last = tree.body[-1] if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         statements = ast.Module(body=tree.body[:-1] if last else tree.body, type_ignores=[])
-        exec(compile(statements, "notebook", "exec"), namespace)  # noqa: S102 — our own notebook
+        exec(compile(statements, "notebook", "exec"), namespace)
         if last is not None:  # a cell's last expression is what the notebook displays
-            namespace["_"] = eval(compile(ast.Expression(last.value), "notebook", "eval"), namespace)  # noqa: S307
+            namespace["_"] = eval(compile(ast.Expression(last.value), "notebook", "eval"), namespace)
     assert "<table>" in namespace["report"]._repr_html_()
     assert list(namespace["tables"]["knife_enabled_by_cohort"].columns)[0] == "Age cohort"
     assert Path(namespace["out"]).read_bytes()[:5] == b"%PDF-"

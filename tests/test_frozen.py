@@ -5,9 +5,8 @@ import importlib
 import pkgutil
 
 import pytest
-from pydantic import BaseModel, ValidationError
-
 from pdf_support import tiny_report
+from pydantic import BaseModel, ValidationError
 
 import snareport
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import pytest
-
 from calc_fixtures import dataset, offences, people, population
+
 from snareport import formatting as fmt
 from snareport.calculators import recorded_offences
-from snareport.calculators.prepare import prepare
 from snareport.calculators.common import count_change
 from snareport.calculators.intervals import byar_interval, rate_per_1000, within_noise
+from snareport.calculators.prepare import prepare
 from snareport.models.common import Change
 from snareport.scope import Scope
 

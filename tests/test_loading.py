@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tiny_dataset import TINY, copy_tiny, edit_config, read_rows, set_cell, write_rows
 
 from snareport import DataError, load_dataset
 from snareport.dataset import TABLES
-from tiny_dataset import TINY, copy_tiny, edit_config, read_rows, set_cell, write_rows
-
 
 
 @pytest.fixture(scope="module")

@@ -20,16 +20,16 @@ class PageTotal(Flowable):
         super().__init__()
         self.previous = self.current = None
 
-    def isIndexing(self) -> int:  # noqa: N802
+    def isIndexing(self) -> int:
         return 1
 
-    def beforeBuild(self) -> None:  # noqa: N802
+    def beforeBuild(self) -> None:
         self.previous, self.current = self.current, None
 
-    def afterBuild(self) -> None:  # noqa: N802
+    def afterBuild(self) -> None:
         pass
 
-    def isSatisfied(self) -> bool:  # noqa: N802
+    def isSatisfied(self) -> bool:
         return self.previous is not None and self.previous == self.current
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -117,7 +117,7 @@ def test_an_indexing_flowable_that_learns_while_drawn_gets_one_more_pass() -> No
 
 def test_a_layout_only_pass_is_never_the_final_one() -> None:
     class AlwaysSatisfied(PageTotal):
-        def isSatisfied(self) -> bool:  # noqa: N802
+        def isSatisfied(self) -> bool:
             return True
 
     total = AlwaysSatisfied()
@@ -134,7 +134,7 @@ def test_tagged_keep_with_next_is_restored_like_reportlab_restores_it() -> None:
     wrapped = Tagged(caption, Node("Caption"))
     wrapped.__dict__["keepWithNext"] = 0  # what reportlab does while grouping
     assert wrapped.getKeepWithNext() == 0
-    setattr(wrapped, "keepWithNext", 1)  # what multiBuild does before the next pass
+    wrapped.keepWithNext = 1  # what multiBuild does before the next pass
     assert wrapped.getKeepWithNext() == 1
 
 

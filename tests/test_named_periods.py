@@ -7,7 +7,6 @@ baseline and the *current* year, because it picked the fifth period of a de-dupl
 from __future__ import annotations
 
 import yaml
-
 from pdf_support import page_texts
 from tiny_dataset import copy_tiny
 

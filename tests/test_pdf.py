@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from pdf_support import page_texts, reader, tiny_pdf, tiny_report
+
 from snareport import formatting as fmt
 from snareport.errors import DataError
 from snareport.layout.story import contents_entries

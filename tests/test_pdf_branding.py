@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from pdf_support import page_texts, tiny_report
+
 from snareport.errors import DataError
 from snareport.render import render_bytes
 from snareport.theme import LAYOUTS_DIR, load_theme

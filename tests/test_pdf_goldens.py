@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from pdf_support import reader, tiny_pdf
 
 GOLDENS = Path(__file__).parent / "goldens"

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from tiny_dataset import copy_tiny
 
 from snareport import __version__
 from snareport.cli import main
-from tiny_dataset import copy_tiny
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from decimal import ROUND_HALF_UP, Decimal
 import re
 import shutil
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -161,7 +161,7 @@ def read(public: dict) -> Knowledge:
                         k.see(fam(("ku25", S, f, p)), kn[f][side])
         for item in kn["age_distribution"]:
             k.see(fam(("kage", S, item["age"])), item["count"])
-        for i, item in enumerate(kn["suspect_sex"]):
+        for item in kn["suspect_sex"]:
             k.see(fam(("ksex", S, item["label"])), item["count"])
         a = r["achievements"]
         for item in a["knife_enabled"]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pypdf import PdfReader
+from tiny_dataset import copy_tiny
 
 from snareport.cli import main
-from tiny_dataset import copy_tiny
 
 DISTRICT = "Westmoor"     # 6 offences in the tiny dataset, every yearly count of them from 1 to 5
 THRESHOLD = 5

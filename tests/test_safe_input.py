@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate
+from tiny_dataset import copy_tiny, read_rows, write_rows
 
 from snareport import DataError, load_dataset
 from snareport.cli import main
 from snareport.content.markdown import parse_markdown
 from snareport.layout.door import Door
 from snareport.theme import load_theme
-from tiny_dataset import copy_tiny, read_rows, write_rows
 
 HOSTILE = [
     "5 < 6 & 7 > 3",

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from tiny_dataset import copy_tiny, read_rows, write_rows
 
 from snareport.cli import main
-from tiny_dataset import copy_tiny, read_rows, write_rows
 
 MARKER = "ZQXmarkerPathQZX"
 

@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
+from tiny_dataset import copy_tiny
 
 import snareport.atomic
 from snareport.atomic import atomic_write_bytes
 from snareport.cli import main
-from tiny_dataset import copy_tiny
 
 OLD = b"%PDF-1.7 the previous report\n"
 

@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from tiny_dataset import copy_tiny, edit_config, read_rows, write_rows
 
 import snareport
 from snareport.cli import main
 from snareport.errors import DataError
 from snareport.naming import plan_filenames, report_filename
-
-from tiny_dataset import copy_tiny, edit_config, read_rows, write_rows
 
 GOOD = b"%PDF-1.7 a good report from yesterday\n"
 
@@ -295,7 +294,7 @@ def test_library_warnings_reach_the_user_as_one_line_without_a_path(data, tmp_pa
     real = snareport.cli._load
 
     def load_with_a_warning(args):
-        warnings.warn("Tight layout not applied in /usr/lib/python3/site-packages/x.py", UserWarning)
+        warnings.warn("Tight layout not applied in /usr/lib/python3/site-packages/x.py", UserWarning, stacklevel=1)
         return real(args)
 
     monkeypatch.setattr(snareport.cli, "_load", load_with_a_warning)

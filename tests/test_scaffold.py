@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-import pytest
 import yaml
 from openpyxl import load_workbook
+from tiny_dataset import TINY
 
 from snareport.cli import main
 from snareport.loading.content import SECTION_FILES
 from snareport.loading.schema import CONTRACT
-from snareport.scaffold import default_window_end, default_year, report_yaml, Authority
-from tiny_dataset import TINY
+from snareport.scaffold import Authority, default_window_end, default_year, report_yaml
 
 
 def test_init_writes_settings_stubs_and_template(tmp_path, capsys):

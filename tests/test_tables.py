@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tiny_dataset import copy_tiny
 
 from snareport.cli import main
 from snareport.models.report import Report
 from snareport.tables import WITHHELD, report_tables, spreadsheet_bytes
-from tiny_dataset import copy_tiny
 
 pytest.importorskip("odf", reason="odfpy writes and reads .ods files")
 

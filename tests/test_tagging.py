@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pikepdf
 import pytest
 from reportlab.graphics.shapes import Drawing, Rect, String
@@ -17,8 +18,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
-
-import matplotlib
 
 from snareport import tagging
 from snareport.tagging.tagger import paints_nothing
@@ -235,9 +234,10 @@ def test_headings_match_contents_page_order(toy_pdf):
         elements = [e for e, _ in walk(pdf)]
         h1s = [e for e in elements if str(e.S) == "/H1"]
         toc_links = [e for e in elements if str(e.S) == "/Link" and str(e.P.S) == "/TOCI"]
-        objrs = [[k for k in l.K if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.OBJR][0] for l in toc_links]
+        objrs = [[k for k in link.K if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == pikepdf.Name.OBJR][0]
+                 for link in toc_links]
         assert [str(o.Obj.Contents) for o in objrs] == ["Introduction", "Figures and tables", "What happens next"]
-        assert all("/Alt" not in l and mcrefs(pdf, l) for l in toc_links)  # the entry's own words are the link text
+        assert all("/Alt" not in link and mcrefs(pdf, link) for link in toc_links)  # the entry's own words are the link text
         # the H1 after "Contents" are the sections, in contents order, and each is where its link points
         assert len(h1s) == 4
         for link, h1 in zip(toc_links, h1s[1:]):

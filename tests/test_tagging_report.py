@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from test_tagging import findings, mcrefs, run_outloud, text_runs_outside_tree, verdicts, walk
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from tiny_dataset import copy_tiny, edit_config
 
 from snareport.errors import DataError
 from snareport.fonts import FONTS_DIR
 from snareport.theme import LAYOUTS_DIR, load_theme
-from tiny_dataset import copy_tiny, edit_config
 
 
 def _theme(folder: Path, name: str = "brand.yaml", **changes) -> Path:

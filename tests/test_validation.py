@@ -5,11 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tiny_dataset import config_data, copy_tiny, drop_column, edit_config, read_rows, set_cell, write_rows
 
 from snareport import DataError, load_dataset
 from snareport.errors import Problem
-from tiny_dataset import config_data, copy_tiny, drop_column, edit_config, read_rows, set_cell, write_rows
-
 
 
 @pytest.fixture

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tiny_dataset import TINY, copy_tiny, read_rows
 
 from snareport import DataError, load_dataset
 from snareport.dataset import TABLES
-from tiny_dataset import TINY, copy_tiny, read_rows
-
 
 CELL_VALUES = st.one_of(
     st.text(max_size=30),

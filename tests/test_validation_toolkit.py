@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 
 import pytest
+from tiny_dataset import config_data, copy_tiny, read_rows, set_cell, write_rows
 
 from snareport import load_dataset
 from snareport.cli import main
 from snareport.errors import DataError
-from tiny_dataset import config_data, copy_tiny, edit_config, read_rows, set_cell, write_rows
 
 
 def _problems(folder):

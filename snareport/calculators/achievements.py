@@ -7,18 +7,26 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from snareport.formatting import month_list
 from snareport.calculators.common import (
-    count_change, require_prepared,
-    NOT_AVAILABLE, by_period, change, in_period, offences_with_flags, period_pair, period_refs, unavailable_reason,
+    NOT_AVAILABLE,
+    by_period,
+    change,
+    count_change,
+    in_period,
+    offences_with_flags,
+    period_pair,
+    period_refs,
+    require_prepared,
+    unavailable_reason,
 )
+from snareport.formatting import month_list
 from snareport.models.achievements import AchievementsSection, CostSaving
 from snareport.models.common import LabelledChange
 
 if TYPE_CHECKING:  # pragma: no cover
-    from snareport.dataset import Dataset
     from snareport.calculators.common import Frames
     from snareport.calculators.prepare import Prepared
+    from snareport.dataset import Dataset
     from snareport.scope import Scope
 
 KNIFE_COHORTS = ("under_18", "age_18_25")
@@ -33,7 +41,7 @@ class AchievementsArea:
     admissions: tuple[LabelledChange, ...]
 
 
-def whole_area(frames: "Frames") -> AchievementsArea:
+def whole_area(frames: Frames) -> AchievementsArea:
     cfg = frames.config
     knife: tuple[LabelledChange, ...] = ()
     if not unavailable_reason(frames, "offences.knife_enabled", "people", "people.age"):
@@ -46,7 +54,7 @@ def whole_area(frames: "Frames") -> AchievementsArea:
     return AchievementsArea(knife, admissions)
 
 
-def calculate(prep: "Prepared", scope: "Scope") -> AchievementsSection:
+def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
     """Knife-enabled offences involving each cohort (year on year); monthly average sharp-object
     admissions (rolling windows); groups/types lower this year than last; savings over ``two_year``."""
     require_prepared(prep)
@@ -74,7 +82,7 @@ def calculate(prep: "Prepared", scope: "Scope") -> AchievementsSection:
     )
 
 
-def _knife_changes(ds: "Prepared | Frames", off: pd.DataFrame, yoy) -> dict:
+def _knife_changes(ds: Prepared | Frames, off: pd.DataFrame, yoy) -> dict:
     knife = by_period(ds, off[off["knife_enabled"].astype(bool)], yoy)
     cols = [*KNIFE_COHORTS, "age_unknown"]
     counts = knife.groupby("_period")[cols].sum().reindex(list(yoy), fill_value=0)
@@ -89,7 +97,7 @@ def _knife_changes(ds: "Prepared | Frames", off: pd.DataFrame, yoy) -> dict:
     return dict(knife_enabled=changes, knife_enabled_age_unknown=unknown)
 
 
-def _admissions(prep: "Prepared", scope: "Scope", rolling) -> tuple[dict, list[str]]:
+def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]:
     """Monthly average sharp-object admissions in the two rolling windows (all ages, under 25s)."""
     ds = prep.ds
     if ds.hospital_admissions is None or not ds.has("hospital_admissions"):
@@ -114,7 +122,7 @@ def _admissions(prep: "Prepared", scope: "Scope", rolling) -> tuple[dict, list[s
     return fields, notes
 
 
-def _admission_changes(ds: "Dataset", adm: pd.DataFrame, rolling) -> list[LabelledChange]:
+def _admission_changes(ds: Dataset, adm: pd.DataFrame, rolling) -> list[LabelledChange]:
     """Monthly average admissions (all ages, under 25s), previous → current rolling window."""
     prev, cur = rolling
 
@@ -147,7 +155,7 @@ def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
             for name, r in fell.iterrows()]
 
 
-def _savings(prep: "Prepared", off: pd.DataFrame, two) -> tuple[dict, list[str]]:
+def _savings(prep: Prepared, off: pd.DataFrame, two) -> tuple[dict, list[str]]:
     """Estimated cost of crime avoided, as the Home Office method intends: for each offence group named in
     report.yaml (``costs.groups``), the change in volume over ``two_year`` × the group's unit cost, rises
     counted as well as falls (a rise is a negative saving), summed to a net figure."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,9 +22,9 @@ from snareport.models.common import Change, PeriodPair, PeriodRef
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
+    from snareport.calculators.prepare import Prepared
     from snareport.config import ReportConfig
     from snareport.dataset import Dataset
-    from snareport.calculators.prepare import Prepared
 
 NOT_AVAILABLE = "not available from this source"
 
@@ -40,7 +41,7 @@ class Frames:
     ``positions``: for each of those frames, each district's row positions (a district's rows are a take).
     """
 
-    ds: "Dataset"
+    ds: Dataset
     offences: pd.DataFrame
     people: pd.DataFrame | None
     involvement: pd.DataFrame
@@ -48,14 +49,14 @@ class Frames:
     positions: Mapping[str, Mapping[str, np.ndarray]]
 
     @property
-    def config(self) -> "ReportConfig":
+    def config(self) -> ReportConfig:
         return self.ds.config
 
     def has(self, name: str) -> bool:
         return self.ds.has(name)
 
 
-def unavailable_reason(ds: "Dataset", *needs: str) -> str | None:
+def unavailable_reason(ds: Dataset, *needs: str) -> str | None:
     """``None`` when the source provides every named table/field, else a reason naming what is missing."""
     missing = [n for n in needs if not ds.has(n)]
     if not missing:
@@ -65,12 +66,12 @@ def unavailable_reason(ds: "Dataset", *needs: str) -> str | None:
 
 # --- periods -----------------------------------------------------------------------------------
 
-def period_ref(ds: "Dataset | Prepared", name: str) -> PeriodRef:
+def period_ref(ds: Dataset | Prepared, name: str) -> PeriodRef:
     p = ds.config.period(name)
     return PeriodRef(name=name, label=p.label, start=p.start, end=p.end)
 
 
-def period_pair(ds: "Dataset | Prepared", names: tuple[str, str] | None) -> PeriodPair | None:
+def period_pair(ds: Dataset | Prepared, names: tuple[str, str] | None) -> PeriodPair | None:
     """The named comparison ``(earlier, later)`` as a PeriodPair (None when the source has no such pair)."""
     if not names:
         return None
@@ -78,7 +79,7 @@ def period_pair(ds: "Dataset | Prepared", names: tuple[str, str] | None) -> Peri
     return PeriodPair(earlier=period_ref(ds, first), later=period_ref(ds, second))
 
 
-def period_refs(ds: "Dataset", names: Iterable[str]) -> list[PeriodRef]:
+def period_refs(ds: Dataset, names: Iterable[str]) -> list[PeriodRef]:
     seen: list[str] = []
     for n in names:
         if n not in seen:
@@ -93,7 +94,7 @@ def in_period(timestamps: pd.Series, period: Period) -> pd.Series:
     return (timestamps >= start) & (timestamps < end)
 
 
-def by_period(ds: "Dataset", frame: pd.DataFrame, names: Iterable[str], column: str = "occurred_at") -> pd.DataFrame:
+def by_period(ds: Dataset, frame: pd.DataFrame, names: Iterable[str], column: str = "occurred_at") -> pd.DataFrame:
     """The rows of ``frame`` in each named period, stacked, with the period's name in ``_period``.
 
     A row in two overlapping periods appears once for each; rows in none are dropped.
@@ -110,7 +111,7 @@ def by_period(ds: "Dataset", frame: pd.DataFrame, names: Iterable[str], column: 
 PERIOD_FLAG = "_in_"   # prefix of the precomputed "occurred in period <name>" columns of cached frames
 
 
-def _with_period_flags(ds: "Dataset", frame: pd.DataFrame) -> pd.DataFrame:
+def _with_period_flags(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     """Add one bool column per configured period (``_in_<name>``) so scopes reuse the comparison."""
     flags = {PERIOD_FLAG + n: in_period(frame["occurred_at"], p) for n, p in ds.config.periods.items()}
     return frame.assign(**flags)
@@ -144,7 +145,7 @@ def take_district(whole: pd.DataFrame, positions: Mapping[str, np.ndarray], dist
     return whole.iloc[found] if found is not None else whole.iloc[0:0]
 
 
-def make_frames(ds: "Dataset") -> Frames:
+def make_frames(ds: Dataset) -> Frames:
     """The whole area's frames and each district's row positions in them (see :class:`Frames`)."""
     offences = _with_period_flags(ds, _plain(ds.offences))
     people = None
@@ -161,17 +162,17 @@ def make_frames(ds: "Dataset") -> Frames:
     return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions)
 
 
-def require_prepared(data: "Prepared") -> None:
+def require_prepared(data: Prepared) -> None:
     """Calculators read a Prepared value: say so plainly when handed a Dataset."""
     if not hasattr(data, "frames"):
         raise TypeError(f"a calculator takes snareport.calculators.prepare.prepare(ds), not a {type(data).__name__}")
 
 
-def _frames(data: "Frames | Prepared") -> Frames:
+def _frames(data: Frames | Prepared) -> Frames:
     return data if isinstance(data, Frames) else data.frames
 
 
-def _in_scope(data: "Frames | Prepared", kind: str, scope: "Scope") -> pd.DataFrame:
+def _in_scope(data: Frames | Prepared, kind: str, scope: Scope) -> pd.DataFrame:
     frames = _frames(data)
     whole = getattr(frames, kind)
     if whole is None:
@@ -179,12 +180,12 @@ def _in_scope(data: "Frames | Prepared", kind: str, scope: "Scope") -> pd.DataFr
     return whole if scope.is_county else take_district(whole, frames.positions[kind], scope.district)
 
 
-def scope_offences(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
+def scope_offences(data: Frames | Prepared, scope: Scope) -> pd.DataFrame:
     """Offences in the scope (all of them, or one district's)."""
     return _in_scope(data, "offences", scope)
 
 
-def scope_people(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
+def scope_people(data: Frames | Prepared, scope: Scope) -> pd.DataFrame:
     """People rows joined to their offence's district and time; people belong to their offence's scope."""
     return _in_scope(data, "people", scope)
 
@@ -200,7 +201,7 @@ def age_mask(ages: pd.Series, age_range: AgeRange) -> pd.Series:
     return mask.fillna(False).astype(bool)
 
 
-def involvement(ds: "Dataset") -> pd.DataFrame:
+def involvement(ds: Dataset) -> pd.DataFrame:
     """Per offence_id: one bool column per cohort (``under_18`` …) and ``age_unknown``.
 
     An offence involves a cohort when at least one linked person (victim or suspect) had an age in
@@ -228,12 +229,12 @@ def involvement(ds: "Dataset") -> pd.DataFrame:
     return flags
 
 
-def offences_with_flags(data: "Frames | Prepared", scope: "Scope") -> pd.DataFrame:
+def offences_with_flags(data: Frames | Prepared, scope: Scope) -> pd.DataFrame:
     """Scope offences with the cohort involvement flags joined on."""
     return _in_scope(data, "flagged", scope)
 
 
-def harm_of(ds: "Dataset | Prepared | Frames", offence_types: pd.Series) -> pd.Series:
+def harm_of(ds: Dataset | Prepared | Frames, offence_types: pd.Series) -> pd.Series:
     """Harm weight of each offence type (0 for a type missing from the harm weights table)."""
     table = getattr(ds, "ds", ds).harm_weights   # the Dataset itself, or the one a Prepared/Frames holds
     weights = table.drop_duplicates("offence_type").set_index("offence_type")["harm_weight"]
@@ -286,7 +287,7 @@ def rank_desc(values: pd.Series, tiebreak: pd.Series | None = None) -> pd.Series
     return pd.Series(range(1, len(order) + 1), index=order.index)
 
 
-def district_population(ds: "Dataset", age: AgeRange | None = None) -> pd.Series | None:
+def district_population(ds: Dataset, age: AgeRange | None = None) -> pd.Series | None:
     """Each district's population in ``population_year`` (every configured district, in config order), of
     the population bands inside ``age`` (all ages when None); None when the source has no population."""
     if ds.population is None or not ds.has("population"):
@@ -302,7 +303,7 @@ def district_population(ds: "Dataset", age: AgeRange | None = None) -> pd.Series
     return totals.reindex(ds.config.districts, fill_value=0).astype(int)
 
 
-def counts_by_district(ds: "Dataset", frame: pd.DataFrame) -> pd.Series:
+def counts_by_district(ds: Dataset, frame: pd.DataFrame) -> pd.Series:
     """Count rows per district for every configured district (0 where none), in config order."""
     counts = frame["district"].astype("object").value_counts()
     return counts.reindex(ds.config.districts, fill_value=0).astype(int)

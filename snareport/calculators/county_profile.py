@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from snareport.calculators.common import pct_change, population_band_map, rank_desc, share, unavailable_reason, require_prepared
+from snareport.calculators.common import (
+    pct_change,
+    population_band_map,
+    rank_desc,
+    require_prepared,
+    share,
+    unavailable_reason,
+)
 from snareport.models.common import SuppressibleCount
 from snareport.models.county_profile import CountyProfileSection, DistrictPopulation, Growth
 from snareport.scope import Scope
@@ -16,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 
-def calculate(prep: "Prepared", scope: Scope) -> CountyProfileSection:
+def calculate(prep: Prepared, scope: Scope) -> CountyProfileSection:
     """Population in ``population_year``; growth between the first and last ``census_years`` present."""
     require_prepared(prep)
     ds = prep.ds
@@ -49,7 +56,7 @@ def calculate(prep: "Prepared", scope: Scope) -> CountyProfileSection:
     )
 
 
-def _bands(ds: "Dataset", rows: "pd.DataFrame") -> list[SuppressibleCount]:
+def _bands(ds: Dataset, rows: pd.DataFrame) -> list[SuppressibleCount]:
     band_of = population_band_map(ds.config.age_bands, rows["age_band"].unique())
     sums = rows.groupby(rows["age_band"].map(band_of))["population"].sum()
     total = int(rows["population"].sum())
@@ -57,7 +64,7 @@ def _bands(ds: "Dataset", rows: "pd.DataFrame") -> list[SuppressibleCount]:
     return [SuppressibleCount(label=label, count=n, share=share(n, total)) for label, n in counts.items()]
 
 
-def _growth(rows: "pd.DataFrame", census_years: list[int]) -> Growth | None:
+def _growth(rows: pd.DataFrame, census_years: list[int]) -> Growth | None:
     present = sorted(set(census_years) & set(int(y) for y in rows["year"].unique()))
     if len(present) < 2:
         return None

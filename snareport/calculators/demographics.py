@@ -9,13 +9,27 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, crossed_counts, require_prepared,
-    band_label_series, by_period, harm_of, period_pair, period_refs, population_band_map, scope_people,
-    share, unavailable_reason,
+    band_label_series,
+    by_period,
+    count_change,
+    crossed_counts,
+    harm_of,
+    period_pair,
+    period_refs,
+    population_band_map,
+    require_prepared,
+    scope_people,
+    share,
+    unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
 from snareport.models.demographics import (
-    AgeProfile, DemographicsSection, HighHarm, PopulationComparison, RoleSexSplit, SexRow,
+    AgeProfile,
+    DemographicsSection,
+    HighHarm,
+    PopulationComparison,
+    RoleSexSplit,
+    SexRow,
 )
 from snareport.scope import Scope
 
@@ -40,7 +54,7 @@ class DemographicsArea:
     area_suspect_vs_population: tuple[PopulationComparison, ...]
 
 
-def whole_area(frames: "Frames") -> DemographicsArea | None:
+def whole_area(frames: Frames) -> DemographicsArea | None:
     if unavailable_reason(frames, "people", "people.age", "people.sex") or frames.people is None:
         return None
     cfg = frames.config
@@ -58,7 +72,7 @@ def whole_area(frames: "Frames") -> DemographicsArea | None:
     )
 
 
-def calculate(prep: "Prepared", scope: Scope) -> DemographicsSection:
+def calculate(prep: Prepared, scope: Scope) -> DemographicsSection:
     """Involvement counts (one people row = one involvement) in the current year unless stated.
 
     Shares are of all involvements of the role, including unknown age or sex.
@@ -109,7 +123,7 @@ def _profile(rows: pd.DataFrame, area: str, kind: str, role: str, bands) -> AgeP
     )
 
 
-def _authority_profiles(ds: "Frames", rows: pd.DataFrame) -> list[AgeProfile]:
+def _authority_profiles(ds: Frames, rows: pd.DataFrame) -> list[AgeProfile]:
     district = rows["district"].astype("object")
     out = []
     for authority in ds.config.authorities:
@@ -131,7 +145,7 @@ def _sex_split(rows: pd.DataFrame, role: str, yoy) -> RoleSexSplit:
     return RoleSexSplit(role=role, rows=out, total=count_change(int(totals[prev]), int(totals[cur])))
 
 
-def _population_comparison(prep: "Prepared | Frames", scope: Scope, now: pd.DataFrame) -> dict:
+def _population_comparison(prep: Prepared | Frames, scope: Scope, now: pd.DataFrame) -> dict:
     """Suspect involvement share per age band against that band's share of the scope's population."""
     ds = prep.ds
     if unavailable_reason(ds, "population") or ds.population is None:
@@ -152,7 +166,7 @@ def _population_comparison(prep: "Prepared | Frames", scope: Scope, now: pd.Data
         for band in ds.config.age_bands])
 
 
-def _high_harm(ds: "Prepared | Frames", now: pd.DataFrame) -> HighHarm:
+def _high_harm(ds: Prepared | Frames, now: pd.DataFrame) -> HighHarm:
     """People ranked by summed harm weight of their current-year offences (any role, each offence once)."""
     pairs = now.drop_duplicates(["person_id", "offence_id"])
     harm = harm_of(ds, pairs["offence_type"]).groupby(pairs["person_id"].to_numpy()).sum()

@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from snareport.calculators.common import (
-    count_change, require_prepared,
-    by_period, change, harm_of, period_pair, period_refs, rank_desc, unavailable_reason,
+    by_period,
+    change,
+    count_change,
+    harm_of,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    unavailable_reason,
 )
 from snareport.models.common import Change
 from snareport.models.geography import DistrictScore, GeographySection
@@ -30,7 +37,7 @@ def direction(values: list[float]) -> str:
     return "mixed"
 
 
-def calculate(prep: "Prepared", scope: Scope) -> GeographySection:
+def calculate(prep: Prepared, scope: Scope) -> GeographySection:
     """Volume score = offences involving the cohort; harm score = their summed harm weights.
 
     Every district's scores come from one grouped pass over the area (``whole_area``, made once per
@@ -84,7 +91,7 @@ class GeographyArea:
     county_harm: Change | None
 
 
-def whole_area(frames: "Frames") -> GeographyArea | None:
+def whole_area(frames: Frames) -> GeographyArea | None:
     if unavailable_reason(frames, "people", "people.age"):
         return None
     prev, cur = frames.config.comparisons.rolling
@@ -92,7 +99,7 @@ def whole_area(frames: "Frames") -> GeographyArea | None:
     return GeographyArea(tuple(scores), county_volume, county_harm)
 
 
-def _scores(ds: "Frames", windows, prev: str, cur: str, has_harm: bool):
+def _scores(ds: Frames, windows, prev: str, cur: str, has_harm: bool):
     """Every district's scores (one grouped pass), sorted by current rank, and the county totals."""
     cfg = ds.config
     off = ds.flagged

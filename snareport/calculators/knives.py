@@ -8,8 +8,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, require_prepared,
-    by_period, counts_by_district, period_pair, period_refs, rank_desc, scope_people, share,
+    by_period,
+    count_change,
+    counts_by_district,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    scope_people,
+    share,
     unavailable_reason,
 )
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
@@ -33,7 +40,7 @@ class KnivesArea:
     district_counts: pd.Series
 
 
-def whole_area(frames: "Frames") -> KnivesArea | None:
+def whole_area(frames: Frames) -> KnivesArea | None:
     if unavailable_reason(frames, "offences.knife_enabled"):
         return None
     yoy = frames.config.comparisons.year_on_year
@@ -42,7 +49,7 @@ def whole_area(frames: "Frames") -> KnivesArea | None:
     return KnivesArea(knife, counts_by_district(frames, knife[knife["_period"] == yoy[1]]))
 
 
-def calculate(prep: "Prepared", scope: Scope) -> KnivesSection:
+def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     """Knife-enabled offences year on year; people measures over current-year knife-enabled offences."""
     require_prepared(prep)
     cfg = prep.config
@@ -84,7 +91,7 @@ def _districts(scope: Scope, counts: pd.Series, top_n: int) -> dict:
     return dict(district_ranking=ranking, districts_of_concern=ranking[:top_n], focus=focus)
 
 
-def _under_25(prep: "Prepared", knife: pd.DataFrame, yoy) -> tuple[dict, list[str]]:
+def _under_25(prep: Prepared, knife: pd.DataFrame, yoy) -> tuple[dict, list[str]]:
     """The under-25 injury and non-injury changes and the minimum saving, with any notes."""
     prev, cur = yoy
     mine = knife[knife[COHORT]]
@@ -104,7 +111,7 @@ def _under_25(prep: "Prepared", knife: pd.DataFrame, yoy) -> tuple[dict, list[st
     return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2)}, []
 
 
-def _people(prep: "Prepared", scope: Scope, cur: str) -> dict:
+def _people(prep: Prepared, scope: Scope, cur: str) -> dict:
     ppl = by_period(prep, scope_people(prep, scope), [cur])
     ppl = ppl[ppl["knife_enabled"].astype(bool)]
     ages = pd.to_numeric(ppl["age"], errors="coerce").astype("float64")

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 
-def calculate(prep: "Prepared", scope: Scope) -> LatestYearSection:
+def calculate(prep: Prepared, scope: Scope) -> LatestYearSection:
     """Offences in the main period by group and district, rates per 1,000 residents, and the monthly trend."""
     require_prepared(prep)
     ds = prep.ds
@@ -72,7 +72,7 @@ def rate(count: int | None, population: int | None) -> float | None:
     return round(count / population * 1000, 3)
 
 
-def _residents(ds: "Dataset") -> dict[str, int]:
+def _residents(ds: Dataset) -> dict[str, int]:
     """Residents per district in ``population_year`` (summed over age bands); {} without a population table."""
     pop = ds.population
     if pop is None or not ds.has("population"):
@@ -84,7 +84,7 @@ def _residents(ds: "Dataset") -> dict[str, int]:
     return {str(d): int(n) for d, n in totals.items() if d in ds.config.districts}
 
 
-def _trend(ds: "Dataset", stamps: pd.Series, main) -> list[MonthCount]:
+def _trend(ds: Dataset, stamps: pd.Series, main) -> list[MonthCount]:
     """Every calendar month from the source's first to its last (report.yaml ``source.months``, else the
     offences' own range); a month the source does not cover is a gap with no count."""
     covered = list(ds.config.source.months) if ds.config.source and ds.config.source.months else []

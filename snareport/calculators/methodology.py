@@ -5,7 +5,6 @@ from the configuration so the note always matches what was calculated.
 """
 from __future__ import annotations
 
-
 from snareport.config import AgeRange, ReportConfig
 from snareport.formatting import join_words
 from snareport.models.report import MethodNote

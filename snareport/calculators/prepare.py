@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from snareport.calculators import (
-    achievements, demographics, geography, knives, recorded_offences, sexual_violence, temporal,
+    achievements,
+    demographics,
+    geography,
+    knives,
+    recorded_offences,
+    sexual_violence,
+    temporal,
 )
 from snareport.calculators.common import Frames, make_frames
 
@@ -35,11 +41,11 @@ class Prepared:
     temporal: temporal.TemporalArea | None
 
     @property
-    def ds(self) -> "Dataset":
+    def ds(self) -> Dataset:
         return self.frames.ds
 
     @property
-    def config(self) -> "ReportConfig":
+    def config(self) -> ReportConfig:
         return self.frames.ds.config
 
     def has(self, name: str) -> bool:
@@ -47,7 +53,7 @@ class Prepared:
         return self.frames.ds.has(name)
 
 
-def prepare(ds: "Dataset") -> Prepared:
+def prepare(ds: Dataset) -> Prepared:
     """Type the whole area's tables once and compute every section's whole-area figures."""
     frames = make_frames(ds)
     return Prepared(

@@ -4,22 +4,35 @@ and counts by calendar month, so month-precision sources such as police.uk get e
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
-
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, district_population, require_prepared,
-    by_period, change, harm_of, period_pair, period_refs, rank_desc, share, take_district, unavailable_reason,
+    by_period,
+    change,
+    count_change,
+    district_population,
+    harm_of,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    share,
+    take_district,
+    unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.config import Period
 from snareport.models.common import Change, ScopeFigure
 from snareport.models.recorded_offences import (
-    DistrictVolume, MonthlyVolume, OffenceGroupVolume, RecordedOffencesSection,
+    DistrictVolume,
+    MonthlyVolume,
+    OffenceGroupVolume,
+    RecordedOffencesSection,
 )
 from snareport.scope import Scope
 
@@ -28,7 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.prepare import Prepared
 
 
-def calculate(prep: "Prepared", scope: Scope) -> RecordedOffencesSection:
+def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
     """Every offence in the ``year_on_year`` periods counts once; harm-weighted volume = sum of the
     offences' harm weights (by offence type). Districts ranked by current volume (ties: harm, then name)
     and by current harm (ties: volume, then name)."""
@@ -80,7 +93,7 @@ class RecordedArea:
     county_harm: Change | None
 
 
-def whole_area(frames: "Frames") -> RecordedArea | None:
+def whole_area(frames: Frames) -> RecordedArea | None:
     if unavailable_reason(frames, "offences"):
         return None
     yoy = frames.config.comparisons.year_on_year
@@ -103,7 +116,7 @@ def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
     return change(round(float(values[0]["_harm"].sum()), 2), round(float(values[1]["_harm"].sum()), 2))
 
 
-def _districts(prep: "Prepared", scope: Scope, grouped: pd.DataFrame, has_harm: bool, county_total,
+def _districts(prep: Prepared, scope: Scope, grouped: pd.DataFrame, has_harm: bool, county_total,
                county_harm) -> dict:
     prev, cur = prep.config.comparisons.year_on_year
     names = prep.config.districts
@@ -149,7 +162,7 @@ def month_starts(period: Period) -> list[dt.date]:
     return out
 
 
-def _months(ds: "Prepared", rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
+def _months(ds: Prepared, rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
     stamps = pd.to_datetime(rows["occurred_at"])
     month_number = stamps.dt.year * 12 + stamps.dt.month   # one integer per calendar month

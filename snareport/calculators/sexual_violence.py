@@ -8,8 +8,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, folded_text, require_prepared,
-    band_label_series, by_period, counts_by_district, period_pair, period_refs, rank_desc, share,
+    band_label_series,
+    by_period,
+    count_change,
+    counts_by_district,
+    folded_text,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    share,
     unavailable_reason,
 )
 from snareport.models.common import Change, LabelledChange, Ranked, SuppressibleCount
@@ -37,7 +45,7 @@ class SexualViolenceArea:
     repeat_suspects: tuple[int, int] | None
 
 
-def whole_area(frames: "Frames") -> SexualViolenceArea | None:
+def whole_area(frames: Frames) -> SexualViolenceArea | None:
     if unavailable_reason(frames, "offences.sexual_category"):
         return None
     cfg = frames.config
@@ -57,7 +65,7 @@ def whole_area(frames: "Frames") -> SexualViolenceArea | None:
     return SexualViolenceArea(sexual, total, tuple(_highest_districts(frames, current)), suspects, repeat)
 
 
-def calculate(prep: "Prepared", scope: Scope) -> SexualViolenceSection:
+def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
     """Sexual violence = offences with a non-blank ``sexual_category``; see docs/methodology.md."""
     require_prepared(prep)
     cfg = prep.config
@@ -124,7 +132,7 @@ def _months(rows: pd.DataFrame, peak_months: int) -> dict:
                 peak_months=sorted(int(m) for m, _ in ranked[:peak_months]))
 
 
-def _highest_districts(ds: "Frames", current: pd.DataFrame) -> list[CategoryDistricts]:
+def _highest_districts(ds: Frames, current: pd.DataFrame) -> list[CategoryDistricts]:
     """Every district ranked by current-year count, per category (one grouped pass over the area)."""
     out = []
     for cat in CATEGORIES:
@@ -145,7 +153,7 @@ def _modal(values: pd.Series) -> tuple[str | None, int | None]:
     return str(top), int(counts[top])
 
 
-def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy, three) -> dict:
+def _suspects(prep: Prepared, area: SexualViolenceArea, scope: Scope, yoy, three) -> dict:
     suspects = area.suspects
     if not scope.is_county:
         suspects = suspects[suspects["district"] == scope.district]
@@ -169,7 +177,7 @@ def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy, t
     return fields
 
 
-def _repeat_suspects(ds: "Prepared | Frames", suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
+def _repeat_suspects(ds: Prepared | Frames, suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
     """(current-year suspects in ``now`` with two or more sexual offences among ``suspects`` over the three
     years, current-year suspects). Pass the whole area's suspects so offences elsewhere count too."""
     over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])

@@ -1,14 +1,22 @@
 """Shares by age band for several areas → grouped vertical bar ChartFlowable (e.g. victims, KCC vs Medway)."""
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import (
-    WITHHELD_KEY, WITHHELD_SWATCH, ChartText, axes_in_points, build_chart, key_row, text_width, value_axis, withheld_bar,
+    WITHHELD_KEY,
+    WITHHELD_SWATCH,
+    ChartText,
+    axes_in_points,
+    build_chart,
+    key_row,
+    text_width,
+    value_axis,
+    withheld_bar,
 )
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -62,7 +70,7 @@ def age_band_shares_chart(
         group_width = 0.8
         bar_width = group_width / n
         largest = max((v for values in series.values() for v in values if v is not None), default=0)
-        for s, (name, values) in enumerate(series.items()):
+        for s, values in enumerate(series.values()):
             for i, value in enumerate(values):
                 x = i - group_width / 2 + bar_width * (s + 0.5)
                 if value is None:

@@ -1,7 +1,7 @@
 """Counts by single year of age → vertical bar ChartFlowable with the peak age labelled."""
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from matplotlib.figure import Figure
 
@@ -9,7 +9,14 @@ from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import WITHHELD, describe, published_peak, sentence_case, value_or_suppressed, withheld_sentence
+from snareport.charts.wording import (
+    WITHHELD,
+    describe,
+    published_peak,
+    sentence_case,
+    value_or_suppressed,
+    withheld_sentence,
+)
 
 
 def age_distribution_chart(

@@ -6,14 +6,19 @@ district average.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import (
-    MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width, withheld_bar,
+    MIN_PLOT_HEIGHT,
+    ChartText,
+    axes_in_points,
+    build_chart,
+    text_width,
+    withheld_bar,
 )
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -83,7 +88,7 @@ def district_change_chart(
         axes = axes_in_points(figure, w, h, left=names_width + 8, bottom=2, right=labels_width + 6, top=top)
         largest = max([c for _, c, _, _ in rows if c is not None] + ([reference[1]] if reference else []), default=1)
         bars: list[tuple[int, float, str]] = []
-        for i, (district, value, _, change) in enumerate(rows):
+        for i, (district, value, _, _change) in enumerate(rows):
             bold = district == highlight
             colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
             if value is not None:

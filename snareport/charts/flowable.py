@@ -6,8 +6,8 @@ layout and tagging layers can describe the figure and export its numbers.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import simpleSplit

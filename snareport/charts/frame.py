@@ -6,8 +6,8 @@ from the style (margins measured from label widths) instead of ``tight_layout``,
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import matplotlib
 from matplotlib.axes import Axes

@@ -4,13 +4,19 @@ Shared by the by-category and month-by-month comparison charts; each chart keeps
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
 from snareport.charts.frame import (
-    WITHHELD_KEY, WITHHELD_SWATCH, axes_in_points, key_row, text_width, value_axis, withheld_bar,
+    WITHHELD_KEY,
+    WITHHELD_SWATCH,
+    axes_in_points,
+    key_row,
+    text_width,
+    value_axis,
+    withheld_bar,
 )
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import SUPPRESSED

@@ -7,11 +7,11 @@ so the finding never depends on reading colour alone. Suppressed cells (None) ar
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
+from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
-from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
@@ -19,7 +19,14 @@ from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import WITHHELD, describe, published_peak, sentence_case, value_or_suppressed, withheld_sentence
+from snareport.charts.wording import (
+    WITHHELD,
+    describe,
+    published_peak,
+    sentence_case,
+    value_or_suppressed,
+    withheld_sentence,
+)
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PEAK_SHARE = 0.75   # the default; reports pass the model's peak_threshold (report.yaml definitions.peak_share)

@@ -5,7 +5,7 @@ compares like with like; the title says in how many months the later figure was 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from snareport import formatting as fmt
 from snareport.charts.flowable import ChartFlowable

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Union
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -39,7 +38,7 @@ class TextOp:
     alpha: float = 1.0
 
 
-Operation = Union[PathOp, TextOp]
+Operation = PathOp | TextOp
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Population by district → horizontal bar ChartFlowable, each bar labelled with its count and share."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 

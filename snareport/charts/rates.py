@@ -1,7 +1,7 @@
 """Rates per 1,000 residents by district → horizontal bar ChartFlowable, highest first, each bar labelled."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 

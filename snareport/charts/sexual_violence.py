@@ -1,7 +1,7 @@
 """Sexual violence counts → ChartFlowables: by category (previous vs current) and by month of the year."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 

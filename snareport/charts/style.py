@@ -6,7 +6,7 @@ text) and matplotlib's font manager (so any matplotlib-side measurement uses the
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from snareport.charts.recorder import TextFonts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _af_palette(name: str) -> tuple[str, ...]:
     from afcharts.af_colours import get_af_colours
 
@@ -68,7 +68,7 @@ class ChartStyle(BaseModel):
     bar_row_height: float = Field(default=17.0, gt=4, description="height per bar in horizontal bar charts")
 
     @model_validator(mode="after")
-    def _readable(self) -> "ChartStyle":
+    def _readable(self) -> ChartStyle:
         for name in ("text_size", "title_size", "subtitle_size", "source_size"):
             if getattr(self, name) < self.min_text_size:
                 raise ValueError(f"{name} {getattr(self, name)} is smaller than min_text_size {self.min_text_size}")
@@ -90,7 +90,7 @@ class ChartStyle(BaseModel):
         return _rc_params(self)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register_reportlab(name: str, path: str) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -99,7 +99,7 @@ def _register_reportlab(name: str, path: str) -> None:
         pdfmetrics.registerFont(TTFont(name, path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register_matplotlib(path: str) -> str:
     from matplotlib import font_manager
 

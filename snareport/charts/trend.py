@@ -3,7 +3,7 @@ accent colour, earlier months muted, and months the source lacks marked "no data
 from __future__ import annotations
 
 import datetime as dt
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 

@@ -13,7 +13,7 @@ of claiming a finding; changes, ranks and "every district" claims name only what
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from snareport import formatting as fmt
 from snareport.formatting import MINUS, join_words

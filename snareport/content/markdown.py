@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -40,7 +40,7 @@ class Run(_Node):
     italic: bool = False
     link: str | None = None
 
-    def _same_style(self, other: "Run") -> bool:
+    def _same_style(self, other: Run) -> bool:
         return (self.bold, self.italic, self.link) == (other.bold, other.italic, other.link)
 
 
@@ -71,7 +71,7 @@ class NumberedList(_Node):
         )
 
 
-Block = Annotated[Union[Paragraph, BulletList, NumberedList], Field(discriminator="kind")]
+Block = Annotated[Paragraph | BulletList | NumberedList, Field(discriminator="kind")]
 
 
 class RichText(_Node):

@@ -146,7 +146,7 @@ class ChildrensVoices(_Section):
     quotes_source: str = ""
 
     @model_validator(mode="after")
-    def _quotes_have_a_source(self) -> "ChildrensVoices":
+    def _quotes_have_a_source(self) -> ChildrensVoices:
         if self.quotes and not self.quotes_source.strip():
             raise ValueError("quotes need quotes_source: who gathered the children's own words, and when "
                              "(use paraphrased for themes written in our own words)")

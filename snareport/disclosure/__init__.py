@@ -23,15 +23,15 @@ __all__ = ["disclose", "plan", "Result"]
 log = logging.getLogger(__name__)
 
 
-def plan(reports: "dict[str | None, Report]", threshold: int, hospital_threshold: int):
+def plan(reports: dict[str | None, Report], threshold: int, hospital_threshold: int):
     """The catalogue of cells and relations and the solved suppression (for audits and measurements)."""
     raw = {name or "": r.model_dump() for name, r in reports.items()}
     cat = collect(raw, threshold, hospital_threshold)
     return raw, cat, solve(cat)
 
 
-def disclose(reports: "dict[str | None, Report]", threshold: int,
-             hospital_threshold: int) -> "dict[str | None, Report]":
+def disclose(reports: dict[str | None, Report], threshold: int,
+             hospital_threshold: int) -> dict[str | None, Report]:
     """New public reports (keys as given: ``None`` for the whole area, else the district's name)."""
     from snareport.models.report import Report
 

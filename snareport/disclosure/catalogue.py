@@ -12,8 +12,8 @@ Cells that are never printed can still matter: an unlisted remainder (all ages m
 from __future__ import annotations
 
 import logging
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import Hashable
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class Catalogue:
 
     def finish(self) -> None:
         """Create free cells, drop parts known to be zero, and keep only relations the raw values satisfy."""
-        for total, parts, free in self._pending:
+        for _total, parts, free in self._pending:
             if free:
                 for p in parts:
                     self.cells.setdefault(p, Cell(p, None, self.threshold))

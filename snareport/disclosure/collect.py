@@ -120,7 +120,7 @@ class _Collector:
                     months[side == "current"].append(key)
                 keys.append(key)
             self.derive((*P, "months", i, "volume", "change_pct"), keys)
-        for side, period in enumerate(YOY):
+        for side in range(len(YOY)):
             if tot[side] and months[side]:
                 self.cat.relate(tot[side], months[side])
         groups: list[list[Key]] = [[], []]
@@ -474,7 +474,7 @@ def _area_sums(cat: Catalogue, districts: list[str], authorities: dict[str, list
         if key[0] == "inv" and str(key[1]).startswith("auth:"):
             members = authorities.get(key[1][len("auth:"):], [])
             cat.relate(key, [("inv", d, *key[2:]) for d in members])
-    for auth, members in authorities.items():   # authority rows of the area report, summed over authorities
+    for auth in authorities:   # authority rows of the area report, summed over authorities
         for key in list(cat.cells):
             if key[0] == "inv" and key[1] == "auth:" + auth:
                 cat.relate(("inv", AREA, *key[2:]), [("inv", "auth:" + a, *key[2:]) for a in authorities])

@@ -19,7 +19,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
-from snareport.disclosure.catalogue import Catalogue, Cell, Key, Relation
+from snareport.disclosure.catalogue import Catalogue, Key, Relation
 
 EPS = 1e-6
 ZERO_WEIGHT = 50.0

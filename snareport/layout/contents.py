@@ -26,13 +26,13 @@ class ContentsFlowable(Flowable):
 
     # --- multiBuild protocol (relayed by the document's PageCount, see layout.pages) ------------
 
-    def beforeBuild(self) -> None:  # noqa: N802
+    def beforeBuild(self) -> None:
         self.previous, self.pages = self.pages, {}
 
-    def afterBuild(self) -> None:  # noqa: N802
+    def afterBuild(self) -> None:
         pass
 
-    def isSatisfied(self) -> bool:  # noqa: N802
+    def isSatisfied(self) -> bool:
         return self.previous == self.pages and all(k in self.pages for k, _ in self.entries)
 
     def record(self, key: str, page: int) -> None:

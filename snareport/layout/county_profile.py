@@ -58,14 +58,13 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.keep([door.h2(f"Services {where}"), door.side_by_side(
             [door.h3("Education"), door.bullets(f.education)],
             [door.h3("Health"), door.bullets(f.health), door.h3("Prisons"), door.bullets(f.prisons)])]))
-    if p.available:   # the districts' populations close the section, before the people involved
-        if p.districts:
-            out += door.chart(population_chart(
-                [d.district for d in p.districts], [d.population for d in p.districts], area=m.area,
-                year=str(p.year), source=source_line(report, "population"), style=door.chart_style,
-                highlight=m.district if m.district in {d.district for d in p.districts} else None))
-            rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
-            out += door.annex_table(["District", "Authority", "Population", "Share"], rows,
-                                    f"Population by district, {p.year}",
-                                    numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18])
+    if p.available and p.districts:   # the districts' populations close the section, before the people involved
+        out += door.chart(population_chart(
+            [d.district for d in p.districts], [d.population for d in p.districts], area=m.area,
+            year=str(p.year), source=source_line(report, "population"), style=door.chart_style,
+            highlight=m.district if m.district in {d.district for d in p.districts} else None))
+        rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
+        out += door.annex_table(["District", "Authority", "Population", "Share"], rows,
+                                f"Population by district, {p.year}",
+                                numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18])
     return out

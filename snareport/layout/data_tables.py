@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from snareport.layout.door import Door
 from snareport.models.report import Report
 
+
 def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = [door.para("The figures behind the charts in this report, in the order the charts appear.")]
     for table in door.annex:

@@ -13,7 +13,6 @@ from snareport.layout.door import Door, Segment, Tile
 from snareport.models.report import Report
 from snareport.theme import MM
 
-
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 

@@ -8,8 +8,9 @@ one place. ``Door.tagger`` is the hook for the tagging layer: when set, every fl
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
-from snareport.layout._content import content, intro, scoped_bullets
 from snareport.charts.districts import district_change_chart
 from snareport.layout._charts import source_line
+from snareport.layout._content import content, intro, scoped_bullets
 from snareport.layout._periods import earlier, later, span, unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report

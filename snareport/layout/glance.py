@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
 from snareport.layout import _counted
-from snareport.layout.latest_year import month_runs
 from snareport.layout._periods import earlier, later
 from snareport.layout.door import Door, Segment
+from snareport.layout.latest_year import month_runs
 from snareport.models.report import Report
 
 

@@ -6,7 +6,8 @@ findings and the contents page always agree.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 

@@ -8,14 +8,14 @@ this module is the one place that turns those names into words, so none reaches 
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from reportlab.platypus import Flowable
 
 from snareport.layout._needs import NEEDS_PATTERN, WORDS, needs
 from snareport.layout.door import Door
 from snareport.models.report import Report
-
 
 # Report fields holding a data section, in the report's order (content sections are left out by their
 # own rule: no content, no section).

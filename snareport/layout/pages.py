@@ -16,7 +16,6 @@ from snareport.layout.door import Door, SectionHeading
 from snareport.layout.keep import KeepHeadingWithStart
 from snareport.theme import MM
 
-
 _NOT_CONTENT = (PageBreak, CondPageBreak, Spacer, ActionFlowable)
 
 
@@ -42,19 +41,19 @@ class PageCount(Flowable):
         self.others = list(others or [])
         self.width = self.height = 0
 
-    def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
+    def isIndexing(self) -> int:
         return 1
 
-    def beforeBuild(self) -> None:  # noqa: N802
+    def beforeBuild(self) -> None:
         self.previous, self.current = self.current, None
         for other in self.others:
             other.beforeBuild()
 
-    def afterBuild(self) -> None:  # noqa: N802
+    def afterBuild(self) -> None:
         for other in self.others:
             other.afterBuild()
 
-    def isSatisfied(self) -> bool:  # noqa: N802
+    def isSatisfied(self) -> bool:
         mine = self.previous is not None and self.previous == self.current
         return mine and all(other.isSatisfied() for other in self.others)
 
@@ -120,12 +119,12 @@ class ReportDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(n)]
 
     # --- bookkeeping ----------------------------------------------------------------------------
-    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's name)
+    def beforeDocument(self) -> None:
         self._section = self._page_top_section = ""
         self._section_key = ""
         self._page_has_content = False
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
+    def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _NOT_CONTENT):
             return
         heading = _unwrap_heading(flowable)

@@ -15,7 +15,6 @@ from snareport.layout.door import Door, Segment, Tile
 from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
 from snareport.models.report import Report
 
-
 TOP_DISTRICTS = 3
 
 

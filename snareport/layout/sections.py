@@ -8,8 +8,8 @@ Every chapter starts on a new page and its sections flow one after another insid
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.platypus import Flowable
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from snareport.layout._content import content, intro
 from snareport.charts.heatmap import day_hour_heatmap
 from snareport.layout._charts import source_line
+from snareport.layout._content import content, intro
 from snareport.layout._periods import unavailable_note
 from snareport.layout.door import Door, Segment
 from snareport.models.report import Report

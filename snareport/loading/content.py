@@ -7,7 +7,6 @@ YAML, missing file, missing or wrong field, unknown file or district — is retu
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol

@@ -41,7 +41,7 @@ def _found_in(values: pd.Series, known: pd.Series) -> pd.Series:
     return pd.Series(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), index=values.index)
 
 
-def offence_rows(people: TypedTable, offences: TypedTable) -> "np.ndarray | None":
+def offence_rows(people: TypedTable, offences: TypedTable) -> np.ndarray | None:
     """For each people row, the row number (0-based) of its offence in the offences table; -1 when its
     offence_id is blank or not there. None when either offence_id column is unusable."""
     if "offence_id" not in people.usable or "offence_id" not in offences.usable:
@@ -58,7 +58,7 @@ def arrow_text(column: pd.Series) -> pa.Array:
 
 
 def check_people_link_to_offences(people: TypedTable, offences: TypedTable, log: ProblemLog,
-                                  rows: "np.ndarray | None" = None) -> None:
+                                  rows: np.ndarray | None = None) -> None:
     """People whose offence_id is not in the offences table. ``rows`` is :func:`offence_rows`, when known."""
     if "offence_id" not in people.usable or "offence_id" not in offences.usable:
         return

@@ -151,7 +151,7 @@ def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
         # ParquetFile, not pq.read_table: the same table without importing pyarrow.dataset (~0.3 s per process);
         # self_destruct frees Arrow memory as it converts
         frame = pq.ParquetFile(path).read().to_pandas(split_blocks=True, self_destruct=True)
-    except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
+    except Exception as exc:
         reason = _first_line(exc, path)
         log.add(path.name, None, None, f"a file that cannot be read as Parquet ({reason})", "a Parquet file")
         return None
@@ -206,7 +206,7 @@ class _Workbook:
 
         try:
             self._book = CalamineWorkbook.from_path(str(self._paths[0]))
-        except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with the file
+        except Exception as exc:
             reason = _first_line(exc, self._paths[0])
             self._log.add(self._paths[0].name, None, None, f"a file that cannot be opened ({reason})", "an .xlsx workbook")
         return self._book
@@ -231,7 +231,7 @@ class _Workbook:
                 return None
             # every cell from A1 (the row numbers are the spreadsheet's); empty cells read as ""
             rows = iter(sheet.to_python(skip_empty_area=False))
-        except Exception as exc:  # noqa: BLE001 — any reader failure is a problem with this sheet
+        except Exception as exc:
             self._log.add(label, None, None, f"a sheet that cannot be read ({_first_line(exc, self._paths[0])})",
                           "a worksheet of plain cells")
             return None

@@ -11,12 +11,12 @@ import pyarrow.compute as pc
 from snareport.config import ReportConfig
 from snareport.dataset import TABLES, Dataset, PeriodGap
 from snareport.errors import DataError, Problem
-from snareport.loading import crosschecks
-from snareport.loading.crosschecks import arrow_text
-from snareport.loading.content import load_content
 from snareport.formatting import month_list
-from snareport.loading.coverage import months_present, period_gaps
+from snareport.loading import crosschecks
 from snareport.loading.config_file import read_config
+from snareport.loading.content import load_content
+from snareport.loading.coverage import months_present, period_gaps
+from snareport.loading.crosschecks import arrow_text
 from snareport.loading.files import read_tables
 from snareport.loading.problems import ProblemLog
 from snareport.loading.schema import CONTRACT, OPTIONAL_FIELDS

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import PrivateAttr
@@ -39,7 +40,7 @@ class Metadata(SectionModel):
     language: str
     theme: str                       # as report.yaml names it
     attribution: str = ""            # licence attribution for the covers (open data), else empty
-    _theme_location: object = PrivateAttr(default=None)   # its file, found from the dataset folder (not in JSON)
+    _theme_location: str | Path | None = PrivateAttr(default=None)   # its file, found from the dataset folder (not in JSON)
 
 
 class TableSummary(SectionModel):
@@ -109,7 +110,7 @@ class Report(SectionModel):
     recorded_offences: RecordedOffencesSection
     latest_year: LatestYearSection = LatestYearSection(available=False)   # only with a main period
 
-    def tables(self) -> dict[str, "pd.DataFrame"]:
+    def tables(self) -> dict[str, pd.DataFrame]:
         """Every table and chart's figures as tidy pandas DataFrames, keyed by their spreadsheet sheet name.
 
         The same cells as ``snareport build --tables``: numbers from this model, shares and changes as

@@ -2,7 +2,16 @@
 modal suspect, highest districts per category, month profile and repeat suspects."""
 from __future__ import annotations
 
-from snareport.models.common import Change, LabelledChange, PeriodPair, PeriodRef, Ranked, Section, SectionModel, SuppressibleCount
+from snareport.models.common import (
+    Change,
+    LabelledChange,
+    PeriodPair,
+    PeriodRef,
+    Ranked,
+    Section,
+    SectionModel,
+    SuppressibleCount,
+)
 
 
 class CategoryDistricts(SectionModel):

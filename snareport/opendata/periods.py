@@ -20,11 +20,11 @@ class Month:
     month: int
 
     @classmethod
-    def parse(cls, text: str) -> "Month":
+    def parse(cls, text: str) -> Month:
         year, month = text.split("-")
         return cls(int(year), int(month))
 
-    def shift(self, months: int) -> "Month":
+    def shift(self, months: int) -> Month:
         index = self.year * 12 + self.month - 1 + months
         return Month(index // 12, index % 12 + 1)
 
@@ -47,7 +47,7 @@ class Window:
     first: Month
     last: Month
 
-    def shift(self, months: int) -> "Window":
+    def shift(self, months: int) -> Window:
         return Window(self.first.shift(months), self.last.shift(months))
 
     @property

@@ -355,7 +355,7 @@ def _today() -> dt.date:
     (the reproducible-builds convention), so a rebuilt import can print the same date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

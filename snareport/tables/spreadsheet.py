@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FORMATS = {"ods": "odf", "xlsx": "openpyxl"}
 
 
-def tables_as_frames(report: Any) -> dict[str, "pd.DataFrame"]:
+def tables_as_frames(report: Any) -> dict[str, pd.DataFrame]:
     """Every table of the report as a DataFrame keyed by its sheet name (``[c]`` where withheld)."""
     import pandas as pd
 

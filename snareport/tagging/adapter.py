@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from reportlab.platypus import Flowable, ListFlowable, Table
 from reportlab.platypus.flowables import LIIndenter
@@ -94,7 +95,7 @@ class DocumentTagger:
             keywords=str(keywords),
             creator_tool=str(getattr(doc, "creator", "") or "snareport"),
             producer=str(getattr(doc, "producer", "") or "snareport"),
-            date=dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc) if date else None,
+            date=dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC) if date else None,
         )
 
 
@@ -106,7 +107,7 @@ class ContentsTagged(Tagged):
     is one entry (TOCI > Link holding the entry's text and the annotation). Entry titles for the
     annotations' /Contents come from the flowable's ``entries`` ((key, title) pairs) when it has them."""
 
-    def _rewrap(self, part: Flowable) -> "ContentsTagged":
+    def _rewrap(self, part: Flowable) -> ContentsTagged:
         return ContentsTagged(part, self.node)
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
@@ -154,7 +155,7 @@ class _TaggedLI(LIIndenter):
     _IndenterAttrs = LIIndenter._IndenterAttrs + ["_li_node", "_lbl_node", "_body_node"]
 
     @classmethod
-    def from_indenter(cls, li: LIIndenter, item: Node) -> "_TaggedLI":
+    def from_indenter(cls, li: LIIndenter, item: Node) -> _TaggedLI:
         new = cls(li._flowable, li._leftIndent, li._rightIndent, li._bullet,
                   li.__dict__.get("spaceBefore"), li.__dict__.get("spaceAfter"))
         new._li_node, new._lbl_node, new._body_node = item, Node("Lbl", item), Node("LBody", item)

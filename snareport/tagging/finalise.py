@@ -161,7 +161,7 @@ class _StructureWriter:
 
 
 def _pdf_value(value: Any) -> Any:
-    if isinstance(value, bool) or isinstance(value, (int, float)):
+    if isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, (list, tuple)):
         return Array([_pdf_value(v) for v in value])

@@ -8,7 +8,8 @@ wrapper simply draws its flowable.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus.flowables import DDIndenter
@@ -64,7 +65,7 @@ class Tagged(Flowable):
         else:
             delattr(self.inner, name)
 
-    def _rewrap(self, part: Flowable) -> "Tagged":
+    def _rewrap(self, part: Flowable) -> Tagged:
         return self.__class__(part, self.node)
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
@@ -77,7 +78,7 @@ class Tagged(Flowable):
         self.__dict__["width"], self.__dict__["height"] = w, h
         return w, h
 
-    def getKeepWithNext(self) -> Any:  # noqa: N802 (reportlab's name)
+    def getKeepWithNext(self) -> Any:
         """The wrapped flowable's, unless reportlab already grouped this one in the current pass."""
         if "keepWithNext" in self.__dict__:
             return self.__dict__["keepWithNext"]
@@ -444,7 +445,7 @@ class ListItemFlowable(Flowable):
     def tag_node(self) -> Node:
         return self.item
 
-    def _part(self, body: Flowable, first: bool) -> "ListItemFlowable":
+    def _part(self, body: Flowable, first: bool) -> ListItemFlowable:
         part = ListItemFlowable(self.label, body, self.indent, self.item, first)
         part.label_node, part.body_node = self.label_node, self.body_node
         for attr in ("spaceBefore", "spaceAfter"):

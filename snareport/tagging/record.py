@@ -33,7 +33,7 @@ class Node:
     def __init__(
         self,
         role: str,
-        parent: "Node | None" = None,
+        parent: Node | None = None,
         *,
         alt: str | None = None,
         actual_text: str | None = None,
@@ -84,7 +84,7 @@ class Element:
     """One structure element as drawn in this pass, with its kids in reading order."""
 
     role: str
-    parent: "Element | None" = None
+    parent: Element | None = None
     kids: list[Kid] = field(default_factory=list)
     alt: str | None = None
     actual_text: str | None = None
@@ -94,7 +94,7 @@ class Element:
     link_text: dict[str, str] = field(default_factory=dict)  # link target → visible words, for /Alt
 
     @classmethod
-    def from_node(cls, node: Node, parent: "Element | None") -> "Element":
+    def from_node(cls, node: Node, parent: Element | None) -> Element:
         return cls(
             role=node.role,
             parent=parent,
@@ -109,7 +109,7 @@ class Element:
         self.kids.append(kid)
 
     @property
-    def elements(self) -> list["Element"]:
+    def elements(self) -> list[Element]:
         return [k for k in self.kids if isinstance(k, Element)]
 
     def walk(self):

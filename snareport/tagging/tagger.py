@@ -9,9 +9,10 @@ points at empty content. A new canvas means a new `multiBuild` pass: the record 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from snareport.tagging.record import Element, LinkAnnotation, MarkedContent, Node
 

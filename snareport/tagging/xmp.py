@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
 
 # Characters XML 1.0 cannot hold at all (C0 controls other than tab/LF/CR, surrogates, U+FFFE/U+FFFF), and the
