@@ -185,23 +185,14 @@ def _default_pool(jobs: int, workers: int | None, layout: str) -> Executor:
     """
     import multiprocessing as mp
 
+    from snareport.render import load_drawing
+
     workers = max(1, min(jobs, workers or os.cpu_count() or 1))
     if sys.platform.startswith("linux") and "fork" in mp.get_all_start_methods():
-        _load_drawing(layout)
+        load_drawing(layout)
         return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(), initializer=_load_drawing,
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(), initializer=load_drawing,
                                initargs=(layout,))
-
-
-def _load_drawing(layout: str) -> None:
-    """Import the drawing modules and register the theme's fonts (idempotent)."""
-    from snareport.layout.door import Door
-    from snareport.layout.story import build_story  # noqa: F401 — imports every section and chart module
-    from snareport.render import render_pdf  # noqa: F401
-    from snareport.tagging import DocumentTagger  # noqa: F401
-    from snareport.theme import load_theme
-
-    Door(load_theme(layout))
 
 
 def _is_dask_client(executor: Any) -> bool:
@@ -219,7 +210,7 @@ def _collect(fut: Future[DocumentResult] | Any, ds: Dataset, district: str | Non
 
 def _render_report(report: Report, label: str, path: str, layout: str) -> DocumentResult:
     """Lay out and draw one report and write its PDF; runs in a worker (needs no dataset)."""
-    from snareport.render import render_pdf
+    from snareport.render import page_count, render_pdf
 
     written = Path(render_pdf(report, path, layout=layout))
     data = written.read_bytes()
@@ -228,19 +219,9 @@ def _render_report(report: Report, label: str, path: str, layout: str) -> Docume
         district=report.metadata.district,
         file=written.name,
         sha256=hashlib.sha256(data).hexdigest(),
-        pages=count_pages(data),
+        pages=page_count(data),
         bytes=len(data),
     )
-
-
-def count_pages(pdf: bytes) -> int:
-    """Number of pages of a PDF held in memory."""
-    import io
-
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        return len(doc.pages)
 
 
 def _write_manifest(ds: Dataset, out: Path, results: list[DocumentResult], layout: str) -> Path:

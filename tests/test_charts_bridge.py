@@ -12,8 +12,8 @@ from reportlab.platypus import SimpleDocTemplate
 
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.ops import PathOp, TextOp
-from snareport.charts.recorder import RasterImageError, new_figure, record_figure
 from snareport.charts.style import ChartStyle, matplotlib_dejavu_style
+from snareport.charts.vector_recorder import RasterImageError, new_figure, record_figure
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from reportlab import rl_config
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
-from snareport.layout.multibuild import multi_build
-from snareport.tagging.flowables import Tagged
-from snareport.tagging.record import Node
+from snareport.render.multibuild import multi_build
+from snareport.render.tagging.flowables import Tagged
+from snareport.render.tagging.structure import Node
 
 
 class PageTotal(Flowable):

@@ -19,8 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
-from snareport import tagging
-from snareport.tagging.tagger import paints_nothing
+from snareport.render import tagging
+from snareport.render.tagging.tagger import paints_nothing
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TABLE_ROWS = 50

@@ -8,9 +8,9 @@ from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.heatmap import day_hour_heatmap
 from snareport.charts.ops import RecordedDrawing
 from snareport.charts.population import population_chart
-from snareport.charts.recorder import RasterImageError, new_figure, record_figure
 from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
 from snareport.charts.style import ChartStyle, matplotlib_dejavu_style
+from snareport.charts.vector_recorder import RasterImageError, new_figure, record_figure
 
 __all__ = [
     "ChartFlowable",

@@ -6,8 +6,7 @@ from collections.abc import Mapping, Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import (
+from snareport.charts.chart_builder import (
     WITHHELD_KEY,
     WITHHELD_SWATCH,
     ChartText,
@@ -18,6 +17,7 @@ from snareport.charts.frame import (
     value_axis,
     withheld_bar,
 )
+from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,

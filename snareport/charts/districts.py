@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import (
+from snareport.charts.chart_builder import (
     MIN_PLOT_HEIGHT,
     ChartText,
     axes_in_points,
@@ -20,6 +19,7 @@ from snareport.charts.frame import (
     text_width,
     withheld_bar,
 )
+from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     SUPPRESSED,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.frame import (
+from snareport.charts.chart_builder import (
     WITHHELD_KEY,
     WITHHELD_SWATCH,
     axes_in_points,

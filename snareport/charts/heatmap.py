@@ -16,8 +16,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from snareport import formatting as fmt
+from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     WITHHELD,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from snareport import formatting as fmt
+from snareport.charts.chart_builder import ChartText, build_chart
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, build_chart
 from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (

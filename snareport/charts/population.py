@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
+from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable, layout_captions
-from snareport.charts.frame import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
 

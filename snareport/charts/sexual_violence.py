@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
+from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, text_width, value_axis, withheld_bar
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, text_width, value_axis, withheld_bar
 from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from snareport.charts.recorder import TextFonts
+from snareport.charts.vector_recorder import TextFonts
 
 
 @cache

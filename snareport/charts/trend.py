@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
+from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.flowable import ChartFlowable
-from snareport.charts.frame import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import SUPPRESSED, describe, published_peak, sentence_case, value_or_suppressed
 

@@ -81,7 +81,7 @@ class PartnerLogos(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        from snareport.layout.pages import draw_logo_file
+        from snareport.layout.logos import draw_logo_file
 
         canvas, d = self.canv, self.door
         tile_w, pad = self.HEIGHT * 2.2, 4.0

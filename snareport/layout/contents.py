@@ -24,7 +24,7 @@ class ContentsFlowable(Flowable):
         self.previous: dict[str, int] | None = None
         self.row_height = door.styles.contents.leading + 6
 
-    # --- multiBuild protocol (relayed by the document's PageCount, see layout.pages) ------------
+    # --- multiBuild protocol (relayed by the document's PageCount, see render.pages) ------------
 
     def beforeBuild(self) -> None:
         self.previous, self.pages = self.pages, {}

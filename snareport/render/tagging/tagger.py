@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from snareport.tagging.record import Element, LinkAnnotation, MarkedContent, Node
+from snareport.render.tagging.structure import Element, LinkAnnotation, MarkedContent, Node
 
 _PLACEHOLDER = "%snareport-marked-content%"
 # Operators that paint: show text, stroke or fill a path, draw an XObject, shading or inline image.
@@ -40,7 +40,7 @@ class Tagger:
     """Records, while a document draws, which structure element owns each piece of content.
 
     Use `tag(canvas, node)` and `artifact(canvas)` (or the wrapper flowables in
-    `snareport.tagging.flowables`) around drawing; after the build, `finalise_pdf` turns
+    `snareport.render.tagging.flowables`) around drawing; after the build, `finalise_pdf` turns
     ``tagger.root`` into the PDF's structure tree.
     """
 

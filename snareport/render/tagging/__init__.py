@@ -2,7 +2,7 @@
 
 The interface, in the order a document uses it::
 
-    from snareport import tagging
+    from snareport.render import tagging
 
     tagger = tagging.attach(doc)                                # doc: a platypus BaseDocTemplate
     story += tagging.group("Sect", [                            # one section of the report
@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from snareport.tagging.adapter import DocumentTagger, tagged_list_flowable
-from snareport.tagging.finalise import finalise_pdf
-from snareport.tagging.flowables import (
+from snareport.render.tagging.document_tagger import DocumentTagger, tagged_list_flowable
+from snareport.render.tagging.finalise import finalise_pdf
+from snareport.render.tagging.flowables import (
     Artifact,
     LayoutNode,
     ListItemFlowable,
@@ -42,11 +42,11 @@ from snareport.tagging.flowables import (
     tagged_list,
     tagged_table,
 )
-from snareport.tagging.record import Element, Node
-from snareport.tagging.tagger import Tagger, tagger_of
-from snareport.tagging.tagger import artifact as artifact_on
-from snareport.tagging.tagger import tag as tag_on
-from snareport.tagging.xmp import DocumentFacts, xmp_packet
+from snareport.render.tagging.structure import Element, Node
+from snareport.render.tagging.tagger import Tagger, tagger_of
+from snareport.render.tagging.tagger import artifact as artifact_on
+from snareport.render.tagging.tagger import tag as tag_on
+from snareport.render.tagging.xmp import DocumentFacts, xmp_packet
 
 
 def attach(doc: Any) -> Tagger:

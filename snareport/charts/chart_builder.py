@@ -16,8 +16,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.ops import RecordedDrawing
-from snareport.charts.recorder import new_figure, record_figure
 from snareport.charts.style import ChartStyle
+from snareport.charts.vector_recorder import new_figure, record_figure
 
 PlotFunction = Callable[[Figure, float, float], None]
 

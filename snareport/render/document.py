@@ -44,14 +44,14 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any =
     from reportlab.platypus.doctemplate import LayoutError
 
     from snareport.layout.door import Door
-    from snareport.layout.multibuild import multi_build
-    from snareport.layout.pages import PageCount, PageText, ReportDocTemplate
     from snareport.layout.story import build_story
-    from snareport.tagging.xmp import plain_metadata
+    from snareport.render.multibuild import multi_build
+    from snareport.render.pages import PageCount, PageText, ReportDocTemplate
+    from snareport.render.tagging.xmp import plain_metadata
     from snareport.theme import load_theme
 
     if tagger is None:
-        from snareport.tagging import DocumentTagger
+        from snareport.render.tagging import DocumentTagger
 
         tagger = DocumentTagger()
     elif tagger is False:
@@ -98,6 +98,24 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any =
         timings.update({"charts": laid_out - started, "layout": drawn - laid_out,
                         "tagging/write": time.perf_counter() - drawn})
     return data
+
+
+def load_drawing(layout: str | Path) -> None:
+    """Import the drawing modules and register the theme's fonts (idempotent; a worker process's start)."""
+    from snareport.layout.door import Door
+    from snareport.layout.story import build_story  # noqa: F401 — imports every section and chart module
+    from snareport.render.tagging import DocumentTagger  # noqa: F401
+    from snareport.theme import load_theme
+
+    Door(load_theme(layout))
+
+
+def page_count(pdf: bytes) -> int:
+    """Number of pages of a PDF held in memory."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
 
 
 def _layout_failure(doc: Any, exc: Exception, district: str | None) -> RenderError:

@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable, Table
 from reportlab.platypus.flowables import DDIndenter
 from reportlab.platypus.tables import TableRenderCB
 
-from snareport.tagging.record import Node
-from snareport.tagging.tagger import tagger_of
+from snareport.render.tagging.structure import Node
+from snareport.render.tagging.tagger import tagger_of
 
 _OWN = frozenset({"inner", "node", "width", "height", "_table_rows"})
 _SHARED = frozenset({"canv", "_frame"})  # set by frames on the wrapper; the inner flowable needs them too

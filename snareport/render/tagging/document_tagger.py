@@ -16,11 +16,11 @@ from typing import Any
 from reportlab.platypus import Flowable, ListFlowable, Table
 from reportlab.platypus.flowables import LIIndenter
 
-from snareport.tagging.finalise import finalise_pdf
-from snareport.tagging.flowables import LayoutNode, Tagged, tagged_table
-from snareport.tagging.record import Node
-from snareport.tagging.tagger import Tagger, tagger_of
-from snareport.tagging.xmp import DocumentFacts
+from snareport.render.tagging.finalise import finalise_pdf
+from snareport.render.tagging.flowables import LayoutNode, Tagged, tagged_table
+from snareport.render.tagging.structure import Node
+from snareport.render.tagging.tagger import Tagger, tagger_of
+from snareport.render.tagging.xmp import DocumentFacts
 
 _NUMBERING = {True: "Decimal", False: "Disc"}
 

@@ -14,9 +14,9 @@ from typing import Any
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
-from snareport.tagging.record import Element, LinkAnnotation, MarkedContent
-from snareport.tagging.tagger import Tagger
-from snareport.tagging.xmp import DocumentFacts, xmp_packet
+from snareport.render.tagging.structure import Element, LinkAnnotation, MarkedContent
+from snareport.render.tagging.tagger import Tagger
+from snareport.render.tagging.xmp import DocumentFacts, xmp_packet
 
 
 def finalise_pdf(pdf_bytes: bytes, tagger: Tagger, facts: DocumentFacts) -> bytes:
