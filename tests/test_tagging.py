@@ -100,7 +100,8 @@ def build_toy(tagged: bool = True) -> bytes:
     )
     story += tagging.group("Sect", intro)
 
-    rows = [["District", "Offences", "Rate per 1,000"]] + [[f"District {i}", f"{100 + i * 7:,}", f"{3 + i / 10:.1f}"] for i in range(TABLE_ROWS)]
+    rows = [["District", "Offences", "Rate per 1,000"]] + [[f"District {i}", f"{100 + i * 7:,}", f"{3 + i / 10:.1f}"]
+                                                         for i in range(TABLE_ROWS)]
     table = Table(rows, repeatRows=1, colWidths=[160, 100, 120])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "ToySans", 10), ("FONT", (0, 0), (-1, 0), "ToySans-Bold", 10),
@@ -109,7 +110,8 @@ def build_toy(tagged: bool = True) -> bytes:
     ]))
     figures = [heading(*sections[1])]
     figures.append(tagging.tagged(Paragraph("Offences by year", s["h2"]), "H2"))
-    figures.append(tagging.tagged(_chart(), "Figure", alt="Bar chart: offences rose from 40 in 2022 to 75 in 2023, then fell to 55 in 2024."))
+    figures.append(tagging.tagged(_chart(), "Figure",
+                                  alt="Bar chart: offences rose from 40 in 2022 to 75 in 2023, then fell to 55 in 2024."))
     figures.append(tagging.tagged(Paragraph("Offences by district", s["h2"]), "H2"))
     figures.append(tagging.tagged_table(table, header_rows=1))
     figures.append(Spacer(1, 12))

@@ -85,7 +85,8 @@ def recognition(report: Report, door: Door) -> list[Flowable]:
         yoy = span(a.year_on_year)
         where = f" in {report.metadata.district}" if report.metadata.district else ""
         out.append(door.h2(f"Offence types that fell{where}, {yoy}"))
-        rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed), fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
+        rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed),
+                 fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
         out += door.annex_table(["Offence type", earlier(a.year_on_year, "Previous"), later(a.year_on_year, "Current"),
                                  "Change"], rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])

@@ -64,7 +64,8 @@ class ContentsFlowable(Flowable):
                 canvas.setStrokeColor(d.colour["rule"])
                 canvas.setLineWidth(0.4)
                 canvas.line(0, top - self.row_height + 2, self.width, top - self.row_height + 2)
-            canvas.linkRect(f"Go to {title}, page {page}" if page else title, key, (0, top - self.row_height + 2, self.width, top), relative=1, thickness=0)
+            canvas.linkRect(f"Go to {title}, page {page}" if page else title, key,
+                            (0, top - self.row_height + 2, self.width, top), relative=1, thickness=0)
         canvas.restoreState()
 
 

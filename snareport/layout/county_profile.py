@@ -45,8 +45,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         if p.age_bands:
             county = {b.label: b for b in p.county_age_bands}
             header = ["Age band", "People", f"Share, {m.scope_label}"] + ([f"Share, {m.area}"] if m.district else [])
-            rows = [[b.label, fmt.count(b.count, suppressed=b.suppressed), fmt.share(b.share, suppressed=b.suppressed)] + ([fmt.share(county[b.label].share) if b.label in county
-                                                       else fmt.NOT_AVAILABLE] if m.district else [])
+            rows = [[b.label, fmt.count(b.count, suppressed=b.suppressed), fmt.share(b.share, suppressed=b.suppressed)]
+                    + ([fmt.share(county[b.label].share) if b.label in county else fmt.NOT_AVAILABLE] if m.district else [])
                     for b in p.age_bands]
             out += door.table(header, rows, caption=f"Population by age band, {p.year}")
         for note in p.notes:

@@ -22,7 +22,8 @@ def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
         return []
     bands = [b.label for b in chosen[0].bands]
     header = ["Area"] + bands + ["Unknown age"]
-    rows = [[p.area] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands] + [fmt.share(p.unknown.share, suppressed=p.unknown.suppressed)] for p in chosen]
+    rows = [[p.area] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands]
+            + [fmt.share(p.unknown.share, suppressed=p.unknown.suppressed)] for p in chosen]
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
     return door.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
@@ -63,7 +64,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         area_split = next((s for s in d.area_sex_split if s.role == role), None)
         if split:
             area_share = {r.sex: r.current_share for r in area_split.rows} if area_split else {}
-            rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed),
+            rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed),
+                     fmt.count(r.change.current, suppressed=r.change.suppressed),
                      fmt.change_pct(r.change), fmt.share(r.current_share, suppressed=r.change.suppressed)]
                     + ([fmt.share(area_share.get(r.sex))] if area_split else []) for r in split.rows]
             header = ["Sex", earlier(d.year_on_year, "Previous"), current or "Current", "Change", "Share now"]
@@ -76,7 +78,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if d.suspect_vs_population and d.population_available:
         area_pop = {p.band: p for p in d.area_suspect_vs_population}
         rows = [[f"Aged {p.band}", fmt.share(p.suspect_share, suppressed=p.suppressed), fmt.share(p.population_share)]
-                + ([fmt.share(area_pop[p.band].suspect_share, suppressed=area_pop[p.band].suppressed), fmt.share(area_pop[p.band].population_share)]
+                + ([fmt.share(area_pop[p.band].suspect_share, suppressed=area_pop[p.band].suppressed),
+                    fmt.share(area_pop[p.band].population_share)]
                    if p.band in area_pop else ([fmt.NOT_AVAILABLE] * 2 if area_pop else []))
                 for p in d.suspect_vs_population]
         header = ["Age band", f"Share of suspects, {current}", f"Share of population, {d.population_year}"]

@@ -56,7 +56,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
             area=report.metadata.area, period=later(g.rolling), previous_period=earlier(g.rolling),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
             style=door.chart_style, highlight=report.metadata.district))
-    rows = [[s.district, fmt.rank(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed), fmt.change_pct(s.volume, plus=True),
+    rows = [[s.district, fmt.rank(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed),
+             fmt.change_pct(s.volume, plus=True),
              fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True),
              s.volume_direction or fmt.SUPPRESSED]
             for s in g.districts]

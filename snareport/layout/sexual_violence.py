@@ -23,7 +23,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         return out + [door.note(unavailable_note(s))]
     previous, current = earlier(s.year_on_year), later(s.year_on_year)
     if s.table:
-        rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed), fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
+        rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed),
+                 fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
                 for r in s.table]
         out += door.annex_table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
                                 f"Sexual violence by category, {previous} to {current}",
@@ -52,7 +53,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.tiles(tiles))
     if s.top_types:
         out.append(door.h2(f"Top offence types, {first_to_last(s.three_years)}"))
-        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"] for t in s.top_types]))
+        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"]
+                                 for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
         sex = [" suspects were most often ", Segment(s.modal_suspect_sex, bold=True), ", and"] if s.modal_suspect_sex else []
         out.append(door.rich([f"In {current},", *sex, " the most common suspect age band was ",
