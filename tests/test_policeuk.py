@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from snareport.errors import DataError
+from snareport.errors import DataError, OutputError
 from snareport.opendata import ImportSummary, import_files
 from snareport.opendata.periods import periods_and_comparisons
 from snareport.opendata.reading import COLUMNS
@@ -205,6 +205,22 @@ def test_a_folder_with_other_files_is_not_overwritten(tmp_path):
     with pytest.raises(DataError, match="people.csv"):
         import_files([EXCERPT], out)
     assert (out / "people.csv").read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_import_that_cannot_write_every_file_replaces_none(imported, tmp_path):
+    _, first = imported
+    out = tmp_path / "out"
+    import_files([EXCERPT], out)
+    (out / "offences.csv").write_text("an earlier import's table\n", encoding="utf-8")
+    (out / "import_summary.yaml").unlink()
+    (out / "import_summary.yaml").mkdir()          # one target that cannot be replaced
+    with pytest.raises(OutputError, match="import_summary.yaml is a folder"):
+        import_files([EXCERPT], out)
+    assert (out / "offences.csv").read_text(encoding="utf-8") == "an earlier import's table\n"
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []   # no temporary files left
+    (out / "import_summary.yaml").rmdir()
+    import_files([EXCERPT], out)
+    assert (out / "offences.csv").read_bytes() == (first / "offences.csv").read_bytes()
 
 
 def test_reimport_gives_identical_files(imported, tmp_path):

@@ -1,8 +1,6 @@
 """Imported tables, report config and the bundled open-data content → files in a dataset folder."""
 from __future__ import annotations
 
-import os
-import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -10,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from snareport.atomic import write_together
 from snareport.errors import DataError, Problem
 
 OWN_FILES = ("offences.csv", "harm_weights.csv", "population.csv", "report.yaml", "import_summary.yaml")
@@ -23,18 +22,18 @@ def write_dataset(out_dir: Path, offences: pd.DataFrame, harm_weights: pd.DataFr
     """Write the dataset folder (``summary`` is the import summary's record for import_summary.yaml).
     Refuses a folder holding anything an earlier import did not write.
 
-    Every CSV cell is written through :func:`neutralise`; YAML is emitted by PyYAML, never joined."""
+    Every CSV cell is written through :func:`neutralise`; YAML is emitted by PyYAML, never joined.
+    All files are replaced together or none is (:func:`snareport.atomic.write_together`)."""
     _check_folder(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _write_text(out_dir / "offences.csv", _csv(offences))
-    _write_text(out_dir / "harm_weights.csv", _csv(harm_weights))
+    texts = {"offences.csv": _csv(offences), "harm_weights.csv": _csv(harm_weights)}
     if population is not None:
-        _write_text(out_dir / "population.csv", _csv(population))
-    elif (out_dir / "population.csv").exists():   # an earlier import's table would no longer match
-        (out_dir / "population.csv").unlink()
-    _write_text(out_dir / "report.yaml", _HEADER + _dump(config))
-    _write_text(out_dir / "import_summary.yaml", _dump(summary))
-    _copy_content(resources.files("snareport.opendata").joinpath(CONTENT_DIR), out_dir / CONTENT_DIR)
+        texts["population.csv"] = _csv(population)
+    texts |= {"report.yaml": _HEADER + _dump(config), "import_summary.yaml": _dump(summary)}
+    files = [(out_dir / name, text.encode("utf-8")) for name, text in texts.items()]
+    files += _content_files(resources.files("snareport.opendata").joinpath(CONTENT_DIR), out_dir / CONTENT_DIR)
+    write_together(files)
+    if population is None:   # an earlier import's table would no longer match
+        (out_dir / "population.csv").unlink(missing_ok=True)
 
 
 _HEADER = (
@@ -80,25 +79,14 @@ def _dump(data: dict) -> str:
     return yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Atomic write: a temporary file in the same folder, then rename over the target."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _copy_content(source: Traversable, target: Path) -> None:
-    """Copy the bundled content tree (files only, recursively)."""
-    target.mkdir(parents=True, exist_ok=True)
+def _content_files(source: Traversable, target: Path) -> list[tuple[Path, bytes]]:
+    """The bundled content tree (files only, recursively) as (path under ``target``, bytes)."""
+    files: list[tuple[Path, bytes]] = []
     for item in sorted(source.iterdir(), key=lambda t: t.name):
         if item.name.startswith((".", "__")):
             continue
         if item.is_dir():
-            _copy_content(item, target / item.name)
+            files += _content_files(item, target / item.name)
         else:
-            _write_text(target / item.name, item.read_text(encoding="utf-8"))
+            files.append((target / item.name, item.read_bytes()))
+    return files
