@@ -37,8 +37,51 @@ def test_links_with_allowed_schemes():
 
 
 def test_links_with_other_schemes_stay_literal():
-    for text in ["[x](javascript:alert(1))", "[x](file:///etc/passwd)", "[x](relative/page)", "[x](http://a b)"]:
+    for text in ["[x](javascript:alert(1))", "[x](file:///etc/passwd)", "[x](relative/page)", "[x](http://a b)",
+                 "[x](http://example.org)", "[x](JAVASCRIPT:alert(1))", "[x](<javascript:alert(1)>)",
+                 "[x]( javascript:alert(1) )", "[x](java&#115;cript:alert(1))", "[x](data:text/html,hi)",
+                 "[x](vbscript:msgbox)", "[x](//evil.example/page)", "[](https://example.org)"]:
         assert runs_of(text) == [(text, False, False, None)]
+
+
+def test_raw_html_is_text():
+    for text in ["<script>alert(1)</script>", '<img src="x" onerror="alert(1)">', "<b>bold?</b> <i>no</i>",
+                 '<a href="javascript:alert(1)">x</a>', "<!-- a comment -->", "<![CDATA[x]]>",
+                 "&lt;script&gt; &amp; &#60;", "<javascript:alert(1)> <https://example.org>"]:
+        assert runs_of(text) == [(text, False, False, None)], text
+    rich = parse_markdown("<div>\n\n*inside*\n\n</div>")
+    assert rich.plain_text() == "<div>\n\ninside\n\n</div>"
+
+
+def test_images_are_never_images():
+    # the "!" stays as text; what follows is an ordinary link when its address is allowed, else text
+    assert runs_of("![a chart](https://example.org/x.png)") == [
+        ("!", False, False, None), ("a chart", False, False, "https://example.org/x.png")]
+    assert runs_of("![x](javascript:alert(1))") == [("![x](javascript:alert(1))", False, False, None)]
+    assert runs_of("![x](file:///etc/passwd)") == [("![x](file:///etc/passwd)", False, False, None)]
+
+
+def test_reference_links_and_autolinks_are_text():
+    assert parse_markdown("[a]: javascript:alert(1)\n\n[a]").plain_text() == "[a]: javascript:alert(1)\n\n[a]"
+    assert parse_markdown("[a]: https://example.org\n\n[a]").plain_text() == "[a]: https://example.org\n\n[a]"
+
+
+def test_link_addresses_are_made_ascii():
+    assert runs_of("[ü](https://example.org/ü)") == [("ü", False, False, "https://example.org/%C3%BC")]
+
+
+def test_lists_nested_past_the_parsers_limit_keep_their_text():
+    rich = parse_markdown("- " * 60 + "deep\n\nafter")
+    assert rich.plain_text().endswith("deep\n\nafter")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("[]()<>!:/*_-\\ \nabjvascriptmailohs")), max_size=120))
+def test_every_link_is_https_or_mailto(text):
+    for block in parse_markdown(text).blocks:
+        items = [block.runs] if isinstance(block, Paragraph) else block.items
+        for runs in items:
+            assert all(r.link is None or r.link.lower().startswith(("https://", "mailto:")) for r in runs), runs
 
 
 def test_hostile_text_is_kept_literally():
@@ -72,10 +115,18 @@ def test_bullet_list_with_continuation_line():
 
 
 def test_numbered_list_keeps_its_start():
-    rich = parse_markdown("3. three\n4) four")
+    rich = parse_markdown("3. three\n4. four")
     (block,) = rich.blocks
     assert isinstance(block, NumberedList) and block.start == 3
     assert rich.plain_text() == "3. three\n4. four"
+    # CommonMark: a change of delimiter ("." to ")") starts a new list
+    assert [b.start for b in parse_markdown("3. three\n4) four").blocks] == [3, 4]
+
+
+def test_a_nested_list_adds_its_items_to_the_outer_list():
+    (block,) = parse_markdown("- a\n  - b\n- c").blocks
+    assert isinstance(block, BulletList)
+    assert ["".join(r.text for r in item) for item in block.items] == ["a", "b", "c"]
 
 
 def test_a_year_inside_a_paragraph_is_not_a_list():
@@ -104,7 +155,7 @@ def test_never_raises_on_any_text(text):
     RichText.model_validate_json(rich.model_dump_json())
 
 
-_SYNTAX = set("*[]()\\-+.0123456789")
+_SYNTAX = set("*_[]()\\-+.0123456789")
 
 
 @settings(max_examples=300, deadline=None)

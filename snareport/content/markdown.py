@@ -1,31 +1,34 @@
-"""Markdown text (a safe subset) → RichText: blocks of styled inline runs.
+"""Markdown text (a safe subset) → RichText: blocks of styled inline runs, parsed by markdown-it-py.
 
-Understood: paragraphs (separated by blank lines), ``**bold**``, ``*italic*``, bullet lists (``- item``),
-numbered lists (``1. item`` or ``1) item``), links ``[text](https://…)`` with an ``http``, ``https`` or
+Understood (CommonMark): paragraphs, ``**bold**`` and ``*italic*`` (or ``__`` / ``_``), bullet lists
+(``-``, ``*`` or ``+``), numbered lists (``1.`` or ``1)``), links ``[text](https://…)`` to an ``https`` or
 ``mailto`` address, and backslash escapes of ASCII punctuation (``\\*`` is a literal star).
 
-Everything else is literal text: ``<``, ``&``, ``>``, HTML tags, ``<font …>``, headings, unmatched ``*`` or
-``**`` and links to other schemes are kept character for character — never interpreted, never dropped.
-The text in the runs is *unescaped*; whoever draws it (the layout) escapes it for its own markup.
-:func:`parse_markdown` never raises on any string.
+Switched off, so their text stays literal: raw HTML (``<b>``, ``<script>``), images (``![alt](src)``: the ``!``
+stays and the rest is an ordinary link), headings, block quotes, code, rules, tables, entities (``&amp;`` is
+five characters), autolinks and reference links; a link to any other scheme (``javascript:``, ``file:``,
+``http:``, a relative path) is not a link and keeps its brackets. Nothing is interpreted as markup for a
+drawing library: the text in the runs is *unescaped*; whoever draws it (render) escapes it for its own markup.
+A list nested inside a list item adds its items to the outer list (the report draws one level).
+:func:`parse_markdown` never raises on any string and never drops a character that is not Markdown syntax.
 """
 from __future__ import annotations
 
 import re
-import string
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["Run", "Paragraph", "BulletList", "NumberedList", "Block", "RichText", "parse_markdown"]
 
-_ESCAPABLE = frozenset(string.punctuation)
-_ALLOWED_LINK = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$", re.IGNORECASE)
-_BULLET = re.compile(r"^-[ \t]+(?=\S)")
-_NUMBERED = re.compile(r"^(\d{1,9})[.)][ \t]+(?=\S)")
-_MAX_NESTING = 12
-_MAX_LABEL = 1_000   # characters in a link's text
+_ALLOWED_LINK = re.compile(r"(https://|mailto:)[^\s<>\"]+", re.IGNORECASE)
 _MAX_HREF = 2_048    # characters in a link's address
+_MAX_NESTING = 20    # markdown-it levels; deeper block nesting would lose text, so lists are then left out
+_SWITCHED_OFF = ["heading", "lheading", "code", "fence", "blockquote", "hr", "html_block", "reference",
+                 "table", "backticks", "autolink", "html_inline", "entity", "image", "linkify", "strikethrough"]
 
 
 class _Node(BaseModel):
@@ -91,74 +94,122 @@ class RichText(_Node):
         return [b for b in self.blocks if isinstance(b, Paragraph)]
 
 
+def _parser(lists: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": _MAX_NESTING})
+    md.disable(_SWITCHED_OFF + ([] if lists else ["list"]), ignoreInvalid=True)
+    md.validateLink = _allowed_link  # type: ignore[method-assign]
+    return md
+
+
+def _allowed_link(url: str) -> bool:
+    return len(url) <= _MAX_HREF and _ALLOWED_LINK.fullmatch(url) is not None
+
+
+_MD = _parser(lists=True)
+_MD_FLAT = _parser(lists=False)   # for text whose lists nest deeper than markdown-it keeps
+
+
 def parse_markdown(text: str) -> RichText:
     """Parse the safe Markdown subset. Never raises; unknown syntax stays literal text."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
-    blocks: list[Paragraph | BulletList | NumberedList] = []
-    for kind, start, chunks in _split_blocks(text.split("\n")):
-        if kind == "paragraph":
-            runs = _inline(" ".join(chunks[0]))
-            if runs:
-                blocks.append(Paragraph(runs=runs))
-            continue
-        items = [_inline(" ".join(lines)) for lines in chunks]
-        if kind == "bullets":
-            blocks.append(BulletList(items=items))
-        else:
-            blocks.append(NumberedList(start=start, items=items))
-    return RichText(blocks=blocks)
+    tokens = _MD.parse(text)
+    if not _every_line_kept(text, tokens):
+        tokens = _MD_FLAT.parse(text)
+    return RichText(blocks=_blocks(tokens))
+
+
+def _every_line_kept(text: str, tokens: Sequence[Token]) -> bool:
+    """False when markdown-it stopped at its nesting limit and left lines out (only lists nest here)."""
+    covered: set[int] = set()
+    for token in tokens:
+        if token.type == "inline" and token.map:
+            covered.update(range(*token.map))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return all(i in covered or not _has_words(line) for i, line in enumerate(lines))
+
+
+def _has_words(line: str) -> bool:
+    """A line with more than list markers and spaces (an empty list item, "-" or "1.", has no text to keep)."""
+    return re.fullmatch(r"(\s*([-+*]|\d{1,9}[.)])(?=\s|$))*\s*", line) is None
 
 
 # --- blocks -----------------------------------------------------------------------------------------
 
-def _list_marker(line: str) -> tuple[str, int, str] | None:
-    """(kind, number, rest) when the stripped line starts a list item."""
-    m = _BULLET.match(line)
-    if m:
-        return "bullets", 1, line[m.end():]
-    m = _NUMBERED.match(line)
-    if m:
-        return "numbered", int(m.group(1)), line[m.end():]
-    return None
-
-
-def _split_blocks(lines: list[str]) -> list[tuple[str, int, list[list[str]]]]:
-    """Group lines into (kind, start number, items-of-lines); a paragraph is one item."""
-    blocks: list[tuple[str, int, list[list[str]]]] = []
-    current: tuple[str, int, list[list[str]]] | None = None
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            current = None
-            continue
-        marker = _list_marker(line)
-        if marker is not None:
-            kind, number, rest = marker
-            starts_list = current is None or current[0] != kind
-            if current is not None and current[0] == "paragraph" and kind == "numbered" and number != 1:
-                current[2][0].append(line)  # "2019. was…" inside a paragraph is not a list
-                continue
-            if starts_list:
-                current = (kind, number, [[rest]])
-                blocks.append(current)
-            else:
-                current[2].append([rest])
-            continue
-        if current is None:
-            current = ("paragraph", 1, [[line]])
-            blocks.append(current)
-        else:
-            current[2][-1].append(line)  # paragraph line, or continuation of the last list item
+def _blocks(tokens: Sequence[Token]) -> list[Paragraph | BulletList | NumberedList]:
+    blocks: list[Paragraph | BulletList | NumberedList] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "inline" and token.level == 1:      # a top-level paragraph's text
+            runs = _inline(token.children or [])
+            if runs:
+                blocks.append(Paragraph(runs=runs))
+        elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
+            end = _closing(tokens, i)
+            items = [item for item in _items(tokens[i + 1:end]) if item]
+            if items and token.type == "bullet_list_open":
+                blocks.append(BulletList(items=items))
+            elif items:
+                blocks.append(NumberedList(start=int(token.attrGet("start") or 1), items=items))
+            i = end
+        i += 1
     return blocks
+
+
+def _closing(tokens: Sequence[Token], i: int) -> int:
+    """Index of the token that closes ``tokens[i]``."""
+    depth = 0
+    for k in range(i, len(tokens)):
+        depth += tokens[k].nesting
+        if depth == 0:
+            return k
+    return len(tokens) - 1
+
+
+def _items(tokens: Sequence[Token]) -> list[list[Run]]:
+    """One item per list item at any depth, in reading order; paragraphs of one item joined by a space."""
+    items: list[list[Run]] = []
+    for token in tokens:
+        if token.type == "list_item_open":
+            items.append([])
+        elif token.type == "inline" and items:
+            runs = _inline(token.children or [])
+            if items[-1] and runs:
+                runs = [Run(text=" "), *runs]
+            items[-1] = _merge(items[-1] + runs)
+    return items
 
 
 # --- inline -----------------------------------------------------------------------------------------
 
-def _inline(text: str) -> list[Run]:
+def _inline(children: Sequence[Token]) -> list[Run]:
     runs: list[Run] = []
-    _InlineParser(text).parse(text, False, False, None, 0, runs)
+    bold = italic = 0
+    link: str | None = None
+    link_start = 0
+    for token in children:
+        kind = token.type
+        if kind in ("text", "text_special"):
+            runs.append(Run(text=token.content, bold=bold > 0, italic=italic > 0, link=link))
+        elif kind in ("softbreak", "hardbreak"):
+            runs.append(Run(text=" ", bold=bold > 0, italic=italic > 0, link=link))
+        elif kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            link, link_start = str(token.attrGet("href")), len(runs)
+        elif kind == "link_close":
+            if not any(r.text for r in runs[link_start:]):   # "[](https://…)" has no words to link: keep it
+                runs.append(Run(text=f"[]({link})", bold=bold > 0, italic=italic > 0))
+            link = None
+        else:   # nothing else is switched on; keep any other token's source rather than lose it
+            runs.append(Run(text=token.content or token.markup, bold=bold > 0, italic=italic > 0, link=link))
     return _merge(runs)
 
 
@@ -172,147 +223,3 @@ def _merge(runs: list[Run]) -> list[Run]:
         else:
             merged.append(run)
     return merged
-
-
-class _InlineParser:
-    """Emphasis and links in one paragraph.
-
-    Searching for closing delimiters can cost a lot on adversarial text (thousands of unmatched ``*``
-    or ``[``); a work budget proportional to the text's length bounds it. Once spent, the rest of the
-    paragraph's delimiters are kept as literal characters — the result is still deterministic.
-    """
-
-    def __init__(self, text: str):
-        self.budget = 20_000 + 50 * len(text)
-
-    def _spend(self, steps: int) -> bool:
-        self.budget -= steps
-        return self.budget >= 0
-
-    def parse(self, s: str, bold: bool, italic: bool, link: str | None, depth: int, out: list[Run]) -> None:
-        buf: list[str] = []
-
-        def flush() -> None:
-            if buf:
-                out.append(Run(text="".join(buf), bold=bold, italic=italic, link=link))
-                buf.clear()
-
-        i, n = 0, len(s)
-        nest = depth < _MAX_NESTING
-        while i < n:
-            c = s[i]
-            if c == "\\" and i + 1 < n and s[i + 1] in _ESCAPABLE:
-                buf.append(s[i + 1])
-                i += 2
-                continue
-            if c == "*" and nest and self.budget > 0:
-                if s.startswith("**", i):
-                    j = self.find_closer(s, i + 2, "**")
-                    if j is not None:
-                        flush()
-                        self.parse(s[i + 2:j], True, italic, link, depth + 1, out)
-                        i = j + 2
-                        continue
-                    # an unmatched "**" might still open italic ("**a*" → "*" + italic "a")
-                j = self.find_closer(s, i + 1, "*")
-                if j is not None:
-                    flush()
-                    self.parse(s[i + 1:j], bold, True, link, depth + 1, out)
-                    i = j + 1
-                    continue
-                buf.append(c)
-                i += 1
-                continue
-            if c == "[" and link is None and nest and self.budget > 0:
-                found = self.match_link(s, i)
-                if found is not None:
-                    label, href, end = found
-                    flush()
-                    self.parse(label, bold, italic, href, depth + 1, out)
-                    i = end
-                    continue
-            buf.append(c)
-            i += 1
-        flush()
-
-    def find_closer(self, s: str, start: int, delim: str) -> int | None:
-        """Index of the delimiter closing an emphasis opened just before ``start``, or None.
-
-        An opener must be followed by a non-space; a closer must follow a non-space; what is between
-        must not be only stars. Inside italic, a complete ``**bold**`` is skipped so ``*a **b** c*`` nests.
-        """
-        n = len(s)
-        if start >= n or s[start].isspace() or (delim == "*" and s[start] == "*"):
-            return None
-        k = start
-        while k < n:
-            if not self._spend(1):
-                return None
-            c = s[k]
-            if c == "\\" and k + 1 < n and s[k + 1] in _ESCAPABLE:
-                k += 2
-                continue
-            if c == "*":
-                if delim == "**":
-                    if s.startswith("**", k) and k > start and not s[k - 1].isspace():
-                        run_end = k
-                        while run_end < n and s[run_end] == "*":
-                            run_end += 1
-                        closer = run_end - 2  # "***x***": the last two stars close the bold
-                        if not self._spend(run_end - k):
-                            return None
-                        return closer if any(ch != "*" for ch in s[start:closer]) else None
-                    k += 1
-                    continue
-                if s.startswith("**", k):
-                    inner = self.find_closer(s, k + 2, "**") if k + 2 < n else None
-                    if inner is not None:
-                        k = inner + 2
-                        continue
-                if k > start and not s[k - 1].isspace():
-                    return k
-            k += 1
-        return None
-
-    def match_link(self, s: str, i: int) -> tuple[str, str, int] | None:
-        """``[label](href)`` starting at ``s[i] == "["`` with an allowed href: (label, href, end index)."""
-        depth, k, n = 0, i, min(len(s), i + _MAX_LABEL)
-        while k < n:
-            c = s[k]
-            if c == "\\":
-                k += 2
-                continue
-            if c == "[":
-                depth += 1
-            elif c == "]":
-                depth -= 1
-                if depth == 0:
-                    break
-            k += 1
-        else:
-            self._spend(k - i)
-            return None
-        self._spend(k - i)
-        label_end = k
-        if label_end + 1 >= len(s) or s[label_end + 1] != "(" or label_end == i + 1:
-            return None
-        depth, k, n = 0, label_end + 1, min(len(s), label_end + 1 + _MAX_HREF)
-        while k < n:
-            c = s[k]
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif c.isspace():
-                return None
-            k += 1
-        else:
-            self._spend(k - label_end)
-            return None
-        self._spend(k - label_end)
-        href = s[label_end + 2:k]
-        if not _ALLOWED_LINK.match(href):
-            return None
-        return s[i + 1:label_end], href, k + 1
