@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from snareport.calculators import (
     achievements,
-    county_profile,
     demographics,
     geography,
     knives,
     latest_year,
+    population,
     recorded_offences,
     sexual_violence,
     temporal,
@@ -107,7 +107,7 @@ def raw_report(data: Dataset | Prepared, district: str | None = None) -> Report:
                               hospital_threshold=HOSPITAL_THRESHOLD),
         content=content,
         content_scope=content_scope,
-        county_profile=county_profile.calculate(prep, scope),
+        population=population.calculate(prep, scope),
         achievements=achievements.calculate(prep, scope),
         demographics=demographics.calculate(prep, scope),
         geography=geography.calculate(prep, scope),

@@ -48,6 +48,6 @@ def test_partial_source_marks_sections_unavailable_instead_of_zeros():
     ds = _data(available=frozenset({"offences"}))
     ds.people = None
     r = build_report(ds)
-    for section in (r.demographics, r.temporal, r.knives, r.sexual_violence, r.geography, r.county_profile):
+    for section in (r.demographics, r.temporal, r.knives, r.sexual_violence, r.geography, r.population):
         assert section.available is False and "not available from this source" in section.unavailable_reason
     assert r.achievements.available and r.achievements.fallen_groups == [] and r.achievements.knife_enabled == []

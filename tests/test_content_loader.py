@@ -153,6 +153,22 @@ def test_duplicate_yaml_key(content_dir):
     assert (problem.file, problem.row, problem.column) == ("content/childrens_voices.yaml", 2, "intro")
 
 
+def test_the_old_name_of_the_population_intro_is_read_with_a_warning(content_dir):
+    (content_dir / "section_intros.yaml").write_text("knives: k\ncounty_profile: Who lives here.\n", "utf-8")
+    with pytest.warns(FutureWarning, match=r"content/section_intros.yaml, line 2: 'county_profile' is now called "
+                                           r"'population'"):
+        content, _, problems = load(content_dir)
+    assert problems == []
+    assert content.section_intros.population.plain_text() == "Who lives here."
+
+
+def test_old_and_new_name_of_one_key_together_is_a_problem(content_dir):
+    (content_dir / "section_intros.yaml").write_text("population: a\ncounty_profile: b\n", "utf-8")
+    problem = only_problem(content_dir)
+    assert (problem.file, problem.row, problem.column) == ("content/section_intros.yaml", 2, "county_profile")
+    assert problem.expected == "only 'population' (its new name)"
+
+
 def test_unknown_district_override(content_dir):
     (content_dir / "districts" / "Atlantis").mkdir(parents=True)
     (content_dir / "districts" / "Atlantis" / "foreword.md").write_text("x", "utf-8")

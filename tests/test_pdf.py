@@ -99,8 +99,8 @@ def test_fonts_are_embedded_and_never_helvetica():
 def test_key_figures_come_from_the_model():
     report = tiny_report()
     text = _flat(" ".join(page_texts(tiny_pdf())))
-    assert fmt.count(report.county_profile.population_total) in text
-    for d in report.county_profile.districts:
+    assert fmt.count(report.population.population_total) in text
+    for d in report.population.districts:
         assert f"{d.district} {d.authority} {fmt.count(d.population)} {fmt.share(d.share)}" in text
     for f in report.achievements.fallen_types:
         assert f.label in text
@@ -147,7 +147,7 @@ def test_render_pdf_writes_atomically(tmp_path: Path):
 
 def test_district_variant_names_the_district_on_cover_and_headers():
     report = tiny_report()
-    district = report.county_profile.districts[0].district
+    district = report.population.districts[0].district
     data = tiny_pdf(district)
     texts = page_texts(data)
     assert district in texts[0]
@@ -213,6 +213,6 @@ def test_sample_report_prints_the_published_headline_figures():
 
 def test_every_district_variant_renders():
     report = tiny_report()
-    for district in [d.district for d in report.county_profile.districts]:
+    for district in [d.district for d in report.population.districts]:
         data = tiny_pdf(district)
         assert district in page_texts(data)[0]

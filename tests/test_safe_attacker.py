@@ -106,7 +106,7 @@ def read(public: dict) -> Knowledge:
     k = Knowledge()
     districts = [n for n in public if n]
     authorities = defaultdict(list)
-    for d in public[""]["county_profile"]["districts"]:
+    for d in public[""]["population"]["districts"]:
         authorities[d["authority"]].append(d["district"])
     families = defaultdict(set)            # (family…) → scopes seen, for area = Σ districts
 
@@ -352,7 +352,7 @@ def test_public_json_carries_no_small_count(which, request):
                            "suspect_count", "age_unknown", "suspect_sex_unknown", "unweighted_offences",
                            "modal_suspect_age_count", "victim_female", "victim_known_sex", "max_count") \
                         and isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value <= THRESHOLD \
-                        and "admissions" not in path and "county_profile" not in path and "geography" not in path:
+                        and "admissions" not in path and ".population." not in f"{path}." and "geography" not in path:
                     small.append(f"{path}.{key}={value}")
                 walk(value, f"{path}.{key}")
         elif isinstance(node, list):

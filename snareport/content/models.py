@@ -214,7 +214,7 @@ class SectionIntros(_Section):
     """
 
     achievements: Markdown = Field(default_factory=RichText)
-    county_profile: Markdown = Field(default_factory=RichText)
+    population: Markdown = Field(default_factory=RichText)
     demographics: Markdown = Field(default_factory=RichText)
     geography: Markdown = Field(default_factory=RichText)
     temporal: Markdown = Field(default_factory=RichText)

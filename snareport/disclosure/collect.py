@@ -45,7 +45,7 @@ def collect(reports: dict[str, dict[str, Any]], threshold: int, hospital_thresho
 def _authorities(reports: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for r in reports.values():
-        for d in r["county_profile"].get("districts", []):
+        for d in r["population"].get("districts", []):
             out.setdefault(d["authority"], [])
             if d["district"] not in out[d["authority"]]:
                 out[d["authority"]].append(d["district"])

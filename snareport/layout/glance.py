@@ -103,9 +103,9 @@ def key_findings(report: Report) -> list[Finding]:
     m = report.metadata
     where = m.scope_label
     out: list[Finding] = []
-    p = report.county_profile
+    p = report.population
     if p.available and p.focus:
-        out.append(Finding("county_profile", "People", [
+        out.append(Finding("population", "People", [
             f"{where} is home to ", Segment(fmt.share(p.focus.share), bold=True), f" of {m.area}'s population, "
             f"{fmt.ranked(p.focus.rank, len(p.districts))} districts ({p.year})"]))
     d = report.demographics

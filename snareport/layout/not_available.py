@@ -19,7 +19,7 @@ from snareport.models.report import Report
 
 # Report fields holding a data section, in the report's order (content sections are left out by their
 # own rule: no content, no section).
-DATA_SECTIONS = ("county_profile", "achievements", "demographics", "geography", "temporal", "knives",
+DATA_SECTIONS = ("population", "achievements", "demographics", "geography", "temporal", "knives",
                  "sexual_violence", "recorded_offences")
 
 def _achievement_rows(report: Report) -> list[tuple[str, list[str], str | None]]:

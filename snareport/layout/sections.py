@@ -17,7 +17,6 @@ from snareport.layout import (
     achievements,
     board,
     childrens_voices,
-    county_profile,
     data_tables,
     definition,
     demographics,
@@ -30,6 +29,7 @@ from snareport.layout import (
     latest_year,
     methodology,
     not_available,
+    population,
     public_health,
     purpose,
     recommendations,
@@ -144,7 +144,7 @@ CHAPTERS: tuple[ChapterSpec, ...] = (
         SectionSpec("public_health", _content_title("public_health"), public_health.build, needs_content=True),
     )),
     ChapterSpec("area", "The area and its people", (
-        SectionSpec("county_profile", _population_title, county_profile.build),
+        SectionSpec("population", _population_title, population.build),
         SectionSpec("demographics", _demographics_title, demographics.build),
     )),
     ChapterSpec("where_and_when", "Where and when", (

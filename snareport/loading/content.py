@@ -7,6 +7,7 @@ YAML, missing file, missing or wrong field, unknown file or district — is retu
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -65,6 +66,9 @@ _BY_FILENAME = {s.filename: s for s in SECTION_FILES}
 _BY_FIELD = {s.field: s for s in SECTION_FILES}
 _IGNORED_PREFIXES = ("readme", ".")
 _CONTENT_SUFFIXES = (".md", ".yaml", ".yml", ".markdown")
+# Keys renamed in a content file: {Content field: {old key: new key}}. The old key is still read, with a
+# warning naming the file and line, so an analyst's existing content keeps building.
+RENAMED_KEYS = {"section_intros": {"county_profile": "population"}}
 
 
 class _HasDistricts(Protocol):
@@ -195,8 +199,31 @@ def _read_file(path: Path, label: str, spec: SectionFile, problems: list[Problem
         if parsed is None:
             return None
         value, node = parsed
-        return _Parsed(label, value, node, 0)
+        return _Parsed(label, _renamed(value, node, label, spec, problems), node, 0)
     return _read_markdown(text, label, spec, problems)
+
+
+def _renamed(value: Any, node: yaml.Node | None, label: str, spec: SectionFile, problems: list[Problem]) -> Any:
+    """``value`` with the old names of renamed keys replaced by the new ones (a warning for each)."""
+    renames = RENAMED_KEYS.get(spec.field, {})
+    if not isinstance(value, dict) or not renames.keys() & value.keys():
+        return value
+    out = dict(value)
+    for old, new in renames.items():
+        if old not in out:
+            continue
+        key_node = next((k for k, _ in node.value if getattr(k, "value", None) == old), None) \
+            if isinstance(node, yaml.MappingNode) else None
+        line = key_node.start_mark.line + 1 if key_node is not None else None
+        if new in out:
+            problems.append(Problem(label, line, old, f"both {old!r} and {new!r}", f"only {new!r} (its new name)"))
+            del out[old]
+            continue
+        where = f"{label}, line {line}" if line is not None else label
+        warnings.warn(f"{where}: {old!r} is now called {new!r}; the old name is still read for now, "
+                      f"but rename it", FutureWarning, stacklevel=2)
+        out = {new if k == old else k: v for k, v in out.items()}
+    return out
 
 
 def _read_markdown(text: str, label: str, spec: SectionFile, problems: list[Problem]) -> _Parsed | None:

@@ -13,11 +13,11 @@ from pydantic import PrivateAttr
 from snareport.content.models import Content
 from snareport.models.achievements import AchievementsSection
 from snareport.models.common import PeriodRef, SectionModel
-from snareport.models.county_profile import CountyProfileSection
 from snareport.models.demographics import DemographicsSection
 from snareport.models.geography import GeographySection
 from snareport.models.knives import KnivesSection
 from snareport.models.latest_year import LatestYearSection
+from snareport.models.population import PopulationSection
 from snareport.models.recorded_offences import RecordedOffencesSection
 from snareport.models.sexual_violence import SexualViolenceSection
 from snareport.models.temporal import TemporalSection
@@ -100,7 +100,7 @@ class Report(SectionModel):
     disclosure: Disclosure
     content: Content | None = None
     content_scope: dict[str, Literal["district", "area"]] = {}   # content field → whom its text speaks for
-    county_profile: CountyProfileSection
+    population: PopulationSection
     achievements: AchievementsSection
     demographics: DemographicsSection
     geography: GeographySection

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-SECTIONS = ("county_profile", "achievements", "demographics", "geography", "temporal", "knives", "sexual_violence",
+SECTIONS = ("population", "achievements", "demographics", "geography", "temporal", "knives", "sexual_violence",
             "recorded_offences")
 
 

@@ -153,8 +153,8 @@ def achievements(report: Any) -> list[DataTable | None]:
     return out
 
 
-def county_profile(report: Any) -> list[DataTable | None]:
-    p, m = report.county_profile, report.metadata
+def population(report: Any) -> list[DataTable | None]:
+    p, m = report.population, report.metadata
     if not p.available:
         return []
     out = []
@@ -171,13 +171,13 @@ def county_profile(report: Any) -> list[DataTable | None]:
                 row.append(share(c.share, c.suppressed) if c else NOT_AVAILABLE)
             rows.append(row)
         out.append(_table("population_by_age_band", f"Population by age band, {p.year}", columns, rows,
-                          "county_profile"))
+                          "population"))
     if p.districts:
         out.append(_table("population_by_district", f"Population by district, {m.area}, {p.year}",
                           ["District", "Authority", "Population (people)", f"Share of {m.area} (%)",
                            "Rank (1 = largest)"],
                           [(d.district, d.authority, count(d.population), share(d.share), count(d.rank)) for d in p.districts],
-                          "county_profile"))
+                          "population"))
     if p.growth:
         g = p.growth
         out.append(_table("population_growth", f"Population growth, {m.scope_label}, {g.from_year} to {g.to_year}",
@@ -185,7 +185,7 @@ def county_profile(report: Any) -> list[DataTable | None]:
                           [(f"Population, {g.from_year} (people)", g.from_population),
                            (f"Population, {g.to_year} (people)", g.to_population),
                            ("Change (people)", g.change), ("Change (%)", pct(g.change_pct))],
-                          "county_profile"))
+                          "population"))
     return out
 
 
@@ -386,7 +386,7 @@ def about_the_data(report: Any) -> list[DataTable | None]:
 
 
 BUILDERS: tuple[Callable[[Any], list[DataTable | None]], ...] = (
-    achievements, county_profile, demographics, geography, temporal, knives, sexual_violence, recorded_offences,
+    achievements, population, demographics, geography, temporal, knives, sexual_violence, recorded_offences,
     about_the_data,
 )
 

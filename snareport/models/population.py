@@ -1,4 +1,4 @@
-"""CountyProfileSection: population total and by district with shares, age-band shares, census growth."""
+"""PopulationSection: population total and by district with shares, age-band shares, census growth."""
 from __future__ import annotations
 
 from snareport.models.common import Section, SectionModel, SuppressibleCount
@@ -21,7 +21,7 @@ class Growth(SectionModel):
     change_pct: float | None
 
 
-class CountyProfileSection(Section):
+class PopulationSection(Section):
     year: int
     population_total: int | None = None          # the scope's population (district or whole area)
     county_population_total: int | None = None   # the whole area, for comparison

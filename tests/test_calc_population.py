@@ -1,10 +1,10 @@
-"""Known answers for calculators/county_profile.py on tiny hand-built data."""
+"""Known answers for calculators/population.py on tiny hand-built data."""
 from __future__ import annotations
 
 import pytest
 from calc_fixtures import dataset, offences, population
 
-from snareport.calculators import county_profile
+from snareport.calculators.population import calculate
 from snareport.calculators.prepare import prepare
 from snareport.scope import Scope
 
@@ -19,7 +19,7 @@ ROWS = [("A", "0-9", 2021, 10), ("A", "10-17", 2021, 20), ("A", "18-24", 2021, 1
 
 
 def test_totals_shares_bands_growth():
-    s = county_profile.calculate(prepare(_data(ROWS)), Scope())
+    s = calculate(prepare(_data(ROWS)), Scope())
     assert s.population_total == 400
     assert [(d.district, d.population, d.rank) for d in s.districts] == [("A", 100, 2), ("B", 200, 1), ("C", 100, 3)]
     assert s.districts[1].share == pytest.approx(0.5)
@@ -31,7 +31,7 @@ def test_totals_shares_bands_growth():
 
 
 def test_district_scope_carries_county():
-    s = county_profile.calculate(prepare(_data(ROWS)), Scope("C"))
+    s = calculate(prepare(_data(ROWS)), Scope("C"))
     assert (s.population_total, s.county_population_total, s.focus.rank) == (100, 400, 3)
     assert {b.label: b.share for b in s.age_bands}["10–17"] == pytest.approx(1.0)
     assert s.growth.change_pct == pytest.approx(100.0)
@@ -40,12 +40,12 @@ def test_district_scope_carries_county():
 
 
 def test_single_census_year_has_no_growth():
-    s = county_profile.calculate(prepare(_data([r for r in ROWS if r[2] == 2021])), Scope())
+    s = calculate(prepare(_data([r for r in ROWS if r[2] == 2021])), Scope())
     assert s.growth is None and s.population_total == 400
 
 
 def test_without_population_unavailable():
     ds = _data(ROWS)
     ds.population, ds.available = None, frozenset({"offences"})
-    s = county_profile.calculate(prepare(ds), Scope())
+    s = calculate(prepare(ds), Scope())
     assert s.available is False and s.districts == []

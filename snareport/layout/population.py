@@ -1,4 +1,4 @@
-"""CountyProfileSection + Content.county_facts → the demographics of the scope: population, growth, facts."""
+"""PopulationSection + Content.county_facts → the demographics of the scope: population, growth, facts."""
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
@@ -13,7 +13,7 @@ from snareport.models.report import Report
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
-    p = report.county_profile
+    p = report.population
     c = content(report)
     m = report.metadata
     out: list[Flowable] = []
@@ -22,8 +22,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += intro(report, door, facts_intro, "county_facts")
         same_label = bool(facts_intro) and (speaks_for_area(report, "county_facts")
                                             == speaks_for_area(report, "section_intros"))
-        out += (door.markdown(c.section_intros.county_profile) if same_label
-                else intro(report, door, c.section_intros.county_profile))
+        out += (door.markdown(c.section_intros.population) if same_label
+                else intro(report, door, c.section_intros.population))
     if not p.available:
         out.append(door.note(unavailable_note(p)))
     else:

@@ -1,4 +1,4 @@
-"""Prepared × Scope → CountyProfileSection: population total and by district with shares, age-band
+"""Prepared × Scope → PopulationSection: population total and by district with shares, age-band
 shares, and growth between the two census years."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from snareport.calculators.common import (
     unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
-from snareport.models.county_profile import CountyProfileSection, DistrictPopulation, Growth
+from snareport.models.population import DistrictPopulation, Growth, PopulationSection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,14 +23,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
 
 
-def calculate(prep: Prepared, scope: Scope) -> CountyProfileSection:
+def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
     """Population in ``population_year``; growth between the first and last ``census_years`` present."""
     require_prepared(prep)
     ds = prep.ds
     cfg = ds.config
     reason = unavailable_reason(ds, "population")
     if reason or ds.population is None:
-        return CountyProfileSection(year=cfg.population_year, available=False, unavailable_reason=reason)
+        return PopulationSection(year=cfg.population_year, available=False, unavailable_reason=reason)
     pop = ds.population.assign(_district=ds.population["district"].astype("object"))
     year = pop[pop["year"] == cfg.population_year]
     by_district = year.groupby("_district")["population"].sum().reindex(cfg.districts, fill_value=0).astype(int)
@@ -43,7 +43,7 @@ def calculate(prep: Prepared, scope: Scope) -> CountyProfileSection:
     ]
     county_bands = _bands(ds, year)
     focus = None if scope.is_county else next(d for d in districts if d.district == scope.district)
-    return CountyProfileSection(
+    return PopulationSection(
         year=cfg.population_year, districts=districts,
         authorities=[SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
                                        share=share(int(by_district[a.districts].sum()), total))
