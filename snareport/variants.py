@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from snareport.atomic import atomic_write_bytes
 from snareport.errors import DataError, Problem, describe_failure
@@ -251,22 +251,3 @@ def _write_manifest(ds: Dataset, out: Path, results: list[DocumentResult], layou
     atomic_write_bytes(path, (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return path
 
-
-class ProgressBar:
-    """One tick per document with its name, on a terminal; silent otherwise."""
-
-    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None, width: int = 28) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.width = width
-
-    def __call__(self, result: DocumentResult, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        filled = round(self.width * done / total)
-        mark = "ok" if result.ok else "FAILED"
-        bar = "█" * filled + "·" * (self.width - filled)
-        self.stream.write(f"\r{bar} {done}/{total} {result.label} {mark}\033[K")
-        if done == total:
-            self.stream.write("\n")
-        self.stream.flush()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import json
 import pickle
 from concurrent.futures import Executor, Future
@@ -16,7 +15,7 @@ from pypdf import PdfReader
 import snareport
 from snareport import formatting
 from snareport.naming import report_filename
-from snareport.variants import MANIFEST_NAME, BatchError, DocumentResult, ProgressBar
+from snareport.variants import MANIFEST_NAME, BatchError, DocumentResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
@@ -183,14 +182,3 @@ def test_cli_exit_code_is_1_when_a_variant_fails(monkeypatch, tmp_path, capsys):
     assert cli.main(["variants", str(SAMPLE), "-o", str(tmp_path), "--quiet"]) == 1
     assert "Dover: bad override" in capsys.readouterr().err
 
-
-def test_progress_bar_ticks_with_the_district_name_on_a_terminal():
-    stream = io.StringIO()
-    bar = ProgressBar(stream=stream, enabled=True, width=4)
-    bar(DocumentResult("Thanet", "Thanet", "a.pdf"), 1, 2)
-    bar(DocumentResult("Swale", "Swale", "b.pdf", error="boom"), 2, 2)
-    out = stream.getvalue()
-    assert "1/2 Thanet ok" in out and "2/2 Swale FAILED" in out and out.endswith("\n")
-    silent = io.StringIO()
-    ProgressBar(stream=silent)(DocumentResult("Thanet", "Thanet", "a.pdf"), 1, 1)  # StringIO is not a TTY
-    assert silent.getvalue() == ""

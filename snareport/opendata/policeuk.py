@@ -36,9 +36,8 @@ REASONS: dict[str, str] = {
     "duplicate_crime_id": "repeats of a Crime ID already kept (the first was kept)",
 }
 
-# Fields of our contract that police.uk does not publish; tables it cannot supply.
+# Fields of our contract that police.uk does not publish; the tables it supplies.
 ABSENT_FIELDS = ("offences.time_of_day", "offences.knife_enabled", "offences.sexual_category")
-ABSENT_TABLES = ("people", "hospital_admissions", "population", "unit_costs")
 PRESENT_TABLES = ("offences", "harm_weights")
 
 _LSOA_NAME = re.compile(r"^(?P<district>.*\S)\s+\d{3}[A-Z]$")
