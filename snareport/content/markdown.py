@@ -98,6 +98,7 @@ def _parser(lists: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "maxNesting": _MAX_NESTING})
     md.disable(_SWITCHED_OFF + ([] if lists else ["list"]), ignoreInvalid=True)
     md.validateLink = _allowed_link  # type: ignore[method-assign]
+    md.normalizeLink = str  # type: ignore[method-assign]   # an address is kept as written (placeholders too)
     return md
 
 
