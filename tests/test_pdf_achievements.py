@@ -51,3 +51,21 @@ def test_savings_are_net_rounded_and_a_rise_is_an_added_cost_to_watch():
     assert "\u00a33,011,000 at 2024/25 prices, rounded to the nearest \u00a31,000" in achieved
     assert "+\u00a3440,000 estimated cost of robbery of personal property added" in watch
     assert "saving to the criminal justice system" not in text and "harm avoided" in text
+
+
+def test_nothing_in_either_period_or_a_missing_side_is_left_out_with_a_note_never_a_tile():
+    text = _achievements_text(knife_enabled=[
+        LabelledChange(key="under_18", label="under 18s", change=Change(previous=100, current=80, change_pct=-20.0)),
+    ], admissions=[
+        LabelledChange(key="all_ages", label="all ages", change=Change(previous=3.0, current=4.0, change_pct=100 / 3)),
+        LabelledChange(key="under_25", label="under 25s", change=Change(previous=0.0, current=0.0, change_pct=None)),
+        LabelledChange(key="over_25", label="ages 25 and over",
+                       change=Change(previous=None, current=2.0, change_pct=None)),
+    ], admissions_available=True, savings=[])
+    watch = text.split("To watch", 1)[1]
+    assert "0.00 \u2192 0.00" not in text and "not available" not in watch.split("Left out")[0]
+    assert "3.00 \u2192 4.00" in watch and "3.00 \u2192 4.00" not in text.split("To watch", 1)[0]
+    assert ("Left out because there were none in either period: hospital admissions for assault with a knife "
+            "or sharp object (under 25s)") in text
+    assert "Left out because the figures are not available: hospital admissions for assault with a knife or " \
+           "sharp object (ages 25 and over)" in text

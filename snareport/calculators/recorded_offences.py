@@ -26,7 +26,7 @@ from snareport.calculators.common import (
     unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
-from snareport.config import Period
+from snareport.loading.coverage import period_months
 from snareport.models.common import Change, ScopeFigure
 from snareport.models.recorded_offences import (
     DistrictVolume,
@@ -153,21 +153,12 @@ def _districts(prep: Prepared, scope: Scope, grouped: pd.DataFrame, has_harm: bo
                 population_year=prep.config.population_year if population is not None else None)
 
 
-def month_starts(period: Period) -> list[dt.date]:
-    """The first day of every calendar month the period touches, in order."""
-    out, year, month = [], period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        out.append(dt.date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
 def _months(ds: Prepared, rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
     stamps = pd.to_datetime(rows["occurred_at"])
     month_number = stamps.dt.year * 12 + stamps.dt.month   # one integer per calendar month
     counts = rows.groupby([rows["_period"], month_number.rename("_month")]).size()
-    previous, current = (month_starts(ds.config.period(name)) for name in yoy)
+    previous, current = (period_months(ds.config.period(name)) for name in yoy)
     out = []
     for i in range(max(len(previous), len(current))):
         before = previous[i] if i < len(previous) else None

@@ -22,6 +22,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     yoy = span(a.year_on_year)
     watch: list[Tile] = []          # rises and no-change: not achievements, printed under "To watch"
     withheld: list[str] = []        # withheld figures: left out, named in a note
+    absent: dict[str, list[str]] = {"none": [], "not available": []}   # left out, named in a note
     m = report.metadata
     where = f" in {m.district}" if m.district else ""
     area_knife = {k.key: k.change for k in a.area_knife_enabled}
@@ -32,7 +33,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             tile = Tile(headline_change(k.change), f"change in {what}{where}, {yoy}",
                         f"{fmt.change_from_to(k.change)} offences{fmt.noise_clause(k.change)}"
                         + beside(m.area, area_knife.get(k.key)), icon="knife")
-            _sort(k.change, tile, what, falls, watch, withheld)
+            _sort(k.change, tile, what, falls, watch, withheld, absent)
         if falls:
             out.append(door.h2("Knife-enabled serious violence"))
             out.append(door.tiles(falls))
@@ -46,7 +47,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month{adm_where}, {x.label}",
                         f"{fmt.change_words(x.change)}, {window}" + beside(m.area, area_adm.get(x.key)),
                         icon="hospital")
-            _sort(x.change, tile, what, falls, watch, withheld)
+            _sort(x.change, tile, what, falls, watch, withheld, absent)
         if falls:
             out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
             out.append(door.tiles(falls))
@@ -65,6 +66,11 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if withheld:
         out.append(door.note(f"Left out because the figures are withheld to protect the people involved: "
                              f"{fmt.join_words(withheld)}."))
+    if absent["none"]:
+        out.append(door.note(f"Left out because there were none in either period: {fmt.join_words(absent['none'])}."))
+    if absent["not available"]:
+        out.append(door.note(f"Left out because the figures are not available: "
+                             f"{fmt.join_words(absent['not available'])}."))
     for note in a.notes:
         out.append(door.note(note))
     return out
@@ -105,10 +111,18 @@ def headline_change(change) -> str:
     return fmt.change_counts(change)
 
 
-def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: list) -> None:
-    """A fall is an achievement; a rise or no change goes to the to-watch panel; a withheld one is left out."""
+def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: list,
+          absent: dict[str, list[str]]) -> None:
+    """A fall is an achievement; a rise or no change goes to the to-watch panel; a withheld one is left out,
+    and so is one with nothing in either period or a side not available (never a "0 → 0" tile)."""
     direction = change.direction
-    if direction == "fall":
+    if change.suppressed:
+        withheld.append(what)
+    elif change.previous is None or change.current is None:
+        absent["not available"].append(what)
+    elif change.previous == 0 and change.current == 0:
+        absent["none"].append(what)
+    elif direction == "fall":
         falls.append(tile)
     elif direction in ("rise", "no change"):
         watch.append(tile)
