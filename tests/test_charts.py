@@ -7,6 +7,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
+from chart_inputs import by_district, compared
+
 from snareport import charts
 from snareport.charts.ops import PathOp, TextOp
 from snareport.charts.wording import MINUS
@@ -27,7 +29,8 @@ def _only_given_fonts(chart, style) -> None:
 
 
 def _district(style, current, previous, **kw):
-    return charts.district_change_chart(["Ash", "Bee", "Cee"], current, previous, measure="under-25 volume score",
+    return charts.district_change_chart(["Ash", "Bee", "Cee"], *by_district(["Ash", "Bee", "Cee"], previous, current),
+                                        measure="under-25 volume score",
                                         area="Testshire", period="2025", previous_period="2024",
                                         source=SOURCE, style=style, **kw)
 
@@ -123,15 +126,18 @@ def test_age_distribution(style):
     ],
 )
 def test_category_titles(style, previous, current, overall, title):
-    chart = charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"], previous, current,
-                                         previous_label="2023/24", current_label="2024/25", overall_change=overall,
+    chart = charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"],
+                                         *compared(["Rape", "Sexual assault", "Non-contact"], previous, current,
+                                                   overall=overall),
+                                         previous_label="2023/24", current_label="2024/25",
                                          measure="sexual violence offences", area="Testshire", source=SOURCE, style=style)
     assert chart.title == title
     assert f"{current[1]:,}" in chart.drawing.texts
 
 
 def test_category_suppressed_not_plotted(style):
-    chart = charts.category_change_chart(["Rape", "Other"], [None, 10], [3, 12], previous_label="A", current_label="B",
+    chart = charts.category_change_chart(["Rape", "Other"], *compared(["Rape", "Other"], [None, 10], [3, 12]),
+                                         previous_label="A", current_label="B",
                                          measure="offences", area="T", source=SOURCE, style=style)
     assert "suppressed" in chart.drawing.texts and "3" in chart.drawing.texts
     assert chart.title == "Offences rose in the one category with a published change from A to B"
@@ -140,8 +146,9 @@ def test_category_suppressed_not_plotted(style):
 
 def test_monthly_profile_labels_peaks(style):
     months = ["April", "May", "June", "July"]
-    chart = charts.monthly_profile_chart(months, [5, 9, None, 7], measure="sexual violence offences", area="T",
-                                         period="2025", source=SOURCE, style=style, peaks=2)
+    chart = charts.monthly_profile_chart(months, [5, 9, None, 7], peak_months=["May", "July"],
+                                         measure="sexual violence offences", area="T",
+                                         period="2025", source=SOURCE, style=style)
     assert chart.title == "Sexual violence offences were highest in May and July, 2025"
     assert "highest in May and July, 2025, with 9 and 7 respectively" in chart.alt_text
     assert "The count for June is withheld to protect privacy." in chart.alt_text
@@ -178,12 +185,14 @@ def all_charts(style) -> list:
         charts.age_distribution_chart({12: 2, 15: 8, 17: 11, 21: 6}, subject="people involved in knife-enabled offences",
                                       area="Testshire", period="2025", source=SOURCE, style=style, height=150),
     ], [
-        charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"], [652, 1518, 397], [630, 1468, 390],
+        charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"],
+                                     *compared(["Rape", "Sexual assault", "Non-contact"], [652, 1518, 397], [630, 1468, 390]),
                                      previous_label="2023/24", current_label="2024/25", measure="sexual violence offences",
                                      area="Testshire", source=SOURCE, style=style, height=200),
         charts.monthly_profile_chart(["April", "May", "June", "July", "August", "September", "October", "November",
                                       "December", "January", "February", "March"],
-                                     [61, 64, 65, 72, 63, 60, 70, 62, 56, 59, 58, 69], measure="sexual violence offences",
+                                     [61, 64, 65, 72, 63, 60, 70, 62, 56, 59, 58, 69], peak_months=["July", "October", "March"],
+                                     measure="sexual violence offences",
                                      area="Testshire", period="2022/23 to 2024/25", source=SOURCE, style=style, height=190),
         charts.population_chart(["Ash", "Bee", "Cee", "Dee"], [281700, 176200, 157400, 151700], area="Testshire",
                                 year="2021", source=SOURCE, style=style),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from chart_inputs import compared
+
 from snareport import charts
 from snareport.charts.monthly import monthly_comparison_chart
 from snareport.charts.ops import PathOp, TextOp
@@ -19,7 +21,10 @@ def style() -> charts.ChartStyle:
 
 
 def _chart(style, previous, current, months=("January", "February", "March")):
-    return monthly_comparison_chart(list(months), previous, current, previous_label="Jan–Mar 2024",
+    if len(previous) != len(current):
+        raise ValueError("previous and current must have the same length")
+    return monthly_comparison_chart(list(months), *compared(list(months), previous, current, add_up=True),
+                                    previous_label="Jan–Mar 2024",
                                     current_label="Jan–Mar 2025", measure="recorded offences", area="Testshire",
                                     source=SOURCE, style=style)
 

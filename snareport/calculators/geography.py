@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from snareport.calculators import findings
 from snareport.calculators.common import (
     by_period,
     change,
@@ -71,6 +72,7 @@ def calculate(prep: Prepared, scope: Scope) -> GeographySection:
         volume_rose=[s.district for s in scores if _rose(s.volume.previous, s.volume.current)],
         harm_rose=[s.district for s in scores if has_harm and _rose(s.harm.previous, s.harm.current)],
         focus=None if scope.is_county else next(s for s in scores if s.district == scope.district),
+        **findings.geography(scores),
     )
 
 

@@ -25,6 +25,7 @@ from snareport.calculators.common import (
     take_district,
     unavailable_reason,
 )
+from snareport.calculators import findings
 from snareport.calculators.intervals import rate_per_1000
 from snareport.loading.coverage import period_months
 from snareport.models.common import Change, ScopeFigure
@@ -69,11 +70,12 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
         if unweighted:
             notes.append(f"{unweighted} offences in {cfg.period(yoy[1]).label} are of "
                          "types with no harm weight and add nothing to the harm-weighted volume.")
+    districts = _districts(prep, scope, area.by_district, has_harm, county_total, county_harm)
+    months, groups = _months(prep, mine, yoy), _groups(mine, yoy)
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
-        **_districts(prep, scope, area.by_district, has_harm, county_total, county_harm),
-        total=total, harm=harm, months=_months(prep, mine, yoy), groups=_groups(mine, yoy),
-        unweighted_offences=unweighted,
+        **districts, total=total, harm=harm, months=months, groups=groups, unweighted_offences=unweighted,
+        **findings.recorded_offences(months, groups, districts["districts"]),
     )
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from snareport.calculators import findings
 from snareport.calculators.common import (
     band_label_series,
     by_period,
@@ -102,6 +103,7 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
         **_top_types(three_rows, cfg.definitions.top_offence_types), **_months(three_rows, cfg.definitions.peak_months),
         highest_districts=list(area.highest_districts),
     )
+    figures.update(findings.sexual_violence(figures["table"], figures["total"]))
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason or area.suspects is None:
         return SexualViolenceSection(**fixed, **figures, people_available=False,

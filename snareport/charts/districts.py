@@ -21,13 +21,13 @@ from snareport.charts.chart_builder import (
 )
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
+from snareport.models.common import Change, ComparisonFindings
 from snareport.charts.wording import (
     SUPPRESSED,
     WITHHELD,
     change_clause,
     count_noun,
     describe,
-    percent_change,
     sentence_case,
     value_or_suppressed,
     withheld_sentence,
@@ -36,8 +36,8 @@ from snareport.charts.wording import (
 
 def district_change_chart(
     districts: Sequence[str],
-    current: Sequence[float | None],
-    previous: Sequence[float | None],
+    changes: Sequence[Change],
+    findings: ComparisonFindings,
     *,
     measure: str,
     area: str,
@@ -51,17 +51,18 @@ def district_change_chart(
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """Horizontal bars of ``measure`` by district (largest first), each labelled "value (±change%)".
+    """Horizontal bars of ``measure`` by district (the findings' order: largest first), each labelled
+    "value (±change%)"; ``findings`` (from the model) say what the title and alt text state.
 
-    ``None`` values are suppressed: no bar, labelled "suppressed". ``reference`` is (label, value) for
+    A withheld later value is ``None``: no bar, labelled "suppressed". ``reference`` is (label, value) for
     a dashed line, e.g. ("District average", 412.0). Height defaults to one row per district.
     """
-    if not (len(districts) == len(current) == len(previous)):
-        raise ValueError("districts, current and previous must have the same length")
+    if len(districts) != len(changes) or findings.items != len(changes):
+        raise ValueError("districts, changes and findings must cover the same districts")
     if highlight is not None and highlight not in districts:
         raise ValueError(f"highlighted district {highlight!r} is not among the districts")
-    rows = [(d, c, p, percent_change(p, c)) for d, c, p in zip(districts, current, previous)]
-    rows.sort(key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
+    by_name = {d: (d, c.current, c.previous, c.change_pct) for d, c in zip(districts, changes)}
+    rows = [by_name[d] for d in findings.ranked] + [by_name[d] for d in districts if d not in findings.rank]
 
     def label(value: float | None, change: float | None) -> str:
         if value is None:
@@ -70,10 +71,10 @@ def district_change_chart(
         return shown if change is None else f"{shown} ({fmt.percent(change, plus=True)})"
 
     text = ChartText(
-        title=_title(rows, measure, highlight),
+        title=_title(rows, findings, measure, highlight),
         subtitle=f"{sentence_case(measure)} by district, {area}, {period} (% change on {previous_period})",
         source=source,
-        alt_text=_alt_text(rows, measure, area, period, previous_period, highlight, reference, decimals),
+        alt_text=_alt_text(rows, findings, measure, area, period, previous_period, highlight, reference, decimals),
         data_table=[("District", f"{period}", f"{previous_period}", "% change")]
         + [(d, value_or_suppressed(c, lambda v: fmt.number(v, decimals)),
             value_or_suppressed(p, lambda v: fmt.number(v, decimals)),
@@ -130,75 +131,70 @@ def district_change_chart(
     return build_chart("district_change", text, plot, style, width or style.width, height or auto_height)
 
 
-def _published_changes(rows) -> tuple[list, str]:
-    """Rows with a published value and change, and the words that say which districts those are."""
-    changes = [r for r in rows if r[1] is not None and r[3] is not None]
-    return changes, ("" if len(changes) == len(rows) else " with a published change")
-
-
-def _every(n: int, which: str) -> str:
+def _every(f: ComparisonFindings) -> str:
     """"every district", or with some not published "all 11 districts with a published change"."""
-    if not which:
+    if f.compared == f.items:
         return "every district"
-    return f"the one district{which}" if n == 1 else f"all {count_noun(n, 'district')}{which}"
+    which = " with a published change"
+    return f"the one district{which}" if f.compared == 1 else f"all {count_noun(f.compared, 'district')}{which}"
 
 
-def _title(rows, measure: str, highlight: str | None) -> str:
-    known = [r for r in rows if r[1] is not None]
+def _title(rows, f: ComparisonFindings, measure: str, highlight: str | None) -> str:
     if highlight is not None:
-        rank = next((i + 1 for i, r in enumerate(known) if r[0] == highlight), None)
+        rank = f.rank.get(highlight)
         if rank is None:
             return sentence_case(f"{measure} for {highlight} is {WITHHELD}")
-        change = change_clause(next(r[3] for r in rows if r[0] == highlight))
-        among = (f"{len(known)} districts" if len(known) == len(rows)
-                 else f"the {len(known)} districts with published figures")
+        change = change_clause(by_district(rows, highlight)[3])
+        among = (f"{fmt.number(f.published)} districts" if f.published == f.items
+                 else f"the {fmt.number(f.published)} districts with published figures")
         return sentence_case(f"{highlight} ranked {fmt.ordinal(rank)} of {among} for {measure}"
                              + (f", {change}" if change else ""))
-    if not known:
+    if not f.published:
         return sentence_case(f"{measure} by district is {WITHHELD}")
-    changes, which = _published_changes(rows)
-    rose = [r[0] for r in changes if round(r[3], 1) > 0]
-    fell = [r[0] for r in changes if round(r[3], 1) < 0]
-    if not changes:
-        among = "" if len(known) == len(rows) else " of the districts with published figures"
-        return sentence_case(f"{known[0][0]} had the highest {measure}{among}")
-    if len(fell) == len(changes):
-        return sentence_case(f"{measure} fell in {_every(len(changes), which)}")
-    if len(rose) == len(changes):
-        return sentence_case(f"{measure} rose in {_every(len(changes), which)}")
-    if 1 <= len(rose) <= 3 and len(fell) > len(rose):
-        return sentence_case(f"{measure} rose only in {fmt.join_words(rose)}"
-                             + (f", of {count_noun(len(changes), 'district')}{which}" if which else ""))
-    return sentence_case(f"{measure} fell in {len(fell)} of {count_noun(len(changes), 'district')}{which}")
+    which = "" if f.compared == f.items else " with a published change"
+    if not f.rose and not f.fell:
+        among = "" if f.published == f.items else " of the districts with published figures"
+        return sentence_case(f"{f.ranked[0]} had the highest {measure}{among}")
+    if f.fell_count == f.compared:
+        return sentence_case(f"{measure} fell in {_every(f)}")
+    if f.rose_count == f.compared:
+        return sentence_case(f"{measure} rose in {_every(f)}")
+    if 1 <= f.rose_count <= 3 and f.fell_count > f.rose_count:
+        return sentence_case(f"{measure} rose only in {fmt.join_words(f.rose)}"
+                             + (f", of {count_noun(f.compared, 'district')}{which}" if which else ""))
+    return sentence_case(f"{measure} fell in {fmt.number(f.fell_count)} of {count_noun(f.compared, 'district')}{which}")
 
 
-def _alt_text(rows, measure, area, period, previous_period, highlight, reference, decimals) -> str:
-    known = [r for r in rows if r[1] is not None]
-    withheld = withheld_sentence([r[0] for r in rows if r[1] is None], "districts", len(rows))
+def by_district(rows, name: str):
+    """The chart row (district, later, earlier, % change) of a district."""
+    return next(r for r in rows if r[0] == name)
+
+
+def _alt_text(rows, f: ComparisonFindings, measure, area, period, previous_period, highlight, reference,
+              decimals) -> str:
+    withheld = withheld_sentence([r[0] for r in rows if r[1] is None], "districts", f.items)
     when = f"{period}, compared with {previous_period}"
-    title = _title(rows, measure, highlight)
-    if not known:
+    title = _title(rows, f, measure, highlight)
+    if not f.published or f.highest is None or f.lowest is None:
         return describe("Horizontal bar chart", f"{measure} by district", area, when,
                         f"The figures for every district are {WITHHELD}")
 
-    of_published = "Of the published figures, " if len(known) < len(rows) else ""
-    extremes = f"{of_published}{known[0][0]} was highest at {fmt.number(known[0][1], decimals)}"
-    if len(known) > 1:
-        extremes += f" and {known[-1][0]} lowest at {fmt.number(known[-1][1], decimals)}"
+    of_published = "Of the published figures, " if f.published < f.items else ""
+    extremes = f"{of_published}{f.highest.name} was highest at {fmt.number(f.highest.change.current, decimals)}"
+    if f.published > 1:
+        extremes += f" and {f.lowest.name} lowest at {fmt.number(f.lowest.change.current, decimals)}"
     sentences = [title, extremes]
     if highlight is not None:
-        row = next(r for r in rows if r[0] == highlight)
+        row = by_district(rows, highlight)
         if row[1] is not None:  # its rank and change are in the title
-            extreme = row in (known[0], known[-1])
+            extreme = highlight in (f.highest.name, f.lowest.name)
             sentences.append(f"{highlight} is highlighted" + ("" if extreme else f", at {fmt.number(row[1], decimals)}"))
-    changes, _ = _published_changes(rows)
-    rose = [r for r in changes if round(r[3], 1) > 0]
-    fell = [r for r in changes if round(r[3], 1) < 0]
-    if (rose or fell) and highlight is None:  # the size of the change the title names
-        fewer, word = (rose, "rise") if rose and (len(rose) <= len(fell) or not fell) else (fell, "fall")
-        most = max(fewer, key=lambda r: abs(r[3]))
-        sentences.append(f"The {'only' if len(fewer) == 1 and rose and fell else 'largest'} {word} was in {most[0]} "
-                         f"({change_clause(most[3])})")
+    if (f.rose or f.fell) and highlight is None:  # the size of the change the title names
+        rise_named = bool(f.rose) and (f.rose_count <= f.fell_count or not f.fell)
+        most, word, n = ((f.largest_rise, "rise", f.rose_count) if rise_named else (f.largest_fall, "fall", f.fell_count))
+        if most is not None:
+            sentences.append(f"The {'only' if n == 1 and f.rose and f.fell else 'largest'} {word} was in {most.name} "
+                             f"({change_clause(most.change.change_pct)})")
     if reference:
         sentences.append(f"A dashed line marks the {reference[0].lower()}, {fmt.number(reference[1], decimals)}")
     return describe("Horizontal bar chart", f"{measure} by district", area, when, *sentences, withheld)

@@ -9,8 +9,12 @@ from typing import Any
 
 import numpy as np
 
+from snareport.calculators import findings
 from snareport.calculators.temporal import join_words, peak_windows
 from snareport.disclosure.catalogue import Catalogue, Key, Path
+from snareport.models.common import Change, LabelledChange
+from snareport.models.geography import DistrictScore
+from snareport.models.recorded_offences import DistrictVolume, MonthlyVolume, OffenceGroupVolume
 
 PEAK_MONTHS = 3
 TOP_DISTRICTS = 4
@@ -71,6 +75,7 @@ def _set(report: dict[str, Any], path: Path, value: Any) -> None:
 # words after suppression ---------------------------------------------------------------------------
 def _words(r: dict[str, Any], threshold: int) -> None:
     _recorded_offences(r["recorded_offences"])
+    _findings(r)
     if r.get("latest_year"):
         _latest_year(r["latest_year"])
     _geography(r["geography"])
@@ -118,6 +123,26 @@ def _recorded_offences(o: dict[str, Any]) -> None:
         if f is not None:
             f["rank"] = ranks.get(f["district"], {}).get(field) if f["value"] is not None else None
             f["rank_of"] = sum(d[field] is not None for d in o["districts"])
+
+
+def _findings(r: dict[str, Any]) -> None:
+    """Every comparison's findings (which items rose and fell, the overall change, the largest rise and fall,
+    the highest item) worked out again from the published figures, by the calculators' own functions."""
+    o = r["recorded_offences"]
+    if o.get("available", True) and o.get("months") is not None:
+        fields = findings.recorded_offences([MonthlyVolume.model_validate(m) for m in o["months"]],
+                                            [OffenceGroupVolume.model_validate(g) for g in o["groups"]],
+                                            [DistrictVolume.model_validate(d) for d in o["districts"]])
+        o.update({k: None if v is None else v.model_dump() for k, v in fields.items()})
+    v = r["sexual_violence"]
+    if v.get("table"):
+        fields = findings.sexual_violence([LabelledChange.model_validate(t) for t in v["table"]],
+                                          None if v.get("total") is None else Change.model_validate(v["total"]))
+        v.update({k: None if x is None else x.model_dump() for k, x in fields.items()})
+    g = r["geography"]
+    if g.get("districts"):
+        fields = findings.geography([DistrictScore.model_validate(d) for d in g["districts"]])
+        g.update({k: None if v is None else v.model_dump() for k, v in fields.items()})
 
 
 def _latest_year(y: dict[str, Any]) -> None:

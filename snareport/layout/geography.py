@@ -49,10 +49,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
                     + (f"; {report.metadata.area}: volume {fmt.change_words(g.county_volume)}, harm "
                        f"{fmt.change_words(g.county_harm)}" if g.county_volume and g.county_harm else "") + "."])
     out += scoped_bullets(report, door, own, points)
-    for measure, attr in (("volume score", "volume"), ("harm score", "harm")):
+    for measure, attr, found in (("volume score", "volume", g.volume_findings), ("harm score", "harm", g.harm_findings)):
+        if found is None:
+            continue
         out += door.chart(district_change_chart(
-            [s.district for s in g.districts], [getattr(s, attr).current for s in g.districts],
-            [getattr(s, attr).previous for s in g.districts], measure=f"{measure}, {g.cohort_label}",
+            [s.district for s in g.districts], [getattr(s, attr) for s in g.districts], found,
+            measure=f"{measure}, {g.cohort_label}",
             area=report.metadata.area, period=later(g.rolling), previous_period=earlier(g.rolling),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
             style=door.chart_style, highlight=report.metadata.district))

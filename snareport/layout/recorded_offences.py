@@ -34,10 +34,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = [door.para(intro)]
     out.append(door.tiles(_tiles(o, report, previous, current)))
     out += scoped_bullets(report, door, *_points(o, report))
-    if o.months:
+    if o.months and o.month_findings:
         out += door.chart(monthly_comparison_chart(
-            [_month(m) for m in o.months], [m.volume.previous for m in o.months],
-            [m.volume.current for m in o.months], previous_label=previous, current_label=current,
+            [_month(m) for m in o.months], [m.volume for m in o.months], o.month_findings,
+            previous_label=previous, current_label=current,
             measure="recorded offences", area=scope, source=source_line(report, "offences"), style=door.chart_style))
     if o.groups:
         rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),
@@ -45,10 +45,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
                  fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
         out += door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
                           widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}")
-    if o.districts:
+    if o.districts and o.district_findings:
         out += door.chart(district_change_chart(
-            [d.district for d in o.districts], [d.volume.current for d in o.districts],
-            [d.volume.previous for d in o.districts], measure="recorded offences", area=report.metadata.area,
+            [d.district for d in o.districts], [d.volume for d in o.districts], o.district_findings,
+            measure="recorded offences", area=report.metadata.area,
             period=current, previous_period=previous, source=source_line(report, "offences"), style=door.chart_style,
             highlight=report.metadata.district))
         header, rows, numeric, widths = _district_table(o, previous, current)
@@ -100,33 +100,25 @@ def _points(o: RecordedOffencesSection, report: Report) -> tuple[list[list], lis
         top = ranked[:TOP_DISTRICTS]
         points.append(["Highest volumes: ", Segment(fmt.join_words(
             [f"{d.district} ({fmt.count(d.volume.current)})" for d in top]), bold=True), "."])
-    rose = [d for d in ranked if _rose(d.volume)]
-    if ranked and rose:
-        points.append([f"Volumes rose in {len(rose)} of {len(o.districts)} districts: ",
-                       fmt.join_words([f"{d.district} ({fmt.change_pct(d.volume, plus=True)}"
-                                       + (f", {fmt.NOISE}" if d.volume.within_noise else "") + ")" for d in rose]),
+    f = o.district_findings
+    by_name = {d.district: d for d in o.districts}
+    if ranked and f and f.rose:
+        points.append([f"Volumes rose in {fmt.number(f.rose_count)} of {fmt.number(f.items)} districts: ",
+                       fmt.join_words([f"{n} ({fmt.change_pct(by_name[n].volume, plus=True)}"
+                                       + (f", {fmt.NOISE}" if by_name[n].volume.within_noise else "") + ")"
+                                       for n in f.rose]),
                        "."])
-    elif ranked and all(_fell(d.volume) for d in ranked):
-        points.append(["Volumes fell in every district." if len(ranked) == len(o.districts) else
-                       f"Volumes fell in all {len(ranked)} districts whose figures are published."])
+    elif ranked and f and f.fell_count == f.compared == f.published:
+        points.append(["Volumes fell in every district." if f.published == f.items else
+                       f"Volumes fell in all {fmt.number(f.published)} districts whose figures are published."])
     own: list[list] = []
-    groups = [g for g in o.groups if not g.suppressed and g.volume.change_pct is not None]
     where = f" in {report.metadata.district}" if report.metadata.district else ""
-    for words, picked in ((f"Largest rise by offence group{where}", [g for g in groups if _rose(g.volume)]),
-                          (f"Largest fall by offence group{where}", [g for g in groups if _fell(g.volume)])):
-        if picked:
-            g = max(picked, key=lambda g: (abs(g.volume.current - g.volume.previous), g.group))
-            own.append([f"{words}: ", Segment(g.group, bold=True),
-                        f", {fmt.change_words(g.volume)} ({fmt.change_counts(g.volume)})."])
+    for words, g in ((f"Largest rise by offence group{where}", o.group_largest_rise),
+                     (f"Largest fall by offence group{where}", o.group_largest_fall)):
+        if g is not None:
+            own.append([f"{words}: ", Segment(g.name, bold=True),
+                        f", {fmt.change_words(g.change)} ({fmt.change_counts(g.change)})."])
     return own, points
-
-
-def _rose(change) -> bool:
-    return fmt.direction_word(change.change_pct).startswith("up")
-
-
-def _fell(change) -> bool:
-    return fmt.direction_word(change.change_pct).startswith("down")
 
 
 NOISE_MARK = "\u2020"   # dagger: the change is within the range expected by chance

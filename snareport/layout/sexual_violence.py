@@ -29,12 +29,10 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out += door.annex_table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
                                 f"Sexual violence by category, {previous} to {current}",
                                 widths=[0.46, 0.18, 0.18, 0.18])
-    if s.table:   # the chart shows the table's categories, and the tile the same comparison as both
+    if s.table and s.table_findings:   # the chart shows the table's categories, the tile the same comparison
         out += door.chart(category_change_chart(
-            [r.label for r in s.table], [r.change.previous for r in s.table],
-            [r.change.current for r in s.table], previous_label=previous, current_label=current,
-            overall_change=s.total.change_pct if s.total and not s.total.suppressed else None,
-            measure="sexual violence offences", area=report.metadata.scope_label,
+            [r.label for r in s.table], [r.change for r in s.table], s.table_findings,
+            previous_label=previous, current_label=current, measure="sexual violence offences", area=report.metadata.scope_label,
             source=source_line(report, "offences"), style=door.chart_style))
     tiles = []
     m = report.metadata
@@ -70,7 +68,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if s.month_profile and any(mc.count for mc in s.month_profile):
         out += door.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
-            measure="sexual violence offences", area=report.metadata.scope_label,
+            peak_months=[fmt.month_name(m)[:3] for m in s.peak_months], measure="sexual violence offences", area=report.metadata.scope_label,
             period=first_to_last(s.three_years),
             source=source_line(report, "offences"), style=door.chart_style))
     if s.peak_months:

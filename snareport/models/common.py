@@ -132,3 +132,47 @@ class ScopeFigure(SectionModel):
     rank_of: int
     """How many districts are ranked."""
     suppressed: bool = False
+
+
+class ItemChange(SectionModel):
+    """One item a finding names (a month, a category, a district) and its change."""
+
+    name: str
+    change: Change
+
+
+class ComparisonFindings(SectionModel):
+    """What a chart comparing items (months, categories, districts) across two periods says, worked out
+    from the published figures only: by the calculator, and again by the disclosure step after suppression
+    (``snareport.calculators.findings``). Charts and layout print these; they never count or pick."""
+
+    items: int
+    """How many items the chart shows."""
+    published: int
+    """Items whose later figure is published."""
+    compared: int
+    """Items with both figures published (a fall, a rise or no change)."""
+    fell: list[str] = []
+    """Items whose figure fell (as printed, to one decimal place), highest later figure first."""
+    rose: list[str] = []
+    """Items whose figure rose, highest later figure first."""
+    fell_count: int = 0
+    """How many items fell."""
+    rose_count: int = 0
+    """How many items rose."""
+    overall: Change | None = None
+    """The change of all items together; ``None`` unless every item is published."""
+    largest_change: ItemChange | None = None
+    """The largest published % change, rise or fall (ties: the earlier item)."""
+    largest_rise: ItemChange | None = None
+    """The largest published % rise (ties: the earlier item)."""
+    largest_fall: ItemChange | None = None
+    """The largest published % fall (ties: the earlier item)."""
+    highest: ItemChange | None = None
+    """The item with the highest published later figure (ties: the earlier item)."""
+    lowest: ItemChange | None = None
+    """The item with the lowest published later figure (ties: the earlier item)."""
+    ranked: list[str] = []
+    """Items with a published later figure, highest first (ties: the earlier item): the chart's order."""
+    rank: dict[str, int] = {}
+    """Each item in ``ranked`` and its place there (1 = highest)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from snareport.models.common import Change, PeriodPair, PeriodRef, Section, SectionModel
+from snareport.models.common import Change, ComparisonFindings, PeriodPair, PeriodRef, Section, SectionModel
 
 Direction = Literal["falling", "rising", "mixed"]
 
@@ -39,5 +39,7 @@ class GeographySection(Section):
     falling_every_window: list[str] = []      # districts whose volume score fell in each successive window
     volume_rose: list[str] = []
     harm_rose: list[str] = []
+    volume_findings: ComparisonFindings | None = None   # what the volume score chart says (rose, fell, highest)
+    harm_findings: ComparisonFindings | None = None     # … and the harm score chart
     focus: DistrictScore | None = None        # the district of a district scope
     rank_of: int = 0

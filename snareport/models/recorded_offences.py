@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from snareport.models.common import Change, PeriodPair, ScopeFigure, Section, SectionModel
+from snareport.models.common import (
+    Change, ComparisonFindings, ItemChange, PeriodPair, ScopeFigure, Section, SectionModel,
+)
 
 
 class MonthlyVolume(SectionModel):
@@ -62,4 +64,8 @@ class RecordedOffencesSection(Section):
     rank_of: int = 0
     population_year: int | None = None                # the population behind the district rates (None: no rates)
     harm_available: bool = True
+    month_findings: ComparisonFindings | None = None  # month by month: months lower and higher, the overall change
+    district_findings: ComparisonFindings | None = None  # by district: which rose and fell, highest and lowest
+    group_largest_rise: ItemChange | None = None      # in scope, the offence group with the largest rise in number
+    group_largest_fall: ItemChange | None = None      # … and the largest fall
     unweighted_offences: int | None = 0               # current-period offences in scope whose type has no weight (None: withheld)

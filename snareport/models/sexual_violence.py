@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from snareport.models.common import (
     Change,
+    ComparisonFindings,
     LabelledChange,
     PeriodPair,
     PeriodRef,
@@ -32,6 +33,7 @@ class SexualViolenceSection(Section):
     categories: list[LabelledChange] = []      # non-contact, contact, penetration, rape
     table: list[LabelledChange] = []           # rape, sexual assault, non-contact
     total: Change | None = None                # all sexual violence, year on year
+    table_findings: ComparisonFindings | None = None   # what the category chart says (the table's rows, the total)
     area_total: Change | None = None           # the whole area's, beside a district's (district scope)
     overall: Change | None = None              # all sexual violence, two_year comparison
     top_types: list[SuppressibleCount] = []    # top three offence types over three financial years
