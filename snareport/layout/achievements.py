@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from snareport import formatting as fmt
+from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, scope_note
 from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
 from snareport.layout.door import Door, Segment, Tile
@@ -95,7 +96,8 @@ def recognition(report: Report, door: Door) -> list[Flowable]:
                  fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
         out += door.annex_table(["Offence type", earlier(a.year_on_year, "Previous"), later(a.year_on_year, "Current"),
-                                 "Change"], rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15])
+                                 "Change"], rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15],
+                                source=source_line(report, "offences"))
     return out
 
 

@@ -15,6 +15,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out: list[Flowable] = [door.para("The figures behind the charts in this report, in the order the charts appear.")]
     for table in door.annex:
         out += door.table(list(table.header), [list(r) for r in table.rows], numeric=table.numeric,
-                          widths=table.widths, compact=True, caption=f"Table A{table.number}. {table.caption}")
+                          widths=table.widths, compact=True, caption=f"Table A{table.number}. {table.caption}",
+                          source=table.source)
         out.append(door.space(6))
     return out

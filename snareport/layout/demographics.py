@@ -16,7 +16,7 @@ from snareport.theme import MM
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 
-def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
+def _age_table(door: Door, profiles, role: str, period: str, source: str) -> list[Flowable]:
     chosen = [p for p in profiles if p.role == role]
     if not chosen:
         return []
@@ -27,7 +27,7 @@ def _age_table(door: Door, profiles, role: str, period: str) -> list[Flowable]:
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
     return door.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
-                            widths=widths)
+                            widths=widths, source=source)
 
 
 def build(report: Report, door: Door) -> list[Flowable]:
@@ -59,7 +59,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2(ROLE_TITLES[role]))
         if len(charts) == 1 and role in charts:      # only one role has figures: its chart alone
             out += charts[role]
-        out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current)
+        out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current,
+                          source_line(report, "people", "offences"))
         split = next((s for s in d.sex_split if s.role == role), None)
         area_split = next((s for s in d.area_sex_split if s.role == role), None)
         if split:
@@ -72,7 +73,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             widths = [0.32, 0.17, 0.17, 0.17, 0.17]
             if area_split:   # the whole area's share beside the district's
                 header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
-            out += door.table(header, rows, widths=widths,
+            out += door.table(header, rows, widths=widths, source=source_line(report, "people", "offences"),
                               caption=f"{ROLE_TITLES[role]} by sex{' in ' + m.district if m.district else ''}, "
                                       f"{span(d.year_on_year)}")
     if d.suspect_vs_population and d.population_available:
@@ -88,7 +89,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             header = ["Age band", f"Suspects, {m.scope_label}", f"Population, {m.scope_label}",
                       f"Suspects, {m.area}", f"Population, {m.area}"]
             widths = [0.2, 0.2, 0.2, 0.2, 0.2]
-        out += door.table(header, rows, widths=widths,
+        out += door.table(header, rows, widths=widths, source=source_line(report, "people", "offences", "population"),
                           caption="Suspects compared with the population" + (
                               f": shares, {current} (population {d.population_year})" if area_pop else ""))
     out.append(door.h2("High-harm victims and suspects"))

@@ -103,6 +103,7 @@ class AnnexTable:
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...] | None = None
     widths: tuple[float, ...] | None = None
+    source: str | None = None     # "Source: …" printed under the table
 
 
 @dataclass(frozen=True)
@@ -266,10 +267,12 @@ class Door:
 
     # --- tables ---------------------------------------------------------------------------------
     def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool] | None = None,
-              widths: Sequence[float] | None = None, caption: str = "", compact: bool = False) -> list[Flowable]:
+              widths: Sequence[float] | None = None, caption: str = "", compact: bool = False,
+              source: str | None = None) -> list[Flowable]:
         """A data table: header row repeated on a new page, numeric columns right-aligned, fits the frame.
 
-        ``widths`` are fractions of the frame width (default: first column wider, the rest equal).
+        ``widths`` are fractions of the frame width (default: first column wider, the rest equal);
+        ``source`` ("Source: …", from ``layout._charts.source_line``) is printed under the table.
         """
         n = len(header)
         numeric = list(numeric) if numeric is not None else [False] + [True] * (n - 1)
@@ -303,16 +306,19 @@ class Door:
         out.append(self._emit(table, "Table", header_rows=1, header_columns=0 if numeric[0] else 1))
         if any(fmt.SUPPRESSED in str(v) for row in rows for v in row):
             out.append(self.note(fmt.SUPPRESSED_KEY))      # the key sits right under the table
+        if source:
+            out.append(self.note(source))
         return out
 
     def annex_table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str,
-                    numeric: Sequence[bool] | None = None, widths: Sequence[float] | None = None) -> list[Flowable]:
-        """A table whose figures a chart beside it already shows: printed in the data annex, with a
-        linked pointer here so every value stays available as text."""
+                    numeric: Sequence[bool] | None = None, widths: Sequence[float] | None = None,
+                    source: str | None = None) -> list[Flowable]:
+        """A table whose figures a chart beside it already shows: printed in the data annex (with its
+        ``source`` under it), with a linked pointer here so every value stays available as text."""
         number = len(self.annex) + 1
         self.annex.append(AnnexTable(number, caption, tuple(header), tuple(tuple(r) for r in rows),
                                      tuple(numeric) if numeric is not None else None,
-                                     tuple(widths) if widths is not None else None))
+                                     tuple(widths) if widths is not None else None, source))
         return [self.rich(["The figures: ", Segment(f"table A{number}", link=f"#{ANNEX_KEY}"),
                            " in the data tables."], "muted")]
 

@@ -66,7 +66,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     out += door.annex_table(["District", "Rank", "Volume", "Volume change", "Harm", "Harm change", "Three windows"],
                             rows, f"Volume and harm scores by district, {windows}",
                             numeric=[False, True, True, True, True, True, False],
-                            widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18])
+                            widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18],
+                            source=source_line(report, "offences", "people", "harm_weights"))
     out.append(door.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
                          "weights. Change compares the latest 12-month window with the one before."))
     return out

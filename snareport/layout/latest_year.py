@@ -26,7 +26,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                 for g in y.groups]
         out += door.table(["Category", f"Crimes, {main}", "Share"], rows, widths=[0.5, 0.25, 0.25],
                           caption=f"Crimes by police.uk category, {scope}, {main}" if report.data.categories
-                          else f"Offences by group, {scope}, {main}")
+                          else f"Offences by group, {scope}, {main}", source=source_line(report))
     if y.trend:
         out += door.chart(monthly_trend_chart(
             [m.month for m in y.trend], [m.count for m in y.trend], [m.in_source for m in y.trend],
@@ -42,7 +42,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
             source=source_line(report) + (f"; {report.data.population_source}" if report.data.population_source else ""),
             style=door.chart_style, highlight=report.metadata.district))
     if y.districts:
-        out += door.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}")
+        out += door.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}",
+                          source=source_line(report) + (f"; {report.data.population_source}"
+                                                        if y.population_year and report.data.population_source else ""))
         out.append(door.note(
             "Ranks: 1 = highest." + (f" Rates per 1,000 residents use the ONS mid-{y.population_year} population "
                                      "estimates, the year named in the table." if y.population_year else

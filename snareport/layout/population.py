@@ -48,7 +48,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
             rows = [[b.label, fmt.count(b.count, suppressed=b.suppressed), fmt.share(b.share, suppressed=b.suppressed)]
                     + ([fmt.share(county[b.label].share) if b.label in county else fmt.NOT_AVAILABLE] if m.district else [])
                     for b in p.age_bands]
-            out += door.table(header, rows, caption=f"Population by age band, {p.year}")
+            out += door.table(header, rows, caption=f"Population by age band, {p.year}",
+                              source=source_line(report, "population"))
         for note in p.notes:
             out.append(door.note(note))
     if c is not None and c.county_facts is not None:
@@ -66,5 +67,6 @@ def build(report: Report, door: Door) -> list[Flowable]:
         rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
         out += door.annex_table(["District", "Authority", "Population", "Share"], rows,
                                 f"Population by district, {p.year}",
-                                numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18])
+                                numeric=[False, False, True, True], widths=[0.32, 0.32, 0.18, 0.18],
+                                source=source_line(report, "population"))
     return out

@@ -44,7 +44,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
                  fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
                  fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
         out += door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
-                          widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}")
+                          widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}",
+                          source=source_line(report, "offences"))
     if o.districts and o.district_findings:
         out += door.chart(district_change_chart(
             [d.district for d in o.districts], [d.volume for d in o.districts], o.district_findings,
@@ -52,7 +53,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
             period=current, previous_period=previous, source=source_line(report, "offences"), style=door.chart_style,
             highlight=report.metadata.district))
         header, rows, numeric, widths = _district_table(o, previous, current)
-        out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths)
+        out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths,
+                                source=source_line(report, "offences", *(["population"] if o.population_year else []),
+                                                   *(["harm_weights"] if o.harm_available else [])))
         out.append(door.note(noise_note(o)))
     out.append(door.note(
         "Each offence counts once, in the calendar month of its date; no day or time of day is used. "

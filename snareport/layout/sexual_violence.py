@@ -28,7 +28,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                 for r in s.table]
         out += door.annex_table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
                                 f"Sexual violence by category, {previous} to {current}",
-                                widths=[0.46, 0.18, 0.18, 0.18])
+                                widths=[0.46, 0.18, 0.18, 0.18], source=source_line(report, "offences"))
     if s.table and s.table_findings:   # the chart shows the table's categories, the tile the same comparison
         out += door.chart(category_change_chart(
             [r.label for r in s.table], [r.change for r in s.table], s.table_findings,
