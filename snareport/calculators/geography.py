@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from snareport.calculators import findings
 from snareport.calculators.common import (
     by_period,
     change,
     count_change,
+    district_population,
     harm_of,
     period_pair,
     period_refs,
@@ -17,6 +20,7 @@ from snareport.calculators.common import (
     require_prepared,
     unavailable_reason,
 )
+from snareport.calculators.intervals import rate_per_1000
 from snareport.models.common import Change
 from snareport.models.geography import DistrictScore, GeographySection
 from snareport.scope import Scope
@@ -52,7 +56,9 @@ def calculate(prep: Prepared, scope: Scope) -> GeographySection:
     cohort = getattr(cfg.cohorts, COHORT)
     fixed = dict(periods=period_refs(prep, [*windows, prev, cur]), rolling=period_pair(prep, (prev, cur)),
                  windows=period_refs(prep, windows), cohort=COHORT, cohort_label=cohort.label,
-                 rank_of=len(cfg.districts))
+                 rank_of=len(cfg.districts),
+                 population_year=cfg.population_year if prep.has("population") and prep.ds.population is not None
+                 else None)
     reason = unavailable_reason(prep, "people", "people.age")
     if reason or prep.geography is None:
         return GeographySection(**fixed, available=False, unavailable_reason=reason)
@@ -116,6 +122,10 @@ def _scores(ds: Frames, windows, prev: str, cur: str, has_harm: bool):
 
     rank_now = rank_desc(volume[cur], harm[cur])
     rank_before = rank_desc(volume[prev], harm[prev])
+    population = district_population(ds.ds, getattr(cfg.cohorts, COHORT))    # the cohort's ages
+    rates = (pd.Series({d: rate_per_1000(int(volume.at[d, cur]), int(population[d])) for d in cfg.districts},
+                       dtype="float64") if population is not None else None)
+    rate_rank = rank_desc(rates.fillna(-1.0), volume[cur]) if rates is not None else None
     scores = []
     for d in cfg.districts:
         v, h = [float(volume.at[d, w]) for w in windows], [float(harm.at[d, w]) for w in windows]
@@ -126,6 +136,9 @@ def _scores(ds: Frames, windows, prev: str, cur: str, has_harm: bool):
             volume_by_window=v, harm_by_window=h if has_harm else [None] * len(h),
             volume_direction=direction(v), harm_direction=direction(h) if has_harm else "mixed",
             rank=int(rank_now[d]), previous_rank=int(rank_before[d]),
+            population=int(population[d]) if population is not None else None,
+            rate_per_1000=None if rates is None or pd.isna(rates[d]) else float(rates[d]),
+            rate_rank=int(rate_rank[d]) if rate_rank is not None else None,
         ))
     scores.sort(key=lambda s: s.rank)
     county_volume = count_change(int(volume[prev].sum()), int(volume[cur].sum()))

@@ -282,6 +282,7 @@ class _Collector:
                 at = (*P, field, i) if i is not None else (*P, field)
                 d = s["district"]
                 vol = self.change(("geo", d, "W1"), ("geo", d, "W2"), (*at, "volume"))
+                self.derive((*at, "rate_per_1000"), [vol[1]])
                 hrm = self.change(("geoh", d, "W1"), ("geoh", d, "W2"), (*at, "harm"), kind="harm")
                 for k in (*vol, *hrm):
                     self._flag_also(k, at)

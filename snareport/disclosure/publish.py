@@ -168,6 +168,8 @@ def _geography(g: dict[str, Any]) -> None:
         d["previous_rank"] = None
     for n, d in enumerate(prev, 1):
         d["previous_rank"] = n
+    if any(d.get("rate_rank") is not None for d in districts):
+        _ranked(districts, lambda d: d.get("rate_per_1000"), lambda d: d["district"], "rate_rank")
     g["districts"] = _ranked(districts, lambda d: d["volume"]["current"], lambda d: d["district"])
     g["rank_of"] = sum(d["rank"] is not None for d in g["districts"])
     n = len(g.get("top") or []) or TOP_DISTRICTS          # as many as the report named (report.yaml)

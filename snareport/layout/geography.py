@@ -10,6 +10,7 @@ from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, scoped_bullets
 from snareport.layout._periods import earlier, later, span, unavailable_note
 from snareport.layout.door import Door, Segment
+from snareport.layout.recorded_offences import NOISE_MARK
 from snareport.models.report import Report
 
 
@@ -44,7 +45,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
     own: list[list] = []
     if g.focus and g.focus.rank is not None:
         f = g.focus
-        own.append([Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume "
+        by_rate = (f" and {fmt.ordinal(f.rate_rank)} by rate, {fmt.decimal(f.rate_per_1000, 1)} per 1,000 "
+                   f"{g.cohort_label}," if f.rate_rank is not None and f.rate_per_1000 is not None else "")
+        own.append([Segment(f.district, bold=True), f" ranks {fmt.ordinal(f.rank)} of {g.rank_of} by volume{by_rate} "
                     f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})"
                     + (f"; {report.metadata.area}: volume {fmt.change_words(g.county_volume)}, harm "
                        f"{fmt.change_words(g.county_harm)}" if g.county_volume and g.county_harm else "") + "."])
@@ -58,16 +61,38 @@ def build(report: Report, door: Door) -> list[Flowable]:
             area=report.metadata.area, period=later(g.rolling), previous_period=earlier(g.rolling),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
             style=door.chart_style, highlight=report.metadata.district))
-    rows = [[s.district, fmt.rank(s.rank), fmt.number(s.volume.current, suppressed=s.volume.suppressed),
-             fmt.change_pct(s.volume, plus=True),
-             fmt.number(s.harm.current, suppressed=s.harm.suppressed), fmt.change_pct(s.harm, plus=True),
-             s.volume_direction or fmt.SUPPRESSED]
-            for s in g.districts]
-    out += door.annex_table(["District", "Rank", "Volume", "Volume change", "Harm", "Harm change", "Three windows"],
-                            rows, f"Volume and harm scores by district, {windows}",
-                            numeric=[False, True, True, True, True, True, False],
-                            widths=[0.25, 0.08, 0.12, 0.12, 0.13, 0.12, 0.18],
-                            source=source_line(report, "offences", "people", "harm_weights"))
+    header, rows, numeric, widths = _district_table(g)
+    out += door.annex_table(header, rows, f"Volume and harm scores by district, {windows}", numeric=numeric,
+                            widths=widths, source=source_line(report, "offences", "people", "harm_weights",
+                                               *(["population"] if g.population_year else [])))
     out.append(door.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
-                         "weights. Change compares the latest 12-month window with the one before."))
+                         "weights. Change compares the latest 12-month window with the one before."
+                         + (f" Rates: the volume score per 1,000 residents of the cohort's ages ({g.cohort_label}, "
+                            f"{g.population_year} population)." if g.population_year else "")))
+    out.append(door.note(f"{NOISE_MARK} The change is {fmt.NOISE}: the earlier count lies inside the 95% confidence "
+                         "interval of the later one (Poisson, Byar's method)."))
     return out
+
+
+def _district_table(g):
+    """Every district's volume score and its change (marked when it could be chance), its rate per 1,000 of
+    the cohort's population and ranks by rate and by count, its harm score and the three-window direction."""
+    rates = g.population_year is not None
+    header = ["District", "Volume", "Volume change"]
+    if rates:
+        header += ["Per 1,000", "Rank by rate"]
+    header += ["Rank by count", "Harm", "Harm change", "Three windows"]
+    rows = []
+    for s in g.districts:
+        mark = NOISE_MARK if s.volume.within_noise and s.volume.direction in ("rise", "fall") else ""
+        row = [s.district, fmt.number(s.volume.current, suppressed=s.volume.suppressed),
+               fmt.change_pct(s.volume, plus=True) + mark]
+        if rates:
+            row += [fmt.decimal(s.rate_per_1000, 2, suppressed=s.volume.current is None), fmt.rank(s.rate_rank)]
+        row += [fmt.rank(s.rank), fmt.number(s.harm.current, suppressed=s.harm.suppressed),
+                fmt.change_pct(s.harm, plus=True), s.volume_direction or fmt.SUPPRESSED]
+        rows.append(row)
+    widths = ([0.19, 0.09, 0.10, 0.09, 0.08, 0.08, 0.12, 0.10, 0.15] if rates
+              else [0.25, 0.12, 0.12, 0.08, 0.13, 0.12, 0.18])
+    numeric = [False] + [True] * (len(header) - 2) + [False]
+    return header, rows, numeric, widths

@@ -140,7 +140,7 @@ def _district_table(o: RecordedOffencesSection, previous: str, current: str):
     widths += [0.12]
     if o.harm_available:
         header += ["Harm-weighted", "Harm rank"]
-        widths = [0.17, 0.11, 0.11, 0.11, 0.10, 0.08, 0.08, 0.15, 0.09]
+        widths = [0.16, 0.10, 0.10, 0.11, 0.09, 0.08, 0.08, 0.17, 0.09]
     widths = [w / sum(widths) for w in widths]
     rows = []
     for d in o.districts:

@@ -21,6 +21,9 @@ class DistrictScore(SectionModel):
     harm_direction: Direction | None
     rank: int | None                          # among districts whose figure is published; None: withheld
     previous_rank: int | None
+    population: int | None = None             # the cohort's ages, in report.yaml's population_year
+    rate_per_1000: float | None = None        # current volume score per 1,000 of the cohort's population
+    rate_rank: int | None = None              # by that rate (1 = highest; ties: volume, then name)
     suppressed: bool = False
 
 
@@ -43,3 +46,4 @@ class GeographySection(Section):
     harm_findings: ComparisonFindings | None = None     # … and the harm score chart
     focus: DistrictScore | None = None        # the district of a district scope
     rank_of: int = 0
+    population_year: int | None = None        # the population behind the rates (None: no population table)
