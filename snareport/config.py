@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from snareport.formatting import period_label
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -25,16 +27,37 @@ class Authority(_Strict):
 
 
 class Period(_Strict):
-    """A named, inclusive date range (a financial year or a rolling 12-month window)."""
+    """A named, inclusive date range (a financial year or a rolling 12-month window).
 
-    label: str
+    Its label is the report's one time format for its dates (``formatting.period_label``): "2024/25" for a
+    financial year, "year ending September 2025" for another 12 months, "January to April 2025" otherwise.
+    report.yaml may leave it out; a label written another way is refused, naming the right one.
+    """
+
+    label: str = ""
     start: dt.date
     end: dt.date
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_time_format(cls, data: object) -> object:
+        if isinstance(data, dict) and not data.get("label"):
+            try:
+                start, end = (v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+                              for v in (data["start"], data["end"]))
+            except (KeyError, TypeError, ValueError):
+                return data                     # the field validators report what is wrong
+            data = {**data, "label": period_label(start, end)}
+        return data
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"period {self.label!r} ends ({self.end}) before it starts ({self.start})")
+        standard = period_label(self.start, self.end)
+        if self.label != standard:
+            raise ValueError(f"period label {self.label!r} is not in the report's time format: write "
+                             f"{standard!r} for {self.start} to {self.end}, or leave the label out")
         return self
 
     def overlaps(self, other: Period) -> bool:

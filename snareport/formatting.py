@@ -6,8 +6,10 @@ and a marker for suppressed values. Layout code prints numbers only through this
 """
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
 
 MINUS = "\u2212"
 NOT_AVAILABLE = "not available"
@@ -189,6 +191,7 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_ONE_DAY = _dt.timedelta(days=1)
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
@@ -204,6 +207,45 @@ def month_list(months: list) -> str:
     for m in sorted(months):
         by_year.setdefault(m.year, []).append(_MONTHS[m.month - 1])
     return "; ".join(f"{join_words(names)} {year}" for year, names in by_year.items())
+
+
+def month_range(first: _dt.date, last: _dt.date) -> str:
+    """Two dates → the months from one to the other, the report's one way: 'March 2025' (one month),
+    'January to April 2024' (one year), 'October 2024 to September 2025'."""
+    a, b = (first.year, first.month), (last.year, last.month)
+    if a == b:
+        return f"{_MONTHS[first.month - 1]} {first.year}"
+    if first.year == last.year:
+        return f"{_MONTHS[first.month - 1]} to {_MONTHS[last.month - 1]} {last.year}"
+    return f"{_MONTHS[first.month - 1]} {first.year} to {_MONTHS[last.month - 1]} {last.year}"
+
+
+def period_label(start: _dt.date, end: _dt.date) -> str:
+    """A period's one printed form: a financial year (1 April to 31 March) '2024/25', a calendar year
+    '2024', twelve months ending elsewhere 'year ending September 2025' (as the ONS names them), any other
+    run of months as :func:`month_range`."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    whole = start.day == 1 and (end + _ONE_DAY).day == 1
+    if whole and months == 12:
+        if start.month == 4:
+            return f"{start.year}/{(start.year + 1) % 100:02d}"
+        if start.month == 1:
+            return f"{start.year}"
+        return f"year ending {_MONTHS[end.month - 1]} {end.year}"
+    return month_range(start, end)
+
+
+def month_runs(months: Iterable[_dt.date | str]) -> str:
+    """Months (dates, or 'YYYY-MM' text) → runs of consecutive months in words, in order:
+    'January to April 2024 and January to May 2025' ('' when there are none)."""
+    keys = sorted({(m.year, m.month) if isinstance(m, _dt.date) else (int(m[:4]), int(m[5:7])) for m in months})
+    runs: list[list[tuple[int, int]]] = []
+    for y, m in keys:
+        if runs and runs[-1][-1][0] * 12 + runs[-1][-1][1] + 1 == y * 12 + m:
+            runs[-1].append((y, m))
+        else:
+            runs.append([(y, m)])
+    return join_words([month_range(_dt.date(*r[0], 1), _dt.date(*r[-1], 1)) for r in runs])
 
 
 def month_year(value: object) -> str:

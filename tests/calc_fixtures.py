@@ -29,9 +29,9 @@ def config(**overrides) -> ReportConfig:
             "baseline_year": {"label": "2022/23", "start": "2022-04-01", "end": "2023-03-31"},
             "previous_year": {"label": "2023/24", "start": "2023-04-01", "end": "2024-03-31"},
             "current_year": {"label": "2024/25", "start": "2024-04-01", "end": "2025-03-31"},
-            "earliest_window": {"label": "W1", "start": "2022-10-01", "end": "2023-09-30"},
-            "previous_window": {"label": "W2", "start": "2023-10-01", "end": "2024-09-30"},
-            "current_window": {"label": "W3", "start": "2024-10-01", "end": "2025-09-30"},
+            "earliest_window": {"start": "2022-10-01", "end": "2023-09-30"},
+            "previous_window": {"start": "2023-10-01", "end": "2024-09-30"},
+            "current_window": {"start": "2024-10-01", "end": "2025-09-30"},
         },
         "comparisons": {
             "year_on_year": ["previous_year", "current_year"],

@@ -21,7 +21,7 @@ D = dt.date
 
 
 def test_period_months_are_every_calendar_month_touched():
-    p = Period(label="Oct – Mar", start=D(2024, 10, 1), end=D(2025, 3, 31))
+    p = Period(start=D(2024, 10, 1), end=D(2025, 3, 31))
     assert period_months(p) == [D(2024, 10, 1), D(2024, 11, 1), D(2024, 12, 1), D(2025, 1, 1), D(2025, 2, 1),
                                 D(2025, 3, 1)]
 
@@ -51,7 +51,7 @@ def test_gap_is_a_data_error_naming_period_table_and_months(tmp_path: Path):
     found = {(p.file, p.column, p.found) for p in caught.value.problems}
     assert found == {
         ("offences.csv", "occurred_at", "period baseline_year (2022/23) has no rows for April 2022"),
-        ("offences.csv", "occurred_at", "period current_window (Oct 2024 – Sep 2025) has no rows for September 2025"),
+        ("offences.csv", "occurred_at", "period current_window (year ending September 2025) has no rows for September 2025"),
     }
 
 
@@ -118,8 +118,8 @@ def test_sample_missing_its_last_three_months_is_refused(tmp_path: Path):
     found = sorted((p.file, p.found) for p in caught.value.problems)
     months = "July, August and September 2025"
     assert found == [
-        ("hospital_admissions.csv", f"period current_window (Oct 2024 – Sep 2025) has no rows for {months}"),
-        ("offences.parquet", f"period current_window (Oct 2024 – Sep 2025) has no rows for {months}"),
+        ("hospital_admissions.csv", f"period current_window (year ending September 2025) has no rows for {months}"),
+        ("offences.parquet", f"period current_window (year ending September 2025) has no rows for {months}"),
     ]
 
 
@@ -139,4 +139,4 @@ def test_sample_with_partial_periods_allowed_prints_the_gap_and_averages_over_ni
     from snareport.render import render_bytes
 
     text = " ".join(" ".join(page_texts(render_bytes(report, tagger=False))).split())
-    assert "no rows for July, August and September 2025 in Oct 2024 – Sep 2025" in text
+    assert "no rows for July, August and September 2025 in the year ending September 2025" in text

@@ -32,7 +32,7 @@ def test_the_models_name_their_pairs(tmp_path):
     assert (a.two_year.earlier.name, a.two_year.later.name) == ("baseline_year", "previous_year")
     assert a.two_year.label == "2022/23 to 2023/24"
     assert report.knives.year_on_year.label == "2023/24 to 2024/25"
-    assert report.geography.rolling.label == "Oct 2023 – Sep 2024 to Oct 2024 – Sep 2025"
+    assert report.geography.rolling.label == "year ending September 2024 to year ending September 2025"
 
 
 def test_the_savings_sentence_names_the_configured_years(tmp_path):

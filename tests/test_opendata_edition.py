@@ -73,10 +73,10 @@ def test_report_yaml_names_the_categories_and_that_they_are_broader(tmp_path):
 # --- 2. every month --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("months, label", [
-    ({"2024-01", "2024-02", "2024-03", "2024-04"} | {f"2025-{m:02d}" for m in range(1, 13)}, "Jan–Dec 2025"),
-    ({f"{y}-{m:02d}" for y in (2023, 2024) for m in range(1, 13)} | {"2025-01", "2025-02"}, "Mar 2024 – Feb 2025"),
-    ({"2025-01", "2025-02", "2025-04", "2025-05"}, "Apr–May 2025"),   # a gap ends the latest run
-    ({"2025-06"}, "Jun 2025"),
+    ({"2024-01", "2024-02", "2024-03", "2024-04"} | {f"2025-{m:02d}" for m in range(1, 13)}, "2025"),
+    ({f"{y}-{m:02d}" for y in (2023, 2024) for m in range(1, 13)} | {"2025-01", "2025-02"}, "year ending February 2025"),
+    ({"2025-01", "2025-02", "2025-04", "2025-05"}, "April to May 2025"),   # a gap ends the latest run
+    ({"2025-06"}, "June 2025"),
 ])
 def test_main_period_is_the_latest_run_of_up_to_12_months(months, label):
     assert main_window({Month.parse(m) for m in months}).label == label
@@ -87,16 +87,16 @@ def test_months_used_and_set_aside_are_stated(tmp_path):
     rows = [_row(f"id{i}", m, "Ashford 001A", "Robbery") for i, m in enumerate(
         ["2023-03", "2024-01", *[f"2024-{k:02d}" for k in range(2, 13)], "2025-01"])]
     summary = import_files([_write(tmp_path / "in", rows)], tmp_path / "out")
-    assert summary.periods["main_period"] == "Feb 2024 – Jan 2025"
-    assert (summary.periods["previous_period"], summary.periods["current_period"]) == ("Jan 2024", "Jan 2025")
+    assert summary.periods["main_period"] == "year ending January 2025"
+    assert (summary.periods["previous_period"], summary.periods["current_period"]) == ("January 2024", "January 2025")
     text = " ".join(summary.months_text())
-    assert "Months imported: Mar 2023, Jan 2024 – Jan 2025 (14 months); not in the files: Apr–Dec 2023." in text
-    assert "(trend only): Mar 2023." in text
+    assert "Months imported: March 2023 and January 2024 to January 2025 (14 months); not in the files: April to December 2023." in text
+    assert "(trend only): March 2023." in text
     config = yaml.safe_load((tmp_path / "out" / "report.yaml").read_text(encoding="utf-8"))
-    assert config["periods"]["main_period"] == {"label": "Feb 2024 – Jan 2025", "start": dt.date(2024, 2, 1),
+    assert config["periods"]["main_period"] == {"label": "year ending January 2025", "start": dt.date(2024, 2, 1),
                                                "end": dt.date(2025, 1, 31)}   # inclusive end: the last day
     assert config["source"]["months_missing"] == [f"2023-{k:02d}" for k in range(4, 13)]
-    assert runs_label([Month(2023, 2), Month(2023, 3), Month(2023, 12)]) == "Feb–Mar 2023, Dec 2023"
+    assert runs_label([Month(2023, 2), Month(2023, 3), Month(2023, 12)]) == "February to March 2023 and December 2023"
 
 
 def test_trend_covers_every_month_with_gaps_never_zero(tmp_path):
@@ -106,7 +106,7 @@ def test_trend_covers_every_month_with_gaps_never_zero(tmp_path):
     assert [f"{m.month:%Y-%m}" for m in trend][0] == "2024-01" and f"{trend[-1].month:%Y-%m}" == "2025-05"
     gaps = [f"{m.month:%Y-%m}" for m in trend if not m.in_source]
     assert gaps == [f"2024-{k:02d}" for k in range(5, 13)] and all(m.count is None for m in trend if not m.in_source)
-    assert [p.label for p in report.latest_year.periods] == ["Jan–May 2025"]
+    assert [p.label for p in report.latest_year.periods] == ["January to May 2025"]
 
 
 def test_publication_date_is_today_an_option_or_source_date_epoch(tmp_path, monkeypatch):
@@ -141,11 +141,11 @@ def test_not_available_is_one_table_and_missing_sections_are_left_out(excerpt_pd
     for left_out in ("Demographics", "Temporal analysis", "Knives and weapons", "Sexual violence", "Achievements",
                      "Who are the Board", "Children's voices", "Drugs and alcohol", "Youth Endowment Fund"):
         assert left_out not in contents, left_out
-    assert "Not available from police.uk" in contents and "The latest 5 months: Jan–May 2025" in contents
+    assert "Not available from police.uk" in contents and "The latest 5 months: January to May 2025" in contents
     # under the contents, which months each part uses
     assert "This edition in brief" in contents
-    assert "Months. Jan–Apr 2024 and Jan–May 2025 (9 months); May–Dec 2024 are not in the data." in contents
-    assert "Year on year. Jan–Apr 2025 against Jan–Apr 2024, the months present in both years." in contents
+    assert "Months. January to April 2024 and January to May 2025 (9 months); May to December 2024 are not in the data." in contents
+    assert "Year on year. January to April 2025 against January to April 2024, the months present in both years." in contents
     table = text[text.index("Why it is not available"):]
     for title in ("Temporal analysis", "Knives and weapons", "Sexual violence", "Hospital admissions"):
         assert title in table, title
@@ -173,7 +173,7 @@ def test_headlines_name_the_categories_and_say_they_are_broader(excerpt_pdf):
     text = " ".join(pages)
     total = report.latest_year.total
     assert (f"{total:,} crimes in police.uk's violence and sexual offences, robbery and possession of weapons "
-            "categories in Kent and Medway, Jan–May 2025") in text
+            "categories in Kent and Medway, January to May 2025") in text
     assert text.count("broader than the Serious Violence Duty's definition") >= 2   # both data sections
 
 
@@ -261,7 +261,7 @@ def test_yaml_is_emitted_by_a_library_and_reads_back_exactly(tmp_path):
 def test_real_kent_district_volumes_equal_an_independent_count(tmp_path):
     import_files([REAL / "police_uk_kent_street"], tmp_path / "kent")
     y = snareport.build_report(snareport.load_dataset(tmp_path / "kent")).latest_year
-    assert [p.label for p in y.periods] == ["Jan–Dec 2025"]
+    assert [p.label for p in y.periods] == ["2025"]
     files = sorted(glob.glob(str(REAL / "police_uk_kent_street" / "*.csv")))
     raw = pd.concat([pd.read_csv(f, dtype=str) for f in files], ignore_index=True)
     raw["la"] = raw["LSOA name"].str.replace(r" \d{3}[A-Z]$", "", regex=True)

@@ -75,6 +75,6 @@ def test_real_kent_files(tmp_path):
     assert summary.set_aside["asb_no_crime_id"] == 39_508
     assert {"Bexley", "Wealden"} <= set(summary.outside_area_by_authority)
     assert summary.duplicates_across_months == 0
-    assert summary.periods == {"previous_period": "Jan–Apr 2024", "current_period": "Jan–Apr 2025",
-                               "main_period": "Jan–Dec 2025"}
+    assert summary.periods == {"previous_period": "January to April 2024", "current_period": "January to April 2025",
+                               "main_period": "2025"}
     assert len(snareport.load_dataset(tmp_path / "kent").offences) == summary.rows_kept

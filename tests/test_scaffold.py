@@ -22,7 +22,7 @@ def test_init_writes_settings_stubs_and_template(tmp_path, capsys):
     config = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
     assert config["area"] == "Test Shire"
     assert config["authorities"] == [{"name": "Test Shire", "short_name": "TS", "districts": ["Alpha", "Beta"]}]
-    assert config["periods"]["current_window"] == {"label": "Oct 2024 – Sep 2025", "start": dt.date(2024, 10, 1),
+    assert config["periods"]["current_window"] == {"label": "year ending September 2025", "start": dt.date(2024, 10, 1),
                                                    "end": dt.date(2025, 9, 30)}
     assert config["periods"]["baseline_year"]["label"] == "2022/23"
     assert "# CHECK" in (folder / "report.yaml").read_text(encoding="utf-8")

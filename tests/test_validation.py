@@ -188,6 +188,7 @@ def test_duplicate_unit_cost_key(folder):
 def test_overlapping_periods_name_report_yaml_and_the_key(folder):
     periods = config_data(folder)["periods"]
     periods["previous_year"]["end"] = "2024-06-30"
+    periods["previous_year"].pop("label", None)      # no longer a financial year: the label would be refused too
     edit_config(folder, periods=periods)
     problems = problems_of(folder)
     assert [(p.file, p.row) for p in problems] == [("report.yaml", None)]

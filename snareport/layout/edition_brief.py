@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from snareport import formatting as fmt
 from snareport.layout import _counted
 from snareport.layout._periods import earlier, later
 from snareport.layout.door import Door, Segment
-from snareport.layout.latest_year import month_runs
 from snareport.models.report import Report
 
 
@@ -22,9 +22,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
     points.append([Segment("What is counted. ", bold=True), f"{_counted.what(report)[:1].upper()}"
                    f"{_counted.what(report)[1:]}. {_counted.caveat(report)}"])
     if d.months:
-        gap = (f"; {month_runs(d.months_missing)} {'is' if len(d.months_missing) == 1 else 'are'} not in the data"
+        gap = (f"; {fmt.month_runs(d.months_missing)} {'is' if len(d.months_missing) == 1 else 'are'} not in the data"
                if d.months_missing else "")
-        points.append([Segment("Months. ", bold=True), f"{month_runs(d.months)} ({len(d.months)} months){gap}. "
+        points.append([Segment("Months. ", bold=True), f"{fmt.month_runs(d.months)} ({len(d.months)} months){gap}. "
                        "The monthly trend shows every one."])
     if y.available:
         points.append([Segment("Main period. ", bold=True), f"{y.main.label if y.main else ''}, the latest {y.months_in_period} months."])

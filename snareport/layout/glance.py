@@ -84,7 +84,7 @@ def _latest_year_findings(report: Report) -> list[Finding]:
         out.append(Finding("latest_year", "Month by month", [
             "the busiest month was ", Segment(f"{fmt.month_name(peak.month.month)} {peak.month.year}", bold=True),
             f", with {fmt.count(peak.count)}"
-            + (f"; {month_runs([f'{t.month:%Y-%m}' for t in gaps])} are not in the data" if gaps else "")]))
+            + (f"; {fmt.month_runs([f'{t.month:%Y-%m}' for t in gaps])} are not in the data" if gaps else "")]))
     return out
 
 

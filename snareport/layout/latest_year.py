@@ -69,9 +69,9 @@ def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
     covered = report.data.months
     words = []
     if covered:
-        words.append(f"The data cover {month_runs(covered)} ({len(covered)} months)")
+        words.append(f"The data cover {fmt.month_runs(covered)} ({len(covered)} months)")
         if report.data.months_missing:
-            words.append(f"{month_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
+            words.append(f"{fmt.month_runs(report.data.months_missing)} {'is' if len(report.data.months_missing) == 1 else 'are'} "
                          "not in them and show as no data")
     used = [f"the main period is {main}"]
     yoy = report.recorded_offences.year_on_year
@@ -79,26 +79,6 @@ def _months_note(report: Report, y: LatestYearSection, main: str) -> str:
         used.append(f"the year-on-year comparison uses {yoy.later.label} against {yoy.earlier.label}, the months "
                     "present in both years")
     return "; ".join(words + used) + "."
-
-
-def month_runs(months: list[str]) -> str:
-    """['2024-01', '2024-02', '2025-01'] → 'Jan–Feb 2024 and Jan 2025'."""
-    keys = sorted({(int(m[:4]), int(m[5:7])) for m in months})
-    runs: list[list[tuple[int, int]]] = []
-    for y, m in keys:
-        if runs and (runs[-1][-1][0] * 12 + runs[-1][-1][1] + 1) == y * 12 + m:
-            runs[-1].append((y, m))
-        else:
-            runs.append([(y, m)])
-
-    def name(run: list[tuple[int, int]]) -> str:
-        (y1, m1), (y2, m2) = run[0], run[-1]
-        a, b = fmt.month_name(m1)[:3], fmt.month_name(m2)[:3]
-        if run[0] == run[-1]:
-            return f"{a} {y1}"
-        return f"{a}–{b} {y2}" if y1 == y2 else f"{a} {y1} – {b} {y2}"
-
-    return fmt.join_words([name(r) for r in runs])
 
 
 def _district_table(y: LatestYearSection, main: str):

@@ -46,7 +46,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     for gap in d.partial_periods:
         out.append(door.note(
             f"Partial period: the {gap.table.replace('_', ' ')} table has no rows for {fmt.month_list(gap.missing_months)} "
-            f"in {gap.label}, so its figures for that period use the {fmt.count(gap.months_present)} of "
+            f"in {'the ' if gap.label.startswith('year ending') else ''}{gap.label}, so its figures for that period "
+            f"use the {fmt.count(gap.months_present)} of "
             f"{fmt.count(gap.months)} months present."))
     disclosure = report.disclosure
     if disclosure.applied:

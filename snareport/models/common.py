@@ -41,7 +41,10 @@ class PeriodPair(SectionModel):
 
     @property
     def label(self) -> str:
-        """'2023/24 to 2024/25'."""
+        """'2023/24 to 2024/25'; 'January to April 2024 compared with January to April 2025' when a label is
+        itself a range (so "to" never joins two ranges)."""
+        if " to " in self.earlier.label or " to " in self.later.label:
+            return f"{self.earlier.label} compared with {self.later.label}"
         return f"{self.earlier.label} to {self.later.label}"
 
 

@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-_MONTH_NAMES = calendar.month_abbr
+from snareport.formatting import month_runs, period_label
 
 
 @dataclass(frozen=True, order=True)
@@ -52,12 +52,8 @@ class Window:
 
     @property
     def label(self) -> str:
-        a, b = self.first, self.last
-        if a == b:
-            return f"{_MONTH_NAMES[a.month]} {a.year}"
-        if a.year == b.year:
-            return f"{_MONTH_NAMES[a.month]}–{_MONTH_NAMES[b.month]} {b.year}"
-        return f"{_MONTH_NAMES[a.month]} {a.year} – {_MONTH_NAMES[b.month]} {b.year}"
+        """The report's one time format for these months ("January to April 2025", "year ending …")."""
+        return period_label(self.first.first_day, self.last.last_day)
 
     def as_period(self) -> dict:
         return {"label": self.label, "start": self.first.first_day, "end": self.last.last_day}
@@ -101,14 +97,8 @@ def month_span(first: Month, last: Month) -> list[Month]:
 
 
 def runs_label(months: list[Month]) -> str:
-    """'Jan–Apr 2024, Jan–Dec 2025': consecutive months grouped into windows, in order ('' if none)."""
-    runs: list[Window] = []
-    for month in sorted(months):
-        if runs and runs[-1].last.shift(1) == month:
-            runs[-1] = Window(runs[-1].first, month)
-        else:
-            runs.append(Window(month, month))
-    return ", ".join(r.label for r in runs)
+    """'January to April 2024 and January to December 2025': consecutive months as runs, in order ('' if none)."""
+    return month_runs([m.first_day for m in months])
 
 
 def earlier_window(months: set[Month], previous: Window) -> Window | None:

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from snareport.atomic import write_together
+from snareport.formatting import period_label
 from snareport.errors import DataError
 
 TEMPLATE_NAME = "tables.xlsx"
@@ -58,7 +59,7 @@ def _window(end_year: int, end_month: int, years_back: int) -> tuple[str, dt.dat
     end = (dt.date(year + (end_month == 12), end_month % 12 + 1, 1) - dt.timedelta(days=1))
     start_month, start_year = (end_month % 12) + 1, year - (end_month != 12)
     start = dt.date(start_year, start_month, 1)
-    return f"{_MONTHS[start.month - 1]} {start.year} – {_MONTHS[end.month - 1]} {end.year}", start, end
+    return period_label(start, end), start, end
 
 
 def report_yaml(area: str, authorities: list[Authority], year: str, window_end: str,
