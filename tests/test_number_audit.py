@@ -6,8 +6,9 @@ as percentages, estimates rounded to the nearest £1,000, numbers inside labels 
 Exempt, because they are the page's furniture or a chart's scale rather than figures: "Page N of M", the
 contents' page numbers and data-annex table numbers, chart axis ticks (round values of at most two
 significant figures), the heat map's colour key, and how many of a chart's cells are withheld (each is marked
-suppressed in the model). Run for the county report, every district report and
-the police.uk edition built from the small excerpt in tests/data/policeuk.
+suppressed in the model). Run for the county report and every district report (built once, as the batch
+they are published in), the police.uk edition built from the small excerpt in tests/data/policeuk, and
+the police.uk edition of the real Kent files in ../shared/realdata (skipped when they are absent).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from snareport.render import render_bytes
 
 SAMPLE = Path(__file__).parent.parent / "sample_data"
 POLICEUK = Path(__file__).parent / "data" / "policeuk"
+REAL = Path(__file__).resolve().parents[2] / "shared" / "realdata" / "police_uk_kent_street"
 
 NUMBER = re.compile(r"(?<![\w.])[\u2212+\-]?£?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\w.,])[\u2212+\-]?£?\d+(?:\.\d+)?")
 FURNITURE = (re.compile(r"Page \d+ of \d+"), re.compile(r"table A\d+"), re.compile(r"Table A\d+"),
@@ -146,20 +148,25 @@ def test_the_audit_catches_a_number_the_model_does_not_hold():
 
 
 @pytest.fixture(scope="module")
-def sample():
+def sample_reports():
+    """The county and every district report, built once as the batch they are published in."""
     if not (SAMPLE / "offences.parquet").exists():
         pytest.skip("the sample dataset has not been generated")
-    return snareport.load_dataset(SAMPLE)
+    from snareport.build import build_reports
+
+    return build_reports(snareport.load_dataset(SAMPLE))
 
 
-def test_every_number_in_the_county_report_is_audited(sample):
-    assert unaudited(snareport.build_report(sample)) == []
+def test_every_number_in_the_county_report_is_audited(sample_reports):
+    assert unaudited(sample_reports[None]) == []
 
 
-def test_every_number_in_every_district_report_is_audited(sample):
+def test_every_number_in_every_district_report_is_audited(sample_reports):
+    districts = [d for d in sample_reports if d is not None]
+    assert len(districts) == 13
     missing = []
-    for district in sample.config.districts:
-        missing += [f"{district}: {m}" for m in unaudited(snareport.build_report(sample, district=district))]
+    for district in districts:
+        missing += [f"{district}: {m}" for m in unaudited(sample_reports[district])]
     assert missing == []
 
 
@@ -168,3 +175,12 @@ def test_every_number_in_the_police_uk_edition_is_audited(tmp_path):
 
     import_files([POLICEUK], tmp_path / "data")
     assert unaudited(snareport.build_report(snareport.load_dataset(tmp_path / "data"))) == []
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="the real police.uk files (../shared/realdata/police_uk_kent_street) "
+                                             "are not on this machine")
+def test_every_number_in_the_police_uk_edition_of_real_kent_files_is_audited(tmp_path):
+    from snareport.opendata import import_files
+
+    import_files([REAL], tmp_path / "kent")
+    assert unaudited(snareport.build_report(snareport.load_dataset(tmp_path / "kent"))) == []

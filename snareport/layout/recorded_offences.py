@@ -132,15 +132,15 @@ def _district_table(o: RecordedOffencesSection, previous: str, current: str):
     count and by rate (and harm-weighted volume and its rank when the source has harm weights)."""
     rates = any(d.rate_per_1000 is not None for d in o.districts) or any(d.rate_rank for d in o.districts)
     header = ["District", previous, current, "Change"]
-    widths = [0.30, 0.14, 0.14, 0.16]
+    widths = [0.17, 0.10, 0.10, 0.11]
     if rates:
         header += ["Per 1,000 people", "Rank by rate"]
-        widths += [0.14, 0.12]
+        widths += [0.09, 0.08]
     header += ["Rank by count"]
-    widths += [0.12]
-    if o.harm_available:
+    widths += [0.08]
+    if o.harm_available:        # each column its own width, so a harm-weighted figure never wraps
         header += ["Harm-weighted", "Harm rank"]
-        widths = [0.16, 0.10, 0.10, 0.11, 0.09, 0.08, 0.08, 0.17, 0.09]
+        widths += [0.17, 0.09]
     widths = [w / sum(widths) for w in widths]
     rows = []
     for d in o.districts:
