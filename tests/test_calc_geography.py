@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from calc_fixtures import dataset, harm_weights, offences, people
+from calc_fixtures import dataset, harm_weights, offences, people, population
 
 from snareport.calculators import geography
 from snareport.calculators.prepare import prepare
@@ -80,3 +80,23 @@ def test_without_third_window_direction_uses_two():
     s = geography.calculate(prepare(ds), Scope())
     by = {d.district: d for d in s.districts}
     assert by["A"].volume_by_window == [2, 1] and by["B"].volume_direction == "rising"
+
+
+def test_rates_per_1000_of_the_cohorts_ages_ranked_by_rate_and_by_count():
+    # current window volume scores: A 1, B 2, C 0. Under-25 residents (bands 0-9, 10-17, 18-24; the 25+ band
+    # is not the cohort's): A 100 + 150 = 250 → 4.0 per 1,000; B 1,000 → 2.0; C 500 → 0.0
+    pop = population([("A", "0-9", 2021, 100), ("A", "18-24", 2021, 150), ("A", "25+", 2021, 9000),
+                      ("B", "10-17", 2021, 1000), ("B", "25+", 2021, 5000), ("C", "18-24", 2021, 500)])
+    data = _data()
+    s = geography.calculate(prepare(dataset(data.offences, data.people, harm_weights=data.harm_weights,
+                                            population=pop)), Scope())
+    by = {d.district: d for d in s.districts}
+    assert {d: (by[d].population, by[d].rate_per_1000) for d in by} == {"A": (250, 4.0), "B": (1000, 2.0),
+                                                                       "C": (500, 0.0)}
+    assert {d: (by[d].rank, by[d].rate_rank) for d in by} == {"B": (1, 2), "A": (2, 1), "C": (3, 3)}
+    assert s.population_year == 2021
+
+
+def test_without_a_population_table_there_are_no_rates():
+    s = geography.calculate(prepare(_data()), Scope())
+    assert s.population_year is None and all(d.rate_per_1000 is None and d.rate_rank is None for d in s.districts)
