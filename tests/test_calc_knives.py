@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from calc_fixtures import dataset, offences, people, unit_costs
+from calc_fixtures import dataset, offences, people, population, unit_costs
 
 from snareport.calculators import knives
 from snareport.calculators.prepare import prepare
@@ -95,3 +95,17 @@ def test_district_scope_has_the_whole_areas_figures_beside_its_own():
     assert (area_sex["male"], area_sex["female"]) == (2, 1)
     assert d.area_victim_female_share == pytest.approx(2 / 3)
     assert knives.calculate(prepare(_data()), Scope()).area_suspect_sex == []
+
+
+def test_district_rates_per_1000_residents_ranked_by_rate_and_by_count():
+    # current year knife-enabled offences: B 2, C 1, A 0; residents (all ages): A 1,000, B 4,000, C 500
+    # → A 0.0, B 0.5, C 2.0 per 1,000: C is 2nd by count but 1st by rate
+    data = _data()
+    pop = population([("A", "25+", 2021, 1000), ("B", "0-9", 2021, 1000), ("B", "25+", 2021, 3000),
+                      ("C", "18-24", 2021, 500)])
+    s = knives.calculate(prepare(dataset(data.offences, data.people, unit_costs=data.unit_costs,
+                                         population=pop)), Scope())
+    assert [(r.name, r.value, r.rank, r.rate_per_1000, r.rate_rank) for r in s.district_ranking] == [
+        ("B", 2, 1, 0.5, 2), ("C", 1, 2, 2.0, 1), ("A", 0, 3, 0.0, 3)]
+    assert s.population_year == 2021
+    assert knives.calculate(prepare(data), Scope()).population_year is None

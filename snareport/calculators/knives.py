@@ -11,6 +11,7 @@ from snareport.calculators.common import (
     by_period,
     count_change,
     counts_by_district,
+    district_population,
     period_pair,
     period_refs,
     rank_desc,
@@ -19,6 +20,7 @@ from snareport.calculators.common import (
     share,
     unavailable_reason,
 )
+from snareport.calculators.intervals import rate_per_1000
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
 from snareport.models.knives import AgeCount, KnivesSection
 from snareport.scope import Scope
@@ -64,7 +66,8 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     knife = knife_all if scope.is_county else knife_all[knife_all["district"] == scope.district]
     per_period = knife["_period"].value_counts()
     knife_offences = count_change(int(per_period.get(prev, 0)), int(per_period.get(cur, 0)))
-    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern)
+    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern,
+                           district_population(prep.ds), cfg.population_year)
 
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason:
@@ -80,15 +83,23 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
                          **_people(prep, scope, cur), **area, notes=notes)
 
 
-def _districts(scope: Scope, counts: pd.Series, top_n: int) -> dict:
+def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Series | None, year: int) -> dict:
+    """Every district's knife-enabled offences ranked by count, with its rate per 1,000 residents (all ages)
+    ranked by rate when the source has a population table; the top ``top_n`` by count are of most concern."""
     ranks = rank_desc(counts)
-    ranking = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
-                     key=lambda r: r.rank)
+    rates = (pd.Series({d: rate_per_1000(int(counts[d]), int(population.get(d, 0))) for d in counts.index},
+                       dtype="float64") if population is not None else None)
+    rate_ranks = rank_desc(rates.fillna(-1.0), counts) if rates is not None else None
+    ranking = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d]),
+                             rate_per_1000=None if rates is None or pd.isna(rates[d]) else float(rates[d]),
+                             rate_rank=int(rate_ranks[d]) if rate_ranks is not None else None)
+                      for d in counts.index), key=lambda r: r.rank)
     focus = None
     if not scope.is_county:
         focus = ScopeFigure(district=scope.district, value=int(counts[scope.district]),
                             county_value=int(counts.sum()), rank=int(ranks[scope.district]), rank_of=len(counts))
-    return dict(district_ranking=ranking, districts_of_concern=ranking[:top_n], focus=focus)
+    return dict(district_ranking=ranking, districts_of_concern=ranking[:top_n], focus=focus,
+                population_year=None if population is None else year)
 
 
 def _under_25(prep: Prepared, knife: pd.DataFrame, yoy) -> tuple[dict, list[str]]:

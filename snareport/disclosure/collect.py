@@ -304,8 +304,9 @@ class _Collector:
         S, P = self.scope, ("knives",)
         for field in ("district_ranking", "districts_of_concern"):
             for i, item in enumerate(k.get(field, [])):
-                self.count(("knife", item["name"], "all", "Y2"), (*P, field, i, "value"),
-                           flag=(*P, field, i, "suppressed"))
+                key = self.count(("knife", item["name"], "all", "Y2"), (*P, field, i, "value"),
+                                 flag=(*P, field, i, "suppressed"))
+                self.derive((*P, field, i, "rate_per_1000"), [key])
         if k.get("focus") is not None:
             self.count(("knife", S, "all", "Y2"), (*P, "focus", "value"), flag=(*P, "focus", "suppressed"),
                        headline=True)

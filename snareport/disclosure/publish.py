@@ -185,6 +185,8 @@ def _geography(g: dict[str, Any]) -> None:
 def _knives(k: dict[str, Any]) -> None:
     ranking = k.get("district_ranking", [])
     if _any_withheld(ranking, lambda i: i["value"]):
+        if any(i.get("rate_rank") is not None for i in ranking):
+            _ranked(ranking, lambda i: i.get("rate_per_1000"), lambda i: i["name"], "rate_rank")
         k["district_ranking"] = _ranked(ranking, lambda i: i["value"], lambda i: i["name"])
         n = len(k.get("districts_of_concern") or []) or DISTRICTS_OF_CONCERN
         k["districts_of_concern"] = [copy.deepcopy(i) for i in k["district_ranking"] if i["rank"] is not None][:n]

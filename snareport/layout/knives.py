@@ -26,14 +26,25 @@ def build(report: Report, door: Door) -> list[Flowable]:
     where = f" in {m.district}" if m.district else ""
     if k.focus:
         f = k.focus
+        mine = next((r for r in k.district_ranking if r.name == f.district), None)
         out.append(door.tiles([
             Tile(fmt.count(f.value), f"knife-enabled offences in {f.district}, {current}",
-                 f"{fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else ""),
+                 (f"{fmt.ordinal(f.rank)} of {f.rank_of} districts by count" if f.rank else "")
+                 + (f"; {fmt.ordinal(mine.rate_rank)} by rate, {fmt.decimal(mine.rate_per_1000, 2)} per 1,000"
+                    if f.rank and mine is not None and mine.rate_rank is not None and mine.rate_per_1000 is not None
+                    else "")),
             Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}")]))
     if k.districts_of_concern:
         out.append(door.h2("The districts of most concern"))
-        out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"]
+        out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
+                                  + (f", {fmt.decimal(r.rate_per_1000, 2)} per 1,000 residents "
+                                     f"({fmt.ordinal(r.rate_rank)} by rate)" if r.rate_per_1000 is not None
+                                     and r.rate_rank is not None else "")]
                                  for r in k.districts_of_concern]))
+        if k.population_year:
+            out.append(door.note(f"Districts of most concern are those with the most knife-enabled offences in "
+                                 f"{current}; rates are per 1,000 residents of all ages ({k.population_year} "
+                                 "population), ranked among all districts (1 = highest)."))
     if k.under_25_injury or k.under_25_non_injury:
         out.append(door.h2(f"Under 25s in knife-enabled offences, {yoy}"))
         tiles = []

@@ -119,6 +119,10 @@ class Ranked(SectionModel):
     value: int | float | None
     rank: int | None
     """1 = the highest value among its peers."""
+    rate_per_1000: float | None = None
+    """For a district's count: the count per 1,000 residents (report.yaml population_year), when known."""
+    rate_rank: int | None = None
+    """Its rank by that rate among the districts (1 = highest)."""
     suppressed: bool = False
 
 

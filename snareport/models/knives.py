@@ -16,6 +16,7 @@ class KnivesSection(Section):
     districts_of_concern: list[Ranked] = []     # top five districts by knife-enabled offences
     district_ranking: list[Ranked] = []         # every district
     focus: ScopeFigure | None = None            # district scope: its count, the county's, its rank
+    population_year: int | None = None          # the population behind the district rates (None: no rates)
     knife_offences: Change | None = None        # knife-enabled offences in scope, previous → current
     age_distribution: list[AgeCount] = []       # people in current-year knife-enabled offences
     age_unknown: int | None = None
