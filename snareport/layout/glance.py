@@ -60,13 +60,12 @@ def _latest_year_findings(report: Report) -> list[Finding]:
     out: list[Finding] = []
     main = y.main.label if y.main else ""
     published = [d for d in y.districts if d.count is not None and not d.suppressed]
-    if m.district is None and published:
-        most = max(published, key=lambda d: (d.count, d.district))
+    most = next((d for d in published if d.rank == 1), None)          # ranks are the model's, after disclosure
+    if m.district is None and most is not None:
         own: list[Any] = [Segment(most.district, bold=True), f" recorded the most, {fmt.count(most.count)} "
                           f"({fmt.share(most.share)} of {m.area})"]
-        rated = [d for d in published if d.rate_per_1000 is not None]
-        if rated:
-            high = max(rated, key=lambda d: (d.rate_per_1000, d.district))
+        high = next((d for d in published if d.rate_per_1000 is not None and d.rate_rank == 1), None)
+        if high is not None:
             own += ["; ", Segment(high.district, bold=True), f" had the highest rate, "
                     f"{fmt.number(high.rate_per_1000, 1)} per 1,000 residents (mid-{y.population_year})"]
         out.append(Finding("latest_year", f"Districts, {main}", own))
