@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
 
 MINUS = "\u2212"
 NOT_AVAILABLE = "not available"

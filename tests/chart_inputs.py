@@ -2,7 +2,7 @@
 (worked out by snareport.calculators.findings, as the calculators and the disclosure step do)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from snareport.calculators.common import pct_change
 from snareport.calculators.findings import compare

@@ -4,10 +4,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from chart_inputs import by_district, compared
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate, Spacer
-
-from chart_inputs import by_district, compared
 
 from snareport import charts
 from snareport.charts.ops import PathOp, TextOp

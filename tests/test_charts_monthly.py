@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from chart_inputs import compared
 
 from snareport import charts

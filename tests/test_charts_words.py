@@ -3,7 +3,6 @@ period and finding; no claim rests on withheld values; numbers are printed as sn
 from __future__ import annotations
 
 import pytest
-
 from chart_inputs import by_district, compared
 
 from snareport import charts

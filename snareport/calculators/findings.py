@@ -7,10 +7,10 @@ layout module counts, sums or picks.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from snareport import formatting as fmt
-
 from snareport.calculators.common import count_change
 from snareport.models.common import Change, ComparisonFindings, ItemChange
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from snareport.calculators import findings
 from snareport.calculators.common import (
     by_period,
     change,
@@ -25,7 +26,6 @@ from snareport.calculators.common import (
     take_district,
     unavailable_reason,
 )
-from snareport.calculators import findings
 from snareport.calculators.intervals import rate_per_1000
 from snareport.loading.coverage import period_months
 from snareport.models.common import Change, ScopeFigure

@@ -21,7 +21,6 @@ from snareport.charts.chart_builder import (
 )
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
-from snareport.models.common import Change, ComparisonFindings
 from snareport.charts.wording import (
     SUPPRESSED,
     WITHHELD,
@@ -32,6 +31,7 @@ from snareport.charts.wording import (
     value_or_suppressed,
     withheld_sentence,
 )
+from snareport.models.common import Change, ComparisonFindings
 
 
 def district_change_chart(

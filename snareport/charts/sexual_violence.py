@@ -10,7 +10,6 @@ from snareport.charts.chart_builder import ChartText, axes_in_points, build_char
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
-from snareport.models.common import Change, ComparisonFindings
 from snareport.charts.wording import (
     SUPPRESSED,
     WITHHELD,
@@ -21,6 +20,7 @@ from snareport.charts.wording import (
     value_or_suppressed,
     withheld_sentence,
 )
+from snareport.models.common import Change, ComparisonFindings
 
 
 def category_change_chart(

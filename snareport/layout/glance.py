@@ -17,7 +17,6 @@ from snareport import formatting as fmt
 from snareport.layout import _counted
 from snareport.layout._periods import earlier, later
 from snareport.layout.door import Door, Segment
-from snareport.layout.latest_year import month_runs
 from snareport.models.report import Report
 
 

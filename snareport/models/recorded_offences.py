@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from snareport.models.common import (
-    Change, ComparisonFindings, ItemChange, PeriodPair, ScopeFigure, Section, SectionModel,
+    Change,
+    ComparisonFindings,
+    ItemChange,
+    PeriodPair,
+    ScopeFigure,
+    Section,
+    SectionModel,
 )
 
 

@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from snareport.atomic import write_together
-from snareport.formatting import period_label
 from snareport.errors import DataError
+from snareport.formatting import period_label
 
 TEMPLATE_NAME = "tables.xlsx"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
