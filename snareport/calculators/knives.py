@@ -58,7 +58,7 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     yoy = cfg.comparisons.year_on_year
     prev, cur = yoy
     periods = dict(periods=period_refs(prep, yoy), year_on_year=period_pair(prep, yoy),
-                   minimum_price_year=cfg.costs.minimum_price_year)
+                   minimum_price_year=cfg.costs.minimum_price_year, cohort_label=getattr(cfg.cohorts, COHORT).label)
     reason = unavailable_reason(prep, "offences.knife_enabled")
     if reason or prep.knives is None:
         return KnivesSection(**periods, available=False, unavailable_reason=reason)

@@ -46,7 +46,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
                                  f"{current}; rates are per 1,000 residents of all ages ({k.population_year} "
                                  "population), ranked among all districts (1 = highest)."))
     if k.under_25_injury or k.under_25_non_injury:
-        out.append(door.h2(f"Under 25s in knife-enabled offences, {yoy}"))
+        out.append(door.h2(f"{k.cohort_label[:1].upper()}{k.cohort_label[1:]} in knife-enabled offences, {yoy}"))
         tiles = []
         for name, ch, area in (("causing injury", k.under_25_injury, k.area_under_25_injury),
                                ("without injury", k.under_25_non_injury, k.area_under_25_non_injury)):

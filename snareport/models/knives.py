@@ -17,6 +17,7 @@ class KnivesSection(Section):
     district_ranking: list[Ranked] = []         # every district
     focus: ScopeFigure | None = None            # district scope: its count, the county's, its rank
     population_year: int | None = None          # the population behind the district rates (None: no rates)
+    cohort_label: str = "under 25s"             # the injury / non-injury cohort, as report.yaml names it
     knife_offences: Change | None = None        # knife-enabled offences in scope, previous → current
     age_distribution: list[AgeCount] = []       # people in current-year knife-enabled offences
     age_unknown: int | None = None
