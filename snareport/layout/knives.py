@@ -38,13 +38,9 @@ def build(report: Report, door: Door) -> list[Flowable]:
         out.append(door.h2("The districts of most concern"))
         out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
                                   + (f", {fmt.decimal(r.rate_per_1000, 2)} per 1,000 residents "
-                                     f"({fmt.ordinal(r.rate_rank)} by rate)" if r.rate_per_1000 is not None
-                                     and r.rate_rank is not None else "")]
+                                     f"({fmt.ordinal(r.rate_rank)} highest rate)"
+                                     if r.rate_per_1000 is not None and r.rate_rank is not None else "")]
                                  for r in k.districts_of_concern]))
-        if k.population_year:
-            out.append(door.note(f"Districts of most concern are those with the most knife-enabled offences in "
-                                 f"{current}; rates are per 1,000 residents of all ages ({k.population_year} "
-                                 "population), ranked among all districts (1 = highest)."))
     if k.under_25_injury or k.under_25_non_injury:
         out.append(door.h2(f"{k.cohort_label[:1].upper()}{k.cohort_label[1:]} in knife-enabled offences, {yoy}"))
         tiles = []
