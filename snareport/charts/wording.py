@@ -19,19 +19,12 @@ from snareport import formatting as fmt
 from snareport.formatting import MINUS, join_words
 
 __all__ = [
-    "MINUS", "SUPPRESSED", "WITHHELD", "change_clause", "count_noun", "describe", "percent_change",
+    "MINUS", "SUPPRESSED", "WITHHELD", "change_clause", "count_noun", "describe",
     "published_peak", "sentence_case", "spoken", "value_or_suppressed", "withheld_sentence",
 ]
 
 SUPPRESSED = "suppressed"          # printed in a chart (and its data table) where a value is withheld
 WITHHELD = "withheld to protect privacy"
-
-
-def percent_change(previous: float | None, current: float | None) -> float | None:
-    """(current − previous) / previous × 100, or None when previous is 0 or either side is missing."""
-    if previous is None or current is None or previous == 0:
-        return None
-    return (current - previous) / previous * 100.0
 
 
 def change_clause(change: float | None) -> str:
