@@ -68,7 +68,8 @@ def build(report: Report, door: Door) -> list[Flowable]:
     if s.month_profile and any(mc.count for mc in s.month_profile):
         out += door.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
-            peak_months=[fmt.month_name(m)[:3] for m in s.peak_months], measure="sexual violence offences", area=report.metadata.scope_label,
+            peak_months=[fmt.month_name(m)[:3] for m in s.peak_months],
+            measure="sexual violence offences", area=report.metadata.scope_label,
             period=first_to_last(s.three_years),
             source=source_line(report, "offences"), style=door.chart_style))
     if s.peak_months:
