@@ -1,6 +1,6 @@
 """Shared helpers for the PDF tests: one rendered report per scope, reused across test modules.
 
-These tests check the layout, so they render without the tagging layer (``tagger=False``);
+These tests check the layout, so they render without the tagging layer (``tagged=False``);
 the tagged structure is tested in tests/test_tagging*.py.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ def tiny_report(district: str | None = None):
 def tiny_pdf(district: str | None = None, layout: str = "kent_medway") -> bytes:
     from snareport.render import render_bytes
 
-    return render_bytes(tiny_report(district), layout, tagger=False)
+    return render_bytes(tiny_report(district), layout, tagged=False)
 
 
 def reader(data: bytes):

@@ -138,5 +138,5 @@ def test_sample_with_partial_periods_allowed_prints_the_gap_and_averages_over_ni
 
     from snareport.render import render_bytes
 
-    text = " ".join(" ".join(page_texts(render_bytes(report, tagger=False))).split())
+    text = " ".join(" ".join(page_texts(render_bytes(report, tagged=False))).split())
     assert "no rows for July, August and September 2025 in the year ending September 2025" in text

@@ -37,7 +37,7 @@ def test_the_models_name_their_pairs(tmp_path):
 
 def test_the_savings_sentence_names_the_configured_years(tmp_path):
     report = _report(tmp_path, ["baseline_year", "previous_year"])
-    text = " ".join(" ".join(page_texts(render_bytes(report, tagger=False))).split())
+    text = " ".join(" ".join(page_texts(render_bytes(report, tagged=False))).split())
     start = text.index("Estimated cost of crime avoided")
     savings = text[start:start + 1500]
     assert "from 2022/23 to 2023/24" in savings

@@ -130,7 +130,7 @@ def excerpt_pdf(tmp_path_factory):
     folder = tmp_path_factory.mktemp("edition") / "d"
     import_files([EXCERPT], folder, publication_date=dt.date(2026, 1, 15))
     report = snareport.build_report(snareport.load_dataset(folder))
-    path = snareport.render_pdf(report, folder.parent / "open.pdf", layout=report.metadata.theme, tagger=False)
+    path = snareport.render_pdf(report, folder.parent / "open.pdf", layout=report.metadata.theme, tagged=False)
     pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(path).pages]
     return report, pages
 
@@ -204,7 +204,7 @@ def test_rates_per_1000_from_an_ons_population_file(tmp_path):
     # the PDF names the population year beside every rate, and ranks districts by rate in a chart
     pypdf = pytest.importorskip("pypdf")
     report = snareport.build_report(ds)
-    path = snareport.render_pdf(report, tmp_path / "rates.pdf", layout=report.metadata.theme, tagger=False)
+    path = snareport.render_pdf(report, tmp_path / "rates.pdf", layout=report.metadata.theme, tagged=False)
     text = " ".join(" ".join((p.extract_text() or "") for p in pypdf.PdfReader(path).pages).split())
     top = max((d for d in y.districts if d.rate_per_1000 is not None), key=lambda d: d.rate_per_1000)
     assert f"{top.district} had the highest rate, {top.rate_per_1000:.1f} recorded crimes per 1,000 residents" in text

@@ -108,7 +108,7 @@ def test_key_figures_come_from_the_model():
 
 def test_two_builds_are_byte_identical():
     report = tiny_report()
-    assert render_bytes(report, tagger=False) == render_bytes(report, tagger=False)
+    assert render_bytes(report, tagged=False) == render_bytes(report, tagged=False)
 
 
 def test_no_local_paths_or_user_names_in_the_pdf():
@@ -124,7 +124,7 @@ def test_hostile_content_text_prints_literally():
     hostile = "Odd text: 5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold"
     foreword = report.content.foreword.model_copy(update={"body": parse_markdown(hostile)})
     content = report.content.model_copy(update={"foreword": foreword})
-    data = render_bytes(report.model_copy(update={"content": content}), tagger=False)
+    data = render_bytes(report.model_copy(update={"content": content}), tagged=False)
     text = _flat(" ".join(page_texts(data)))
     assert "5 < 6 & 7 > 3 <b>unclosed <font name=\"x\"> **half bold" in text
 
@@ -140,7 +140,7 @@ def test_failed_render_leaves_the_previous_pdf_and_no_temp_files(tmp_path: Path)
 
 def test_render_pdf_writes_atomically(tmp_path: Path):
     target = tmp_path / "nested" / "sna.pdf"
-    assert render_pdf(tiny_report(), target, tagger=False) == target
+    assert render_pdf(tiny_report(), target, tagged=False) == target
     assert target.read_bytes() == tiny_pdf()
     assert sorted(p.name for p in target.parent.iterdir()) == ["sna.pdf"]
 
@@ -162,7 +162,7 @@ def test_default_layout_renders_too():
 def test_unavailable_section_is_left_out_and_listed_once_in_the_not_available_table():
     report = tiny_report()
     knives = report.knives.model_copy(update={"available": False, "unavailable_reason": "no knife flag"})
-    data = render_bytes(report.model_copy(update={"knives": knives}), tagger=False)
+    data = render_bytes(report.model_copy(update={"knives": knives}), tagged=False)
     contents = page_texts(data)[1]
     assert "Knives and weapons" not in contents and "Not available from this source" in contents
     text = _flat(" ".join(page_texts(data)))
@@ -181,7 +181,7 @@ def test_print_bleed_keeps_an_a4_trim_box(tmp_path: Path):
 
     theme = tmp_path / "bleed.yaml"
     theme.write_text((LAYOUTS_DIR / "kent_medway.yaml").read_text().replace("bleed_mm: 0", "bleed_mm: 3"))
-    page = reader(render_bytes(tiny_report(), theme, tagger=False)).pages[3]
+    page = reader(render_bytes(tiny_report(), theme, tagged=False)).pages[3]
     trim = [float(v) for v in page.trimbox]
     assert trim[2] - trim[0] == pytest.approx(595.28, abs=0.05)
     assert trim[3] - trim[1] == pytest.approx(841.89, abs=0.05)
@@ -190,7 +190,7 @@ def test_print_bleed_keeps_an_a4_trim_box(tmp_path: Path):
 
 def test_written_pdf_has_ordinary_permissions(tmp_path: Path):
     target = tmp_path / "sna.pdf"
-    render_pdf(tiny_report(), target, tagger=False)
+    render_pdf(tiny_report(), target, tagged=False)
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
@@ -205,7 +205,7 @@ def test_sample_report_prints_the_published_headline_figures():
     import snareport
 
     report = snareport.build_report(snareport.load_dataset(SAMPLE))
-    text = _flat(" ".join(page_texts(render_bytes(report, tagger=False))))
+    text = _flat(" ".join(page_texts(render_bytes(report, tagged=False))))
     for figure in ["\u221222.9%", "\u22124.5%", "\u00a33,744,000", "\u00a31,570,000", "\u00a35,314,000", "1,855,800", "\u00a3576,050",
                    "20.4%", "2.00 \u2192 1.67", "82.0%"]:
         assert figure in text, figure

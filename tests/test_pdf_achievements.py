@@ -14,7 +14,7 @@ VWI, ROB = "Violence with injury", "Robbery of personal property"
 def _achievements_text(**update) -> str:
     report = tiny_report()
     a = report.achievements.model_copy(update=update)
-    data = render_bytes(report.model_copy(update={"achievements": a}), tagger=False)
+    data = render_bytes(report.model_copy(update={"achievements": a}), tagged=False)
     pages = [t for t in page_texts(data) if "Estimated cost of crime avoided" in t or "To watch" in t]
     return " ".join(" ".join(pages).split())
 

@@ -69,7 +69,7 @@ def test_open_data_pdf_shows_district_volumes_and_the_year_on_year_change(import
     report = snareport.build_report(ds)
     section = report.recorded_offences
     # untagged: this test is about what the pages say; the tagging layer has its own tests
-    path = snareport.render_pdf(report, tmp_path / "open.pdf", tagger=False)
+    path = snareport.render_pdf(report, tmp_path / "open.pdf", tagged=False)
     text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(path).pages).split())
     assert "Recorded offences, year on year" in text
     total = section.total

@@ -181,6 +181,6 @@ def test_a_theme_marking_never_weakens_the_partners_marking(tmp_path):
 
     ds = dataclasses.replace(ds, config=ds.config.model_copy(update={"audience": "partners"}))
     report = snareport.build_report(ds, district=DISTRICT)
-    (tmp_path / "p.pdf").write_bytes(render_bytes(report, tmp_path / "weak.yaml", tagger=False))
+    (tmp_path / "p.pdf").write_bytes(render_bytes(report, tmp_path / "weak.yaml", tagged=False))
     for number, page in enumerate(_pages(tmp_path / "p.pdf"), 1):
         assert "OFFICIAL-SENSITIVE" in page, f"page {number}"

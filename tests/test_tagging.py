@@ -1,6 +1,7 @@
 """Tagging layer on a toy platypus document: outloud passes it and its structure tree is the page."""
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -17,9 +18,20 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Frame,
+    ListFlowable,
+    ListItem,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from snareport.render import tagging
+from snareport.render.multibuild import TwoPassDocTemplate
+from snareport.render.tagging import DocumentTagger, Node
 from snareport.render.tagging.tagger import paints_nothing
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -51,15 +63,17 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _furniture(canvas, doc) -> None:
-    with tagging.artifact_on(canvas):
-        canvas.saveState()
-        canvas.setFont("ToySans", 8)
-        canvas.drawString(40, A4[1] - 30, "Toy partnership: needs assessment")
-        canvas.setStrokeColorRGB(0.2, 0.3, 0.6)
-        canvas.line(40, A4[1] - 36, A4[0] - 40, A4[1] - 36)
-        canvas.drawRightString(A4[0] - 40, 25, f"Page {canvas.getPageNumber()}")
-        canvas.restoreState()
+def _furniture(layer: DocumentTagger | None):
+    def draw(canvas, doc) -> None:
+        with layer.artifact(canvas) if layer is not None else contextlib.nullcontext():
+            canvas.saveState()
+            canvas.setFont("ToySans", 8)
+            canvas.drawString(40, A4[1] - 30, "Toy partnership: needs assessment")
+            canvas.setStrokeColorRGB(0.2, 0.3, 0.6)
+            canvas.line(40, A4[1] - 36, A4[0] - 40, A4[1] - 36)
+            canvas.drawRightString(A4[0] - 40, 25, f"Page {canvas.getPageNumber()}")
+            canvas.restoreState()
+    return draw
 
 
 def _chart() -> Drawing:
@@ -70,35 +84,54 @@ def _chart() -> Drawing:
     return d
 
 
+class ContentsList(Flowable):
+    """Contents rows, each its title and a link to the section's bookmark (like the report's contents list)."""
+
+    def __init__(self, entries: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.entries = entries      # (bookmark key, title): the tagging layer names each link after its title
+
+    def wrap(self, aW, aH):
+        self.width, self.height = aW, 18 * len(self.entries)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for i, (key, title) in enumerate(self.entries):
+            top = self.height - i * 18
+            self.canv.setFont("ToySans", 10.5)
+            self.canv.drawString(0, top - 13, title)
+            self.canv.linkRect(title, key, (0, top - 18, self.width, top), relative=1, thickness=0)
+
+
 def build_toy(tagged: bool = True) -> bytes:
-    """A four-page document with every kind of content the report has."""
+    """A four-page document with every kind of content the report has, tagged through `DocumentTagger`
+    (the report's own tagging interface) on the report's document template base."""
     s = _styles()
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=A4, title="Toy needs assessment", lang="en-GB", invariant=1, initialFontName="ToySans")
+    layer = DocumentTagger() if tagged else None
+
+    def tag(flowable, role, **attributes):
+        return layer.tag(flowable, role, **attributes) if layer is not None else flowable
+
+    doc = TwoPassDocTemplate(buf, pagesize=A4, title="Toy needs assessment", lang="en-GB", invariant=1,
+                             initialFontName="ToySans", creator="snareport", producer="snareport",
+                             tagger=layer.recorder if layer is not None else None)
     frame = Frame(50, 50, A4[0] - 100, A4[1] - 110, id="body")
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_furniture)])
-    tagger = tagging.attach(doc) if tagged else None
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_furniture(layer))])
 
     sections = [("sec-intro", "Introduction"), ("sec-figures", "Figures and tables"), ("sec-next", "What happens next")]
-    story = []
-    toc = [tagging.tagged(Paragraph("Contents", s["h1"]), "H1")]
-    for anchor, title in sections:
-        toci = tagging.Node("TOCI")
-        toc.append(tagging.tagged(Paragraph(f'<a href="#{anchor}">{title}</a>', s["body"]), "Link", parent=toci))
-    story += tagging.group("Sect", [toc[0], *tagging.group("TOC", toc[1:])])
+    story = [tag(Paragraph("Contents", s["h1"]), "H1"), tag(ContentsList(sections), "TOC")]
 
     def heading(anchor: str, title: str, style: str = "h1", role: str = "H1"):
-        return tagging.tagged(Paragraph(f'<a name="{anchor}"/>{title}', s[style]), role)
+        return tag(Paragraph(f'<a name="{anchor}"/>{title}', s[style]), role)
 
-    intro = [heading(*sections[0])]
-    intro += [tagging.tagged(Paragraph(LOREM * 2, s["body"]), "P") for _ in range(4)]
-    intro.append(tagging.tagged(Paragraph(LOREM * 9, s["body"]), "P"))
-    intro.append(tagging.tagged(Paragraph('Read more at <a href="https://example.org/sna">the partnership website</a>.', s["body"]), "P"))
-    intro += tagging.tagged_list(
-        [(Paragraph("•", s["body"]), Paragraph(text, s["body"])) for text in ("Knife crime fell.", "Hospital admissions rose.", LOREM)],
-        indent=14,
-    )
-    story += tagging.group("Sect", intro)
+    story.append(heading(*sections[0]))
+    story += [tag(Paragraph(LOREM * 2, s["body"]), "P") for _ in range(4)]
+    story.append(tag(Paragraph(LOREM * 9, s["body"]), "P"))
+    story.append(tag(Paragraph('Read more at <a href="https://example.org/sna">the partnership website</a>.', s["body"]), "P"))
+    story.append(tag(ListFlowable([ListItem(Paragraph(text, s["body"])) for text in
+                                   ("Knife crime fell.", "Hospital admissions rose.", LOREM)],
+                                  bulletType="bullet", start="\u2022", leftIndent=14, bulletFontName="ToySans"), "L"))
 
     rows = [["District", "Offences", "Rate per 1,000"]] + [[f"District {i}", f"{100 + i * 7:,}", f"{3 + i / 10:.1f}"]
                                                          for i in range(TABLE_ROWS)]
@@ -108,22 +141,18 @@ def build_toy(tagged: bool = True) -> bytes:
         ("BACKGROUND", (0, 0), (-1, 0), HexColor("#D6E4F0")), ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
     ]))
-    figures = [heading(*sections[1])]
-    figures.append(tagging.tagged(Paragraph("Offences by year", s["h2"]), "H2"))
-    figures.append(tagging.tagged(_chart(), "Figure",
-                                  alt="Bar chart: offences rose from 40 in 2022 to 75 in 2023, then fell to 55 in 2024."))
-    figures.append(tagging.tagged(Paragraph("Offences by district", s["h2"]), "H2"))
-    figures.append(tagging.tagged_table(table, header_rows=1))
-    figures.append(Spacer(1, 12))
-    figures.append(tagging.tagged(Paragraph("A quotation from a young person who took part in the survey.", s["body"]), "BlockQuote"))
-    story += tagging.group("Sect", figures)
-    story += tagging.group("Sect", [heading(*sections[2]), tagging.tagged(Paragraph(LOREM, s["body"]), "P")])
+    story.append(heading(*sections[1]))
+    story.append(tag(Paragraph("Offences by year", s["h2"]), "H2"))
+    story.append(tag(_chart(), "Figure", alt="Bar chart: offences rose from 40 in 2022 to 75 in 2023, then fell to 55 in 2024."))
+    story.append(tag(Paragraph("Offences by district", s["h2"]), "H2"))
+    story.append(tag(table, "Table", header_rows=1))
+    story.append(Spacer(1, 12))
+    story.append(tag(Paragraph("A quotation from a young person who took part in the survey.", s["body"]), "BlockQuote"))
+    story += [heading(*sections[2]), tag(Paragraph(LOREM, s["body"]), "P")]
 
     doc.multiBuild(story)
     raw = buf.getvalue()
-    if not tagged:
-        return raw
-    return tagging.finalise_pdf(raw, tagger, tagging.DocumentFacts(title="Toy needs assessment", lang="en-GB"))
+    return layer.finish(raw, doc) if layer is not None else raw
 
 
 @pytest.fixture(scope="module")
@@ -350,9 +379,9 @@ def test_paints_nothing_tells_state_from_painting():
 
 def test_figure_without_alt_is_refused():
     with pytest.raises(ValueError):
-        tagging.Node("Figure", alt="  ")
+        Node("Figure", alt="  ")
     with pytest.raises(ValueError):
-        tagging.Node("Bogus")
+        Node("Bogus")
 
 
 def test_paints_nothing_sees_every_painting_operator():
@@ -369,7 +398,8 @@ def test_wrapper_answers_like_the_flowable_it_holds():
         def getSpaceBefore(self):
             return 7
 
-    wrapped = tagging.tagged(Indexing(10, 10), "P")
+    layer = DocumentTagger()
+    wrapped = layer.tag(Indexing(10, 10), "P")
     assert wrapped.isIndexing() == 1 and wrapped.getSpaceBefore() == 7
     para = Paragraph("x", _styles()["h1"])
-    assert tagging.tagged(para, "H1").getKeepWithNext() == 1
+    assert layer.tag(para, "H1").getKeepWithNext() == 1

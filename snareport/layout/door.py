@@ -1,16 +1,17 @@
 """Text, figures and tables from section layouts → styled, escaped reportlab flowables (the single door).
 
 Every flowable the report draws is made here, so styles, escaping of user text and PDF tagging live in
-one place. ``Door.tagger`` is the hook for the tagging layer: when set, every flowable is passed through
-``tagger.tag(flowable, role, **attributes)`` with its structure role (``H1``, ``P``, ``L``, ``Table``,
-``Figure``, ``BlockQuote``, ``TOC``), and page furniture is drawn inside ``tagger.artifact(canvas)``.
+one place. ``Door.tagger`` is the tagging layer (render's ``DocumentTagger``) or None for an untagged PDF:
+every flowable is passed through ``tagger.tag(flowable, role, **attributes)`` with its structure role
+(``H1``, ``P``, ``L``, ``Table``, ``Figure``, ``BlockQuote``, ``TOC``), and page furniture is drawn inside
+``tagger.artifact(canvas)``.
 """
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.colors import HexColor
@@ -116,10 +117,18 @@ class Tile:
     icon: str | None = None       # a pictogram name from snareport.layout.pictograms (decoration)
 
 
+class Tagging(Protocol):
+    """What the door asks of the tagging layer (render's ``DocumentTagger``)."""
+
+    def tag(self, flowable: Flowable, role: str, **attributes: Any) -> Flowable: ...
+
+    def artifact(self, canvas: Any, pagination: str | None = None) -> contextlib.AbstractContextManager: ...
+
+
 class Door:
     """Makes every flowable of the report from one theme; the only place styles and escaping live."""
 
-    def __init__(self, theme: Theme, tagger: Any = None):
+    def __init__(self, theme: Theme, tagger: Tagging | None = None):
         self.theme = theme
         self.styles: Styles = build_styles(theme)
         self.tagger = tagger
@@ -141,8 +150,8 @@ class Door:
     def artifact(self, canvas: Any, pagination: str | None = None) -> contextlib.AbstractContextManager:
         """Context in which page furniture (backgrounds, rules, running header/footer) is drawn;
         ``pagination`` ("Header" or "Footer") says it is a running head or foot."""
-        if self.tagger is not None and hasattr(self.tagger, "artifact"):
-            return self.tagger.artifact(canvas, pagination) if pagination else self.tagger.artifact(canvas)
+        if self.tagger is not None:
+            return self.tagger.artifact(canvas, pagination)
         return contextlib.nullcontext()
 
     # --- headings -------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ report's publication date, no random ids), and no local path or user name reache
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import time
 from pathlib import Path
@@ -18,14 +17,14 @@ from snareport.models.report import Report
 CREATOR = "snareport"
 
 
-def render_pdf(report: Report, path: str | Path, layout: str | Path | None = None, tagger: Any = None) -> Path:
+def render_pdf(report: Report, path: str | Path, layout: str | Path | None = None, tagged: bool = True) -> Path:
     """Write the report's PDF to ``path`` atomically and return the path.
 
     ``layout`` is a theme name in ``layouts/`` or a path to a theme YAML file; by default the theme
     report.yaml names (a relative path there is taken from the dataset folder). On any error the
     temporary file is removed and an existing PDF at ``path`` is left untouched.
     """
-    return atomic_write_bytes(path, render_bytes(report, layout, tagger=tagger))
+    return atomic_write_bytes(path, render_bytes(report, layout, tagged=tagged))
 
 
 def report_theme(report: Report) -> str | Path:
@@ -33,9 +32,10 @@ def report_theme(report: Report) -> str | Path:
     return report.metadata._theme_location or report.metadata.theme
 
 
-def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any = None,
+def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool = True,
                  timings: dict[str, float] | None = None) -> bytes:
-    """The PDF as bytes (no file touched). Tagged PDF/UA-1 unless ``tagger=False`` (untagged).
+    """The PDF as bytes (no file touched): tagged PDF/UA-1, or without the structure tree when ``tagged``
+    is False (quicker, for tests of what the pages print).
 
     ``timings``, when given, receives the seconds spent in each stage: "charts" (the story with its
     charts), "layout" (the layout passes) and "tagging/write" (the structure tree and final bytes).
@@ -45,17 +45,12 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any =
 
     from snareport.layout.door import Door
     from snareport.layout.story import build_story
-    from snareport.render.multibuild import multi_build
     from snareport.render.pages import PageCount, PageText, ReportDocTemplate
+    from snareport.render.tagging import DocumentTagger
     from snareport.render.tagging.xmp import plain_metadata
     from snareport.theme import load_theme
 
-    if tagger is None:
-        from snareport.render.tagging import DocumentTagger
-
-        tagger = DocumentTagger()
-    elif tagger is False:
-        tagger = None
+    tagger = DocumentTagger() if tagged else None
     rl_config.invariant = 1
     theme = load_theme(layout if layout is not None else report_theme(report))
     door = Door(theme, tagger=tagger)
@@ -82,18 +77,17 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagger: Any =
         producer=CREATOR,
         lang=m.language,
         displayDocTitle=1,
+        document_date=m.publication_date,
+        tagger=tagger.recorder if tagger is not None else None,
     )
-    if tagger is not None and hasattr(tagger, "begin"):
-        tagger.begin(doc)
-    _fix_dates(doc, m.publication_date)
     try:
-        multi_build(doc, story, max_passes=4)
+        doc.multiBuild(story, maxPasses=4)
     except LayoutError as exc:
         raise _layout_failure(doc, exc, m.district) from None
     drawn = time.perf_counter()
     data = buffer.getvalue()
-    if tagger is not None and hasattr(tagger, "finish"):
-        data = tagger.finish(data, report=report, theme=theme)
+    if tagger is not None:
+        data = tagger.finish(data, doc, report)
     if timings is not None:
         timings.update({"charts": laid_out - started, "layout": drawn - laid_out,
                         "tagging/write": time.perf_counter() - drawn})
@@ -131,31 +125,3 @@ def _layout_failure(doc: Any, exc: Exception, district: str | None) -> RenderErr
         where = f" (its text comes from {source}: shorten the longest item there)"
     what = "a table, chart or paragraph taller than a page" if "too large" in str(exc) else "a block that cannot be placed"
     return RenderError(f"the section {title!r} holds {what}{where}")
-
-
-def _fix_dates(doc: Any, day: dt.date) -> None:
-    """Document creation/modification dates = the publication date (midnight UTC), not the clock."""
-    stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-    original = doc._makeCanvas
-
-    def make_canvas(*args: Any, **kwargs: Any) -> Any:
-        canvas = original(*args, **kwargs)
-        canvas._doc._timeStamp = _FixedTime(stamp)
-        canvas.setCreator(CREATOR)
-        canvas.setProducer(CREATOR)
-        canvas.setViewerPreference("DisplayDocTitle", "true")
-        return canvas
-
-    doc._makeCanvas = make_canvas
-
-
-class _FixedTime:
-    """Stands in for reportlab's document timestamp so invariant builds carry the publication date."""
-
-    def __init__(self, stamp: dt.datetime):
-        self.t = stamp.timestamp()
-        self.lt = stamp.timetuple()
-        self.YMDhms = stamp.timetuple()[:6]
-        self.tzname = "Z"
-        self.dhh = 0
-        self.dmm = 0

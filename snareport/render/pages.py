@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from snareport.layout.door import Door, SectionHeading
-from snareport.layout.keep import KeepHeadingWithStart
 from snareport.layout.logos import draw_logo_file
+from snareport.render.keep import KeepHeadingWithStart
+from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.theme import MM
 
 _NOT_CONTENT = (PageBreak, CondPageBreak, Spacer, ActionFlowable)
@@ -65,7 +66,7 @@ class PageCount(Flowable):
         pass
 
 
-class ReportDocTemplate(BaseDocTemplate):
+class ReportDocTemplate(TwoPassDocTemplate):
     """A4 report with cover, inner and back templates; tracks sections for contents and headers."""
 
     def __init__(self, target: Any, door: Door, page_text: PageText, page_count: PageCount,

@@ -1,8 +1,8 @@
 """The layout door's tagging hook → tagged flowables, artifacts and the finished PDF/UA-1 bytes.
 
-`DocumentTagger` is what ``snareport.layout.door.Door`` and ``snareport.render`` call:
-``tag(flowable, role, **attributes)`` while the story is made, ``artifact(canvas)`` around page
-furniture, ``begin(doc)`` before ``multiBuild`` and ``finish(pdf_bytes, ...)`` after it. A top-level
+`DocumentTagger` is the one tagging interface: ``tag(flowable, role, **attributes)`` while the story is
+made, ``artifact(canvas)`` around page furniture; its ``recorder`` goes to the document template (every
+pass's canvas carries it) and ``finish(pdf_bytes, doc)`` writes the structure tree after the build. A top-level
 ``H1`` opens a new ``Sect`` (draw time, so the sections follow the pages); layout tables become a
 ``Div`` (or the role asked for) whose backgrounds and rules are artifacts.
 """
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlab.platypus import Flowable, ListFlowable, Table
-from reportlab.platypus.flowables import LIIndenter
 
+from snareport.render import reportlab_private as private
 from snareport.render.tagging.finalise import finalise_pdf
 from snareport.render.tagging.flowables import LayoutNode, Tagged, tagged_table
 from snareport.render.tagging.structure import Node
@@ -31,7 +31,6 @@ class DocumentTagger:
     def __init__(self, lang: str = "en-GB") -> None:
         self.recorder = Tagger()
         self.lang = lang
-        self._doc: Any = None
         self._pending_caption: Node | None = None
 
     # ── while the story is made ──────────────────────────────────────────
@@ -69,19 +68,13 @@ class DocumentTagger:
         with tagger.artifact(canvas, pagination):
             yield None
 
-    # ── around the build ─────────────────────────────────────────────────
+    # ── after the build ──────────────────────────────────────────────────
 
-    def begin(self, doc: Any) -> None:
-        """Attach the recorder to the doc template so every flowable and page callback finds it."""
-        doc.tagger = self.recorder
-        self._doc = doc
+    def finish(self, pdf_bytes: bytes, doc: Any, report: Any = None) -> bytes:
+        """The saved (untagged) bytes → tagged PDF/UA-1 bytes, metadata agreeing with the doc's Info title."""
+        return finalise_pdf(pdf_bytes, self.recorder, self.facts(doc, report))
 
-    def finish(self, pdf_bytes: bytes, report: Any = None, theme: Any = None) -> bytes:
-        """The saved (untagged) bytes → tagged PDF/UA-1 bytes, metadata agreeing with the Info title."""
-        return finalise_pdf(pdf_bytes, self.recorder, self.facts(report))
-
-    def facts(self, report: Any = None) -> DocumentFacts:
-        doc = self._doc
+    def facts(self, doc: Any, report: Any = None) -> DocumentFacts:
         meta = getattr(report, "metadata", None)
         date = getattr(meta, "publication_date", None)
         keywords = getattr(doc, "keywords", "") or ""
@@ -124,22 +117,18 @@ class ContentsTagged(Tagged):
                 entries.append(Node("Link", Node("TOCI", self.node)))
             return entries[i]
 
-        original = canv._addAnnotation
-
-        def next_entry(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
+        def next_entry() -> None:
             tagger.end(canv)
             position[0] += 1
             tagger.begin(canv, entry(position[0]))
-            return result
 
         with tagger.tag(canv, self.node):
             tagger.begin(canv, entry(0))
-            canv._addAnnotation = next_entry
+            canv.link_listeners.append(next_entry)
             try:
                 self.inner.drawOn(canv, x, y, _sW)
             finally:
-                del canv._addAnnotation
+                canv.link_listeners.remove(next_entry)
                 tagger.end(canv)
             if titles:
                 for node in entries:
@@ -149,52 +138,10 @@ class ContentsTagged(Tagged):
 # ── reportlab ListFlowable → L / LI / Lbl / LBody ───────────────────────────────────────────
 
 
-class _TaggedLI(LIIndenter):
-    """A ListFlowable item (bullet + body) whose bullet is the Lbl and body the LBody of one LI."""
-
-    _IndenterAttrs = LIIndenter._IndenterAttrs + ["_li_node", "_lbl_node", "_body_node"]
-
-    @classmethod
-    def from_indenter(cls, li: LIIndenter, item: Node) -> _TaggedLI:
-        new = cls(li._flowable, li._leftIndent, li._rightIndent, li._bullet,
-                  li.__dict__.get("spaceBefore"), li.__dict__.get("spaceAfter"))
-        new._li_node, new._lbl_node, new._body_node = item, Node("Lbl", item), Node("LBody", item)
-        return new
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        parts = super().split(aW, aH)
-        out = []
-        for part in parts:
-            new = _TaggedLI(part._flowable, part._leftIndent, part._rightIndent, part._bullet)
-            new._li_node, new._lbl_node, new._body_node = self._li_node, self._lbl_node, self._body_node
-            out.append(new)
-        return out
-
-    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
-        tagger = tagger_of(canv)
-        if tagger is None:
-            super().drawOn(canv, x, y, _sW)
-            return
-        if self._bullet:
-            with tagger.tag(canv, self._lbl_node):
-                self._bullet.drawOn(self, canv, x, y, 0)
-        with tagger.tag(canv, self._body_node):
-            self._flowable.drawOn(canv, x + self._leftIndent, y, max(0, _sW - self._leftIndent - self._rightIndent))
-
-
 def tagged_list_flowable(lst: ListFlowable, numbered: bool = False) -> Tagged:
     """A platypus ListFlowable tagged as one L; each bulleted entry is an LI (Lbl + LBody)."""
     node = Node("L", attributes={"List": {"ListNumbering": _NUMBERING[numbered]}})
-    items: list[Any] = []
-    current: Node | None = None
-    for li in lst._content:
-        if isinstance(li, LIIndenter):
-            if li._bullet or current is None:
-                current = Node("LI", node)
-            items.append(_TaggedLI.from_indenter(li, current))
-        else:
-            items.append(li)
-    lst._list_content = items
+    private.tag_list_items(lst, node)
     return Tagged(lst, node)
 
 

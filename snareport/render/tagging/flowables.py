@@ -1,20 +1,19 @@
 """Platypus flowables → the same flowables wrapped so that drawing them records structure.
 
-`tagged(flowable, node)` is the whole interface for ordinary content: the wrapper lays out and
-splits exactly like the flowable it holds (a split paragraph keeps its one `Node`, so it stays one
-element across pages). Tables get TH/TD/TR from reportlab's table render callback, lists get
-L/LI/Lbl/LBody, page furniture is wrapped with `artifact`. Without a tagger on the document every
-wrapper simply draws its flowable.
+`Tagged(flowable, node)` (made by `DocumentTagger.tag`) lays out and splits exactly like the flowable it
+holds (a split paragraph keeps its one `Node`, so it stays one element across pages). Tables get TH/TD/TR
+from reportlab's table render callback; layout tables keep their content's own tags. Without a tagger on
+the canvas every wrapper simply draws its flowable.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.platypus import Flowable, Table
-from reportlab.platypus.flowables import DDIndenter
 from reportlab.platypus.tables import TableRenderCB
 
+from snareport.render import reportlab_private as private
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagger import tagger_of
 
@@ -35,7 +34,7 @@ class Tagged(Flowable):
         self.__dict__["width"] = getattr(inner, "width", 0)
         self.__dict__["height"] = getattr(inner, "height", 0)
         if isinstance(inner, Table) and "_table_rows" not in self.__dict__:
-            self.__dict__["_table_rows"] = list(range(len(inner._cellvalues)))
+            self.__dict__["_table_rows"] = list(range(private.table_row_count(inner)))
 
     # attributes belong to the inner flowable unless they are the wrapper's own
     def __getattr__(self, name: str) -> Any:
@@ -62,6 +61,8 @@ class Tagged(Flowable):
         elif name in _SHARED:
             self.__dict__.pop(name, None)
             self.inner.__dict__.pop(name, None)
+        elif name in self.__dict__:   # a flag reportlab wrote straight into __dict__ (keepWithNext from a style)
+            del self.__dict__[name]
         else:
             delattr(self.inner, name)
 
@@ -93,12 +94,12 @@ class Tagged(Flowable):
     def _wrap_parts(self, parts: list[Flowable]) -> list[Flowable]:
         # a split list hands back its items (indenters that tag themselves as LI under this list's L):
         # left unwrapped, the frame may place or split each one as reportlab expects of list items
-        wrapped = [p if isinstance(p, DDIndenter) and hasattr(p, "_li_node") else self._rewrap(p) for p in parts]
+        wrapped = [p if isinstance(p, private.TaggedListItem) else self._rewrap(p) for p in parts]
         rows = self.__dict__.get("_table_rows")
         if rows is not None and len(parts) == 2 and all(isinstance(p, Table) for p in parts):
             first, second = parts
-            n = len(first._cellvalues)
-            repeated = len(second._cellvalues) - (len(rows) - n)
+            n = private.table_row_count(first)
+            repeated = private.table_row_count(second) - (len(rows) - n)
             wrapped[0].__dict__["_table_rows"] = rows[:n]
             wrapped[1].__dict__["_table_rows"] = [None] * max(repeated, 0) + rows[n:]
         return wrapped
@@ -121,13 +122,14 @@ class Tagged(Flowable):
         if links:
             tagger.note_link_text(self.node, links)
         if self.node.role == "Figure":
-            x = self.inner._hAlignAdjust(x, _sW) if hasattr(self.inner, "_hAlignAdjust") else x
+            x = private.h_align_adjust(self.inner, x, _sW)
             tagger.note_figure_box(canv, self.node, _page_box(canv, x, y, self.width, self.height))
         if isinstance(self.inner, Table):
             if isinstance(self.node, TableNode):
-                self.inner._renderCB = _TableTagger(self.node, self.__dict__.get("_table_rows") or [])
+                private.set_table_render_callback(
+                    self.inner, _TableTagger(self.node, self.__dict__.get("_table_rows") or []))
             else:
-                self.inner._renderCB = LayoutTableTagger(self.node)
+                private.set_table_render_callback(self.inner, LayoutTableTagger(self.node))
 
     @property
     def tag_node(self) -> Node | None:
@@ -158,7 +160,7 @@ for _name in ("getSpaceAfter", "getSpaceBefore", "isIndexing", "minWidth", "_hAl
 
 
 def _page_box(canv: Any, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
-    a, b, c, d, e, f = canv._currentMatrix
+    a, b, c, d, e, f = private.current_matrix(canv)
     xs, ys = [], []
     for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h)):
         xs.append(a * px + c * py + e)
@@ -175,61 +177,6 @@ def link_texts(flowable: Flowable) -> dict[str, str]:
             text = getattr(frag, "text", "")
             out[key] = (out.get(key, "") + text) if key in out else text
     return {k: " ".join(v.split()) for k, v in out.items() if v.strip()}
-
-
-class Artifact(Tagged):
-    """A flowable that is page furniture: rules, backgrounds, decorative boxes."""
-
-    def __init__(self, inner: Flowable, node: Node | None = None) -> None:
-        super().__init__(inner, None)
-
-
-def tagged(flowable: Flowable, node: Node | str, parent: Node | None = None, **node_options: Any) -> Tagged:
-    """Wrap ``flowable`` so it draws as structure element ``node`` (or a new Node of that role)."""
-    if isinstance(node, str):
-        node = Node(node, parent, **node_options)
-    return Tagged(flowable, node)
-
-
-def artifact(flowable: Flowable) -> Artifact:
-    """Wrap ``flowable`` so it draws as an artifact (ignored by screen readers)."""
-    return Artifact(flowable)
-
-
-def group(role: str, flowables: Iterable[Flowable], parent: Node | None = None, **node_options: Any) -> list[Flowable]:
-    """Put every top-level tagged flowable of ``flowables`` under one new element (``Sect``, ``TOC``…).
-
-    Returns the flowables (the same objects) so it reads ``story += group("Sect", section)``.
-    """
-    container = Node(role, parent, **node_options)
-    items = list(flowables)
-    for flowable in items:
-        _adopt(flowable, container)
-    return items
-
-
-def _adopt(flowable: Any, container: Node) -> None:
-    if isinstance(flowable, (Tagged, ListItemFlowable)):
-        node = flowable.tag_node
-        if node is None:
-            return
-        while node.parent is not None:
-            if node.parent is container:
-                return
-            node = node.parent
-        if node is not container:
-            node.parent = container
-        return
-    for inner in _contents(flowable):
-        _adopt(inner, container)
-
-
-def _contents(flowable: Any) -> list[Any]:
-    content = getattr(flowable, "_content", None)
-    if isinstance(content, (list, tuple)):
-        return list(content)
-    inner = getattr(flowable, "_flowable", None)
-    return [inner] if inner is not None else []
 
 
 # ── tables ───────────────────────────────────────────────────────────────
@@ -314,7 +261,7 @@ class TableSpec:
                 role, attributes["Scope"] = "TH", "Row"
             else:
                 role = "TD"
-            span = (getattr(T, "_spanRanges", None) or {}).get((col, row_in_part))
+            span = private.table_span(T, col, row_in_part)
             if span:
                 sc, sr, ec, er = span
                 if ec > sc:
@@ -423,80 +370,3 @@ def holds_tagged(cellval: Any) -> bool:
         if isinstance(content, (list, tuple)) and holds_tagged(list(content)):
             return True
     return False
-
-
-# ── lists ────────────────────────────────────────────────────────────────
-
-
-class ListItemFlowable(Flowable):
-    """One list item: a label (bullet or number) drawn in the margin and a body flowable beside it."""
-
-    def __init__(self, label: Flowable, body: Flowable, indent: float, item: Node, first: bool = True) -> None:
-        super().__init__()
-        self.label = label
-        self.body = body
-        self.indent = indent
-        self.item = item
-        self.first = first
-        self.label_node = Node("Lbl", item)
-        self.body_node = Node("LBody", item)
-
-    @property
-    def tag_node(self) -> Node:
-        return self.item
-
-    def _part(self, body: Flowable, first: bool) -> ListItemFlowable:
-        part = ListItemFlowable(self.label, body, self.indent, self.item, first)
-        part.label_node, part.body_node = self.label_node, self.body_node
-        for attr in ("spaceBefore", "spaceAfter"):
-            if hasattr(self, attr):
-                setattr(part, attr, getattr(self, attr))
-        return part
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        self.label.wrap(self.indent, aH)
-        w, h = self.body.wrap(aW - self.indent, aH)
-        self.width, self.height = aW, max(h, self.label.height if self.first else 0)
-        return self.width, self.height
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        parts = self.body.split(aW - self.indent, aH)
-        if not parts:
-            return []
-        return [self._part(p, self.first and i == 0) for i, p in enumerate(parts)]
-
-    def getSpaceBefore(self) -> float:
-        return getattr(self, "spaceBefore", getattr(self.body, "spaceBefore", 0)) if self.first else 0
-
-    def getSpaceAfter(self) -> float:
-        return getattr(self, "spaceAfter", getattr(self.body, "spaceAfter", 0))
-
-    def draw(self) -> None:
-        canv = self.canv
-        tagger = tagger_of(canv)
-        body_y = self.height - self.body.height
-        if self.first:
-            label_y = self.height - self.label.height
-            if tagger is None:
-                self.label.drawOn(canv, 0, label_y)
-            else:
-                with tagger.tag(canv, self.label_node):
-                    self.label.drawOn(canv, 0, label_y)
-        if tagger is None:
-            self.body.drawOn(canv, self.indent, body_y)
-            return
-        with tagger.tag(canv, self.body_node):
-            links = link_texts(self.body)
-            if links:
-                tagger.note_link_text(self.body_node, links)
-            self.body.drawOn(canv, self.indent, body_y)
-
-
-def tagged_list(
-    items: Sequence[tuple[Flowable, Flowable]], indent: float, parent: Node | None = None, numbering: str = "Disc"
-) -> list[Flowable]:
-    """A list from (label, body) pairs: one L element, each item an LI with its Lbl and LBody.
-
-    ``numbering`` is the PDF ListNumbering attribute: Disc, Circle, Square, Decimal, None…"""
-    list_node = Node("L", parent, attributes={"List": {"ListNumbering": numbering}})
-    return [ListItemFlowable(label, body, indent, Node("LI", list_node)) for label, body in items]

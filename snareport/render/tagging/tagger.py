@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from snareport.render import reportlab_private as private
 from snareport.render.tagging.structure import Element, LinkAnnotation, MarkedContent, Node
 
 _PLACEHOLDER = "%snareport-marked-content%"
@@ -65,7 +66,6 @@ class Tagger:
         if canv is not self._canvas:
             self._canvas = canv
             self._reset()
-            canv._snareport_tagger = self
 
     @staticmethod
     def _page(canv: Any) -> int:
@@ -109,8 +109,9 @@ class Tagger:
             canv.addLiteral(f"/Artifact {frame.properties} BDC" if frame.properties else "/Artifact BMC")
             return
         canv.addLiteral(_PLACEHOLDER)
-        frame.seq_list = canv._code
-        frame.seq_index = len(canv._code) - 1
+        code = private.content_stream(canv)
+        frame.seq_list = code
+        frame.seq_index = len(code) - 1
 
     def _close_sequence(self, canv: Any, frame: _Frame) -> None:
         if frame.element is None:
@@ -139,7 +140,7 @@ class Tagger:
             self._close_sequence(canv, self._stack[-1])
         element = self.element(node) if node is not None else None
         page = self._page(canv)
-        frame = _Frame(element, page, len(getattr(canv, "_annotationrefs", ())),
+        frame = _Frame(element, page, len(private.annotation_refs(canv)),
                        properties=properties if element is None else "")
         self._stack.append(frame)
         self._open_sequence(canv, frame)
@@ -175,9 +176,7 @@ class Tagger:
     # ── link annotations ─────────────────────────────────────────────────
 
     def _claim_annotations(self, canv: Any, frame: _Frame) -> None:
-        refs = getattr(canv, "_annotationrefs", None)
-        if refs is None:
-            return
+        refs = private.annotation_refs(canv)
         page = self._page(canv)
         start = max(frame.annotations_before, self._claimed_annots.get(page, 0))
         element = frame.element
@@ -208,7 +207,7 @@ def _mc_tag(role: str) -> str:
 def annotation_target(canv: Any, ref: Any) -> str:
     """Where a link annotation made by reportlab points: a URL, or a destination name."""
     try:
-        obj = canv._doc.idToObject[ref.name]
+        obj = private.annotation_object(canv, ref)
     except (AttributeError, KeyError):
         return ""
     destination = getattr(obj, "Destination", None)
@@ -220,30 +219,5 @@ def annotation_target(canv: Any, ref: Any) -> str:
 
 
 def tagger_of(canv: Any) -> Tagger | None:
-    """The tagger drawing on this canvas, if the document has one."""
-    tagger = getattr(canv, "_snareport_tagger", None)
-    if tagger is None:
-        tagger = getattr(getattr(canv, "_doctemplate", None), "tagger", None)
-    return tagger
-
-
-@contextmanager
-def tag(canv: Any, node: Node) -> Iterator[None]:
-    """Context manager: whatever is drawn inside belongs to ``node`` (no-op without a tagger)."""
-    tagger = tagger_of(canv)
-    if tagger is None:
-        yield None
-        return
-    with tagger.tag(canv, node):
-        yield None
-
-
-@contextmanager
-def artifact(canv: Any) -> Iterator[None]:
-    """Context manager: whatever is drawn inside is page furniture (/Artifact), unread by readers."""
-    tagger = tagger_of(canv)
-    if tagger is None:
-        yield None
-        return
-    with tagger.artifact(canv):
-        yield None
+    """The tagger recording what is drawn on this canvas (a `ReportCanvas` carries it), if any."""
+    return getattr(canv, "tagger", None)

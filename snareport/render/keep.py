@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.platypus import KeepTogether, ListFlowable, Paragraph
-from reportlab.platypus.flowables import _listWrapOn
+
+from snareport.render.reportlab_private import kept_together, wrapped_height
 
 _RUNNING_TEXT = (Paragraph, ListFlowable)
 
@@ -31,12 +32,12 @@ class KeepHeadingWithStart(KeepTogether):
     MIN_LINES_HEIGHT = 30.0     # at least about two lines of body text under the heading
 
     def split(self, aW: float, aH: float) -> list[Any]:
-        content = list(self._content)
+        content = kept_together(self)
         if len(content) >= 2 and isinstance(_unwrapped(content[-1]), _RUNNING_TEXT):
             heads, last = content[:-1], content[-1]
-            total = _listWrapOn(content, aW, self.canv)[1]
+            total = wrapped_height(content, aW, self.canv)
             if total > aH:
-                used = _listWrapOn(heads, aW, self.canv)[1] + last.getSpaceBefore()
+                used = wrapped_height(heads, aW, self.canv) + last.getSpaceBefore()
                 room = aH - used
                 if room >= self.MIN_LINES_HEIGHT:
                     parts = last.splitOn(self.canv, aW, room)
