@@ -191,11 +191,10 @@ _TRUETYPE_MAGIC = (b"\x00\x01\x00\x00", b"true")
 
 
 def _font_path(name: str, folder: Path | None) -> Path:
-    from snareport.fonts import FONTS_DIR
-
+    fonts = bundled_dir("fonts")
     given = Path(name).expanduser()
-    if len(given.parts) == 1 and (FONTS_DIR / given).is_file():
-        return FONTS_DIR / given
+    if len(given.parts) == 1 and (fonts / given).is_file():
+        return fonts / given
     return given if given.is_absolute() or folder is None else folder / given
 
 

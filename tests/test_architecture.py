@@ -29,10 +29,10 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("calculators", ("snareport.calculators",)),
     # Report → Report with small counts withheld, and the step that assembles calculators + disclosure
     ("disclosure", ("snareport.disclosure", "snareport.build")),
-    # Report × Theme → what is on the pages (charts are drawn from the models' figures here for now)
-    ("layout", ("snareport.layout", "snareport.theme", "snareport.fonts", "snareport.charts")),
-    # pages → tagged PDF bytes: the document template, page furniture, layout passes, PDF/UA tagging
-    ("render", ("snareport.render",)),
+    # Report × Theme → blocks: what is on the pages, as frozen data (no reportlab, no matplotlib)
+    ("layout", ("snareport.layout", "snareport.theme")),
+    # blocks → tagged PDF bytes: flowables, charts (matplotlib drawn onto reportlab), page templates, tagging
+    ("render", ("snareport.render", "snareport.charts")),
     # everything together: the command line, the batch of variants, the package's public names
     ("writer/cli", ("snareport.variants", "snareport.cli", "snareport.__main__", "snareport",
                     # the analyst's tools: run record, batch progress, report diff, new dataset folders
@@ -180,15 +180,11 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
     return groups
 
 
-DRAWING_LIBRARIES = {"reportlab", "pikepdf", "svglib"}
-
-# Modules outside render/ that still draw with reportlab, until layout returns blocks (issue 14): this list
-# only shrinks — the test fails when a module listed here no longer needs to be.
-NOT_YET_IN_RENDER = {"snareport.fonts", "snareport.layout", "snareport.charts"}
+DRAWING_LIBRARIES = {"reportlab", "pikepdf", "svglib", "matplotlib"}
 
 
 def drawing_imports(module: str) -> set[str]:
-    """The drawing libraries (reportlab, pikepdf, svglib) a module imports anywhere in its code."""
+    """The drawing libraries (reportlab, pikepdf, svglib, matplotlib) a module imports anywhere in its code."""
     found = set()
     for node in ast.walk(ast.parse(MODULES[module].read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -198,22 +194,26 @@ def drawing_imports(module: str) -> set[str]:
     return found & DRAWING_LIBRARIES
 
 
-def test_only_render_imports_reportlab_and_pikepdf():
-    def allowed(module: str) -> bool:
-        return STAGES[stage_of(module)][0] == "render" or any(
-            module == p or module.startswith(p + ".") for p in NOT_YET_IN_RENDER)
-
+def test_only_render_draws():
+    """reportlab, pikepdf, svglib and matplotlib are imported by render (and the charts it draws) only."""
     outside = sorted(f"{m} imports {', '.join(sorted(drawing_imports(m)))}" for m in MODULES
-                     if drawing_imports(m) and not allowed(m))
+                     if drawing_imports(m) and STAGES[stage_of(m)][0] != "render")
     assert not outside, "\n".join(outside)
-    stale = [p for p in NOT_YET_IN_RENDER if not any(
-        drawing_imports(m) for m in MODULES if m == p or m.startswith(p + "."))]
-    assert not stale, f"no longer drawing, remove from NOT_YET_IN_RENDER: {stale}"
+
+
+def test_layout_is_data_only():
+    """Layout makes blocks: no module of it imports a drawing library or the chart drawing code."""
+    layout = [m for m in MODULES if m == "snareport.layout" or m.startswith("snareport.layout.")]
+    assert len(layout) > 20
+    drawing = sorted(m for m in layout if drawing_imports(m)
+                     or any(t.startswith(("snareport.charts", "snareport.render")) for t in GRAPH[m]))
+    assert not drawing, drawing
 
 
 def test_the_drawing_import_finder_reads_the_code():
     assert drawing_imports("snareport.render.tagging.finalise") == {"pikepdf"}
     assert "reportlab" in drawing_imports("snareport.render.pages")
+    assert "matplotlib" in drawing_imports("snareport.charts.vector_recorder")
 
 
 def test_no_pickle_in_the_package():

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from snareport.errors import DataError
-from snareport.fonts import FONTS_DIR
+from snareport.render.fonts import FONTS_DIR
 from snareport.theme import LAYOUTS_DIR, contrast_ratio, load_theme
 
 LAYOUTS = sorted(p.stem for p in LAYOUTS_DIR.glob("*.yaml"))

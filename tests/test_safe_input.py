@@ -15,7 +15,8 @@ from tiny_dataset import copy_tiny, read_rows, write_rows
 from snareport import DataError, load_dataset
 from snareport.cli import main
 from snareport.content.markdown import parse_markdown
-from snareport.layout.door import Door
+from snareport.layout.builder import BlockBuilder
+from snareport.render.flowables import FlowableMaker
 from snareport.theme import load_theme
 
 HOSTILE = [
@@ -37,14 +38,16 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def door() -> Door:
-    return Door(load_theme("kent_medway"))
+def door() -> tuple[BlockBuilder, FlowableMaker]:
+    theme = load_theme("kent_medway")
+    return BlockBuilder(theme), FlowableMaker(theme)
 
 
-def _layout_text(door: Door, text: str) -> str:
-    """Lay out content text through the door on its own A4 pages; the extracted page text."""
+def _layout_text(door: tuple[BlockBuilder, FlowableMaker], text: str) -> str:
+    """Lay out content text as the report does (blocks, then flowables) on its own A4 pages; the page text."""
+    builder, maker = door
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer).build(door.markdown(parse_markdown(text)) or [door.para("empty")])
+    SimpleDocTemplate(buffer).build(maker.flowables(builder.markdown(parse_markdown(text)) or [builder.para("empty")]))
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(buffer.getvalue())).pages)
 
 

@@ -10,7 +10,7 @@ import yaml
 from tiny_dataset import copy_tiny, edit_config
 
 from snareport.errors import DataError
-from snareport.fonts import FONTS_DIR
+from snareport.render.fonts import FONTS_DIR
 from snareport.theme import LAYOUTS_DIR, load_theme
 
 

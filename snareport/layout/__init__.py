@@ -1,2 +1,3 @@
-"""Report × Theme → reportlab flowables: the single door (``door``), page templates (``pages``), the
-contents (``contents``), the ordered story (``story``) and one module per section, named like its model."""
+"""Report × Theme → blocks (what is on the pages): the builder every section uses (``builder``), the blocks
+(``blocks``), the charts asked for (``figures``), the contents (``contents``), the ordered story (``story``)
+and one module per section, named like its model. Pure: nothing here draws."""

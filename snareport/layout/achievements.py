@@ -2,19 +2,18 @@
 offence types that fell and the estimated cost of crime avoided."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, scope_note
 from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment, Tile
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     a = report.achievements
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.achievements, style="lead")
@@ -77,12 +76,12 @@ def build(report: Report, door: Door) -> list[Flowable]:
     return out
 
 
-def recognition(report: Report, door: Door) -> list[Flowable]:
+def recognition(report: Report, door: BlockBuilder) -> list[Block]:
     """Recognised practice and the offence types that fell: the achievements that are not big numbers
     (printed on the second page of the at-a-glance spread, after the key findings)."""
     a = report.achievements
     c = content(report)
-    out: list[Flowable] = []
+    out: list[Block] = []
     if c is not None and c.achievements:
         out.append(door.h2("Recognised practice"))
         out += scope_note(report, door, "achievements")
@@ -132,11 +131,11 @@ def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: lis
         withheld.append(what)
 
 
-def savings_blocks(a, door: Door, where: str = "") -> tuple[list[Flowable], list[Tile]]:
+def savings_blocks(a, door: BlockBuilder, where: str = "") -> tuple[list[Block], list[Tile]]:
     """The estimated cost of crime avoided: a tile per costed group that fell, the net figure with its
     period, price base and rounding, the method and the unit costs' source; and a to-watch tile per
     costed group that rose (an added cost)."""
-    out: list[Flowable] = [door.h2("Estimated cost of crime avoided")]
+    out: list[Block] = [door.h2("Estimated cost of crime avoided")]
     if not (a.savings_available and a.savings):
         return out + [door.note(reason_note(a.savings_reason))], []
     when = span(a.two_year, "one period to the next")

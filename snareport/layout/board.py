@@ -1,14 +1,13 @@
 """Content.board → who sits on the Serious Violence Prevention Partnership Board."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content, scope_note
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     b = content(report).board
     # one line per organisation: who represents it (a list reads better than a two-column grid)
     items = [[Segment(m.organisation, bold=True), " \u2013 ", "; ".join(m.roles)] for m in b.members]

@@ -2,14 +2,13 @@
 (only with a source) their own words."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content, scope_note
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     v = content(report).childrens_voices
     out = scope_note(report, door, "childrens_voices") + door.markdown(v.intro)
     out.append(door.h2("Key findings"))
@@ -21,7 +20,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
             out.append(door.note(v.paraphrased_note))
     if v.quotes:        # children's own words, with where they come from
         out.append(door.h2("In their own words"))
-        out += door.short_items_in_columns(v.quotes, lambda items, width: [door.quote(q, width=width) for q in items],
+        out += door.short_items_in_columns(v.quotes, lambda items: [door.quote(q) for q in items],
                                            min_items=4)
         out.append(door.note(f"Source: {v.quotes_source}"))
     return out

@@ -1,22 +1,21 @@
 """Report metadata → the cover: partnership, title, edition, area or district, publication date, marking."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, FrameBreak, NextPageTemplate, PageBreak
-
 from snareport.formatting import long_date
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block, NextFrame, NextPageTemplate, PageBreak
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 from snareport.theme import MM
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
-    """Cover flowables: the band frame holds the title block, the foot frame the date and marking."""
+def build(report: Report, door: BlockBuilder) -> list[Block]:
+    """Cover blocks: the band frame holds the title block, the foot frame the date and marking."""
     m = report.metadata
     on_band = door.theme.cover.style == "band"
     title_style = "cover_title" if on_band else "h1"
     sub_style = "cover_sub" if on_band else "lead"
     small_style = "on_dark_small" if on_band else "muted"
-    out: list[Flowable] = [
+    out: list[Block] = [
         door.space(2 * MM),
         door.para(m.partnership, small_style),
         door.space(18 * MM),
@@ -28,7 +27,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     ]
     if m.district and m.authority:
         out.append(door.para(f"A district report within {m.area} ({m.authority})", small_style))
-    out += [FrameBreak(), door.para(f"Published {long_date(m.publication_date)}", "cover_meta")]
+    out += [NextFrame(), door.para(f"Published {long_date(m.publication_date)}", "cover_meta")]
     out += [door.para(text, "cover_meta") for text in (m.attribution, m.protective_marking) if text]
     out += [NextPageTemplate("inner"), PageBreak()]
     return out

@@ -2,21 +2,20 @@
 population, and the high-harm concentration."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.age_bands import age_band_shares_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
 from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment, Tile
+from snareport.layout.figures import age_band_shares_chart
 from snareport.models.report import Report
 from snareport.theme import MM
 
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 
-def _age_table(door: Door, profiles, role: str, period: str, source: str) -> list[Flowable]:
+def _age_table(door: BlockBuilder, profiles, role: str, period: str, source: str) -> list[Block]:
     chosen = [p for p in profiles if p.role == role]
     if not chosen:
         return []
@@ -30,9 +29,9 @@ def _age_table(door: Door, profiles, role: str, period: str, source: str) -> lis
                             widths=widths, source=source)
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     d = report.demographics
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.demographics)

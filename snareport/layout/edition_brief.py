@@ -2,12 +2,11 @@
 categories (police.uk): the source and licence, what is counted, and which months each part uses."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
 from snareport.layout import _counted
 from snareport.layout._periods import earlier, later
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
@@ -15,7 +14,7 @@ def included(report: Report) -> bool:
     return bool(report.data.categories)
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     d, y, o = report.data, report.latest_year, report.recorded_offences
     points: list[list] = [[Segment("Source. ", bold=True), f"{d.source_name}, published on data.police.uk under the "
                            "Open Government Licence v3.0." if "police.uk" in d.source_name else f"{d.source_name}."]]

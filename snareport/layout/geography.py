@@ -2,21 +2,20 @@
 scores, their change and direction, the top districts and the ones that rose."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.districts import district_change_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, scoped_bullets
 from snareport.layout._periods import earlier, later, span, unavailable_note
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
+from snareport.layout.figures import district_change_chart
 from snareport.layout.recorded_offences import NOISE_MARK
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     g = report.geography
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.geography)

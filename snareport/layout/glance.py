@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
 from snareport.layout import _counted
 from snareport.layout._periods import earlier, later
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
@@ -30,21 +29,20 @@ class Finding:
     area: list[Any] = field(default_factory=list)   # runs: the whole area's figure (district reports)
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     """The first page of the at-a-glance spread: one finding per chapter, each linked to its page, then
     recognised practice (the achievements' big numbers are the spread's second page)."""
     from snareport.layout import achievements
-    from snareport.layout.key_findings import KeyFindingsFlowable
 
     m = report.metadata
     beside = f", each with the figure for {m.area} beside it" if m.district else ""
     findings = key_findings(report)
     keys = [f.key for f in findings]
     lead = "One finding from each chapter" if len(set(keys)) == len(keys) else "The main findings"
-    out: list[Flowable] = [door.para(f"{lead} for {m.scope_label}{beside}. "
+    out: list[Block] = [door.para(f"{lead} for {m.scope_label}{beside}. "
                                      "Each links to the page that explains it.")]
     if findings:
-        out.append(door._emit(KeyFindingsFlowable(door, findings, m.area if m.district else ""), "TOC"))
+        out.append(door.key_findings(findings, m.area if m.district else ""))
     from snareport.layout import not_available
 
     if not_available.left_out(report, "achievements"):   # its falls are in the recorded offences chapter

@@ -1,15 +1,14 @@
 """Content.glossary → the glossary: terms in alphabetical order, in two columns over pages."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
-    entries: list[Flowable] = []
+def build(report: Report, door: BlockBuilder) -> list[Block]:
+    entries: list[Block] = []
     for entry in content(report).glossary_sorted():
         # a term and its definition stay together: never a term alone at the foot of a column
         entries.append(door.keep([door.term(entry.term), *door.markdown(entry.definition, "small_body")]))

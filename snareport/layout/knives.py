@@ -2,20 +2,19 @@
 minimum saving and who the suspects and victims are."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.age_distribution import age_distribution_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
 from snareport.layout._periods import later, span, unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment, Tile
+from snareport.layout.figures import age_distribution_chart
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     k = report.knives
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.knives)

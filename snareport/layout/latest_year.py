@@ -2,22 +2,20 @@
 trend over every month in the source (gaps marked) and every district's volume and rate."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.rates import district_rate_chart
-from snareport.charts.trend import monthly_trend_chart
 from snareport.layout import _counted
 from snareport.layout._charts import source_line
-from snareport.layout.door import Door, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Tile
+from snareport.layout.figures import district_rate_chart, monthly_trend_chart
 from snareport.models.latest_year import LatestYearSection
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     y = report.latest_year
     main, scope, what = _main(y), report.metadata.scope_label, _counted.what(report)
-    out: list[Flowable] = [door.para(
+    out: list[Block] = [door.para(
         f"{what[:1].upper()}{what[1:]} recorded in {scope} in {main}, the latest {y.months_in_period} months "
         f"in the data. {_counted.caveat(report)}".strip())]
     out.append(door.tiles(_tiles(y, report, main, what)))

@@ -1,16 +1,15 @@
 """Report.methodology, periods, data summary and disclosure → methodology and data notes."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
 from snareport.layout._content import content
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
-    out: list[Flowable] = []
+def build(report: Report, door: BlockBuilder) -> list[Block]:
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += door.markdown(c.methodology)

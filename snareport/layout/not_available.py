@@ -11,10 +11,9 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._needs import NEEDS_PATTERN, WORDS, needs
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 # Report fields holding a data section, in the report's order (content sections are left out by their
@@ -88,7 +87,7 @@ def source_short_name(report: Report) -> str:
     return "police.uk" if "police.uk" in name else name
 
 
-def build(report: Report, door: Door, titles: Mapping[str, str]) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder, titles: Mapping[str, str]) -> list[Block]:
     table = rows(report, titles)
     out: list[Any] = [door.para(
         f"{source_short_name(report)} cannot give the figures below, so this edition leaves them out rather "

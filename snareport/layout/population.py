@@ -1,22 +1,21 @@
 """PopulationSection + Content.county_facts → the demographics of the scope: population, growth, facts."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.population import population_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro, speaks_for_area
 from snareport.layout._periods import unavailable_note
-from snareport.layout.door import Door, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Tile
+from snareport.layout.figures import population_chart
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     p = report.population
     c = content(report)
     m = report.metadata
-    out: list[Flowable] = []
+    out: list[Block] = []
     if c is not None:
         facts_intro = c.county_facts.intro if c.county_facts is not None else None
         out += intro(report, door, facts_intro, "county_facts")

@@ -1,14 +1,13 @@
 """Content.public_health → the public health approach and the three-level risk and protective factors."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content, scope_note
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     p = content(report).public_health
     out = scope_note(report, door, "public_health") + door.markdown(p.body)
     out.append(door.h2("Risk and protective factors"))

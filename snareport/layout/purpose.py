@@ -1,20 +1,19 @@
 """Content.aim_and_purpose → why the needs assessment exists and who uses it."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.content.scoping import area_label
 from snareport.layout._content import content, scope_note
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     return (_edition_note(report, door) + scope_note(report, door, "aim_and_purpose")
             + door.markdown(content(report).aim_and_purpose.body))
 
 
-def _edition_note(report: Report, door: Door) -> list[Flowable]:
+def _edition_note(report: Report, door: BlockBuilder) -> list[Block]:
     """A district report says whose figures it holds and how area-wide text is marked."""
     m = report.metadata
     if not m.district:

@@ -2,23 +2,21 @@
 offence-group mix and every district's volume and rank (the figures any offences table can give)."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.districts import district_change_chart
-from snareport.charts.monthly import monthly_comparison_chart
 from snareport.layout import _counted
 from snareport.layout._charts import source_line
 from snareport.layout._content import scoped_bullets
 from snareport.layout._periods import earlier, later, span, unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment, Tile
+from snareport.layout.figures import district_change_chart, monthly_comparison_chart
 from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
 from snareport.models.report import Report
 
 TOP_DISTRICTS = 3
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     o = report.recorded_offences
     if not o.available:
         return [door.note(unavailable_note(o))]
@@ -31,7 +29,7 @@ def build(report: Report, door: Door) -> list[Flowable]:
     else:
         intro = (f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
                  f"the same months a year earlier ({previous}).")
-    out: list[Flowable] = [door.para(intro)]
+    out: list[Block] = [door.para(intro)]
     out.append(door.tiles(_tiles(o, report, previous, current)))
     out += scoped_bullets(report, door, *_points(o, report))
     if o.months and o.month_findings:

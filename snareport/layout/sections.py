@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
-
 from snareport.layout import (
     achievements,
     board,
@@ -40,7 +38,8 @@ from snareport.layout import (
     yef,
 )
 from snareport.layout._content import content
-from snareport.layout.door import ANNEX_KEY, Door
+from snareport.layout.blocks import Block
+from snareport.layout.builder import ANNEX_KEY, BlockBuilder
 from snareport.models.report import Report
 
 
@@ -53,7 +52,7 @@ class SectionSpec:
 
     key: str
     title: Callable[[Report], str]
-    layout: Callable[[Report, Door], list[Flowable]]
+    layout: Callable[[Report, BlockBuilder], list[Block]]
     needs_content: bool = False
     when: Callable[[Report], bool] | None = None   # printed only when this says so (None: always)
 
@@ -99,7 +98,7 @@ def _not_available_title(report: Report) -> str:
     return f"Not available from {not_available.source_short_name(report)}"
 
 
-def _not_available_layout(report: Report, door: Door) -> list[Flowable]:
+def _not_available_layout(report: Report, door: BlockBuilder) -> list[Block]:
     return not_available.build(report, door, _data_section_titles(report))
 
 

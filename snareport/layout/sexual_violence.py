@@ -2,20 +2,19 @@
 who the suspects are, the districts with most offences and the months with most."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport import formatting as fmt
-from snareport.charts.sexual_violence import category_change_chart, monthly_profile_chart
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
 from snareport.layout._periods import earlier, first_to_last, later, unavailable_note
-from snareport.layout.door import Door, Segment, Tile
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment, Tile
+from snareport.layout.figures import category_change_chart, monthly_profile_chart
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     s = report.sexual_violence
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.sexual_violence)

@@ -1,4 +1,4 @@
-"""Report × Door → the ordered story: cover, contents, every section in the seed's order, back cover.
+"""Report × BlockBuilder → the ordered story: cover, contents, every section in the seed's order, back cover.
 
 The chapters, sections, their order and titles are the one table in :mod:`snareport.layout.sections`; this
 module puts them on pages: every chapter starts on a new page, a chapter's sections flow inside it.
@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
-
 from snareport.layout import back_cover, cover, edition_brief, not_available
-from snareport.layout.contents import ContentsFlowable, contents_page
-from snareport.layout.door import Door
+from snareport.layout.blocks import Block, KeepSpace, NextPageTemplate, PageBreak, Space
+from snareport.layout.builder import BlockBuilder
 from snareport.layout.sections import CHAPTERS, SectionSpec
 from snareport.models.report import Report
+from snareport.theme import MM
 
 
 @dataclass(frozen=True)
@@ -83,21 +82,19 @@ def _no_content(report: Report, key: str) -> bool:
     return c is not None and key in type(c).model_fields and getattr(c, key) is None
 
 
-def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlowable]:
-    """Every flowable of the report, and the contents list the document fills with page numbers."""
-    story: list[Flowable] = []
+def build_story(report: Report, door: BlockBuilder) -> list[Block]:
+    """Every block of the report, in order (the contents list's page numbers are filled in by render)."""
+    story: list[Block] = []
     story += cover.build(report, door)
-    contents_flowables, listing = contents_page(door, contents_entries(report))
-    story += contents_flowables
+    story += [door.section_heading("Contents", "contents"), door.space(4 * MM), door.contents(contents_entries(report))]
     if edition_brief.included(report):
         story += edition_brief.build(report, door)
     door.annex.clear()
-    door.contents_listing = listing
     for chapter in chapters(report):
         # every chapter starts on a new page; inside it the sections flow
         # the page template changes at this break and no earlier (a chapter's last table moving over
         # a page must not land on the next chapter's two-column page)
-        story.append(PageBreak(nextTemplate="columns" if chapter.columns == 2 else "inner"))
+        story.append(PageBreak(template="columns" if chapter.columns == 2 else "inner"))
         if chapter.title is None:
             section = chapter.sections[0]
             body = [door.section_heading(section.title, section.key)] + section.spec.layout(report, door)
@@ -109,9 +106,9 @@ def build_story(report: Report, door: Door) -> tuple[list[Flowable], ContentsFlo
                 body.append(door.section_heading(section.title, section.key, level=1))
                 with door.nested():
                     body += section.spec.layout(report, door)
-        while body and isinstance(body[-1], Spacer):   # trailing space must not spill onto a page of its own
+        while body and isinstance(body[-1], (Space, KeepSpace)):   # trailing space must not spill onto a page of its own
             body.pop()
         story += body
     story += [NextPageTemplate("back"), PageBreak()]
     story += back_cover.build(report, door)
-    return story, listing
+    return story

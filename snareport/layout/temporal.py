@@ -1,19 +1,18 @@
 """TemporalSection → when serious violence involving young people happens: peak days and hours."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
-from snareport.charts.heatmap import day_hour_heatmap
 from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
 from snareport.layout._periods import unavailable_note
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
+from snareport.layout.figures import day_hour_heatmap
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     t = report.temporal
-    out: list[Flowable] = []
+    out: list[Block] = []
     c = content(report)
     if c is not None:
         out += intro(report, door, c.section_intros.temporal)

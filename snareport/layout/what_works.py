@@ -1,14 +1,13 @@
 """Content.what_works → the evidence on preventing violence: WHO steps and the ecological model."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content, scope_note
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     w = content(report).what_works
     out = scope_note(report, door, "what_works") + door.markdown(w.intro)
     if w.who_steps_intro:

@@ -1,14 +1,13 @@
 """Content.yef → the Youth Endowment Fund's best-evidenced interventions and where they run locally."""
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from snareport.layout._content import content, scope_note, speaks_for_area
-from snareport.layout.door import Door, Segment
+from snareport.layout.blocks import Block
+from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: Door) -> list[Flowable]:
+def build(report: Report, door: BlockBuilder) -> list[Block]:
     y = content(report).yef
     out = scope_note(report, door, "yef") + door.markdown(y.intro)
     if y.interventions_intro:

@@ -37,14 +37,16 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
     """The PDF as bytes (no file touched): tagged PDF/UA-1, or without the structure tree when ``tagged``
     is False (quicker, for tests of what the pages print).
 
-    ``timings``, when given, receives the seconds spent in each stage: "charts" (the story with its
-    charts), "layout" (the layout passes) and "tagging/write" (the structure tree and final bytes).
+    ``timings``, when given, receives the seconds spent in each stage: "charts" (the blocks, and their
+    flowables with the charts drawn), "layout" (the layout passes) and "tagging/write" (the structure tree
+    and final bytes).
     """
     from reportlab import rl_config
     from reportlab.platypus.doctemplate import LayoutError
 
-    from snareport.layout.door import Door
+    from snareport.layout.builder import BlockBuilder
     from snareport.layout.story import build_story
+    from snareport.render.flowables import FlowableMaker
     from snareport.render.pages import PageCount, PageText, ReportDocTemplate
     from snareport.render.tagging import DocumentTagger
     from snareport.render.tagging.xmp import plain_metadata
@@ -53,12 +55,13 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
     tagger = DocumentTagger() if tagged else None
     rl_config.invariant = 1
     theme = load_theme(layout if layout is not None else report_theme(report))
-    door = Door(theme, tagger=tagger)
+    maker = FlowableMaker(theme, tagger=tagger)
     m = report.metadata
     started = time.perf_counter()
-    story, listing = build_story(report, door)
+    story = maker.flowables(build_story(report, BlockBuilder(theme)))
+    listing = maker.contents_listing
     laid_out = time.perf_counter()
-    page_count = PageCount(others=[listing])
+    page_count = PageCount(others=[listing] if listing is not None else [])
     story.append(page_count)
     # a theme may set the public marking, never weaken the partners' one
     marking = m.protective_marking if m.audience == "partners" else (theme.protective_marking or m.protective_marking)
@@ -66,7 +69,7 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
     # the title names the area (or district), the edition and who the edition is for
     audience = "public edition" if m.audience == "public" else "edition for partners"
     doc = ReportDocTemplate(
-        buffer, door, PageText(m.partnership, m.scope_label, marking, m.title), page_count, contents=listing,
+        buffer, maker, PageText(m.partnership, m.scope_label, marking, m.title), page_count, contents=listing,
         title=plain_metadata(f"{m.title} {m.edition}: {m.scope_label}, {audience}"),
         author=plain_metadata(m.partnership),
         subject=plain_metadata(f"Serious violence strategic needs assessment for {m.scope_label}, {m.edition}"),
@@ -96,12 +99,17 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
 
 def load_drawing(layout: str | Path) -> None:
     """Import the drawing modules and register the theme's fonts (idempotent; a worker process's start)."""
-    from snareport.layout.door import Door
-    from snareport.layout.story import build_story  # noqa: F401 — imports every section and chart module
-    from snareport.render.tagging import DocumentTagger  # noqa: F401
+    import importlib
+    import pkgutil
+
+    import snareport.charts
+    from snareport.layout.story import build_story  # noqa: F401 — imports every section module
+    from snareport.render.flowables import FlowableMaker
     from snareport.theme import load_theme
 
-    Door(load_theme(layout))
+    for chart in pkgutil.iter_modules(snareport.charts.__path__):
+        importlib.import_module(f"snareport.charts.{chart.name}")
+    FlowableMaker(load_theme(layout))
 
 
 def page_count(pdf: bytes) -> int:

@@ -12,9 +12,9 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, Frame, PageBreak, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from snareport.layout.door import Door, SectionHeading
-from snareport.layout.logos import draw_logo_file
+from snareport.render.flowables import FlowableMaker, SectionHeading
 from snareport.render.keep import KeepHeadingWithStart
+from snareport.render.logos import draw_logo_file
 from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.theme import MM
 
@@ -69,12 +69,12 @@ class PageCount(Flowable):
 class ReportDocTemplate(TwoPassDocTemplate):
     """A4 report with cover, inner and back templates; tracks sections for contents and headers."""
 
-    def __init__(self, target: Any, door: Door, page_text: PageText, page_count: PageCount,
+    def __init__(self, target: Any, maker: FlowableMaker, page_text: PageText, page_count: PageCount,
                  contents: Any = None, **metadata: Any):
-        theme = door.theme
+        theme = maker.theme
         width, height = theme.page.trim_size
         bleed = theme.page.bleed_mm * MM
-        self.door = door
+        self.maker = maker
         self.page_text = page_text
         self.page_count = page_count
         self.contents = contents
@@ -88,7 +88,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
         super().__init__(target, pagesize=(width + 2 * bleed, height + 2 * bleed),
                          leftMargin=g.margin_left_mm * MM + bleed, rightMargin=g.margin_right_mm * MM + bleed,
                          topMargin=g.margin_top_mm * MM + bleed, bottomMargin=g.margin_bottom_mm * MM + bleed,
-                         initialFontName=door.styles.faces.regular, **metadata)
+                         initialFontName=maker.styles.faces.regular, **metadata)
         self._section: str = ""
         self._page_top_section: str = ""
         self._page_has_content = False
@@ -100,7 +100,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
         width, height = self.trim
         inner = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        band_h = height * self.door.theme.cover.band_height_ratio
+        band_h = height * self.maker.theme.cover.band_height_ratio
         cover_band = Frame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 64 * MM,
                            id="cover_band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover_foot = Frame(self.leftMargin, self.bottomMargin, self.width, height - band_h - 34 * MM,
@@ -148,7 +148,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
     # --- furniture ------------------------------------------------------------------------------
     def _draw_inner(self, canvas: Any, doc: Any) -> None:
         self._end_page(canvas, doc)
-        d = self.door
+        d = self.maker
         s, t = d.styles, d.theme.type_scale
         width, height = self.trim
         b = self.bleed
@@ -183,7 +183,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
             canvas.restoreState()
 
     def _draw_cover(self, canvas: Any, doc: Any) -> None:
-        d = self.door
+        d = self.maker
         theme = d.theme
         width, height = self.trim
         b = self.bleed
@@ -208,7 +208,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
             canvas.restoreState()
 
     def _draw_back(self, canvas: Any, doc: Any) -> None:
-        d = self.door
+        d = self.maker
         width, height = self.trim
         b = self.bleed
         with d.artifact(canvas):
@@ -242,7 +242,7 @@ def _unwrap_heading(flowable: Any) -> SectionHeading | None:
     return None
 
 
-def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark: bool = False) -> None:
+def draw_logo(canvas: Any, maker: FlowableMaker, x: float, y: float, size: float, on_dark: bool = False) -> None:
     """The theme's vector mark (shapes in a 100 × 100 box) at (x, y), ``size`` points square.
 
     ``on_dark`` puts it on a light tile so a mark drawn in the brand colour stays visible.
@@ -251,14 +251,14 @@ def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark:
 
     if on_dark:
         pad = size * 0.12
-        canvas.setFillColor(door.colour["on_primary"])
+        canvas.setFillColor(maker.colour["on_primary"])
         canvas.roundRect(x - pad, y - pad, size + 2 * pad, size + 2 * pad, pad, stroke=0, fill=1)
-    if isinstance(door.theme.logo, str):
-        draw_logo_file(canvas, door, door.theme.logo, x, y, size, size)
+    if isinstance(maker.theme.logo, str):
+        draw_logo_file(canvas, maker, maker.theme.logo, x, y, size, size)
         return
     k = size / 100.0
-    for shape in door.theme.logo:
-        canvas.setFillColor(HexColor(door.theme.colours.role(shape.fill)))
+    for shape in maker.theme.logo:
+        canvas.setFillColor(HexColor(maker.theme.colours.role(shape.fill)))
         if shape.kind == "rect":
             canvas.rect(x + shape.x * k, y + shape.y * k, shape.width * k, shape.height * k, stroke=0, fill=1)
         elif shape.kind == "circle":
@@ -273,13 +273,13 @@ def draw_logo(canvas: Any, door: Door, x: float, y: float, size: float, on_dark:
             canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _draw_arcs(canvas: Any, door: Door, width: float, bottom: float, height: float) -> None:
+def _draw_arcs(canvas: Any, maker: FlowableMaker, width: float, bottom: float, height: float) -> None:
     """Quiet concentric arcs in the band's lower right: texture without meaning."""
     canvas.saveState()
     path = canvas.beginPath()
     path.rect(0, bottom, width, height)
     canvas.clipPath(path, stroke=0, fill=0)
-    canvas.setStrokeColor(door.colour["on_primary"])
+    canvas.setStrokeColor(maker.colour["on_primary"])
     canvas.setStrokeAlpha(0.08)
     canvas.setLineWidth(10)
     cx, cy = width * 0.95, bottom + height * 0.05

@@ -1,4 +1,4 @@
-"""The layout door's tagging hook → tagged flowables, artifacts and the finished PDF/UA-1 bytes.
+"""Render's tagging hook → tagged flowables, artifacts and the finished PDF/UA-1 bytes.
 
 `DocumentTagger` is the one tagging interface: ``tag(flowable, role, **attributes)`` while the story is
 made, ``artifact(canvas)`` around page furniture; its ``recorder`` goes to the document template (every
@@ -26,7 +26,7 @@ _NUMBERING = {True: "Decimal", False: "Disc"}
 
 
 class DocumentTagger:
-    """One document's tagging: wraps the door's flowables, records while drawing, finishes the PDF."""
+    """One document's tagging: wraps render's flowables, records while drawing, finishes the PDF."""
 
     def __init__(self, lang: str = "en-GB") -> None:
         self.recorder = Tagger()

@@ -1,4 +1,4 @@
-"""The planned sections → the contents page: every section with its page number, each row a link.
+"""The contents block → the contents list: every section with its page number, each row a link.
 
 The list of entries is fixed before the first layout pass (so the page's size never changes between
 passes); page numbers are recorded as headings are placed and printed on the next pass.
@@ -15,14 +15,14 @@ from snareport.theme import MM
 class ContentsFlowable(Flowable):
     """Contents rows (title … page) linked to each section's bookmark; an indexing flowable for multiBuild."""
 
-    def __init__(self, entries: list[tuple[str, str]], door: Any, levels: dict[str, int] | None = None):
+    def __init__(self, entries: list[tuple[str, str]], maker: Any, levels: dict[str, int] | None = None):
         super().__init__()
         self.entries = entries            # (bookmark key, title), in reading order
         self.levels = levels or {}        # bookmark key → 0 for a chapter, 1 for a section inside one
-        self.door = door
+        self.maker = maker
         self.pages: dict[str, int] = {}
         self.previous: dict[str, int] | None = None
-        self.row_height = door.styles.contents.leading + 6
+        self.row_height = maker.styles.contents.leading + 6
 
     # --- multiBuild protocol (relayed by the document's PageCount, see render.pages) ------------
 
@@ -45,7 +45,7 @@ class ContentsFlowable(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas, d = self.canv, self.door
+        canvas, d = self.canv, self.maker
         style = d.styles.contents
         shown = self.previous or {}
         canvas.saveState()
@@ -67,11 +67,3 @@ class ContentsFlowable(Flowable):
             canvas.linkRect(f"Go to {title}, page {page}" if page else title, key,
                             (0, top - self.row_height + 2, self.width, top), relative=1, thickness=0)
         canvas.restoreState()
-
-
-def contents_page(door: Any, entries: list[tuple[str, str, int]]) -> tuple[list[Flowable], ContentsFlowable]:
-    """The contents heading and its linked list of (key, title, level) rows; returns the list too so
-    the document can fill it."""
-    listing = ContentsFlowable([(k, t) for k, t, _ in entries], door, {k: lv for k, _, lv in entries})
-    heading = door.section_heading("Contents", "contents")
-    return [heading, door.space(4 * MM), door._emit(listing, "TOC")], listing

@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from snareport.layout.door import Door, runs_markup, text
+from snareport.render.markup import runs_markup, text
 from snareport.theme import MM
 
 
@@ -20,9 +20,9 @@ class KeyFindingsFlowable(Flowable):
 
     ``findings`` are objects with ``key`` (bookmark), ``topic`` and ``own``/``area`` inline runs."""
 
-    def __init__(self, door: Door, findings: Sequence[Any], area: str = "") -> None:
+    def __init__(self, maker: Any, findings: Sequence[Any], area: str = "") -> None:
         super().__init__()
-        self.door = door
+        self.maker = maker
         self.findings = list(findings)
         self.area = area
         self._laid: list[tuple[Any, Paragraph, Paragraph, float]] = []
@@ -33,11 +33,11 @@ class KeyFindingsFlowable(Flowable):
         return [(f.key, f"Go to {f.topic}") for f in self.findings]
 
     def _pages(self) -> dict[str, int]:
-        listing = getattr(self.door, "contents_listing", None)
+        listing = getattr(self.maker, "contents_listing", None)
         return dict(getattr(listing, "previous", None) or {})
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        s = self.door.styles
+        s = self.maker.styles
         pages = self._pages()
         self._laid = []
         height = 0.0
@@ -55,7 +55,7 @@ class KeyFindingsFlowable(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas, d = self.canv, self.door
+        canvas, d = self.canv, self.maker
         top = self.height
         for finding, head, body, entry in self._laid:
             with d.artifact(canvas):

@@ -7,7 +7,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from snareport.fonts import FontFamily, register_family
+from snareport.render.fonts import FontFamily, register_family
 from snareport.theme import Theme
 
 

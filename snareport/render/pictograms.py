@@ -13,13 +13,13 @@ ICONS = ("knife", "hospital", "money", "people", "calendar", "map")
 
 
 class Pictogram(Flowable):
-    """One pictogram, ``size`` points square, drawn in the door's artifact context."""
+    """One pictogram, ``size`` points square, drawn as an artifact."""
 
-    def __init__(self, icon: str, door: Any, size: float = 30.0) -> None:
+    def __init__(self, icon: str, maker: Any, size: float = 30.0) -> None:
         super().__init__()
         if icon not in ICONS:
             raise ValueError(f"unknown pictogram {icon!r} (known: {', '.join(ICONS)})")
-        self.icon, self.door, self.size = icon, door, size
+        self.icon, self.maker, self.size = icon, maker, size
         self.width = self.height = 0
         self._available = 0.0
 
@@ -29,8 +29,8 @@ class Pictogram(Flowable):
         return available_width, 0
 
     def draw(self) -> None:
-        canvas, colour = self.canv, self.door.colour
-        with self.door.artifact(canvas):
+        canvas, colour = self.canv, self.maker.colour
+        with self.maker.artifact(canvas):
             canvas.saveState()
             canvas.translate(self._available - self.size, -self.size)
             canvas.scale(self.size / 100.0, self.size / 100.0)
