@@ -8,7 +8,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from snareport.render.multibuild import TwoPassDocTemplate
-from snareport.render.tagging.flowables import Tagged
+from snareport.render.tagging.flowables import TaggedBox, TaggedParagraph
 from snareport.render.tagging.structure import Node
 
 
@@ -129,20 +129,22 @@ def test_a_layout_only_pass_is_never_the_final_one() -> None:
     assert buffer.getvalue().startswith(b"%PDF")
 
 
-def test_tagged_keep_with_next_is_restored_like_reportlab_restores_it() -> None:
+def test_a_tagging_box_keeps_with_next_like_what_it_holds_and_as_reportlab_restores_it() -> None:
     caption = Paragraph("Caption", getSampleStyleSheet()["BodyText"])
     caption.keepWithNext = 1
-    wrapped = Tagged(caption, Node("Caption"))
-    wrapped.__dict__["keepWithNext"] = 0  # what reportlab does while grouping
-    assert wrapped.getKeepWithNext() == 0
-    wrapped.keepWithNext = 1  # what multiBuild does before the next pass
-    assert wrapped.getKeepWithNext() == 1
+    held = TaggedBox(caption)
+    assert held.getKeepWithNext() == 1
+    held.__dict__["keepWithNext"] = 0  # what reportlab does while grouping
+    assert held.getKeepWithNext() == 0
+    del held.keepWithNext  # what multiBuild does before the next pass (the flag came from what it holds)
+    assert held.getKeepWithNext() == 1
 
 
 def test_tagged_caption_stays_with_what_follows_in_every_pass() -> None:
-    caption = Paragraph("Caption", getSampleStyleSheet()["BodyText"])
-    caption.keepWithNext = 1
-    wrapped, box = Tagged(caption, Node("Caption")), CountingBox(100)
+    wrapped = TaggedParagraph("Caption", getSampleStyleSheet()["BodyText"])
+    wrapped.keepWithNext = 1
+    wrapped.node = Node("Caption")
+    box = CountingBox(100)
     total = PageTotal()
     doc, _ = _document([], total)
     placed: list[tuple[str, int]] = []

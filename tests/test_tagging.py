@@ -26,12 +26,11 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
 from snareport.render.multibuild import TwoPassDocTemplate
-from snareport.render.tagging import DocumentTagger, Node
+from snareport.render.tagging import DocumentTagger, Node, TaggedParagraph, TaggedTable
 from snareport.render.tagging.tagger import paints_nothing
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -120,35 +119,35 @@ def build_toy(tagged: bool = True) -> bytes:
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=_furniture(layer))])
 
     sections = [("sec-intro", "Introduction"), ("sec-figures", "Figures and tables"), ("sec-next", "What happens next")]
-    story = [tag(Paragraph("Contents", s["h1"]), "H1"), tag(ContentsList(sections), "TOC")]
+    story = [tag(TaggedParagraph("Contents", s["h1"]), "H1"), tag(ContentsList(sections), "TOC")]
 
     def heading(anchor: str, title: str, style: str = "h1", role: str = "H1"):
-        return tag(Paragraph(f'<a name="{anchor}"/>{title}', s[style]), role)
+        return tag(TaggedParagraph(f'<a name="{anchor}"/>{title}', s[style]), role)
 
     story.append(heading(*sections[0]))
-    story += [tag(Paragraph(LOREM * 2, s["body"]), "P") for _ in range(4)]
-    story.append(tag(Paragraph(LOREM * 9, s["body"]), "P"))
-    story.append(tag(Paragraph('Read more at <a href="https://example.org/sna">the partnership website</a>.', s["body"]), "P"))
+    story += [tag(TaggedParagraph(LOREM * 2, s["body"]), "P") for _ in range(4)]
+    story.append(tag(TaggedParagraph(LOREM * 9, s["body"]), "P"))
+    story.append(tag(TaggedParagraph('Read more at <a href="https://example.org/sna">the partnership website</a>.', s["body"]), "P"))
     story.append(tag(ListFlowable([ListItem(Paragraph(text, s["body"])) for text in
                                    ("Knife crime fell.", "Hospital admissions rose.", LOREM)],
                                   bulletType="bullet", start="\u2022", leftIndent=14, bulletFontName="ToySans"), "L"))
 
     rows = [["District", "Offences", "Rate per 1,000"]] + [[f"District {i}", f"{100 + i * 7:,}", f"{3 + i / 10:.1f}"]
                                                          for i in range(TABLE_ROWS)]
-    table = Table(rows, repeatRows=1, colWidths=[160, 100, 120])
+    table = TaggedTable(rows, repeatRows=1, colWidths=[160, 100, 120])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "ToySans", 10), ("FONT", (0, 0), (-1, 0), "ToySans-Bold", 10),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor("#D6E4F0")), ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
     ]))
     story.append(heading(*sections[1]))
-    story.append(tag(Paragraph("Offences by year", s["h2"]), "H2"))
+    story.append(tag(TaggedParagraph("Offences by year", s["h2"]), "H2"))
     story.append(tag(_chart(), "Figure", alt="Bar chart: offences rose from 40 in 2022 to 75 in 2023, then fell to 55 in 2024."))
-    story.append(tag(Paragraph("Offences by district", s["h2"]), "H2"))
+    story.append(tag(TaggedParagraph("Offences by district", s["h2"]), "H2"))
     story.append(tag(table, "Table", header_rows=1))
     story.append(Spacer(1, 12))
-    story.append(tag(Paragraph("A quotation from a young person who took part in the survey.", s["body"]), "BlockQuote"))
-    story += [heading(*sections[2]), tag(Paragraph(LOREM, s["body"]), "P")]
+    story.append(tag(TaggedParagraph("A quotation from a young person who took part in the survey.", s["body"]), "BlockQuote"))
+    story += [heading(*sections[2]), tag(TaggedParagraph(LOREM, s["body"]), "P")]
 
     doc.multiBuild(story)
     raw = buf.getvalue()
@@ -399,7 +398,9 @@ def test_wrapper_answers_like_the_flowable_it_holds():
             return 7
 
     layer = DocumentTagger()
-    wrapped = layer.tag(Indexing(10, 10), "P")
-    assert wrapped.isIndexing() == 1 and wrapped.getSpaceBefore() == 7
-    para = Paragraph("x", _styles()["h1"])
-    assert layer.tag(para, "H1").getKeepWithNext() == 1
+    held = layer.tag(Indexing(10, 10), "P")
+    assert held.isIndexing() == 1 and held.getSpaceBefore() == 7
+    para = TaggedParagraph("x", _styles()["h1"])
+    assert layer.tag(para, "H1") is para and para.getKeepWithNext() == 1
+    with pytest.raises(TypeError):
+        layer.tag(Paragraph("x", _styles()["h1"]), "P")   # a paragraph splits: it must be a TaggedParagraph

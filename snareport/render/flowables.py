@@ -25,7 +25,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 
@@ -38,10 +37,11 @@ from snareport.render.markup import runs_markup, text
 from snareport.render.pictograms import Pictogram
 from snareport.render.styles import Styles, build_styles
 from snareport.render.tagging import DocumentTagger
+from snareport.render.tagging.flowables import TaggedParagraph, TaggedTable
 from snareport.theme import MM, Theme
 
 
-class SectionHeading(Paragraph):
+class SectionHeading(TaggedParagraph):
     """A section's H1: a bookmark target, an outline entry and the running header's source."""
 
     def __init__(self, title: str, key: str, style, level: int = 0):
@@ -110,13 +110,13 @@ class FlowableMaker:
         if h.key is not None:     # a chapter's or section's heading: bookmark, outline, contents, running head
             return self._emit(SectionHeading(h.text, h.key, style, level=h.outline_level), f"H{h.level}",
                               title=h.text)
-        p = Paragraph(text(h.text), style)
+        p = TaggedParagraph(text(h.text), style)
         p.keepWithNext = 1
         return self._emit(p, f"H{h.level}", section=h.opens_part)
 
     # --- text -----------------------------------------------------------------------------------
     def _paragraph(self, p: b.Paragraph) -> Flowable:
-        return self._emit(Paragraph(runs_markup(p.runs), getattr(self.styles, p.style)), "P")
+        return self._emit(TaggedParagraph(runs_markup(p.runs), getattr(self.styles, p.style)), "P")
 
     def _bulletlist(self, lst: b.BulletList) -> Flowable:
         style = getattr(self.styles, lst.style)
@@ -142,7 +142,7 @@ class FlowableMaker:
                          self._bulletlist(b.BulletList(tuple((p,) for p in protective), style="cell_bullet"))
                          if protective else Spacer(0, 0)])
         w = self.frame_width
-        table = Table(rows, colWidths=[0.18 * w, 0.41 * w, 0.41 * w], hAlign="LEFT", repeatRows=1)
+        table = TaggedTable(rows, colWidths=[0.18 * w, 0.41 * w, 0.41 * w], hAlign="LEFT", repeatRows=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
                     ("LINEBELOW", (1, 0), (-1, 0), 1.2, self.colour["primary"]),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -162,7 +162,7 @@ class FlowableMaker:
         cells: list[Flowable] = [Paragraph(text("\u201c" + words + "\u201d"), self.styles.quote)]
         if q.credit:
             cells.append(Paragraph(text(q.credit), self.styles.quote_credit))
-        table = Table([[cells]], colWidths=[width or self.frame_width])
+        table = TaggedTable([[cells]], colWidths=[width or self.frame_width])
         table.setStyle(TableStyle([
             ("LINEBEFORE", (0, 0), (0, 0), 3, self.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -174,7 +174,7 @@ class FlowableMaker:
 
     # --- tables ---------------------------------------------------------------------------------
     def _caption(self, c: b.Caption) -> Flowable:
-        cap = Paragraph(text(c.text), self.styles.h3)
+        cap = TaggedParagraph(text(c.text), self.styles.h3)
         cap.keepWithNext = 1
         return self._emit(cap, "Caption")
 
@@ -187,7 +187,7 @@ class FlowableMaker:
                  for i, h in enumerate(t.header)]]
         for row in t.rows:
             data.append([Paragraph(text(v), s.cell_number if numeric[i] else s.cell) for i, v in enumerate(row)])
-        table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
+        table = TaggedTable(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, self.colour["primary"]),
@@ -289,7 +289,7 @@ class FlowableMaker:
             if j:
                 col_widths.append(gap)
             col_widths.append(width)
-        table = Table(rows, colWidths=col_widths, rowHeights=heights, hAlign="LEFT")
+        table = TaggedTable(rows, colWidths=col_widths, rowHeights=heights, hAlign="LEFT")
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 8),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 10), ("LEFTPADDING", (0, 0), (-1, -1), 10),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10)]
@@ -310,14 +310,14 @@ class FlowableMaker:
         w_left = (self.frame_width - gap) * c.split
         w_right = self.frame_width - gap - w_left
         left, right = self.flowables(c.left, w_left), self.flowables(c.right, w_right)
-        table = Table([[left, "", right]], colWidths=[w_left, gap, w_right], hAlign="LEFT")
+        table = TaggedTable([[left, "", right]], colWidths=[w_left, gap, w_right], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return self._emit(table, "Table", layout=True)
 
     def _panel(self, p: b.Panel) -> Flowable:
         """A tinted panel around a few flowables (call-outs)."""
-        table = Table([[self.flowables(p.blocks)]], colWidths=[self.frame_width], hAlign="LEFT")
+        table = TaggedTable([[self.flowables(p.blocks)]], colWidths=[self.frame_width], hAlign="LEFT")
         table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), self.colour[p.fill]),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                                    ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))

@@ -12,17 +12,14 @@ from typing import Any
 from reportlab.platypus import KeepTogether, ListFlowable, Paragraph
 
 from snareport.render.reportlab_private import kept_together, wrapped_height
+from snareport.render.tagging.flowables import SelfTagged
 
 _RUNNING_TEXT = (Paragraph, ListFlowable)
 
 
-def _unwrapped(flowable: Any) -> Any:
-    for _ in range(4):
-        inner = flowable.__dict__.get("inner") if hasattr(flowable, "__dict__") else None
-        if inner is None:
-            return flowable
-        flowable = inner
-    return flowable
+def _running_text(flowable: Any) -> bool:
+    """A paragraph or a list (also when a tagging box holds it)."""
+    return isinstance(flowable.drawn() if isinstance(flowable, SelfTagged) else flowable, _RUNNING_TEXT)
 
 
 class KeepHeadingWithStart(KeepTogether):
@@ -33,7 +30,7 @@ class KeepHeadingWithStart(KeepTogether):
 
     def split(self, aW: float, aH: float) -> list[Any]:
         content = kept_together(self)
-        if len(content) >= 2 and isinstance(_unwrapped(content[-1]), _RUNNING_TEXT):
+        if len(content) >= 2 and _running_text(content[-1]):
             heads, last = content[:-1], content[-1]
             total = wrapped_height(content, aW, self.canv)
             if total > aH:

@@ -129,7 +129,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _NOT_CONTENT):
             return
-        heading = _unwrap_heading(flowable)
+        heading = flowable if isinstance(flowable, SectionHeading) else None
         if heading is not None:
             self._section, self._section_key = heading.title, heading.key
             if not self._page_has_content:
@@ -228,18 +228,6 @@ def running_title(title: str, max_words: int = 7) -> str:
     """A section title shortened for the running header: at most ``max_words`` words, then '…'."""
     words = title.split()
     return title if len(words) <= max_words else " ".join(words[:max_words]).rstrip(",;:–-") + "\u2026"
-
-
-def _unwrap_heading(flowable: Any) -> SectionHeading | None:
-    """The SectionHeading inside a (possibly tagging-wrapped) flowable."""
-    for _ in range(4):
-        if isinstance(flowable, SectionHeading):
-            return flowable
-        inner = getattr(flowable, "inner", None)
-        if inner is None:
-            return None
-        flowable = inner
-    return None
 
 
 def draw_logo(canvas: Any, maker: FlowableMaker, x: float, y: float, size: float, on_dark: bool = False) -> None:

@@ -65,6 +65,12 @@ def kept_together(group: Any) -> list[Any]:
     return list(group._content)
 
 
+def contained(flowable: Any) -> list[Any]:
+    """The flowables a KeepTogether or ListFlowable holds (empty for any other flowable)."""
+    content = getattr(flowable, "_content", None)
+    return list(content) if isinstance(content, (list, tuple)) else []
+
+
 def table_row_count(table: Table) -> int:
     return len(table._cellvalues)
 
@@ -143,6 +149,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
 
 __all__ = [
     "annotation_object", "annotation_refs", "content_stream", "current_matrix", "h_align_adjust", "kept_together",
+    "contained",
     "set_table_render_callback", "table_row_count", "table_span", "tag_list_items", "wrapped_height",
     "TaggedListItem",
 ]

@@ -13,11 +13,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from reportlab.platypus import Flowable, ListFlowable, Table
+from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 
 from snareport.render import reportlab_private as private
 from snareport.render.tagging.finalise import finalise_pdf
-from snareport.render.tagging.flowables import LayoutNode, Tagged, tagged_table
+from snareport.render.tagging.flowables import LayoutNode, SelfTagged, TaggedBox, tag_table
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagger import Tagger, tagger_of
 from snareport.render.tagging.xmp import DocumentFacts
@@ -39,27 +39,37 @@ class DocumentTagger:
         """``flowable`` drawn as structure element ``role`` (H1…H6, P, Caption, L, Table, Figure,
         BlockQuote, TOC). Attributes: ``alt`` (Figure), ``header_rows``/``header_columns`` (Table),
         ``layout=True`` (a table used for layout, not data), ``numbered`` (L), ``title``.
-        A Caption made just before a data table becomes that table's first child."""
+        A Caption made just before a data table becomes that table's first child.
+
+        Paragraphs and tables must be made as `TaggedParagraph` and `TaggedTable` (they split, and keep their
+        element when they do); they come back tagged. Any other flowable (a list, whose items tag themselves,
+        or one that never splits: a chart, a drawing) comes back held by a `TaggedBox`."""
         caption, self._pending_caption = self._pending_caption, None
-        if role == "Table" and attributes.get("layout"):
-            return Tagged(flowable, LayoutNode("Div", cell_role="P"))
-        if role == "BlockQuote" and isinstance(flowable, Table):
-            return Tagged(flowable, LayoutNode("BlockQuote", cell_role=None))
-        if role == "Table":
-            wrapped = tagged_table(flowable, header_rows=int(attributes.get("header_rows", 1)),
-                                   header_columns=int(attributes.get("header_columns", 0)))
-            if caption is not None:
-                caption.parent = wrapped.node  # the table's caption is its first child
-            return wrapped
-        if role == "Caption":
-            self._pending_caption = Node("Caption")
-            return Tagged(flowable, self._pending_caption)
+        if isinstance(flowable, (Paragraph, Table)) and not isinstance(flowable, SelfTagged):
+            raise TypeError(f"make a Tagged{type(flowable).__name__} to tag a {type(flowable).__name__}")
         if role == "TOC":
-            return ContentsTagged(flowable, Node("TOC"))
-        if role == "L" and isinstance(flowable, ListFlowable):
-            return tagged_list_flowable(flowable, numbered=bool(attributes.get("numbered", False)))
-        opens = "Sect" if role == "H1" or attributes.get("section") else None   # section=True: a part of its own
-        return Tagged(flowable, Node(role, alt=attributes.get("alt"), opens=opens))
+            box: SelfTagged = ContentsBox(flowable)
+            box.node = Node("TOC")
+            return box
+        target: Any = flowable if isinstance(flowable, SelfTagged) else TaggedBox(flowable)
+        if role == "Table" and attributes.get("layout"):
+            target.node = LayoutNode("Div", cell_role="P")
+        elif role == "BlockQuote" and isinstance(flowable, Table):
+            target.node = LayoutNode("BlockQuote", cell_role=None)
+        elif role == "Table":
+            tag_table(target, header_rows=int(attributes.get("header_rows", 1)),
+                      header_columns=int(attributes.get("header_columns", 0)))
+            if caption is not None:
+                caption.parent = target.node  # the table's caption is its first child
+        elif role == "Caption":
+            self._pending_caption = target.node = Node("Caption")
+        elif role == "L" and isinstance(flowable, ListFlowable):
+            target.node = Node("L", attributes={"List": {"ListNumbering": _NUMBERING[bool(attributes.get("numbered"))]}})
+            private.tag_list_items(flowable, target.node)
+        else:
+            opens = "Sect" if role == "H1" or attributes.get("section") else None   # section=True: a part of its own
+            target.node = Node(role, alt=attributes.get("alt"), opens=opens)
+        return target
 
     @contextlib.contextmanager
     def artifact(self, canvas: Any, pagination: str | None = None) -> Iterator[None]:
@@ -95,13 +105,10 @@ class DocumentTagger:
 # ── contents page: one TOCI > Link per link annotation ─────────────────────────────────────
 
 
-class ContentsTagged(Tagged):
+class ContentsBox(TaggedBox):
     """A contents flowable tagged as TOC: whatever it draws up to and including each link annotation
     is one entry (TOCI > Link holding the entry's text and the annotation). Entry titles for the
     annotations' /Contents come from the flowable's ``entries`` ((key, title) pairs) when it has them."""
-
-    def _rewrap(self, part: Flowable) -> ContentsTagged:
-        return ContentsTagged(part, self.node)
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         tagger = tagger_of(canv)
@@ -109,7 +116,7 @@ class ContentsTagged(Tagged):
             self.inner.drawOn(canv, x, y, _sW)
             return
         titles = {str(k): str(t) for k, t in (getattr(self.inner, "entries", None) or ())}
-        entries = self.__dict__.setdefault("_entry_nodes", [])
+        entries = self.__dict__.setdefault("entry_nodes", [])
         position = [0]
 
         def entry(i: int) -> Node:
@@ -135,14 +142,4 @@ class ContentsTagged(Tagged):
                     tagger.note_link_text(node, titles)
 
 
-# ── reportlab ListFlowable → L / LI / Lbl / LBody ───────────────────────────────────────────
-
-
-def tagged_list_flowable(lst: ListFlowable, numbered: bool = False) -> Tagged:
-    """A platypus ListFlowable tagged as one L; each bulleted entry is an LI (Lbl + LBody)."""
-    node = Node("L", attributes={"List": {"ListNumbering": _NUMBERING[numbered]}})
-    private.tag_list_items(lst, node)
-    return Tagged(lst, node)
-
-
-__all__ = ["DocumentTagger", "tagged_list_flowable"]
+__all__ = ["ContentsBox", "DocumentTagger"]

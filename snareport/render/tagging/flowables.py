@@ -1,162 +1,152 @@
 """Platypus flowables → the same flowables wrapped so that drawing them records structure.
 
-`Tagged(flowable, node)` (made by `DocumentTagger.tag`) lays out and splits exactly like the flowable it
-holds (a split paragraph keeps its one `Node`, so it stays one element across pages). Tables get TH/TD/TR
-from reportlab's table render callback; layout tables keep their content's own tags. Without a tagger on
-the canvas every wrapper simply draws its flowable.
+Subclasses, not wrappers: `TaggedParagraph`, `TaggedTable` and `TaggedList` are reportlab's flowables that
+record their structure element (`SelfTagged.node`, given by `DocumentTagger.tag`) while they draw, and keep
+it when they split (a paragraph split over two pages stays one element). A flowable that never splits (a
+chart, a drawing) is held by a `TaggedBox`. Tables get TH/TD/TR from reportlab's table render callback;
+layout tables keep their content's own tags. Without a tagger on the canvas each draws as it would untagged.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.tables import TableRenderCB
 
 from snareport.render import reportlab_private as private
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagger import tagger_of
 
-_OWN = frozenset({"inner", "node", "width", "height", "_table_rows"})
-_SHARED = frozenset({"canv", "_frame"})  # set by frames on the wrapper; the inner flowable needs them too
 
+class SelfTagged:
+    """Put before a reportlab flowable class: drawing an instance records structure element ``node``
+    (None: an artifact). Parts made by splitting keep the node, so a paragraph split over two pages stays one
+    element; a data table's parts know which of its rows they draw (``table_rows``; None: a header row
+    repeated on a continuation page). Without a tagger on the canvas it draws as the flowable it is."""
 
-class Tagged(Flowable):
-    """A flowable whose drawing belongs to structure element ``node``.
-
-    Every attribute it does not own (spaceBefore, keepWithNext, hAlign, …) is the inner
-    flowable's, so layout is unchanged.
-    """
-
-    def __init__(self, inner: Flowable, node: Node | None) -> None:
-        self.__dict__["inner"] = inner
-        self.__dict__["node"] = node
-        self.__dict__["width"] = getattr(inner, "width", 0)
-        self.__dict__["height"] = getattr(inner, "height", 0)
-        if isinstance(inner, Table) and "_table_rows" not in self.__dict__:
-            self.__dict__["_table_rows"] = list(range(private.table_row_count(inner)))
-
-    # attributes belong to the inner flowable unless they are the wrapper's own
-    def __getattr__(self, name: str) -> Any:
-        inner = self.__dict__.get("inner")
-        if inner is None or name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(inner, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _OWN:
-            self.__dict__[name] = value
-        elif name in _SHARED:
-            self.__dict__[name] = value
-            setattr(self.inner, name, value)
-        else:
-            # reportlab writes some flags straight into __dict__ (keepWithNext while grouping); a
-            # later setattr (multiBuild restoring it for the next pass) must not stay shadowed
-            self.__dict__.pop(name, None)
-            setattr(self.inner, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        if name in _OWN:
-            self.__dict__.pop(name, None)
-        elif name in _SHARED:
-            self.__dict__.pop(name, None)
-            self.inner.__dict__.pop(name, None)
-        elif name in self.__dict__:   # a flag reportlab wrote straight into __dict__ (keepWithNext from a style)
-            del self.__dict__[name]
-        else:
-            delattr(self.inner, name)
-
-    def _rewrap(self, part: Flowable) -> Tagged:
-        return self.__class__(part, self.node)
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        w, h = self.inner.wrap(aW, aH)
-        self.__dict__["width"], self.__dict__["height"] = w, h
-        return w, h
-
-    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:
-        w, h = self.inner.wrapOn(canv, aW, aH)
-        self.__dict__["width"], self.__dict__["height"] = w, h
-        return w, h
-
-    def getKeepWithNext(self) -> Any:
-        """The wrapped flowable's, unless reportlab already grouped this one in the current pass."""
-        if "keepWithNext" in self.__dict__:
-            return self.__dict__["keepWithNext"]
-        return self.inner.getKeepWithNext()
+    node: Node | None = None
+    table_rows: list[int | None] | None = None
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        return self._wrap_parts(self.inner.split(aW, aH))
-
-    def splitOn(self, canv: Any, aW: float, aH: float) -> list[Flowable]:
-        return self._wrap_parts(self.inner.splitOn(canv, aW, aH))
-
-    def _wrap_parts(self, parts: list[Flowable]) -> list[Flowable]:
-        # a split list hands back its items (indenters that tag themselves as LI under this list's L):
-        # left unwrapped, the frame may place or split each one as reportlab expects of list items
-        wrapped = [p if isinstance(p, private.TaggedListItem) else self._rewrap(p) for p in parts]
-        rows = self.__dict__.get("_table_rows")
-        if rows is not None and len(parts) == 2 and all(isinstance(p, Table) for p in parts):
+        parts = super().split(aW, aH)  # type: ignore[misc]
+        for part in parts:
+            if isinstance(part, SelfTagged) and part is not self:
+                part.node = self.node
+        rows = self.table_rows
+        if rows is not None and len(parts) == 2 and all(isinstance(p, SelfTagged) for p in parts):
             first, second = parts
             n = private.table_row_count(first)
             repeated = private.table_row_count(second) - (len(rows) - n)
-            wrapped[0].__dict__["_table_rows"] = rows[:n]
-            wrapped[1].__dict__["_table_rows"] = [None] * max(repeated, 0) + rows[n:]
-        return wrapped
+            first.table_rows = rows[:n]
+            second.table_rows = [None] * max(repeated, 0) + rows[n:]
+        return parts
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         tagger = tagger_of(canv)
-        if tagger is None or self.node is None:
-            if tagger is not None:
-                with tagger.artifact(canv):
-                    self.inner.drawOn(canv, x, y, _sW)
-                return
-            self.inner.drawOn(canv, x, y, _sW)
+        if tagger is None:
+            super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
+            return
+        if self.node is None:
+            with tagger.artifact(canv):
+                super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
             return
         with tagger.tag(canv, self.node):
-            self._before_draw(tagger, canv, x, y, _sW)
-            self.inner.drawOn(canv, x, y, _sW)
+            self.before_draw(tagger, canv, x, y, _sW)
+            super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
-    def _before_draw(self, tagger: Any, canv: Any, x: float, y: float, _sW: float) -> None:
-        links = link_texts(self.inner)
+    def drawn(self) -> Flowable:
+        """The flowable whose drawing is tagged (itself; a `TaggedBox` answers with what it holds)."""
+        return self  # type: ignore[return-value]
+
+    def before_draw(self, tagger: Any, canv: Any, x: float, y: float, _sW: float) -> None:
+        drawn = self.drawn()
+        links = link_texts(drawn)
         if links:
             tagger.note_link_text(self.node, links)
         if self.node.role == "Figure":
-            x = private.h_align_adjust(self.inner, x, _sW)
-            tagger.note_figure_box(canv, self.node, _page_box(canv, x, y, self.width, self.height))
-        if isinstance(self.inner, Table):
+            x = private.h_align_adjust(drawn, x, _sW)
+            tagger.note_figure_box(canv, self.node, _page_box(canv, x, y, drawn.width, drawn.height))
+        if isinstance(drawn, Table):
             if isinstance(self.node, TableNode):
-                private.set_table_render_callback(
-                    self.inner, _TableTagger(self.node, self.__dict__.get("_table_rows") or []))
+                private.set_table_render_callback(drawn, _TableTagger(self.node, self.table_rows or []))
             else:
-                private.set_table_render_callback(self.inner, LayoutTableTagger(self.node))
+                private.set_table_render_callback(drawn, LayoutTableTagger(self.node))
 
-    @property
-    def tag_node(self) -> Node | None:
-        return self.node
 
-    @property
-    def flowable(self) -> Flowable:
-        """The wrapped flowable (for code that looks inside wrappers, e.g. to find a heading)."""
+class TaggedParagraph(SelfTagged, Paragraph):
+    """A paragraph that tags itself (heading, P, caption …)."""
+
+
+class TaggedTable(SelfTagged, Table):
+    """A table that tags itself: a data table (TH/TD per cell) or a layout grid (its content's own tags)."""
+
+
+class TaggedBox(SelfTagged, Flowable):
+    """Holds a flowable that is drawn as structure element ``node`` and lays out exactly as it does: one that
+    never splits (a chart, a drawing, the contents list), or a list, which splits into items that tag
+    themselves (LI). A list is held, not subclassed, because reportlab keeps no container (a ListFlowable)
+    with the heading before it, and a heading must stay with the start of its list."""
+
+    def __init__(self, inner: Flowable) -> None:
+        super().__init__()
+        self.inner = inner
+        self.width, self.height = getattr(inner, "width", 0), getattr(inner, "height", 0)
+
+    def drawn(self) -> Flowable:
         return self.inner
 
-    def identity(self, maxLen: int | None = None) -> str:
-        return f"Tagged[{self.node!r}]({self.inner.identity(maxLen)})"
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)    # a frame sets the canvas on what it holds, then calls wrap
+        self.width, self.height = self.inner.wrapOn(canv, aW, aH) if canv is not None else self.inner.wrap(aW, aH)
+        return self.width, self.height
 
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrapOn(canv, aW, aH)
+        return self.width, self.height
 
-def _forward(name: str) -> Any:
-    def method(self: Tagged, *args: Any, **kwargs: Any) -> Any:
-        return getattr(self.inner, name)(*args, **kwargs)
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return self.inner.split(aW, aH)
 
-    method.__name__ = name
-    method.__doc__ = f"The wrapped flowable's ``{name}``."
-    return method
+    def splitOn(self, canv: Any, aW: float, aH: float) -> list[Flowable]:
+        return self.inner.splitOn(canv, aW, aH)
 
+    def getKeepWithNext(self) -> Any:
+        return getattr(self, "keepWithNext", None) if "keepWithNext" in self.__dict__ else self.inner.getKeepWithNext()
 
-# Flowable's own methods would otherwise answer for the wrapper (an indexing contents page would
-# stop being seen as one; a list's space before would be lost): ask the wrapped flowable instead.
-for _name in ("getSpaceAfter", "getSpaceBefore", "isIndexing", "minWidth", "_hAlignAdjust"):
-    setattr(Tagged, _name, _forward(_name))
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter()
+
+    def minWidth(self) -> float:
+        return self.inner.minWidth()
+
+    def isIndexing(self) -> int:
+        return self.inner.isIndexing()
+
+    def beforeBuild(self) -> None:
+        self.inner.beforeBuild()
+
+    def afterBuild(self) -> None:
+        self.inner.afterBuild()
+
+    def isSatisfied(self) -> bool:
+        return self.inner.isSatisfied()
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canv)
+        if tagger is None:
+            self.inner.drawOn(canv, x, y, _sW)
+            return
+        if self.node is None:
+            with tagger.artifact(canv):
+                self.inner.drawOn(canv, x, y, _sW)
+            return
+        with tagger.tag(canv, self.node):
+            self.before_draw(tagger, canv, x, y, _sW)
+            self.inner.drawOn(canv, x, y, _sW)
 
 
 def _page_box(canv: Any, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
@@ -286,13 +276,16 @@ class TableNode(Node):
         self._spec = TableSpec(self, header_rows, header_columns)
 
 
-def tagged_table(table: Table, header_rows: int = 1, header_columns: int = 0, parent: Node | None = None, **options: Any) -> Tagged:
-    """Wrap a platypus Table: the first ``header_rows`` rows are column headers (TH /Scope /Column),
-    the first ``header_columns`` cells of other rows are row headers (TH /Scope /Row), the rest TD.
-    Header rows repeated on a continuation page (``repeatRows``) are artifacts."""
+def tag_table(table: TaggedTable, header_rows: int = 1, header_columns: int = 0, parent: Node | None = None,
+              **options: Any) -> TaggedTable:
+    """A data table: the first ``header_rows`` rows are column headers (TH /Scope /Column), the first
+    ``header_columns`` cells of other rows are row headers (TH /Scope /Row), the rest TD. Header rows
+    repeated on a continuation page (``repeatRows``) are artifacts."""
     if header_rows + header_columns < 1:
         raise ValueError("a table needs at least one header row or header column")
-    return Tagged(table, TableNode(parent, header_rows=header_rows, header_columns=header_columns, **options))
+    table.node = TableNode(parent, header_rows=header_rows, header_columns=header_columns, **options)
+    table.table_rows = list(range(private.table_row_count(table)))
+    return table
 
 
 # ── layout tables: backgrounds and rules are artifacts, content keeps its own tags ──────────
@@ -362,11 +355,11 @@ def holds_tagged(cellval: Any) -> bool:
     """Does a table cell (a flowable, a list of them, or text) contain a flowable with its own tag?"""
     items = cellval if isinstance(cellval, (list, tuple)) else [cellval]
     for item in items:
-        if isinstance(item, Tagged) or getattr(item, "tag_node", None) is not None:
+        if isinstance(item, SelfTagged):
             return True
         if isinstance(item, (list, tuple)) and holds_tagged(item):
             return True
-        content = getattr(item, "_content", None)
-        if isinstance(content, (list, tuple)) and holds_tagged(list(content)):
+        content = private.contained(item)
+        if content and holds_tagged(content):
             return True
     return False
