@@ -89,6 +89,10 @@ class FlowableMaker:
             return self.tagger.artifact(canvas, pagination)
         return contextlib.nullcontext()
 
+    def _table_style(self, commands: list[Any]) -> TableStyle:
+        """A table's style, its plain-text cells in our embedded family (never reportlab's Helvetica)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.styles.faces.regular), *commands])
+
     # --- blocks → flowables ---------------------------------------------------------------------
     def flowables(self, blocks: Sequence[b.Block], width: float | None = None) -> list[Flowable]:
         """The flowables of ``blocks``, in order (``width``: the column they sit in, if not the page's)."""
@@ -152,7 +156,7 @@ class FlowableMaker:
                          ("BACKGROUND", (1, r), (1, r), self.colour["tint"]),
                          ("BACKGROUND", (2, r), (2, r), self.colour["tint_strong"]),
                          ("LINEBELOW", (0, r), (-1, r), 3, self.colour["background"])]
-        table.setStyle(TableStyle(commands))
+        table.setStyle(self._table_style(commands))
         table.spaceAfter = 10
         return self._emit(table, "Table", header_rows=1, header_columns=1)
 
@@ -163,7 +167,7 @@ class FlowableMaker:
         if q.credit:
             cells.append(Paragraph(text(q.credit), self.styles.quote_credit))
         table = TaggedTable([[cells]], colWidths=[width or self.frame_width])
-        table.setStyle(TableStyle([
+        table.setStyle(self._table_style([
             ("LINEBEFORE", (0, 0), (0, 0), 3, self.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
             ("TOPPADDING", (0, 0), (-1, -1), 4),
@@ -188,7 +192,7 @@ class FlowableMaker:
         for row in t.rows:
             data.append([Paragraph(text(v), s.cell_number if numeric[i] else s.cell) for i, v in enumerate(row)])
         table = TaggedTable(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
+        table.setStyle(self._table_style([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, self.colour["primary"]),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.colour["rule"]),
@@ -299,7 +303,7 @@ class FlowableMaker:
                 if n * columns + j < len(tiles):
                     commands += [("BACKGROUND", (col, r), (col, r), self.colour["tint"]),
                                  ("LINEABOVE", (col, r), (col, r), 3, self.colour["accent"])]
-        table.setStyle(TableStyle(commands))
+        table.setStyle(self._table_style(commands))
         table.spaceAfter = 10
         return self._emit(table, "Table", layout=True)
 
@@ -311,14 +315,14 @@ class FlowableMaker:
         w_right = self.frame_width - gap - w_left
         left, right = self.flowables(c.left, w_left), self.flowables(c.right, w_right)
         table = TaggedTable([[left, "", right]], colWidths=[w_left, gap, w_right], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        table.setStyle(self._table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return self._emit(table, "Table", layout=True)
 
     def _panel(self, p: b.Panel) -> Flowable:
         """A tinted panel around a few flowables (call-outs)."""
         table = TaggedTable([[self.flowables(p.blocks)]], colWidths=[self.frame_width], hAlign="LEFT")
-        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), self.colour[p.fill]),
+        table.setStyle(self._table_style([("BACKGROUND", (0, 0), (-1, -1), self.colour[p.fill]),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                                    ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
         table.spaceAfter = 10

@@ -60,9 +60,8 @@ def register_family(name: str, regular: str, bold: str, italic: str, bold_italic
 
 
 def _make_default(faces: FontFamily) -> None:
-    """Point reportlab's built-in defaults (canvas font, table cells) at our family, not Helvetica."""
+    """Point reportlab's default canvas font (its ``rl_config`` setting) at our family, not Helvetica; tables
+    name the family in their styles (render.flowables)."""
     from reportlab import rl_config
-    from reportlab.platypus.tables import CellStyle
 
     rl_config.canvas_basefontname = faces.regular
-    CellStyle.fontname = faces.regular
