@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -96,17 +96,26 @@ class FlowableMaker:
     # --- blocks → flowables ---------------------------------------------------------------------
     def flowables(self, blocks: Sequence[b.Block], width: float | None = None) -> list[Flowable]:
         """The flowables of ``blocks``, in order (``width``: the column they sit in, if not the page's)."""
-        out: list[Flowable] = []
-        for block in blocks:
-            out += self.flowable(block, width)
-        return out
+        return [self.flowable(block, width) for block in blocks]
 
-    def flowable(self, block: b.Block, width: float | None = None) -> list[Flowable]:
-        make = getattr(self, "_" + type(block).__name__.lower(), None)
+    def flowable(self, block: b.Block, width: float | None = None) -> Flowable:
+        """The flowable of one block; a quote or a pair of columns is as wide as the column it sits in."""
+        if isinstance(block, b.Quote):
+            return self._quote(block, width)
+        if isinstance(block, b.Columns):
+            return self._columns(block, width)
+        makers: dict[type, Callable[[Any], Flowable]] = {
+            b.Heading: self._heading, b.Paragraph: self._paragraph, b.BulletList: self._bulletlist,
+            b.FactorTable: self._factortable, b.Caption: self._caption, b.Table: self._table,
+            b.Figure: self._figure, b.Tiles: self._tiles, b.Panel: self._panel, b.KeepTogether: self._keeptogether,
+            b.Contents: self._contents, b.KeyFindings: self._keyfindings, b.Logos: self._logos,
+            b.Space: self._space, b.PageBreak: self._pagebreak, b.NextPageTemplate: self._nextpagetemplate,
+            b.NextFrame: self._nextframe, b.KeepSpace: self._keepspace,
+        }
+        make = makers.get(type(block))
         if make is None:
             raise TypeError(f"no flowable for {type(block).__name__}")
-        made = make(block, width) if isinstance(block, (b.Quote, b.Columns)) else make(block)
-        return made if isinstance(made, list) else [made]
+        return make(block)
 
     # --- headings -------------------------------------------------------------------------------
     def _heading(self, h: b.Heading) -> Flowable:
