@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import snareport
-from snareport.layout.door import Door
+from snareport.layout.builder import BlockBuilder
 from snareport.render import render_bytes
 
 SAMPLE = Path(__file__).parent.parent / "sample_data"
@@ -24,7 +24,7 @@ def sample():
 def _tables_and_sources(report, monkeypatch) -> list[tuple[str, str | None]]:
     """(caption, source) of every table the layout asks for while the report is rendered."""
     seen: list[tuple[str, str | None]] = []
-    table, annex_table = Door.table, Door.annex_table
+    table, annex_table = BlockBuilder.table, BlockBuilder.annex_table
 
     def recorded_table(self, header, rows, *args, caption: str = "", source: str | None = None, **kw):
         seen.append((caption, source))
@@ -34,9 +34,9 @@ def _tables_and_sources(report, monkeypatch) -> list[tuple[str, str | None]]:
         seen.append((caption, source))
         return annex_table(self, header, rows, caption, *args, source=source, **kw)
 
-    monkeypatch.setattr(Door, "table", recorded_table)
-    monkeypatch.setattr(Door, "annex_table", recorded_annex)
-    render_bytes(report, tagger=False)
+    monkeypatch.setattr(BlockBuilder, "table", recorded_table)
+    monkeypatch.setattr(BlockBuilder, "annex_table", recorded_annex)
+    render_bytes(report, tagged=False)
     return [(c, s) for c, s in seen if c and c not in NOT_FIGURES]
 
 

@@ -72,4 +72,4 @@ def test_the_police_uk_edition_prints_no_other_date_form(tmp_path):
     import_files([POLICEUK], tmp_path / "data")
     report = snareport.build_report(snareport.load_dataset(tmp_path / "data"))
     # its monthly trend chart's axis may print "Jan 2024" under a tick; ranges are never written another way
-    assert _other_forms(page_texts(render_bytes(report, tagger=False)), (RANGES,)) == []
+    assert _other_forms(page_texts(render_bytes(report, tagged=False)), (RANGES,)) == []
