@@ -42,7 +42,7 @@ def _is_figure(frame) -> bool:
 
 CHECKED = {("common.py", "count_change"): "4 count the change, year on year",
            ("formatting.py", "change_pct"): "6 the tile: number and words",
-           ("door.py", "tiles"): "6 the tile: number and words"}
+           ("builder.py", "tiles"): "6 the tile: number and words"}
 
 
 def stack_files(frame):
