@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from snareport.calculators.counts import CountTable, count_table
 from snareport.calculators.intervals import within_noise
 from snareport.config import AgeRange, Period
 from snareport.models.common import Change, PeriodPair, PeriodRef
@@ -39,6 +40,9 @@ class Frames:
     (``_in_<name>``). ``people``: people rows joined to their offence's district, time, group and period flags
     (``None`` without a people table). ``flagged``: offences with the cohort involvement flags joined on.
     ``positions``: for each of those frames, each district's row positions (a district's rows are a take).
+    ``offence_counts``: offences by period, district, kind (group, type, knife flag, sexual category) and
+    cohort involvement; ``people_counts``: people rows by period, district, kind (knife flag, sexual category),
+    role and sex, and age (see :mod:`snareport.calculators.counts`).
     """
 
     ds: Dataset
@@ -47,6 +51,8 @@ class Frames:
     involvement: pd.DataFrame
     flagged: pd.DataFrame
     positions: Mapping[str, Mapping[str, np.ndarray]]
+    offence_counts: CountTable
+    people_counts: CountTable | None
 
     @property
     def config(self) -> ReportConfig:
@@ -159,7 +165,40 @@ def make_frames(ds: Dataset) -> Frames:
     positions = {"offences": _district_positions(offences), "flagged": _district_positions(flagged)}
     if people is not None:
         positions["people"] = _district_positions(people)
-    return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions)
+    return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions,
+                  offence_counts=_offence_counts(ds, flagged, list(flags.columns)),
+                  people_counts=None if people is None else _people_counts(ds, people))
+
+
+OFFENCE_KIND = ("offence_group", "offence_type", "knife_enabled", "sexual_category")
+PEOPLE_KIND = ("knife_enabled", "sexual_category")
+
+
+def _period_masks(ds: "Dataset", frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {n: frame[PERIOD_FLAG + n].to_numpy(dtype=bool) for n in ds.config.periods}
+
+
+def _kind_columns(frame: pd.DataFrame, names: Iterable[str]) -> dict[str, pd.Series]:
+    """The kind columns the frame has; the sexual category folded (blank = not a sexual offence = None)."""
+    out = {n: frame[n] for n in names if n in frame.columns}
+    if "sexual_category" in out:
+        folded = folded_text(out["sexual_category"])
+        out["sexual_category"] = folded.where(folded != "")
+    return out
+
+
+def _offence_counts(ds: "Dataset", flagged: pd.DataFrame, cohorts: list[str]) -> CountTable:
+    kind = _kind_columns(flagged, OFFENCE_KIND)
+    columns = {"district": flagged["district"], **kind, **{c: flagged[c] for c in cohorts}}
+    return count_table(columns, [["district"], list(kind), cohorts], _period_masks(ds, flagged))
+
+
+def _people_counts(ds: "Dataset", people: pd.DataFrame) -> CountTable:
+    kind = _kind_columns(people, PEOPLE_KIND)
+    ages = pd.to_numeric(people["age"], errors="coerce").astype("Int64")
+    columns = {"district": people["district"], **kind, "role": people["role"], "sex": people["sex"], "age": ages}
+    axes = [["district"], ["role", "sex"], ["age"]] + ([list(kind)] if kind else [])
+    return count_table(columns, axes, _period_masks(ds, people))
 
 
 def require_prepared(data: Prepared) -> None:

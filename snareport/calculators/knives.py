@@ -8,17 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    by_period,
-    count_change,
-    counts_by_district,
-    district_population,
-    period_pair,
-    period_refs,
-    rank_desc,
-    require_prepared,
-    scope_people,
-    share,
-    unavailable_reason,
+    count_change, period_pair, period_refs, rank_desc, require_prepared, share, unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
@@ -27,6 +17,7 @@ from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
+    from snareport.calculators.counts import CountTable
     from snareport.calculators.prepare import Prepared
 
 COHORT = "under_25"
@@ -35,20 +26,26 @@ KNOWN_SEXES = ("male", "female")
 
 @dataclass(frozen=True)
 class KnivesArea:
-    """The area's knife-enabled offences stacked by year-on-year period (with the cohort flags), and their
-    current-year count per district: a district report ranks its district among all of them."""
+    """Every district's current-year knife-enabled offences (a district report ranks its district among
+    them) and the whole area's figures printed beside a district's own."""
 
-    offences: pd.DataFrame
     district_counts: pd.Series
+    area: dict
 
 
 def whole_area(frames: Frames) -> KnivesArea | None:
     if unavailable_reason(frames, "offences.knife_enabled"):
         return None
-    yoy = frames.config.comparisons.year_on_year
-    everywhere = frames.flagged
-    knife = by_period(frames, everywhere[everywhere["knife_enabled"].astype(bool)], yoy)
-    return KnivesArea(knife, counts_by_district(frames, knife[knife["_period"] == yoy[1]]))
+    cfg = frames.config
+    current = frames.offence_counts.where(period=cfg.comparisons.year_on_year[1], knife_enabled=True)
+    area = {}
+    if not unavailable_reason(frames, "people", "people.age", "people.sex"):
+        under_25, _ = _under_25(frames, frames.offence_counts.where(knife_enabled=True), cfg.comparisons.year_on_year)
+        people = _people(frames, Scope(), cfg.comparisons.year_on_year[1])
+        area = dict(area_under_25_injury=under_25["under_25_injury"],
+                    area_under_25_non_injury=under_25["under_25_non_injury"],
+                    area_suspect_sex=people["suspect_sex"], area_victim_female_share=people["victim_female_share"])
+    return KnivesArea(current.series("district", cfg.districts), area)
 
 
 def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
@@ -62,23 +59,19 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     reason = unavailable_reason(prep, "offences.knife_enabled")
     if reason or prep.knives is None:
         return KnivesSection(**periods, available=False, unavailable_reason=reason)
-    knife_all = prep.knives.offences
-    knife = knife_all if scope.is_county else knife_all[knife_all["district"] == scope.district]
-    per_period = knife["_period"].value_counts()
-    knife_offences = count_change(int(per_period.get(prev, 0)), int(per_period.get(cur, 0)))
-    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern,
-                           district_population(prep.ds), cfg.population_year)
+    knife = prep.frames.offence_counts.where(knife_enabled=True)
+    if not scope.is_county:
+        knife = knife.where(district=scope.district)
+    per_period = knife.series("period")
+    knife_offences = count_change(int(per_period[prev]), int(per_period[cur]))
+    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern)
 
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason:
         return KnivesSection(**periods, **districts, knife_offences=knife_offences, people_available=False,
                              notes=[f"Ages and sexes of people involved: {people_reason}."])
     under_25, notes = _under_25(prep, knife, yoy)
-    area = {}
-    if not scope.is_county:   # the whole area's figures, beside the district's
-        whole = calculate(prep, Scope())
-        area = dict(area_under_25_injury=whole.under_25_injury, area_under_25_non_injury=whole.under_25_non_injury,
-                    area_suspect_sex=whole.suspect_sex, area_victim_female_share=whole.victim_female_share)
+    area = {} if scope.is_county else dict(prep.knives.area)   # the whole area's figures, beside the district's
     return KnivesSection(**periods, **districts, knife_offences=knife_offences, **under_25,
                          **_people(prep, scope, cur), **area, notes=notes)
 
@@ -102,14 +95,16 @@ def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Serie
                 population_year=None if population is None else year)
 
 
-def _under_25(prep: Prepared, knife: pd.DataFrame, yoy) -> tuple[dict, list[str]]:
-    """The under-25 injury and non-injury changes and the minimum saving, with any notes."""
+def _under_25(prep: "Prepared | Frames", knife: "CountTable", yoy) -> tuple[dict, list[str]]:
+    """The under-25 injury and non-injury changes and the minimum saving, with any notes (``knife``: the
+    scope's knife-enabled offence counts)."""
     prev, cur = yoy
-    mine = knife[knife[COHORT]]
-    injury = mine["offence_group"].astype("object").isin(prep.config.definitions.knife_injury_groups)
-    table = pd.crosstab(injury, mine["_period"]).reindex(index=[True, False], columns=list(yoy), fill_value=0)
-    fields = dict(under_25_injury=count_change(int(table.at[True, prev]), int(table.at[True, cur])),
-                  under_25_non_injury=count_change(int(table.at[False, prev]), int(table.at[False, cur])))
+    mine = knife.where(**{COHORT: True})
+    injury_groups = set(prep.config.definitions.knife_injury_groups)
+    injury = mine.where(offence_group=injury_groups.__contains__).series("period")
+    other = mine.where(offence_group=lambda g: g not in injury_groups).series("period")
+    fields = dict(under_25_injury=count_change(int(injury[prev]), int(injury[cur])),
+                  under_25_non_injury=count_change(int(other[prev]), int(other[cur])))
     costs = prep.ds.unit_costs
     if not prep.has("unit_costs") or costs is None:
         return fields, ["Minimum saving: not available from this source (needs unit_costs)."]
@@ -118,53 +113,54 @@ def _under_25(prep: Prepared, knife: pd.DataFrame, yoy) -> tuple[dict, list[str]
     if match.empty:
         return fields, [f"Minimum saving: no unit cost for {prep.config.definitions.knife_cost_group} at {price_year}."]
     unit = float(match["unit_cost_gbp"].iloc[0])
-    fall = max(int(table.at[True, prev]) - int(table.at[True, cur]), 0)
+    fall = max(int(injury[prev]) - int(injury[cur]), 0)
     return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2)}, []
 
 
-def _people(prep: Prepared, scope: Scope, cur: str) -> dict:
-    ppl = by_period(prep, scope_people(prep, scope), [cur])
-    ppl = ppl[ppl["knife_enabled"].astype(bool)]
-    ages = pd.to_numeric(ppl["age"], errors="coerce").astype("float64")
-    known = ages.dropna().astype(int).value_counts().sort_index()
+def _people(prep: "Prepared | Frames", scope: Scope, cur: str) -> dict:
+    """Ages and sexes of the people involved in the scope's current-year knife-enabled offences."""
+    ppl = prep.people_counts.where(period=cur, knife_enabled=True)
+    if not scope.is_county:
+        ppl = ppl.where(district=scope.district)
+    by_age = ppl.series("age")
+    known = {int(a): int(n) for a, n in by_age.items() if a is not None and n}
 
-    suspects = ppl[ppl["role"] == "suspect"]
-    s_sex = suspects["sex"].astype("object")
-    known_sex = s_sex[s_sex.isin(KNOWN_SEXES)]
-    counts = known_sex.value_counts()
+    suspects = ppl.where(role="suspect")
+    counts = suspects.where(sex=list(KNOWN_SEXES)).series("sex", KNOWN_SEXES)
+    known_sex = int(counts.sum())
     modal_sex, pair, modal_count = None, None, None
-    if len(known_sex):
-        modal_sex = str(sorted(counts.index, key=lambda s: (-counts[s], s))[0])
-        modal_ages = pd.to_numeric(suspects.loc[s_sex == modal_sex, "age"], errors="coerce")
+    if known_sex:
+        modal_sex = str(sorted((s for s in counts.index if counts[s]), key=lambda s: (-counts[s], s))[0])
+        modal_ages = {int(a): int(n) for a, n in suspects.where(sex=modal_sex).series("age").items()
+                      if a is not None and n}
         pair = modal_age_pair(modal_ages)
         if pair is not None:
-            modal_count = int(modal_ages.between(*pair).sum())
+            modal_count = modal_ages.get(pair[0], 0) + modal_ages.get(pair[1], 0)
 
-    victims = ppl[ppl["role"] == "victim"]
-    v_sex = victims["sex"].astype("object")
-    v_known = v_sex[v_sex.isin(KNOWN_SEXES)]
+    victims = ppl.where(role="victim").where(sex=list(KNOWN_SEXES)).series("sex", KNOWN_SEXES)
+    v_known, v_female = int(victims.sum()), int(victims["female"])
     return dict(
-        age_distribution=[AgeCount(age=int(a), count=int(n)) for a, n in known.items()],
-        age_unknown=int(ages.isna().sum()),
-        suspect_sex=[SuppressibleCount(label=s, count=int(counts.get(s, 0)),
-                                       share=share(int(counts.get(s, 0)), len(known_sex))) for s in KNOWN_SEXES],
-        suspect_sex_unknown=int(len(s_sex) - len(known_sex)),
+        age_distribution=[AgeCount(age=a, count=n) for a, n in sorted(known.items())],
+        age_unknown=ppl.count("age", None),
+        suspect_sex=[SuppressibleCount(label=s, count=int(counts[s]), share=share(int(counts[s]), known_sex))
+                     for s in KNOWN_SEXES],
+        suspect_sex_unknown=suspects.total() - known_sex,
         modal_suspect_sex=modal_sex,
         modal_suspect_age_from=pair[0] if pair else None,
         modal_suspect_age_to=pair[1] if pair else None,
         modal_suspect_age_count=modal_count,
-        victim_female=int((v_known == "female").sum()), victim_known_sex=int(len(v_known)),
-        victim_female_share=share(int((v_known == "female").sum()), len(v_known)),
+        victim_female=v_female, victim_known_sex=v_known, victim_female_share=share(v_female, v_known),
     )
 
 
-def modal_age_pair(ages: pd.Series) -> tuple[int, int] | None:
-    """The pair of consecutive ages (a, a+1) with the most involvements (youngest pair on ties)."""
-    counts = ages.dropna().astype(int).value_counts()
-    if counts.empty:
+def modal_age_pair(ages: "pd.Series | dict[int, int]") -> tuple[int, int] | None:
+    """The pair of consecutive ages (a, a+1) with the most involvements (youngest pair on ties): ``ages`` is
+    one age per involvement (a Series, unknown ages missing) or the number of involvements at each age."""
+    counts = ages if isinstance(ages, dict) else ages.dropna().astype(int).value_counts().to_dict()
+    counts = {a: n for a, n in counts.items() if n}
+    if not counts:
         return None
-    pairs = {a: int(counts.get(a, 0)) + int(counts.get(a + 1, 0)) for a in range(int(counts.index.min()) - 1,
-                                                                                     int(counts.index.max()) + 1)}
+    pairs = {a: int(counts.get(a, 0)) + int(counts.get(a + 1, 0)) for a in range(min(counts) - 1, max(counts) + 1)}
     best = max(pairs.values())
     a = min(k for k, v in pairs.items() if v == best)
     return a, a + 1

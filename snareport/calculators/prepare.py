@@ -22,6 +22,7 @@ from snareport.calculators import (
 from snareport.calculators.common import Frames, make_frames
 
 if TYPE_CHECKING:  # pragma: no cover
+    from snareport.calculators.counts import CountTable
     from snareport.config import ReportConfig
     from snareport.dataset import Dataset
 
@@ -47,6 +48,14 @@ class Prepared:
     @property
     def config(self) -> ReportConfig:
         return self.frames.ds.config
+
+    @property
+    def offence_counts(self) -> "CountTable":
+        return self.frames.offence_counts
+
+    @property
+    def people_counts(self) -> "CountTable | None":
+        return self.frames.people_counts
 
     def has(self, name: str) -> bool:
         """True when the source provides this table or field."""
