@@ -42,7 +42,8 @@ class Frames:
     ``positions``: for each of those frames, each district's row positions (a district's rows are a take).
     ``offence_counts``: offences by period, district, kind (group, type, knife flag, sexual category) and
     cohort involvement; ``people_counts``: people rows by period, district, kind (knife flag, sexual category),
-    role and sex, and age (see :mod:`snareport.calculators.counts`).
+    role and sex, and age; ``month_counts``: offences by period, district, calendar month (year × 12 + month)
+    and sexual category (see :mod:`snareport.calculators.counts`).
     """
 
     ds: Dataset
@@ -53,6 +54,7 @@ class Frames:
     positions: Mapping[str, Mapping[str, np.ndarray]]
     offence_counts: CountTable
     people_counts: CountTable | None
+    month_counts: CountTable
 
     @property
     def config(self) -> ReportConfig:
@@ -167,7 +169,8 @@ def make_frames(ds: Dataset) -> Frames:
         positions["people"] = _district_positions(people)
     return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions,
                   offence_counts=_offence_counts(ds, flagged, list(flags.columns)),
-                  people_counts=None if people is None else _people_counts(ds, people))
+                  people_counts=None if people is None else _people_counts(ds, people),
+                  month_counts=_month_counts(ds, offences))
 
 
 OFFENCE_KIND = ("offence_group", "offence_type", "knife_enabled", "sexual_category")
@@ -191,6 +194,27 @@ def _offence_counts(ds: "Dataset", flagged: pd.DataFrame, cohorts: list[str]) ->
     kind = _kind_columns(flagged, OFFENCE_KIND)
     columns = {"district": flagged["district"], **kind, **{c: flagged[c] for c in cohorts}}
     return count_table(columns, [["district"], list(kind), cohorts], _period_masks(ds, flagged))
+
+
+def _month_counts(ds: "Dataset", offences: pd.DataFrame) -> CountTable:
+    stamps = offences["occurred_at"]
+    kind = _kind_columns(offences, ["sexual_category"])
+    columns = {"district": offences["district"], "month": stamps.dt.year * 12 + stamps.dt.month, **kind}
+    return count_table(columns, [["district"], ["month", *kind]], _period_masks(ds, offences))
+
+
+def month_of_year(month_number: int) -> int:
+    """The calendar month (1–12) of a month number of ``month_counts`` (year × 12 + month)."""
+    return (month_number - 1) % 12 + 1
+
+
+def band_of(age: int | None, bands: list[AgeRange]) -> str | None:
+    """The label of the (last listed) band holding a whole-year age, as ``band_label_series`` gives it."""
+    label = None
+    for band in bands:
+        if age is not None and age >= band.min_age and (band.max_age is None or age <= band.max_age):
+            label = band.label
+    return label
 
 
 def _people_counts(ds: "Dataset", people: pd.DataFrame) -> CountTable:

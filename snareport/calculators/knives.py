@@ -39,7 +39,7 @@ def whole_area(frames: Frames) -> KnivesArea | None:
     cfg = frames.config
     current = frames.offence_counts.where(period=cfg.comparisons.year_on_year[1], knife_enabled=True)
     area = {}
-    if not unavailable_reason(frames, "people", "people.age", "people.sex"):
+    if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people_counts is not None:
         under_25, _ = _under_25(frames, frames.offence_counts.where(knife_enabled=True), cfg.comparisons.year_on_year)
         people = _people(frames, Scope(), cfg.comparisons.year_on_year[1])
         area = dict(area_under_25_injury=under_25["under_25_injury"],

@@ -57,6 +57,10 @@ class Prepared:
     def people_counts(self) -> "CountTable | None":
         return self.frames.people_counts
 
+    @property
+    def month_counts(self) -> "CountTable":
+        return self.frames.month_counts
+
     def has(self, name: str) -> bool:
         """True when the source provides this table or field."""
         return self.frames.ds.has(name)

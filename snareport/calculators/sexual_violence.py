@@ -9,17 +9,8 @@ import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    band_label_series,
-    by_period,
-    count_change,
-    counts_by_district,
-    folded_text,
-    period_pair,
-    period_refs,
-    rank_desc,
-    require_prepared,
-    share,
-    unavailable_reason,
+    PERIOD_FLAG, band_of, by_period, count_change, folded_text, month_of_year, period_pair, period_refs, rank_desc,
+    require_prepared, share, unavailable_reason,
 )
 from snareport.models.common import Change, LabelledChange, Ranked, SuppressibleCount
 from snareport.models.sexual_violence import CategoryDistricts, MonthCount, SexualViolenceSection
@@ -27,6 +18,7 @@ from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
+    from snareport.calculators.counts import CountTable
     from snareport.calculators.prepare import Prepared
 
 CATEGORIES = ("non-contact", "contact", "penetration", "rape")
@@ -35,15 +27,13 @@ KNOWN_SEXES = ("male", "female")
 
 @dataclass(frozen=True)
 class SexualViolenceArea:
-    """The area's sexual offences (with ``_cat``) and their year-on-year change, every district ranked per
-    category in the current year, the suspects in sexual offences and the area's (repeat, current-year)
-    suspects (``None`` without people data)."""
+    """The area's year-on-year change in sexual offences, every district ranked per category in the current
+    year, and each scope's (repeat, all) current-year suspects (``""``: the whole area; ``None`` without
+    people data)."""
 
-    offences: pd.DataFrame
     total: Change
     highest_districts: tuple[CategoryDistricts, ...]
-    suspects: pd.DataFrame | None
-    repeat_suspects: tuple[int, int] | None
+    repeat_suspects: dict[str, tuple[int, int]] | None
 
 
 def whole_area(frames: Frames) -> SexualViolenceArea | None:
@@ -52,18 +42,13 @@ def whole_area(frames: Frames) -> SexualViolenceArea | None:
     cfg = frames.config
     yoy = cfg.comparisons.year_on_year
     three = cfg.comparisons.three_financial_years or yoy
-    sexual = _sexual(frames.offences)
-    counts = by_period(frames, sexual, yoy)["_period"].value_counts()
-    total = count_change(int(counts.get(yoy[0], 0)), int(counts.get(yoy[1], 0)))
-    current = by_period(frames, sexual, [yoy[1]])
-    suspects, repeat = None, None
+    sexual = frames.offence_counts.where(sexual_category=_is_sexual)
+    counts = sexual.series("period")
+    total = count_change(int(counts[yoy[0]]), int(counts[yoy[1]]))
+    repeat = None
     if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people is not None:
-        ppl = frames.people
-        cat = folded_text(ppl["sexual_category"])
-        keep = (ppl["role"] == "suspect") & cat.notna() & (cat != "")
-        suspects = ppl[keep].assign(_cat=cat[keep])
-        repeat = _repeat_suspects(frames, suspects, by_period(frames, suspects, [yoy[1]]), three)
-    return SexualViolenceArea(sexual, total, tuple(_highest_districts(frames, current)), suspects, repeat)
+        repeat = _repeat_suspects(frames, yoy[1], three)
+    return SexualViolenceArea(total, tuple(_highest_districts(frames, sexual.where(period=yoy[1]))), repeat)
 
 
 def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
@@ -82,14 +67,17 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
     area = prep.sexual_violence
     if reason or area is None:
         return SexualViolenceSection(**fixed, notes=notes, available=False, unavailable_reason=reason)
-    sv = area.offences if scope.is_county else area.offences[area.offences["district"] == scope.district]
+    sv = prep.offence_counts.where(sexual_category=_is_sexual)
+    months = prep.month_counts.where(sexual_category=_is_sexual)
+    if not scope.is_county:
+        sv, months = sv.where(district=scope.district), months.where(district=scope.district)
     prev, cur = yoy
 
-    rows = by_period(prep, sv, yoy)
-    table = pd.crosstab(rows["_cat"], rows["_period"]).reindex(index=list(CATEGORIES), columns=list(yoy),
-                                                               fill_value=0)
-    overall = by_period(prep, sv, two)["_period"].value_counts()
-    three_rows = by_period(prep, sv, three)
+    table = pd.DataFrame(sv.where(period=list(yoy)).by("sexual_category", "period"),
+                         index=pd.Index(sv.labels("sexual_category"), dtype="object"), columns=sv.periods
+                         ).reindex(index=list(CATEGORIES), columns=list(yoy), fill_value=0)
+    overall = sv.series("period")
+    three_rows = sv.where(period=list(three))
     figures = dict(
         categories=[LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
                     for c in CATEGORIES],
@@ -99,46 +87,48 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
                for label, cats in cfg.definitions.sexual_violence_table.items()],
         total=count_change(int(table[prev].sum()), int(table[cur].sum())),
         area_total=None if scope.is_county else area.total,   # the whole area's change, beside the district's
-        overall=count_change(int(overall.get(two[0], 0)), int(overall.get(two[1], 0))),
-        **_top_types(three_rows, cfg.definitions.top_offence_types), **_months(three_rows, cfg.definitions.peak_months),
+        overall=count_change(int(overall[two[0]]), int(overall[two[1]])),
+        **_top_types(three_rows, cfg.definitions.top_offence_types),
+        **_months(months.where(period=list(three)), cfg.definitions.peak_months),
         highest_districts=list(area.highest_districts),
     )
     figures.update(findings.sexual_violence(figures["table"], figures["total"]))
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
-    if people_reason or area.suspects is None:
+    if people_reason or area.repeat_suspects is None:
         return SexualViolenceSection(**fixed, **figures, people_available=False,
                                      notes=[*notes, f"Suspect ages, sexes and repeat suspects: {people_reason}."])
-    return SexualViolenceSection(**fixed, **figures, notes=notes,
-                                 **_suspects(prep, area, scope, yoy, three))
+    return SexualViolenceSection(**fixed, **figures, notes=notes, **_suspects(prep, area, scope, yoy))
 
 
-def _sexual(off: pd.DataFrame) -> pd.DataFrame:
-    cat = folded_text(off["sexual_category"])
-    keep = cat.notna() & (cat != "")
-    return off[keep].assign(_cat=cat[keep])
+def _is_sexual(category) -> bool:
+    return category is not None
 
 
-def _top_types(rows: pd.DataFrame, top: int) -> dict:
-    counts = rows["offence_type"].astype("object").value_counts()
-    counts = counts.sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
-    total = int(len(rows))
+def _top_types(rows: "CountTable", top: int) -> dict:
+    """The most frequent offence types (ties by name) of the offences counted in ``rows``, with shares."""
+    counts = rows.series("offence_type")
+    counts = counts[counts > 0].sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
+    total = rows.total()
     return dict(three_year_total=total,
                 top_types=[SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
                            for t, n in counts.head(top).items()])
 
 
-def _months(rows: pd.DataFrame, peak_months: int) -> dict:
-    counts = rows["occurred_at"].dt.month.value_counts().reindex(range(1, 13), fill_value=0)
+def _months(rows: "CountTable", peak_months: int) -> dict:
+    by_number = rows.series("month")
+    counts = pd.Series(0, index=range(1, 13), dtype="int64")
+    for number, n in by_number.items():
+        counts[month_of_year(int(number))] += int(n)
     ranked = sorted(((m, n) for m, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
     return dict(month_profile=[MonthCount(month=int(m), count=int(n)) for m, n in counts.items()],
                 peak_months=sorted(int(m) for m, _ in ranked[:peak_months]))
 
 
-def _highest_districts(ds: Frames, current: pd.DataFrame) -> list[CategoryDistricts]:
-    """Every district ranked by current-year count, per category (one grouped pass over the area)."""
+def _highest_districts(ds: "Frames", current: "CountTable") -> list[CategoryDistricts]:
+    """Every district ranked by current-year count, per category."""
     out = []
     for cat in CATEGORIES:
-        counts = counts_by_district(ds, current[current["_cat"] == cat])
+        counts = current.where(sexual_category=cat).series("district", ds.config.districts)
         ranks = rank_desc(counts)
         ranked = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
                         key=lambda r: r.rank)
@@ -146,44 +136,62 @@ def _highest_districts(ds: Frames, current: pd.DataFrame) -> list[CategoryDistri
     return out
 
 
-def _modal(values: pd.Series) -> tuple[str | None, int | None]:
-    """The most frequent value (ties: first by name) and how many have it."""
-    counts = values.dropna().value_counts()
-    if counts.empty:
+def _modal(counts: dict) -> tuple[str | None, int | None]:
+    """The most frequent value (ties: first by name) and how many have it, from counts by value."""
+    counts = {v: n for v, n in counts.items() if v is not None and n}
+    if not counts:
         return None, None
-    top = sorted(counts.index, key=lambda v: (-counts[v], str(v)))[0]
+    top = sorted(counts, key=lambda v: (-counts[v], str(v)))[0]
     return str(top), int(counts[top])
 
 
-def _suspects(prep: Prepared, area: SexualViolenceArea, scope: Scope, yoy, three) -> dict:
-    suspects = area.suspects
+def _bands(rows: "CountTable", bands) -> dict[str, int]:
+    """Counts by age band (unknown ages left out)."""
+    out: dict[str, int] = {}
+    for age, n in rows.series("age").items():
+        label = band_of(age, bands)
+        if label is not None:
+            out[label] = out.get(label, 0) + int(n)
+    return out
+
+
+def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy) -> dict:
+    now = prep.people_counts.where(period=yoy[1], role="suspect", sexual_category=_is_sexual)
     if not scope.is_county:
-        suspects = suspects[suspects["district"] == scope.district]
-    now = by_period(prep, suspects, [yoy[1]])
-    bands = band_label_series(now["age"], prep.config.suspect_age_bands)
-    sex = now["sex"].astype("object")
+        now = now.where(district=scope.district)
+    bands = prep.config.suspect_age_bands
     # a district's suspects count their sexual offences anywhere in the area, not only in the district
-    repeat, distinct = _repeat_suspects(prep, area.suspects, now, three)
-    band, band_count = _modal(bands)
-    modal_sex, sex_count = _modal(sex[sex.isin(KNOWN_SEXES)])
-    non_contact, non_contact_count = _modal(bands[now["_cat"] == "non-contact"])
+    repeat, distinct = area.repeat_suspects.get(scope.district or "", (0, 0))
+    band, band_count = _modal(_bands(now, bands))
+    modal_sex, sex_count = _modal(now.where(sex=list(KNOWN_SEXES)).series("sex").to_dict())
+    non_contact, non_contact_count = _modal(_bands(now.where(sexual_category="non-contact"), bands))
     fields = dict(
         modal_suspect_band=band, modal_suspect_band_count=band_count,
         modal_suspect_sex=modal_sex, modal_suspect_sex_count=sex_count,
         non_contact_peak_suspect_band=non_contact, non_contact_peak_suspect_band_count=non_contact_count,
         distinct_suspects=distinct, repeat_suspects=repeat, repeat_suspect_share=share(repeat, distinct),
     )
-    if not scope.is_county and area.repeat_suspects is not None:   # the whole area's, beside the district's
-        area_repeat, area_distinct = area.repeat_suspects
+    if not scope.is_county:   # the whole area's, beside the district's
+        area_repeat, area_distinct = area.repeat_suspects[""]
         fields.update(area_repeat_suspects=area_repeat, area_repeat_suspect_share=share(area_repeat, area_distinct))
     return fields
 
 
-def _repeat_suspects(ds: Prepared | Frames, suspects: pd.DataFrame, now: pd.DataFrame, three) -> tuple[int, int]:
-    """(current-year suspects in ``now`` with two or more sexual offences among ``suspects`` over the three
-    years, current-year suspects). Pass the whole area's suspects so offences elsewhere count too."""
-    over_three = by_period(ds, suspects, three).drop_duplicates(["person_id", "offence_id"])
+def _repeat_suspects(frames: "Frames", current: str, three) -> dict[str, tuple[int, int]]:
+    """Per scope (``""``: the whole area; else a district): (current-year suspects in a sexual offence in
+    the scope with two or more sexual offences anywhere in the area over the three years, current-year
+    suspects in a sexual offence in the scope)."""
+    ppl = frames.people
+    cat = folded_text(ppl["sexual_category"])
+    suspects = ppl[((ppl["role"] == "suspect") & cat.notna() & (cat != "")).to_numpy()]
+    over_three = by_period(frames, suspects, three).drop_duplicates(["person_id", "offence_id"])
     offences_per_suspect = over_three.groupby("person_id").size()
-    current_suspects = now["person_id"].drop_duplicates()
-    repeat = int((offences_per_suspect.reindex(current_suspects, fill_value=0) >= 2).sum())
-    return repeat, int(len(current_suspects))
+    now = suspects[suspects[PERIOD_FLAG + current].to_numpy()]
+    pairs = pd.DataFrame({"district": now["district"].astype("object").to_numpy(),
+                          "person_id": now["person_id"].to_numpy()}).drop_duplicates()
+    pairs["repeat"] = (offences_per_suspect.reindex(pairs["person_id"], fill_value=0) >= 2).to_numpy()
+    whole = pairs.drop_duplicates("person_id")
+    out = {"": (int(whole["repeat"].sum()), int(len(whole)))}
+    grouped = pairs.groupby("district", sort=False)["repeat"].agg(["sum", "size"])
+    out.update({str(d): (int(r["sum"]), int(r["size"])) for d, r in grouped.iterrows()})
+    return out
