@@ -8,16 +8,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    NOT_AVAILABLE,
-    by_period,
-    change,
-    count_change,
-    in_period,
-    offences_with_flags,
-    period_pair,
-    period_refs,
-    require_prepared,
-    unavailable_reason,
+    count_change, require_prepared,
+    NOT_AVAILABLE, change, in_period, period_pair, period_refs, unavailable_reason,
 )
 from snareport.formatting import month_list
 from snareport.models.achievements import AchievementsSection, CostSaving
@@ -25,6 +17,7 @@ from snareport.models.common import LabelledChange
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
+    from snareport.calculators.counts import CountTable
     from snareport.calculators.prepare import Prepared
     from snareport.dataset import Dataset
     from snareport.scope import Scope
@@ -45,7 +38,7 @@ def whole_area(frames: Frames) -> AchievementsArea:
     cfg = frames.config
     knife: tuple[LabelledChange, ...] = ()
     if not unavailable_reason(frames, "offences.knife_enabled", "people", "people.age"):
-        knife = tuple(_knife_changes(frames, frames.flagged, cfg.comparisons.year_on_year)["knife_enabled"])
+        knife = tuple(_knife_changes(frames, frames.offence_counts, cfg.comparisons.year_on_year)["knife_enabled"])
     adm = frames.ds.hospital_admissions
     admissions: tuple[LabelledChange, ...] = ()
     if adm is not None and frames.has("hospital_admissions"):
@@ -60,7 +53,7 @@ def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
     require_prepared(prep)
     cfg = prep.config
     yoy, rolling, two = cfg.comparisons.year_on_year, cfg.comparisons.rolling, cfg.comparisons.two_year
-    off = offences_with_flags(prep, scope)
+    off = prep.offence_counts if scope.is_county else prep.offence_counts.where(district=scope.district)
     notes: list[str] = []
     knife: dict = {}
     knife_reason = unavailable_reason(prep, "offences.knife_enabled", "people", "people.age")
@@ -71,29 +64,29 @@ def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
         if not scope.is_county and prep.achievements is not None:   # the whole area's, beside the district's
             knife["area_knife_enabled"] = list(prep.achievements.knife_enabled)
     admissions, admissions_notes = _admissions(prep, scope, rolling)
-    yoy_rows = by_period(prep, off, yoy)
-    savings, savings_notes = _savings(prep, by_period(prep, off, two), two)
+    savings, savings_notes = _savings(prep, off, two)
     return AchievementsSection(
         periods=period_refs(prep, [*yoy, *rolling, *two]),
         year_on_year=period_pair(prep, yoy), rolling=period_pair(prep, rolling), two_year=period_pair(prep, two),
         **knife, **admissions,
-        fallen_groups=_fallen(yoy_rows, "offence_group", yoy), fallen_types=_fallen(yoy_rows, "offence_type", yoy),
+        fallen_groups=_fallen(off, "offence_group", yoy), fallen_types=_fallen(off, "offence_type", yoy),
         **savings, notes=[*notes, *admissions_notes, *savings_notes],
     )
 
 
-def _knife_changes(ds: Prepared | Frames, off: pd.DataFrame, yoy) -> dict:
-    knife = by_period(ds, off[off["knife_enabled"].astype(bool)], yoy)
-    cols = [*KNIFE_COHORTS, "age_unknown"]
-    counts = knife.groupby("_period")[cols].sum().reindex(list(yoy), fill_value=0)
+def _knife_changes(ds: "Prepared | Frames", off: "CountTable", yoy) -> dict:
+    """Knife-enabled offences involving each cohort (and with no known age), year on year (``off``: the
+    scope's offence counts)."""
+    knife = off.where(knife_enabled=True)
+    counts = {name: knife.where(**{name: True}).series("period") for name in [*KNIFE_COHORTS, "age_unknown"]}
     prev, cur = yoy
     cohorts = dict(ds.config.cohorts)
     changes = [
         LabelledChange(key=name, label=cohorts[name].label,
-                       change=count_change(int(counts.at[prev, name]), int(counts.at[cur, name])))
+                       change=count_change(int(counts[name][prev]), int(counts[name][cur])))
         for name in KNIFE_COHORTS
     ]
-    unknown = count_change(int(counts.at[prev, "age_unknown"]), int(counts.at[cur, "age_unknown"]))
+    unknown = count_change(int(counts["age_unknown"][prev]), int(counts["age_unknown"][cur]))
     return dict(knife_enabled=changes, knife_enabled_age_unknown=unknown)
 
 
@@ -140,13 +133,14 @@ def _admission_changes(ds: Dataset, adm: pd.DataFrame, rolling) -> list[Labelled
     ]
 
 
-def _counts(rows: pd.DataFrame, column: str, pair) -> pd.DataFrame:
-    """Counts of ``column`` values (rows) by period (columns), from rows stacked by ``by_period``."""
-    table = rows.groupby([rows[column].astype("object"), "_period"]).size().unstack(fill_value=0)
-    return table.reindex(columns=list(pair), fill_value=0).sort_index()
+def _counts(off: "CountTable", column: str, pair) -> pd.DataFrame:
+    """Counts of ``column`` values (rows: those counted in either period, by name) by period (columns)."""
+    table = pd.DataFrame(off.by(column, "period"), index=pd.Index(off.labels(column), dtype="object"),
+                         columns=off.periods)[list(dict.fromkeys(pair))].reindex(columns=list(pair))
+    return table[table.sum(axis=1) > 0].sort_index()
 
 
-def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
+def _fallen(off: "CountTable", column: str, yoy) -> list[LabelledChange]:
     """Every group/type whose current-year count is below its previous-year count."""
     table = _counts(off, column, yoy)
     prev, cur = yoy
@@ -155,7 +149,7 @@ def _fallen(off: pd.DataFrame, column: str, yoy) -> list[LabelledChange]:
             for name, r in fell.iterrows()]
 
 
-def _savings(prep: Prepared, off: pd.DataFrame, two) -> tuple[dict, list[str]]:
+def _savings(prep: "Prepared", off: "CountTable", two) -> tuple[dict, list[str]]:
     """Estimated cost of crime avoided, as the Home Office method intends: for each offence group named in
     report.yaml (``costs.groups``), the change in volume over ``two_year`` × the group's unit cost, rises
     counted as well as falls (a rise is a negative saving), summed to a net figure."""

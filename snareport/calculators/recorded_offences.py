@@ -8,23 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
+
 import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    by_period,
-    change,
-    count_change,
-    district_population,
-    harm_of,
-    period_pair,
-    period_refs,
-    rank_desc,
-    require_prepared,
-    share,
-    take_district,
-    unavailable_reason,
+    count_change, district_population, require_prepared,
+    change, harm_of, period_pair, period_refs, rank_desc, share, unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.loading.coverage import period_months
@@ -39,6 +29,7 @@ from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
+    from snareport.calculators.counts import CountTable
     from snareport.calculators.prepare import Prepared
 
 
@@ -56,17 +47,18 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
         return RecordedOffencesSection(**fixed, available=False, unavailable_reason=reason)
     has_harm = _has_harm(prep)
     notes = [] if has_harm else ["Harm-weighted volumes: not available from this source (needs harm_weights)."]
-    rows, county_total, county_harm = area.rows, area.county_total, area.county_harm
-    mine = rows if scope.is_county else take_district(rows, area.positions, scope.district)
+    county_total, county_harm = area.county_total, area.county_harm
+    mine, months = prep.offence_counts, prep.month_counts
+    if not scope.is_county:
+        mine, months = mine.where(district=scope.district), months.where(district=scope.district)
     if scope.is_county:  # the whole area's pair, counted once
         total, harm = county_total, county_harm
     else:
-        total, harm = _pair(mine, yoy, "size"), _pair(mine, yoy, "harm") if has_harm else None
+        total, harm = _pair(mine, yoy, None), _pair(mine, yoy, area.weights) if has_harm else None
     unweighted = 0
     if has_harm:
-        weighted = set(prep.ds.harm_weights["offence_type"].astype("object"))
-        current = mine[mine["_period"] == yoy[1]]
-        unweighted = int((~current["offence_type"].astype("object").isin(weighted)).sum())
+        weighted = set(area.weights.index)
+        unweighted = mine.where(period=yoy[1], offence_type=lambda t: t not in weighted).total()
         if unweighted:
             notes.append(f"{unweighted} offences in {cfg.period(yoy[1]).label} are of "
                          "types with no harm weight and add nothing to the harm-weighted volume.")
@@ -74,8 +66,9 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
     months, groups = _months(prep, mine, yoy), _groups(mine, yoy)
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
-        **districts, total=total, harm=harm, months=months, groups=groups, unweighted_offences=unweighted,
-        **findings.recorded_offences(months, groups, districts["districts"]),
+        **_districts(prep, scope, area.volume, area.harm, has_harm, county_total, county_harm),
+        total=total, harm=harm, months=_months(prep, months, yoy), groups=_groups(mine, yoy),
+        unweighted_offences=unweighted,
     )
 
 
@@ -85,12 +78,12 @@ def _has_harm(data) -> bool:
 
 @dataclass(frozen=True)
 class RecordedArea:
-    """The whole area's offences in the year-on-year periods (with ``_district`` and ``_harm`` columns), each
-    district's row positions in them, their size and harm per district and period, and the area's changes."""
+    """Every district's offences and their summed harm in the year-on-year periods (columns: previous,
+    current), the harm weight of each offence type, and the area's changes."""
 
-    rows: pd.DataFrame
-    positions: Mapping[str, np.ndarray]
-    by_district: pd.DataFrame
+    volume: pd.DataFrame
+    harm: pd.DataFrame
+    weights: pd.Series
     county_total: Change
     county_harm: Change | None
 
@@ -98,32 +91,42 @@ class RecordedArea:
 def whole_area(frames: Frames) -> RecordedArea | None:
     if unavailable_reason(frames, "offences"):
         return None
-    yoy = frames.config.comparisons.year_on_year
+    yoy = list(frames.config.comparisons.year_on_year)
     has_harm = _has_harm(frames)
-    rows = by_period(frames, frames.offences, yoy)
-    rows = rows.assign(_district=rows["district"].astype("object"),
-                       _harm=harm_of(frames, rows["offence_type"]) if has_harm else 0.0)
+    counts = frames.offence_counts
+    types = pd.Series(counts.labels("offence_type"), dtype="object")
+    weights = harm_of(frames, types) if has_harm else pd.Series(0.0, index=types.index)
+    weights.index = types.to_numpy()
+    by_type = {name: counts.where(period=name).by("district", "offence_type") for name in dict.fromkeys(yoy)}
+    districts = pd.Index(counts.labels("district"), dtype="object")
+    volume = pd.DataFrame({name: by_type[name].sum(axis=1) for name in by_type}, index=districts)[yoy]
+    harm = pd.DataFrame({name: by_type[name] @ weights.to_numpy() for name in by_type}, index=districts)[yoy]
+    if has_harm:
+        weights = weights[types.isin(set(frames.ds.harm_weights["offence_type"].astype("object"))).to_numpy()]
     return RecordedArea(
-        rows=rows, positions=rows.groupby("_district", sort=False).indices,
-        by_district=rows.groupby(["_district", "_period"])["_harm"].agg(["size", "sum"]),
-        county_total=_pair(rows, yoy, "size"), county_harm=_pair(rows, yoy, "harm") if has_harm else None,
+        volume=volume, harm=harm, weights=weights,
+        county_total=_pair(counts, yoy, None), county_harm=_pair(counts, yoy, weights) if has_harm else None,
     )
 
 
-def _pair(rows: pd.DataFrame, yoy: tuple[str, str], measure: str):
-    """Offences (``size``) or their summed harm (``harm``) in each period, as a Change."""
-    values = [rows[rows["_period"] == name] for name in yoy]
-    if measure == "size":
-        return count_change(len(values[0]), len(values[1]))
-    return change(round(float(values[0]["_harm"].sum()), 2), round(float(values[1]["_harm"].sum()), 2))
+def _pair(rows: "CountTable", yoy, weights: pd.Series | None):
+    """Offences (no ``weights``) or their summed harm (harm weight by offence type) in each period, as a
+    Change."""
+    if weights is None:
+        per_period = rows.series("period")
+        return count_change(int(per_period[yoy[0]]), int(per_period[yoy[1]]))
+    by_type = rows.by("period", "offence_type")
+    harm = by_type @ weights.reindex(rows.labels("offence_type"), fill_value=0.0).to_numpy()
+    at = {name: i for i, name in enumerate(rows.periods)}
+    return change(round(float(harm[at[yoy[0]]]), 2), round(float(harm[at[yoy[1]]]), 2))
 
 
-def _districts(prep: Prepared, scope: Scope, grouped: pd.DataFrame, has_harm: bool, county_total,
-               county_harm) -> dict:
+def _districts(prep: "Prepared", scope: Scope, volume: pd.DataFrame, harm: pd.DataFrame, has_harm: bool,
+               county_total, county_harm) -> dict:
     prev, cur = prep.config.comparisons.year_on_year
     names = prep.config.districts
-    volume = grouped["size"].unstack(fill_value=0).reindex(index=names, columns=[prev, cur], fill_value=0)
-    harm = grouped["sum"].unstack(fill_value=0.0).reindex(index=names, columns=[prev, cur], fill_value=0.0)
+    volume = volume.reindex(index=names, fill_value=0)
+    harm = harm.reindex(index=names, fill_value=0.0)
     volume_rank = rank_desc(volume[cur], harm[cur])
     previous_rank = rank_desc(volume[prev], harm[prev])
     harm_rank = rank_desc(harm[cur], volume[cur]) if has_harm else None
@@ -155,12 +158,21 @@ def _districts(prep: Prepared, scope: Scope, grouped: pd.DataFrame, has_harm: bo
                 population_year=prep.config.population_year if population is not None else None)
 
 
-def _months(ds: Prepared, rows: pd.DataFrame, yoy: tuple[str, str]) -> list[MonthlyVolume]:
+def month_starts(period: Period) -> list[dt.date]:
+    """The first day of every calendar month the period touches, in order."""
+    out, year, month = [], period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        out.append(dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _months(ds: "Prepared", rows: "CountTable", yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
-    stamps = pd.to_datetime(rows["occurred_at"])
-    month_number = stamps.dt.year * 12 + stamps.dt.month   # one integer per calendar month
-    counts = rows.groupby([rows["_period"], month_number.rename("_month")]).size()
-    previous, current = (period_months(ds.config.period(name)) for name in yoy)
+    table = rows.by("period", "month")
+    counts = {(period, number): int(table[i, j]) for i, period in enumerate(rows.periods)
+              for j, number in enumerate(rows.labels("month"))}
+    previous, current = (month_starts(ds.config.period(name)) for name in yoy)
     out = []
     for i in range(max(len(previous), len(current))):
         before = previous[i] if i < len(previous) else None
@@ -176,10 +188,11 @@ def _month_number(day: dt.date) -> int:
     return day.year * 12 + day.month
 
 
-def _groups(rows: pd.DataFrame, yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
+def _groups(rows: "CountTable", yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
     prev, cur = yoy
-    table = pd.crosstab(rows["offence_group"].astype("object"), rows["_period"])
-    table = table.reindex(columns=[prev, cur], fill_value=0)
+    table = pd.DataFrame(rows.by("offence_group", "period"), index=pd.Index(rows.labels("offence_group"),
+                         dtype="object"), columns=rows.periods)[[prev, cur]]
+    table = table[table.sum(axis=1) > 0]
     totals = table.sum()
     order = sorted(table.index, key=lambda g: (-int(table.at[g, cur]), -int(table.at[g, prev]), str(g)))
     return [OffenceGroupVolume(group=str(g), volume=count_change(int(table.at[g, prev]), int(table.at[g, cur])),
