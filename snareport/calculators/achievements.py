@@ -133,20 +133,11 @@ def _admission_changes(ds: Dataset, adm: pd.DataFrame, rolling) -> list[Labelled
     ]
 
 
-def _counts(off: "CountTable", column: str, pair) -> pd.DataFrame:
-    """Counts of ``column`` values (rows: those counted in either period, by name) by period (columns)."""
-    table = pd.DataFrame(off.by(column, "period"), index=pd.Index(off.labels(column), dtype="object"),
-                         columns=off.periods)[list(dict.fromkeys(pair))].reindex(columns=list(pair))
-    return table[table.sum(axis=1) > 0].sort_index()
-
-
 def _fallen(off: "CountTable", column: str, yoy) -> list[LabelledChange]:
-    """Every group/type whose current-year count is below its previous-year count."""
-    table = _counts(off, column, yoy)
-    prev, cur = yoy
-    fell = table[table[cur] < table[prev]]
-    return [LabelledChange(key=str(name), label=str(name), change=count_change(int(r[prev]), int(r[cur])))
-            for name, r in fell.iterrows()]
+    """Every group/type whose current-year count is below its previous-year count (by name)."""
+    table = off.per_period(column, yoy)
+    return [LabelledChange(key=str(name), label=str(name), change=count_change(before, after))
+            for name, (before, after) in sorted(table.items(), key=lambda kv: kv[0]) if after < before]
 
 
 def _savings(prep: "Prepared", off: "CountTable", two) -> tuple[dict, list[str]]:
@@ -165,12 +156,11 @@ def _savings(prep: "Prepared", off: "CountTable", two) -> tuple[dict, list[str]]
     costed = [g for g in cfg.groups if g in costs.index]
     notes = [f"No unit cost at {price_year} for {group}; its change is not costed."
              for group in cfg.groups if group not in costs.index]
-    table = _counts(off, "offence_group", two).reindex(costed, fill_value=0)
-    first, second = two
+    table = off.per_period("offence_group", two)
     sexual = set(cfg.sexual_offence_groups)
     savings = []
     for group in costed:
-        before, after = int(table.at[group, first]), int(table.at[group, second])
+        before, after = table.get(group, (0, 0))
         unit = float(costs.at[group, "unit_cost_gbp"])
         savings.append(CostSaving(offence_group=group, previous=before, current=after, fall=before - after,
                                   unit_cost_gbp=unit, saving_gbp=round((before - after) * unit, 2),

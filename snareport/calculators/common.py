@@ -343,11 +343,19 @@ def _num(x):
 
 
 def rank_desc(values: pd.Series, tiebreak: pd.Series | None = None) -> pd.Series:
-    """Ranks 1..n, highest value first; ties broken by ``tiebreak`` (higher first), then by index name."""
-    frame = pd.DataFrame({"v": values.astype("float64"), "name": values.index.astype(str)})
-    frame["t"] = tiebreak.astype("float64") if tiebreak is not None else 0.0
-    order = frame.sort_values(["v", "t", "name"], ascending=[False, False, True], kind="mergesort")
-    return pd.Series(range(1, len(order) + 1), index=order.index)
+    """Ranks 1..n, highest value first; ties broken by ``tiebreak`` (higher first), then by index name.
+    Missing values rank last (within each key)."""
+    v = values.to_numpy(dtype="float64", na_value=np.nan)
+    t = (tiebreak.to_numpy(dtype="float64", na_value=np.nan) if tiebreak is not None
+         else np.zeros(len(v)))
+    names = [str(n) for n in values.index]
+
+    def key(i: int) -> tuple:
+        return (bool(np.isnan(v[i])), 0.0 if np.isnan(v[i]) else -v[i],
+                bool(np.isnan(t[i])), 0.0 if np.isnan(t[i]) else -t[i], names[i])
+
+    order = sorted(range(len(v)), key=key)
+    return pd.Series(range(1, len(order) + 1), index=values.index[order])
 
 
 def district_population(ds: Dataset, age: AgeRange | None = None) -> pd.Series | None:

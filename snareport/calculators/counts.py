@@ -89,6 +89,14 @@ class CountTable:
         counts = pd.Series(self.by(name), index=pd.Index(self.labels(name), dtype="object"))
         return counts if index is None else counts.reindex(list(index), fill_value=0).astype(np.int64)
 
+    def per_period(self, name: str, periods: Iterable[str]) -> dict[Any, tuple[int, ...]]:
+        """Every label of the column counted in any of ``periods``, with its count in each (in that order)."""
+        table = self.by(name, "period")
+        at = [self.periods.index(p) for p in periods]
+        picked = table[:, at]
+        return {label: tuple(int(n) for n in picked[i]) for i, label in enumerate(self.labels(name))
+                if picked[i].any()}
+
     def count(self, name: str, label: Any) -> int:
         """How many rows have this label in the named column (0 for a label the column never has)."""
         labels = self.labels(name)

@@ -9,18 +9,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    band_label_series,
-    by_period,
-    count_change,
-    crossed_counts,
-    harm_of,
-    period_pair,
-    period_refs,
-    population_band_map,
-    require_prepared,
-    scope_people,
-    share,
-    unavailable_reason,
+    PERIOD_FLAG, band_of, count_change, harm_of, period_pair, period_refs, population_band_map, require_prepared,
+    share, unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
 from snareport.models.demographics import (
@@ -35,6 +25,7 @@ from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
+    from snareport.calculators.counts import CountTable
     from snareport.calculators.prepare import Prepared
 
 ROLES = ("victim", "suspect")
@@ -45,30 +36,38 @@ UNKNOWN_AGE = "unknown"
 @dataclass(frozen=True)
 class DemographicsArea:
     """Victims and suspects by age band, current year: in each authority of the whole area (the area's own
-    report), and in the whole area (what a district is compared with)."""
+    report), and in the whole area (what a district is compared with); the high-harm concentration of every
+    scope (``""``: the whole area) and each scope's population by age band."""
 
     authority_profiles: tuple[AgeProfile, ...]
     area_profiles: tuple[AgeProfile, ...]
-    area_high_harm: HighHarm | None   # None without harm weights
+    high_harm: dict[str, HighHarm] | None   # None without harm weights
     area_sex_split: tuple[RoleSexSplit, ...]
     area_suspect_vs_population: tuple[PopulationComparison, ...]
+    populations: dict[str, tuple[dict[str, int], int]] | None   # None without populations
+
+    @property
+    def area_high_harm(self) -> HighHarm | None:
+        return None if self.high_harm is None else self.high_harm[""]
 
 
-def whole_area(frames: Frames) -> DemographicsArea | None:
-    if unavailable_reason(frames, "people", "people.age", "people.sex") or frames.people is None:
+def whole_area(frames: "Frames") -> DemographicsArea | None:
+    if (unavailable_reason(frames, "people", "people.age", "people.sex") or frames.people is None
+            or frames.people_counts is None):
         return None
     cfg = frames.config
-    whole = by_period(frames, frames.people, [cfg.comparisons.year_on_year[1]])
-    whole = whole.assign(_band=band_label_series(whole["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
-    has_harm = not unavailable_reason(frames, "harm_weights") and frames.ds.harm_weights is not None
     yoy = cfg.comparisons.year_on_year
-    rows = by_period(frames, frames.people, yoy)
+    rows = frames.people_counts.where(period=list(yoy))
+    now = rows.where(period=yoy[1])
+    has_harm = not unavailable_reason(frames, "harm_weights") and frames.ds.harm_weights is not None
+    populations = _populations(frames)
     return DemographicsArea(
-        tuple(_authority_profiles(frames, whole)),
-        tuple(_profile(whole, cfg.area, "area", role, cfg.age_bands) for role in ROLES),
-        _high_harm(frames, whole) if has_harm else None,
+        tuple(_authority_profiles(frames, now)),
+        tuple(_profile(now, cfg.area, "area", role, cfg.age_bands) for role in ROLES),
+        _high_harm_by_scope(frames, yoy[1]) if has_harm else None,
         tuple(_sex_split(rows, role, yoy) for role in ROLES),
-        tuple(_population_comparison(frames, Scope(), whole).get("suspect_vs_population", [])),
+        tuple(_population_comparison(frames, populations, "", now).get("suspect_vs_population", [])),
+        populations,
     )
 
 
@@ -83,93 +82,129 @@ def calculate(prep: Prepared, scope: Scope) -> DemographicsSection:
     reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     fixed = dict(periods=period_refs(prep, yoy), year_on_year=period_pair(prep, yoy),
                  population_year=cfg.population_year)
-    if reason or prep.demographics is None:
+    area = prep.demographics
+    if reason or area is None:
         return DemographicsSection(**fixed, available=False, unavailable_reason=reason)
-    rows = by_period(prep, scope_people(prep, scope), yoy)
-    now = rows[rows["_period"] == yoy[1]]
-    now = now.assign(_band=band_label_series(now["age"], cfg.age_bands).fillna(UNKNOWN_AGE))
+    rows = prep.people_counts.where(period=list(yoy))
+    if not scope.is_county:
+        rows = rows.where(district=scope.district)
+    now = rows.where(period=yoy[1])
     if scope.is_county:
-        profiles, comparison = list(prep.demographics.authority_profiles), []
+        profiles, comparison = list(area.authority_profiles), []
     else:
         profiles = [_profile(now, scope.district, "district", role, cfg.age_bands) for role in ROLES]
-        comparison = list(prep.demographics.area_profiles)  # a district is compared with the area
+        comparison = list(area.area_profiles)  # a district is compared with the area
     reason = unavailable_reason(prep, "harm_weights")
-    if reason or prep.ds.harm_weights is None:
+    if reason or prep.ds.harm_weights is None or area.high_harm is None:
         harm: dict = dict(high_harm_available=False, high_harm_reason=reason)
     else:
-        harm = dict(high_harm=_high_harm(prep, now),   # and the whole area's beside a district's
-                    area_high_harm=None if scope.is_county else prep.demographics.area_high_harm)
-    area = {} if scope.is_county else dict(   # the whole area's, beside the district's
-        area_sex_split=list(prep.demographics.area_sex_split),
-        area_suspect_vs_population=list(prep.demographics.area_suspect_vs_population))
+        harm = dict(high_harm=area.high_harm.get(scope.district or "", _no_harm(prep)),   # and the whole area's
+                    area_high_harm=None if scope.is_county else area.area_high_harm)    # beside a district's
+    beside = {} if scope.is_county else dict(   # the whole area's, beside the district's
+        area_sex_split=list(area.area_sex_split),
+        area_suspect_vs_population=list(area.area_suspect_vs_population))
     return DemographicsSection(
-        **fixed, **area, age_profiles=profiles, comparison_profiles=comparison,
+        **fixed, **beside, age_profiles=profiles, comparison_profiles=comparison,
         sex_split=[_sex_split(rows, role, yoy) for role in ROLES],
-        **_population_comparison(prep, scope, now), **harm,
+        **_population_comparison(prep, area.populations, scope.district or "", now), **harm,
     )
 
 
-def _profile(rows: pd.DataFrame, area: str, kind: str, role: str, bands) -> AgeProfile:
-    mine = rows[rows["role"] == role]
-    counts = mine["_band"].value_counts()
-    total = int(len(mine))
+def _bands(rows: "CountTable", bands) -> dict[str, int]:
+    """Counts by age band label, with ages in no band (and unknown ages) as ``unknown``."""
+    out: dict[str, int] = {}
+    for age, n in zip(rows.labels("age"), rows.by("age")):
+        label = band_of(age, bands) or UNKNOWN_AGE
+        out[label] = out.get(label, 0) + int(n)
+    return out
+
+
+def _profile(rows: "CountTable", area: str, kind: str, role: str, bands) -> AgeProfile:
+    mine = rows.where(role=role)
+    counts = _bands(mine, bands)
+    total = mine.total()
     labels = [b.label for b in bands]
     return AgeProfile(
         area=area, kind=kind, role=role, total=total,
-        bands=[SuppressibleCount(label=lb, count=int(counts.get(lb, 0)), share=share(int(counts.get(lb, 0)), total))
+        bands=[SuppressibleCount(label=lb, count=counts.get(lb, 0), share=share(counts.get(lb, 0), total))
                for lb in labels],
-        unknown=SuppressibleCount(label=UNKNOWN_AGE, count=int(counts.get(UNKNOWN_AGE, 0)),
-                                  share=share(int(counts.get(UNKNOWN_AGE, 0)), total)),
+        unknown=SuppressibleCount(label=UNKNOWN_AGE, count=counts.get(UNKNOWN_AGE, 0),
+                                  share=share(counts.get(UNKNOWN_AGE, 0), total)),
     )
 
 
-def _authority_profiles(ds: Frames, rows: pd.DataFrame) -> list[AgeProfile]:
-    district = rows["district"].astype("object")
+def _authority_profiles(ds: "Frames", rows: "CountTable") -> list[AgeProfile]:
     out = []
     for authority in ds.config.authorities:
-        mine = rows[district.isin(authority.districts)]
+        mine = rows.where(district=list(authority.districts))
         out.extend(_profile(mine, authority.name, "authority", role, ds.config.age_bands) for role in ROLES)
     return out
 
 
-def _sex_split(rows: pd.DataFrame, role: str, yoy) -> RoleSexSplit:
-    mine = rows[rows["role"] == role]
-    sex = mine["sex"].astype("object").where(mine["sex"].astype("object").isin(SEXES), "unknown")
-    table = crossed_counts(sex, mine["_period"], list(SEXES), list(yoy))
-    prev, cur = yoy
-    totals = table.sum()
-    out = [SexRow(sex=s, change=count_change(int(table.at[s, prev]), int(table.at[s, cur])),
-                  previous_share=share(int(table.at[s, prev]), int(totals[prev])),
-                  current_share=share(int(table.at[s, cur]), int(totals[cur])))
+def _sex_split(rows: "CountTable", role: str, yoy) -> RoleSexSplit:
+    table = rows.where(role=role).per_period("sex", yoy)
+    counts = {s: [0, 0] for s in SEXES}
+    for sex, pair in table.items():
+        for i, n in enumerate(pair):
+            counts[sex if sex in SEXES else "unknown"][i] += n
+    totals = [sum(c[i] for c in counts.values()) for i in (0, 1)]
+    out = [SexRow(sex=s, change=count_change(*counts[s]), previous_share=share(counts[s][0], totals[0]),
+                  current_share=share(counts[s][1], totals[1]))
            for s in SEXES]
-    return RoleSexSplit(role=role, rows=out, total=count_change(int(totals[prev]), int(totals[cur])))
+    return RoleSexSplit(role=role, rows=out, total=count_change(*totals))
 
 
-def _population_comparison(prep: Prepared | Frames, scope: Scope, now: pd.DataFrame) -> dict:
-    """Suspect involvement share per age band against that band's share of the scope's population."""
-    ds = prep.ds
+def _populations(frames: "Frames") -> dict[str, tuple[dict[str, int], int]] | None:
+    """Each scope's population by age band label and in all (``""``: the whole area)."""
+    ds = frames.ds
     if unavailable_reason(ds, "population") or ds.population is None:
-        return dict(population_available=False)
+        return None
     pop = ds.population[ds.population["year"] == ds.config.population_year]
-    if not scope.is_county:
-        pop = pop[pop["district"].astype("object") == scope.district]
-    band_of = population_band_map(ds.config.age_bands, pop["age_band"].unique())
-    pop_by_band = pop.groupby(pop["age_band"].map(band_of))["population"].sum()
-    pop_total = int(pop["population"].sum())
-    suspects = now[now["role"] == "suspect"]
-    counts = suspects["_band"].value_counts()
+    band_of_code = population_band_map(ds.config.age_bands, pop["age_band"].unique())
+    district = pop["district"].astype("object")
+    out = {}
+    for name, rows in [("", pop), *((d, pop[district == d]) for d in ds.config.districts)]:
+        by_band = rows.groupby(rows["age_band"].map(band_of_code))["population"].sum()
+        out[name] = ({str(k): int(v) for k, v in by_band.items()}, int(rows["population"].sum()))
+    return out
+
+
+def _population_comparison(prep: "Prepared | Frames", populations, scope: str, now: "CountTable") -> dict:
+    """Suspect involvement share per age band against that band's share of the scope's population."""
+    if populations is None:
+        return dict(population_available=False)
+    pop_by_band, pop_total = populations.get(scope, ({}, 0))
+    suspects = now.where(role="suspect")
+    counts, total = _bands(suspects, prep.config.age_bands), suspects.total()
     return dict(suspect_vs_population=[
-        PopulationComparison(band=band.label, suspect_count=int(counts.get(band.label, 0)),
-                             suspect_share=share(int(counts.get(band.label, 0)), len(suspects)),
-                             population=int(pop_by_band.get(band.label, 0)),
-                             population_share=share(int(pop_by_band.get(band.label, 0)), pop_total))
-        for band in ds.config.age_bands])
+        PopulationComparison(band=band.label, suspect_count=counts.get(band.label, 0),
+                             suspect_share=share(counts.get(band.label, 0), total),
+                             population=pop_by_band.get(band.label, 0),
+                             population_share=share(pop_by_band.get(band.label, 0), pop_total))
+        for band in prep.config.age_bands])
 
 
-def _high_harm(ds: Prepared | Frames, now: pd.DataFrame) -> HighHarm:
-    """People ranked by summed harm weight of their current-year offences (any role, each offence once)."""
+def _high_harm_by_scope(frames: "Frames", current: str) -> dict[str, HighHarm]:
+    """The high-harm concentration of the whole area (``""``) and of each district with people in it."""
+    people = frames.people
+    now = people[people[PERIOD_FLAG + current].to_numpy()]
     pairs = now.drop_duplicates(["person_id", "offence_id"])
-    harm = harm_of(ds, pairs["offence_type"]).groupby(pairs["person_id"].to_numpy()).sum()
+    harm = harm_of(frames, pairs["offence_type"])
+    out = {"": _high_harm(frames, harm.groupby(pairs["person_id"].to_numpy()).sum())}
+    district = pairs["district"].astype("object").to_numpy()
+    per_person = harm.groupby([district, pairs["person_id"].to_numpy()]).sum()
+    for name, mine in per_person.groupby(level=0, sort=False):
+        out[str(name)] = _high_harm(frames, mine.droplevel(0))
+    return out
+
+
+def _no_harm(ds: "Prepared") -> HighHarm:
+    return _high_harm(ds, pd.Series([], dtype="float64"))
+
+
+def _high_harm(ds: "Prepared | Frames", harm: pd.Series) -> HighHarm:
+    """People ranked by summed harm weight of their current-year offences (any role, each offence once):
+    ``harm`` is each person's sum."""
     harm = harm.sort_values(ascending=False, kind="mergesort")
     people = int(len(harm))
     top_n = math.ceil(ds.config.high_harm_top_share * people) if people else 0

@@ -66,7 +66,7 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
     months, groups = _months(prep, mine, yoy), _groups(mine, yoy)
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
-        **_districts(prep, scope, area.volume, area.harm, has_harm, county_total, county_harm),
+        **_districts(prep, scope, area, has_harm),
         total=total, harm=harm, months=_months(prep, months, yoy), groups=_groups(mine, yoy),
         unweighted_offences=unweighted,
     )
@@ -78,11 +78,11 @@ def _has_harm(data) -> bool:
 
 @dataclass(frozen=True)
 class RecordedArea:
-    """Every district's offences and their summed harm in the year-on-year periods (columns: previous,
-    current), the harm weight of each offence type, and the area's changes."""
+    """Every district's volumes, harm and ranks year on year, the harm weight of each offence type that has
+    one, and the area's changes."""
 
-    volume: pd.DataFrame
-    harm: pd.DataFrame
+    districts: tuple[DistrictVolume, ...]
+    population_year: int | None
     weights: pd.Series
     county_total: Change
     county_harm: Change | None
@@ -103,8 +103,9 @@ def whole_area(frames: Frames) -> RecordedArea | None:
     harm = pd.DataFrame({name: by_type[name] @ weights.to_numpy() for name in by_type}, index=districts)[yoy]
     if has_harm:
         weights = weights[types.isin(set(frames.ds.harm_weights["offence_type"].astype("object"))).to_numpy()]
+    districts, population_year = _district_volumes(frames, volume, harm, has_harm)
     return RecordedArea(
-        volume=volume, harm=harm, weights=weights,
+        districts=tuple(districts), population_year=population_year, weights=weights,
         county_total=_pair(counts, yoy, None), county_harm=_pair(counts, yoy, weights) if has_harm else None,
     )
 
@@ -121,17 +122,33 @@ def _pair(rows: "CountTable", yoy, weights: pd.Series | None):
     return change(round(float(harm[at[yoy[0]]]), 2), round(float(harm[at[yoy[1]]]), 2))
 
 
-def _districts(prep: "Prepared", scope: Scope, volume: pd.DataFrame, harm: pd.DataFrame, has_harm: bool,
-               county_total, county_harm) -> dict:
-    prev, cur = prep.config.comparisons.year_on_year
-    names = prep.config.districts
+def _districts(prep: "Prepared", scope: Scope, area: "RecordedArea", has_harm: bool) -> dict:
+    """Every district's volumes and ranks (made once, in ``whole_area``) and the scope's own figures."""
+    focus_volume = focus_harm = None
+    if not scope.is_county:
+        d = next(x for x in area.districts if x.district == scope.district)
+        focus_volume = ScopeFigure(district=d.district, value=d.volume.current, county_value=area.county_total.current,
+                                   rank=d.volume_rank, rank_of=len(area.districts))
+        if has_harm:
+            focus_harm = ScopeFigure(district=d.district, value=d.harm.current, county_value=area.county_harm.current,
+                                     rank=d.harm_rank, rank_of=len(area.districts))
+    return dict(districts=list(area.districts), focus_volume=focus_volume, focus_harm=focus_harm,
+                population_year=area.population_year)
+
+
+def _district_volumes(frames: "Frames", volume: pd.DataFrame, harm: pd.DataFrame,
+                      has_harm: bool) -> tuple[list[DistrictVolume], int | None]:
+    """Every configured district's volume and harm year on year, with its ranks (by current volume), and the
+    population year when the source has populations."""
+    prev, cur = frames.config.comparisons.year_on_year
+    names = frames.config.districts
     volume = volume.reindex(index=names, fill_value=0)
     harm = harm.reindex(index=names, fill_value=0.0)
     volume_rank = rank_desc(volume[cur], harm[cur])
     previous_rank = rank_desc(volume[prev], harm[prev])
     harm_rank = rank_desc(harm[cur], volume[cur]) if has_harm else None
     county_volume = int(volume[cur].sum())
-    population = district_population(prep.ds)
+    population = district_population(frames.ds)
     rates = (pd.Series({d: rate_per_1000(int(volume.at[d, cur]), int(population[d])) for d in names}, dtype="float64")
              if population is not None else None)
     rate_rank = rank_desc(rates.fillna(-1.0), volume[cur]) if rates is not None else None
@@ -146,16 +163,7 @@ def _districts(prep: "Prepared", scope: Scope, volume: pd.DataFrame, harm: pd.Da
         rate_per_1000=rate_per_1000(int(volume.at[d, cur]), int(population[d])) if population is not None else None,
         rate_rank=int(rate_rank[d]) if rate_rank is not None else None,
     ) for d in names), key=lambda x: x.volume_rank)
-    focus_volume = focus_harm = None
-    if not scope.is_county:
-        d = scope.district
-        focus_volume = ScopeFigure(district=d, value=int(volume.at[d, cur]), county_value=county_total.current,
-                                   rank=int(volume_rank[d]), rank_of=len(names))
-        if has_harm:
-            focus_harm = ScopeFigure(district=d, value=round(float(harm.at[d, cur]), 2),
-                                     county_value=county_harm.current, rank=int(harm_rank[d]), rank_of=len(names))
-    return dict(districts=districts, focus_volume=focus_volume, focus_harm=focus_harm,
-                population_year=prep.config.population_year if population is not None else None)
+    return districts, frames.config.population_year if population is not None else None
 
 
 def month_starts(period: Period) -> list[dt.date]:
@@ -189,13 +197,10 @@ def _month_number(day: dt.date) -> int:
 
 
 def _groups(rows: "CountTable", yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
-    prev, cur = yoy
-    table = pd.DataFrame(rows.by("offence_group", "period"), index=pd.Index(rows.labels("offence_group"),
-                         dtype="object"), columns=rows.periods)[[prev, cur]]
-    table = table[table.sum(axis=1) > 0]
-    totals = table.sum()
-    order = sorted(table.index, key=lambda g: (-int(table.at[g, cur]), -int(table.at[g, prev]), str(g)))
-    return [OffenceGroupVolume(group=str(g), volume=count_change(int(table.at[g, prev]), int(table.at[g, cur])),
-                               previous_share=share(int(table.at[g, prev]), int(totals[prev])),
-                               current_share=share(int(table.at[g, cur]), int(totals[cur])))
+    table = rows.per_period("offence_group", yoy)
+    totals = [sum(pair[i] for pair in table.values()) for i in (0, 1)]
+    order = sorted(table, key=lambda g: (-table[g][1], -table[g][0], str(g)))
+    return [OffenceGroupVolume(group=str(g), volume=count_change(*table[g]),
+                               previous_share=share(table[g][0], totals[0]),
+                               current_share=share(table[g][1], totals[1]))
             for g in order]
