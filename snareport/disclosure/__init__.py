@@ -41,10 +41,11 @@ def disclose(reports: dict[str | None, Report], threshold: int,
     log.info("disclosure: %d primary and %d secondary cells withheld in %.2f s (%d LPs)",
              len(result.primary), len(result.secondary), result.seconds, result.lps)
     published = publish(raw, cat, result.withheld)
+    withheld = _counts(cat, result)
     out = {}
     for name, report in reports.items():
         dump = published[name or ""]
-        counts = _counts(cat, result, name or "")
+        counts = withheld.get(name or "", (0, 0))
         dump["disclosure"] = {
             **dump["disclosure"], "applied": True, "suppressed_values": counts[0] + counts[1],
             "note": (f"Counts from 1 to {threshold} (hospital admissions: 1 to {hospital_threshold}) are "
@@ -58,13 +59,11 @@ def disclose(reports: dict[str | None, Report], threshold: int,
     return out
 
 
-def _counts(cat, result: Result, report: str) -> tuple[int, int]:
-    """Withheld values printed in one report: (primary, secondary)."""
-    prim = sec = 0
+def _counts(cat, result: Result) -> dict[str, tuple[int, int]]:
+    """Withheld values printed in each report: (primary, secondary)."""
+    counts: dict[str, list[int]] = {}
     for key in result.withheld:
-        n = sum(1 for loc in cat.cells[key].locations if loc.report == report)
-        if key in result.primary:
-            prim += n
-        else:
-            sec += n
-    return prim, sec
+        primary = key in result.primary
+        for loc in cat.cells[key].locations:
+            counts.setdefault(loc.report, [0, 0])[0 if primary else 1] += 1
+    return {report: (prim, sec) for report, (prim, sec) in counts.items()}

@@ -3,7 +3,6 @@ word built on a figure (ranks, the top districts, peaks, the busiest cell, peak 
 worked out again from the published figures only. Record dates are printed to the month at most."""
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from typing import Any
 
@@ -23,7 +22,7 @@ DISTRICTS_OF_CONCERN = 5
 
 def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key]) -> dict[str, dict[str, Any]]:
     """New dumps (the raw ones are not changed) with ``withheld`` blanked and the words redone."""
-    out = {name: copy.deepcopy(r) for name, r in raw.items()}
+    out = {name: _copy(r) for name, r in raw.items()}
     for key in withheld:
         cell = cat.cells[key]
         for loc in cell.locations:
@@ -47,6 +46,15 @@ def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key]) 
             if name and cohort.get("area_summary") is not None and cohort["cohort"] in area:
                 cohort["area_summary"] = area[cohort["cohort"]]
     return out
+
+
+def _copy(node: Any) -> Any:
+    """A copy of a model dump's dicts and lists (their values are immutable: numbers, text, dates, None)."""
+    if isinstance(node, dict):
+        return {k: _copy(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_copy(v) for v in node]
+    return node
 
 
 def _unsafe(cat: Catalogue, withheld: set[Key], key: Key) -> bool:
@@ -179,7 +187,7 @@ def _geography(g: dict[str, Any]) -> None:
         g[rose] = [d["district"] for d in g["districts"]
                    if d[field]["change_pct"] is not None and d[field]["change_pct"] > 0]
     if g.get("focus") is not None:
-        g["focus"] = copy.deepcopy(next(d for d in g["districts"] if d["district"] == g["focus"]["district"]))
+        g["focus"] = _copy(next(d for d in g["districts"] if d["district"] == g["focus"]["district"]))
 
 
 def _knives(k: dict[str, Any]) -> None:
@@ -189,7 +197,7 @@ def _knives(k: dict[str, Any]) -> None:
             _ranked(ranking, lambda i: i.get("rate_per_1000"), lambda i: i["name"], "rate_rank")
         k["district_ranking"] = _ranked(ranking, lambda i: i["value"], lambda i: i["name"])
         n = len(k.get("districts_of_concern") or []) or DISTRICTS_OF_CONCERN
-        k["districts_of_concern"] = [copy.deepcopy(i) for i in k["district_ranking"] if i["rank"] is not None][:n]
+        k["districts_of_concern"] = [_copy(i) for i in k["district_ranking"] if i["rank"] is not None][:n]
         f = k.get("focus")
         if f is not None:
             f["rank"] = next((i["rank"] for i in k["district_ranking"] if i["name"] == f["district"]), None)

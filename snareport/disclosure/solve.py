@@ -1,12 +1,13 @@
 """Catalogue → the cells to withhold: primary suppression, secondary suppression and the attacker's audit.
 
 Primary: every printed count from 1 to its threshold. Secondary: complements chosen so that no
-withheld cell can be worked out. The audit is the attacker's linear program (SciPy ``linprog``, HiGHS):
+withheld cell can be worked out. The audit is the attacker's linear program (HiGHS, see ``highs``):
 with every published cell a constant, every relation an equation, every cell ≥ 0 and every withheld
 printed cell ≥ 1 (zero is never withheld), a withheld count from 1 to T must be able to be 1 and T; a
 larger withheld count must be able to move up by T − 1 and must not be pinned into 2..T; a withheld
 harm score must not be pinned. Failing cells get one more complement each round until the audit
-holds. The relation graph splits into independent components, audited separately.
+holds. The relation graph splits into independent components, audited separately; each component's
+audit keeps one model per direction and changes only its costs and bounds from one push to the next.
 """
 from __future__ import annotations
 
@@ -16,10 +17,9 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
 
 from snareport.disclosure.catalogue import Catalogue, Key, Relation
+from snareport.disclosure.highs import INF, Model, Unsolved
 
 EPS = 1e-6
 ZERO_WEIGHT = 50.0
@@ -60,6 +60,10 @@ class _Solver:
             for k in (rel.total, *rel.parts):
                 self.rels_of.setdefault(k, []).append(i)
         self.primary = {k for k, c in self.cells.items() if c.printed and c.sensitive}
+        # what never changes while solving: cells nobody can read, and withheld-at-source sensitive ones
+        self.never_known = {k for k, c in self.cells.items() if not c.printed or c.value is None}
+        self.hidden_sensitive = {k for k, c in self.cells.items() if c.value is not None and not c.printed
+                                 and c.sensitive}
         self.withheld: set[Key] = set()
         for k in self.primary:
             self._withhold(k)
@@ -77,12 +81,10 @@ class _Solver:
             todo += self.cells[k].linked
 
     def unknown(self, key: Key) -> bool:
-        c = self.cells[key]
-        return key in self.withheld or not c.printed or c.value is None
+        return key in self.withheld or key in self.never_known
 
     def audited(self, key: Key) -> bool:
-        c = self.cells[key]
-        return c.value is not None and (key in self.withheld or (not c.printed and c.sensitive))
+        return (key in self.withheld and self.cells[key].value is not None) or key in self.hidden_sensitive
 
     def cost(self, key: Key) -> float:
         total = 0.0
@@ -178,20 +180,22 @@ class _Solver:
                         cols += [n + mi[k], n + p + mi[k]]
                         vals += [sign, -sign]
             rhs.append(const)
-        A = coo_matrix((vals, (rows, cols)), shape=(len(rel_ids), n + 2 * p)).tocsr()
-        lower = [0.0] * n
-        bounds = [(lo, None) for lo in lower]
+        lower, upper = [0.0] * (n + 2 * p), [INF] * (n + p) + [float(self.cells[m].value) for m in movable]
         j = ui[key]
-        target = self._upper_target(key) if up else 1.0
-        bounds[j] = (max(lower[j], target), None) if up else (lower[j], target)
-        bounds += [(0.0, None)] * p + [(0.0, self.cells[m].value) for m in movable]
+        if up:
+            lower[j] = max(lower[j], self._upper_target(key))
+        else:
+            upper[j] = 1.0
         weights = np.array([self.cost(m) for m in movable])
         c = np.concatenate([np.zeros(n), weights, weights])
         self.lps += 1
-        res = linprog(c, A_eq=A, b_eq=np.array(rhs), bounds=bounds, method="highs")
-        if res.status != 0:
+        try:
+            x = Model(c, lower, upper, (rows, cols, vals), rhs, rhs).solve()
+        except Unsolved:
             return set()
-        moved = res.x[n:n + p] + res.x[n + p:]
+        if x is None:
+            return set()
+        moved = x[n:n + p] + x[n + p:]
         return {m for m, d in zip(movable, moved) if d > EPS}
 
     def _complement(self, key: Key, added: set[Key]) -> Key | None:
@@ -283,13 +287,21 @@ class _Solver:
 
 
 class _LP:
-    """min/max of cells in one component subject to the relations, with published cells as constants."""
+    """min/max of cells in one component subject to the relations, with published cells as constants.
+
+    Columns: the component's unknown cells x (≥ 0), then one t per cell; rows: the relations, then one link
+    per cell (t ≤ x when maximising, t ≥ x when minimising). A push sets the pushed cells' t to count in the
+    objective and to stop at their targets; every other t is free and costs nothing.
+    """
 
     def __init__(self, solver: _Solver, comp: set[Key]):
         self.solver = solver
         self.keys = sorted(comp, key=repr)
         self.index = {k: i for i, k in enumerate(self.keys)}
-        rows, cols, vals, rhs = [], [], [], []
+        self.rows: list[int] = []
+        self.cols: list[int] = []
+        self.vals: list[float] = []
+        rhs = []
         rel_ids = sorted({i for k in self.keys for i in solver.rels_of.get(k, [])})
         r = 0
         for i in rel_ids:
@@ -303,14 +315,27 @@ class _LP:
             if not terms:
                 continue
             for j, sign in terms:
-                rows.append(r), cols.append(j), vals.append(sign)
+                self.rows.append(r), self.cols.append(j), self.vals.append(sign)
             rhs.append(const)
             r += 1
         self.n = len(self.keys)
-        self.A = coo_matrix((vals, (rows, cols)), shape=(r, self.n)).tocsr()
-        self.b = np.array(rhs)
-        self.lower = np.zeros(self.n)       # a withheld cell may be zero (zeros can be complements)
+        self.b = rhs
+        self.models: dict[bool, Model] = {}
+        self.pushed: dict[bool, list[int]] = {True: [], False: []}
         self.solved = 0
+
+    def _model(self, maximise: bool) -> Model:
+        if maximise not in self.models:
+            n, eq = self.n, len(self.b)
+            link = np.arange(n)
+            sign = 1.0 if maximise else -1.0          # maximising t − x ≤ 0; minimising x − t ≤ 0
+            rows = [*self.rows, *(eq + link), *(eq + link)]
+            cols = [*self.cols, *(n + link), *link]
+            vals = [*self.vals, *np.full(n, sign), *np.full(n, -sign)]
+            self.models[maximise] = Model(np.zeros(2 * n), [0.0] * n + [-INF] * n, [INF] * (2 * n),
+                                          (rows, cols, vals), [*self.b, *([-INF] * n)], [*self.b, *([0.0] * n)],
+                                          presolve=False)
+        return self.models[maximise]
 
     def stall(self, targets: dict[Key, float], maximise: bool) -> dict[Key, float]:
         """Push every key at once until a push reaches no new target; the targets not yet reached."""
@@ -356,32 +381,24 @@ class _LP:
         return sorted(failing, key=repr)
 
     def _push(self, keys: list[Key], targets: dict[Key, float], maximise: bool) -> np.ndarray | None:
-        """One LP pushing every key towards its target at once (capped, so none is pushed further).
-
-        Variables x (the component's unknown cells) then t (one per key): maximising, t ≤ x and
-        t ≤ target, maximise Σ t; minimising, t ≥ x and t ≥ target, minimise Σ t. ``None``: unbounded.
-        """
-        m = len(keys)
+        """One LP pushing every key towards its target at once (capped, so none is pushed further):
+        maximising, Σ t over the keys with t ≤ x and t ≤ target; minimising, Σ t with t ≥ x and t ≥ target.
+        ``None``: unbounded."""
+        model = self._model(maximise)
+        n = self.n
+        before = [n + j for j in self.pushed[maximise]]
+        if before:      # the last push's cells: free again, and out of the objective
+            model.set_costs(before, [0.0] * len(before))
+            model.set_bounds(before, [-INF] * len(before), [INF] * len(before))
         idx = [self.index[k] for k in keys]
-        sign = 1.0 if maximise else -1.0
-        c = np.concatenate([np.zeros(self.n), np.full(m, -1.0 if maximise else 1.0)])
-        rows = np.arange(m)
-        link = coo_matrix((np.concatenate([np.full(m, sign), np.full(m, -sign)]),
-                           (np.concatenate([rows, rows]), np.concatenate([self.n + rows, idx]))),
-                          shape=(m, self.n + m))
-        bounds_t = [(None, targets[k]) if maximise else (targets[k], None) for k in keys]
-        x = self._solve(c, link, np.zeros(m), m, bounds_t)
-        return None if x is None else x[: self.n]
-
-    def _solve(self, c, A_ub, b_ub, extra: int, extra_bounds=None):
-        from scipy.sparse import hstack
-        A_eq = hstack([self.A, coo_matrix((self.A.shape[0], extra))]).tocsr() if extra else self.A
-        bounds = [(lo, None) for lo in self.lower] + (extra_bounds or [])
+        cols = [n + j for j in idx]
+        goals = [float(targets[k]) for k in keys]
+        model.set_costs(cols, [-1.0 if maximise else 1.0] * len(cols))
+        if maximise:
+            model.set_bounds(cols, [-INF] * len(cols), goals)
+        else:
+            model.set_bounds(cols, goals, [INF] * len(cols))
+        self.pushed[maximise] = idx
         self.solved += 1
-        res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq if A_eq.shape[0] else None,
-                      b_eq=self.b if A_eq.shape[0] else None, bounds=bounds, method="highs")
-        if res.status == 3:      # unbounded
-            return None
-        if res.status != 0:
-            raise RuntimeError(f"disclosure audit LP failed: {res.message}")
-        return res.x
+        x = model.solve()
+        return None if x is None else x[:n]
