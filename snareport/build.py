@@ -16,8 +16,7 @@ from snareport.calculators import (
     sexual_violence,
     temporal,
 )
-from snareport.calculators.common import period_refs, scope_offences, scope_people
-from snareport.calculators.methodology import methodology_notes
+from snareport.calculators.common import period_refs
 from snareport.calculators.prepare import Prepared, prepare
 from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
@@ -154,16 +153,17 @@ def _data_summary(prep: Prepared, scope: Scope) -> DataSummary:
         frame = getattr(ds, name)
         if frame is None:
             continue
-        if name == "offences":
-            rows = len(scope_offences(prep, scope))
-        elif name == "people":
-            rows = len(scope_people(prep, scope))
+        if name in ("offences", "people"):   # a district's rows are its row positions
+            whole = getattr(prep.frames, name)
+            rows = len(whole) if scope.is_county else len(prep.frames.positions[name].get(scope.district, ()))
         elif name == "hospital_admissions" and not scope.is_county and "district" in frame.columns:
             rows = int((frame["district"].astype("object") == scope.district).sum())
         else:
             rows = len(frame)
         tables.append(TableSummary(table=name, rows=int(rows), total_rows=len(frame)))
-    occurred = scope_offences(prep, scope)["occurred_at"]
+    occurred = prep.frames.offences["occurred_at"]
+    if not scope.is_county:
+        occurred = occurred.iloc[prep.frames.positions["offences"].get(scope.district, [])]
     cfg_source = ds.config.source
     source = ds.source_name or (cfg_source.name if cfg_source else "")
     return DataSummary(

@@ -32,6 +32,7 @@ class AchievementsArea:
 
     knife_enabled: tuple[LabelledChange, ...]
     admissions: tuple[LabelledChange, ...]
+    district_admissions: dict[str, tuple[LabelledChange, ...]]   # each district's, when the source has them
 
 
 def whole_area(frames: Frames) -> AchievementsArea:
@@ -41,10 +42,16 @@ def whole_area(frames: Frames) -> AchievementsArea:
         knife = tuple(_knife_changes(frames, frames.offence_counts, cfg.comparisons.year_on_year)["knife_enabled"])
     adm = frames.ds.hospital_admissions
     admissions: tuple[LabelledChange, ...] = ()
+    by_district: dict[str, tuple[LabelledChange, ...]] = {}
     if adm is not None and frames.has("hospital_admissions"):
-        admissions = tuple(_admission_changes(frames.ds, adm[adm["mechanism"] == cfg.definitions.admissions_mechanism],
-                                              cfg.comparisons.rolling))
-    return AchievementsArea(knife, admissions)
+        adm = adm[adm["mechanism"] == cfg.definitions.admissions_mechanism]
+        admissions = tuple(_admission_changes(frames.ds, adm, cfg.comparisons.rolling))
+        if frames.has("hospital_admissions.district"):
+            district = adm["district"].astype("object")
+            by_district = {d: tuple(_admission_changes(frames.ds, adm[(district == d).to_numpy()],
+                                                       cfg.comparisons.rolling))
+                           for d in cfg.districts}
+    return AchievementsArea(knife, admissions, by_district)
 
 
 def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
@@ -78,7 +85,7 @@ def _knife_changes(ds: "Prepared | Frames", off: "CountTable", yoy) -> dict:
     """Knife-enabled offences involving each cohort (and with no known age), year on year (``off``: the
     scope's offence counts)."""
     knife = off.where(knife_enabled=True)
-    counts = {name: knife.where(**{name: True}).series("period") for name in [*KNIFE_COHORTS, "age_unknown"]}
+    counts = {name: knife.where(**{name: True}).counts("period") for name in [*KNIFE_COHORTS, "age_unknown"]}
     prev, cur = yoy
     cohorts = dict(ds.config.cohorts)
     changes = [
@@ -93,14 +100,13 @@ def _knife_changes(ds: "Prepared | Frames", off: "CountTable", yoy) -> dict:
 def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]:
     """Monthly average sharp-object admissions in the two rolling windows (all ages, under 25s)."""
     ds = prep.ds
-    if ds.hospital_admissions is None or not ds.has("hospital_admissions"):
+    if ds.hospital_admissions is None or not ds.has("hospital_admissions") or prep.achievements is None:
         return dict(admissions_available=False, admissions_reason=NOT_AVAILABLE), []
-    adm = ds.hospital_admissions
-    adm = adm[adm["mechanism"] == ds.config.definitions.admissions_mechanism]
-    where, notes = "county", []
+    area = prep.achievements
+    where, notes, changes = "county", [], list(area.admissions)
     if not scope.is_county:
         if ds.has("hospital_admissions.district"):
-            adm = adm[adm["district"].astype("object") == scope.district]
+            changes = list(area.district_admissions[scope.district])
             where = "district"
         else:
             notes.append("Hospital admissions have no district in this source; the figures are the county's.")
@@ -109,9 +115,9 @@ def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]
         if gap:
             notes.append(f"Hospital admissions for {gap.label} have no figures for {month_list(gap.missing)}: the "
                          f"monthly averages use the {gap.present} months present.")
-    fields = dict(admissions_scope=where, admissions=_admission_changes(ds, adm, rolling))
-    if where == "district" and prep.achievements is not None:   # the whole area's, beside the district's
-        fields["area_admissions"] = list(prep.achievements.admissions)
+    fields = dict(admissions_scope=where, admissions=changes)
+    if where == "district":   # the whole area's, beside the district's
+        fields["area_admissions"] = list(area.admissions)
     return fields, notes
 
 

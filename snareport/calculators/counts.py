@@ -84,6 +84,11 @@ class CountTable:
         out = np.bincount(cell.ravel(), weights=reduced.ravel(), minlength=prod(shape))
         return np.rint(out).astype(np.int64).reshape(shape)
 
+    def counts(self, name: str, labels: "Iterable | None" = None) -> dict[Any, int]:
+        """Counts by one column's labels as a dict (only ``labels``, 0 where none, when given)."""
+        found = dict(zip(self.labels(name), (int(n) for n in self.by(name))))
+        return found if labels is None else {label: found.get(label, 0) for label in labels}
+
     def series(self, name: str, index: "Iterable | None" = None) -> pd.Series:
         """Counts by one column's labels as a Series (reindexed to ``index``, 0 where none, when given)."""
         counts = pd.Series(self.by(name), index=pd.Index(self.labels(name), dtype="object"))

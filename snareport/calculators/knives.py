@@ -62,7 +62,7 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     knife = prep.frames.offence_counts.where(knife_enabled=True)
     if not scope.is_county:
         knife = knife.where(district=scope.district)
-    per_period = knife.series("period")
+    per_period = knife.counts("period")
     knife_offences = count_change(int(per_period[prev]), int(per_period[cur]))
     districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern)
 
@@ -101,8 +101,8 @@ def _under_25(prep: "Prepared | Frames", knife: "CountTable", yoy) -> tuple[dict
     prev, cur = yoy
     mine = knife.where(**{COHORT: True})
     injury_groups = set(prep.config.definitions.knife_injury_groups)
-    injury = mine.where(offence_group=injury_groups.__contains__).series("period")
-    other = mine.where(offence_group=lambda g: g not in injury_groups).series("period")
+    injury = mine.where(offence_group=injury_groups.__contains__).counts("period")
+    other = mine.where(offence_group=lambda g: g not in injury_groups).counts("period")
     fields = dict(under_25_injury=count_change(int(injury[prev]), int(injury[cur])),
                   under_25_non_injury=count_change(int(other[prev]), int(other[cur])))
     costs = prep.ds.unit_costs
@@ -122,23 +122,23 @@ def _people(prep: "Prepared | Frames", scope: Scope, cur: str) -> dict:
     ppl = prep.people_counts.where(period=cur, knife_enabled=True)
     if not scope.is_county:
         ppl = ppl.where(district=scope.district)
-    by_age = ppl.series("age")
+    by_age = ppl.counts("age")
     known = {int(a): int(n) for a, n in by_age.items() if a is not None and n}
 
     suspects = ppl.where(role="suspect")
-    counts = suspects.where(sex=list(KNOWN_SEXES)).series("sex", KNOWN_SEXES)
-    known_sex = int(counts.sum())
+    counts = suspects.where(sex=list(KNOWN_SEXES)).counts("sex", KNOWN_SEXES)
+    known_sex = sum(counts.values())
     modal_sex, pair, modal_count = None, None, None
     if known_sex:
-        modal_sex = str(sorted((s for s in counts.index if counts[s]), key=lambda s: (-counts[s], s))[0])
-        modal_ages = {int(a): int(n) for a, n in suspects.where(sex=modal_sex).series("age").items()
+        modal_sex = str(sorted((s for s in counts if counts[s]), key=lambda s: (-counts[s], s))[0])
+        modal_ages = {int(a): int(n) for a, n in suspects.where(sex=modal_sex).counts("age").items()
                       if a is not None and n}
         pair = modal_age_pair(modal_ages)
         if pair is not None:
             modal_count = modal_ages.get(pair[0], 0) + modal_ages.get(pair[1], 0)
 
-    victims = ppl.where(role="victim").where(sex=list(KNOWN_SEXES)).series("sex", KNOWN_SEXES)
-    v_known, v_female = int(victims.sum()), int(victims["female"])
+    victims = ppl.where(role="victim").where(sex=list(KNOWN_SEXES)).counts("sex", KNOWN_SEXES)
+    v_known, v_female = sum(victims.values()), victims["female"]
     return dict(
         age_distribution=[AgeCount(age=a, count=n) for a, n in sorted(known.items())],
         age_unknown=ppl.count("age", None),

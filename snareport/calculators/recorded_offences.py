@@ -114,7 +114,7 @@ def _pair(rows: "CountTable", yoy, weights: pd.Series | None):
     """Offences (no ``weights``) or their summed harm (harm weight by offence type) in each period, as a
     Change."""
     if weights is None:
-        per_period = rows.series("period")
+        per_period = rows.counts("period")
         return count_change(int(per_period[yoy[0]]), int(per_period[yoy[1]]))
     by_type = rows.by("period", "offence_type")
     harm = by_type @ weights.reindex(rows.labels("offence_type"), fill_value=0.0).to_numpy()

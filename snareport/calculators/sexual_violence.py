@@ -43,7 +43,7 @@ def whole_area(frames: Frames) -> SexualViolenceArea | None:
     yoy = cfg.comparisons.year_on_year
     three = cfg.comparisons.three_financial_years or yoy
     sexual = frames.offence_counts.where(sexual_category=_is_sexual)
-    counts = sexual.series("period")
+    counts = sexual.counts("period")
     total = count_change(int(counts[yoy[0]]), int(counts[yoy[1]]))
     repeat = None
     if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people is not None:
@@ -71,21 +71,19 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
     months = prep.month_counts.where(sexual_category=_is_sexual)
     if not scope.is_county:
         sv, months = sv.where(district=scope.district), months.where(district=scope.district)
-    prev, cur = yoy
+    by_category = sv.per_period("sexual_category", yoy)
+    table = {c: by_category.get(c, (0, 0)) for c in CATEGORIES}
 
-    table = pd.DataFrame(sv.where(period=list(yoy)).by("sexual_category", "period"),
-                         index=pd.Index(sv.labels("sexual_category"), dtype="object"), columns=sv.periods
-                         ).reindex(index=list(CATEGORIES), columns=list(yoy), fill_value=0)
-    overall = sv.series("period")
+    def summed(categories) -> Change:
+        return count_change(*(sum(table[c][i] for c in categories if c in table) for i in (0, 1)))
+
+    overall = sv.counts("period")
     three_rows = sv.where(period=list(three))
     figures = dict(
-        categories=[LabelledChange(key=c, label=c, change=count_change(int(table.at[c, prev]), int(table.at[c, cur])))
-                    for c in CATEGORIES],
-        table=[LabelledChange(key=label.lower().replace(" ", "_"), label=label,
-                              change=count_change(int(table.loc[list(cats), prev].sum()),
-                                            int(table.loc[list(cats), cur].sum())))
+        categories=[LabelledChange(key=c, label=c, change=count_change(*table[c])) for c in CATEGORIES],
+        table=[LabelledChange(key=label.lower().replace(" ", "_"), label=label, change=summed(cats))
                for label, cats in cfg.definitions.sexual_violence_table.items()],
-        total=count_change(int(table[prev].sum()), int(table[cur].sum())),
+        total=summed(CATEGORIES),
         area_total=None if scope.is_county else area.total,   # the whole area's change, beside the district's
         overall=count_change(int(overall[two[0]]), int(overall[two[1]])),
         **_top_types(three_rows, cfg.definitions.top_offence_types),
@@ -106,16 +104,14 @@ def _is_sexual(category) -> bool:
 
 def _top_types(rows: "CountTable", top: int) -> dict:
     """The most frequent offence types (ties by name) of the offences counted in ``rows``, with shares."""
-    counts = rows.series("offence_type")
-    counts = counts[counts > 0].sort_index().sort_values(ascending=False, kind="mergesort")   # ties by name
+    counts = sorted(((t, n) for t, n in rows.counts("offence_type").items() if n), key=lambda tn: (-tn[1], tn[0]))
     total = rows.total()
-    return dict(three_year_total=total,
-                top_types=[SuppressibleCount(label=str(t), count=int(n), share=share(int(n), total))
-                           for t, n in counts.head(top).items()])
+    return dict(three_year_total=total,                                               # ties by name
+                top_types=[SuppressibleCount(label=str(t), count=n, share=share(n, total)) for t, n in counts[:top]])
 
 
 def _months(rows: "CountTable", peak_months: int) -> dict:
-    by_number = rows.series("month")
+    by_number = rows.counts("month")
     counts = pd.Series(0, index=range(1, 13), dtype="int64")
     for number, n in by_number.items():
         counts[month_of_year(int(number))] += int(n)
@@ -148,7 +144,7 @@ def _modal(counts: dict) -> tuple[str | None, int | None]:
 def _bands(rows: "CountTable", bands) -> dict[str, int]:
     """Counts by age band (unknown ages left out)."""
     out: dict[str, int] = {}
-    for age, n in rows.series("age").items():
+    for age, n in rows.counts("age").items():
         label = band_of(age, bands)
         if label is not None:
             out[label] = out.get(label, 0) + int(n)
@@ -163,7 +159,7 @@ def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy) -
     # a district's suspects count their sexual offences anywhere in the area, not only in the district
     repeat, distinct = area.repeat_suspects.get(scope.district or "", (0, 0))
     band, band_count = _modal(_bands(now, bands))
-    modal_sex, sex_count = _modal(now.where(sex=list(KNOWN_SEXES)).series("sex").to_dict())
+    modal_sex, sex_count = _modal(now.where(sex=list(KNOWN_SEXES)).counts("sex"))
     non_contact, non_contact_count = _modal(_bands(now.where(sexual_category="non-contact"), bands))
     fields = dict(
         modal_suspect_band=band, modal_suspect_band_count=band_count,
