@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from snareport.calculators.common import PERIOD_FLAG, period_ref, period_refs, require_prepared, unavailable_reason
+from snareport.calculators.common import by_period, offences_with_flags, period_ref, period_refs, unavailable_reason, require_prepared
 from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
 from snareport.scope import Scope
 
@@ -28,7 +28,7 @@ def calculate(prep: Prepared, scope: Scope) -> TemporalSection:
     reason = unavailable_reason(prep, "offences.time_of_day", "people", "people.age")
     if reason:
         return TemporalSection(**fixed, available=False, unavailable_reason=reason)
-    grids = prep.temporal.grids.get(scope.district or "") or _empty_grids()
+    grids = _grids(prep, scope, current)
     share = prep.config.definitions.peak_share
     area = None if scope.is_county else prep.temporal   # the whole area's peaks, beside the district's
     return TemporalSection(**fixed, cohorts=[
@@ -41,44 +41,28 @@ def calculate(prep: Prepared, scope: Scope) -> TemporalSection:
 
 @dataclass(frozen=True)
 class TemporalArea:
-    """The whole area's peak windows per cohort, worded as the report prints them, and every scope's
-    grids (``""``: the whole area; a district with no such offences has none)."""
+    """The whole area's peak windows per cohort, worded as the report prints them."""
 
     summaries: dict[str, str]
-    grids: dict[str, dict[str, np.ndarray]]
 
 
 def whole_area(frames: Frames) -> TemporalArea | None:
     if unavailable_reason(frames, "offences.time_of_day", "people", "people.age"):
         return None
-    grids = _grids(frames, frames.config.comparisons.year_on_year[1])
+    grids = _grids(frames, Scope(), frames.config.comparisons.year_on_year[1])
     share = frames.config.definitions.peak_share
-    return TemporalArea({name: join_words([p.label for p in peak_windows(grid, share)])
-                         for name, grid in grids[""].items()}, grids)
+    return TemporalArea({name: join_words([p.label for p in peak_windows(grid, share)]) for name, grid in grids.items()})
 
 
-def _empty_grids() -> dict[str, np.ndarray]:
-    return {name: np.zeros((7, 24), dtype=int) for name in COHORTS}
-
-
-def _grids(frames: "Frames", current: str) -> dict[str, dict[str, np.ndarray]]:
-    """{scope: {cohort: 7 × 24 counts}} of the current-year offences involving each cohort, in the whole
-    area (``""``) and in each district, from one pass over the area's offences."""
-    rows = frames.flagged[frames.flagged[PERIOD_FLAG + current].to_numpy()]
-    day = rows["occurred_at"].dt.day_of_week.to_numpy()
-    hour = rows["occurred_at"].dt.hour.to_numpy()
-    district = rows["district"].cat.codes.to_numpy()
-    names = list(rows["district"].cat.categories.astype("object"))
-    grids: dict[str, dict[str, np.ndarray]] = {"": {}, **{str(d): {} for d in names}}
+def _grids(ds: "Prepared | Frames", scope: Scope, current: str) -> dict[str, np.ndarray]:
+    """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort."""
+    rows = by_period(ds, offences_with_flags(ds, scope), [current])
+    grids = {}
     for name in COHORTS:
-        mine = rows[name].to_numpy(dtype=bool) & (district >= 0)
+        mine = rows[rows[name]]
         grid = np.zeros((7, 24), dtype=int)
-        np.add.at(grid, (day[rows[name].to_numpy(dtype=bool)], hour[rows[name].to_numpy(dtype=bool)]), 1)
-        grids[""][name] = grid
-        each = np.zeros((len(names), 7, 24), dtype=int)
-        np.add.at(each, (district[mine], day[mine], hour[mine]), 1)
-        for i, d in enumerate(names):
-            grids[str(d)][name] = each[i]
+        np.add.at(grid, (mine["occurred_at"].dt.day_of_week.to_numpy(), mine["occurred_at"].dt.hour.to_numpy()), 1)
+        grids[name] = grid
     return grids
 
 
