@@ -4,8 +4,8 @@ secondary suppression, without SciPy's ``linprog`` wrapper around each solve.
 A model is built once from (row, column, value) triples and solved as SciPy's ``linprog(method="highs")``
 would solve it (dual simplex, presolve on, no output), so the same problem gives the same solution. The
 audit's models are changed in place (costs and bounds) and solved again from the last basis (presolve off,
-so the basis is kept): the audit asks only whether a target is reached, which does not depend on the
-optimal vertex found.
+so the basis is kept), one after another in one solver: the audit asks only whether a target is reached,
+which does not depend on the optimal vertex found.
 ``highspy`` is imported when the first model is made: a build that publishes nothing never loads it.
 """
 from __future__ import annotations
@@ -26,7 +26,8 @@ class Model:
 
     def __init__(self, cost: Sequence[float], lower: Sequence[float], upper: Sequence[float],
                  triples: tuple[Sequence[int], Sequence[int], Sequence[float]], row_lower: Sequence[float],
-                 row_upper: Sequence[float], presolve: bool = True):
+                 row_upper: Sequence[float], presolve: bool = True, highs: "object | None" = None):
+        """``highs``: a ``highspy.Highs`` to load the model into (its last model is dropped), else a new one."""
         import highspy
 
         self._highspy = highspy
@@ -44,7 +45,7 @@ class Model:
         lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
         lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, m
         lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = start, index, value
-        self.highs = highspy.Highs()
+        self.highs = highs if highs is not None else highspy.Highs()
         for option, setting in (("output_flag", False), ("presolve", "on" if presolve else "off"),
                                 ("simplex_strategy", 1)):
             self.highs.setOptionValue(option, setting)      # 1: dual simplex, as linprog asks for

@@ -69,6 +69,8 @@ class _Solver:
             self._withhold(k)
         self.rounds = self.lps = 0
         self.unresolved: list[Key] = []
+        self.highs = None            # the audit's solver, made when the first audit LP is
+        self.loaded = None           # the _LP whose model it holds
 
     # state -----------------------------------------------------------------------------------------
     def _withhold(self, key: Key) -> None:
@@ -248,30 +250,26 @@ class _Solver:
     def _audit(self, comps: list[set[Key]]) -> list[tuple[Key, bool]]:
         """Withheld cells the attacker narrows too far (see the module docstring).
 
-        Independent components are pushed together first (one block-diagonal LP per push); what is
-        left is settled component by component, in smaller LPs.
+        Each independent component has its own LP (one model per direction, changed in place): every
+        target is pushed at once while that helps, and what is left is settled in smaller pushes.
         """
-        union = set().union(*comps)
-        audited = [k for k in union if self.audited(k)]
-        need = {True: {k: self._upper_target(k) for k in audited},
-                False: {k: 1.0 for k in audited if self.cells[k].sensitive}}
-        whole = _LP(self, union)
         bad: dict[bool, set[Key]] = {True: set(), False: set()}
-        for up in (True, False):
-            left = whole.stall(need[up], up)
-            for comp in comps:
-                mine = {k: t for k, t in left.items() if k in comp}
-                if mine:
-                    lp = _LP(self, comp)
-                    bad[up] |= set(lp.certify(mine, up))
-                    self.lps += lp.solved
+        for comp in sorted(comps, key=lambda c: min(map(repr, c))):
+            audited = [k for k in comp if self.audited(k)]
+            need = {True: {k: self._upper_target(k) for k in audited},
+                    False: {k: 1.0 for k in audited if self.cells[k].sensitive}}
+            lp = _LP(self, comp)
+            for up in (True, False):
+                left = lp.stall(need[up], up)
+                if left:
+                    bad[up] |= set(lp.certify(left, up))
+            self.lps += lp.solved
         # a large withheld count (or a harm score) is wide enough when it can also move down by T − 1
         wide = {k: self.cells[k].value - self._room(k) for k in bad[True] if not self.cells[k].sensitive}
         if wide:
             lp = _LP(self, set().union(*(c for c in comps if c & set(wide))))
             bad[True] -= set(wide) - set(lp.certify(wide, maximise=False))
             self.lps += lp.solved
-        self.lps += whole.solved
         return sorted([(k, True) for k in bad[True]] + [(k, False) for k in bad[False] - bad[True]],
                       key=lambda f: (not self.cells[f[0]].sensitive, repr(f[0])))
 
@@ -320,22 +318,26 @@ class _LP:
             r += 1
         self.n = len(self.keys)
         self.b = rhs
-        self.models: dict[bool, Model] = {}
-        self.pushed: dict[bool, list[int]] = {True: [], False: []}
+        self.model: Model | None = None
+        self.maximise: bool | None = None
+        self.pushed: list[int] = []
         self.solved = 0
 
     def _model(self, maximise: bool) -> Model:
-        if maximise not in self.models:
+        """This component's model for one direction, loaded into the solver's HiGHS (replacing the last)."""
+        if self.model is None or self.maximise != maximise or self.solver.loaded is not self:
             n, eq = self.n, len(self.b)
             link = np.arange(n)
             sign = 1.0 if maximise else -1.0          # maximising t − x ≤ 0; minimising x − t ≤ 0
             rows = [*self.rows, *(eq + link), *(eq + link)]
             cols = [*self.cols, *(n + link), *link]
             vals = [*self.vals, *np.full(n, sign), *np.full(n, -sign)]
-            self.models[maximise] = Model(np.zeros(2 * n), [0.0] * n + [-INF] * n, [INF] * (2 * n),
-                                          (rows, cols, vals), [*self.b, *([-INF] * n)], [*self.b, *([0.0] * n)],
-                                          presolve=False)
-        return self.models[maximise]
+            self.model = Model(np.zeros(2 * n), [0.0] * n + [-INF] * n, [INF] * (2 * n),
+                               (rows, cols, vals), [*self.b, *([-INF] * n)], [*self.b, *([0.0] * n)],
+                               presolve=False, highs=self.solver.highs)
+            self.solver.highs, self.solver.loaded = self.model.highs, self
+            self.maximise, self.pushed = maximise, []
+        return self.model
 
     def stall(self, targets: dict[Key, float], maximise: bool) -> dict[Key, float]:
         """Push every key at once until a push reaches no new target; the targets not yet reached."""
@@ -386,7 +388,7 @@ class _LP:
         ``None``: unbounded."""
         model = self._model(maximise)
         n = self.n
-        before = [n + j for j in self.pushed[maximise]]
+        before = [n + j for j in self.pushed]
         if before:      # the last push's cells: free again, and out of the objective
             model.set_costs(before, [0.0] * len(before))
             model.set_bounds(before, [-INF] * len(before), [INF] * len(before))
@@ -398,7 +400,7 @@ class _LP:
             model.set_bounds(cols, [-INF] * len(cols), goals)
         else:
             model.set_bounds(cols, goals, [INF] * len(cols))
-        self.pushed[maximise] = idx
+        self.pushed = idx
         self.solved += 1
         x = model.solve()
         return None if x is None else x[:n]
