@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from snareport.calculators.common import (
@@ -45,12 +46,10 @@ def whole_area(frames: Frames) -> AchievementsArea:
     by_district: dict[str, tuple[LabelledChange, ...]] = {}
     if adm is not None and frames.has("hospital_admissions"):
         adm = adm[adm["mechanism"] == cfg.definitions.admissions_mechanism]
-        admissions = tuple(_admission_changes(frames.ds, adm, cfg.comparisons.rolling))
-        if frames.has("hospital_admissions.district"):
-            district = adm["district"].astype("object")
-            by_district = {d: tuple(_admission_changes(frames.ds, adm[(district == d).to_numpy()],
-                                                       cfg.comparisons.rolling))
-                           for d in cfg.districts}
+        by_scope = _admission_changes(frames.ds, adm, cfg.comparisons.rolling,
+                                      frames.has("hospital_admissions.district"))
+        admissions = tuple(by_scope.pop(""))
+        by_district = {d: tuple(changes) for d, changes in by_scope.items()}
     return AchievementsArea(knife, admissions, by_district)
 
 
@@ -121,22 +120,35 @@ def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]
     return fields, notes
 
 
-def _admission_changes(ds: Dataset, adm: pd.DataFrame, rolling) -> list[LabelledChange]:
-    """Monthly average admissions (all ages, under 25s), previous → current rolling window."""
-    prev, cur = rolling
+def _admission_changes(ds: "Dataset", adm: pd.DataFrame, rolling,
+                       by_district: bool) -> dict[str, list[LabelledChange]]:
+    """Monthly average admissions (all ages, under 25s), previous → current rolling window, of the whole
+    area (``""``) and, with ``by_district``, of every configured district."""
+    names = list(ds.config.districts) if by_district else []
+    at = pd.Index(names).get_indexer(adm["district"].astype("object")) if by_district else None
+    counts = adm["admissions"].to_numpy(dtype="float64")
+    young = (adm["age_band"] == ds.config.definitions.admissions_young_band).to_numpy()
 
-    def monthly(rows: pd.DataFrame, name: str) -> float:
-        """Admissions a month: the period's total over the months the table covers (all, unless report.yaml
-        allows partial periods and some are missing)."""
+    def monthly(name: str, rows: "np.ndarray") -> list[float | None]:
+        """Admissions a month in each scope: the period's total over the months the table covers (all, unless
+        report.yaml allows partial periods and some are missing)."""
         period, gap = ds.config.period(name), ds.gap("hospital_admissions", name)
         months = gap.present if gap else period.months
-        return float(rows.loc[in_period(rows["month"], period), "admissions"].sum()) / months if months else None
+        inside = rows & in_period(adm["month"], period).to_numpy()
+        totals = [float(counts[inside].sum())]
+        if at is not None:
+            mine = inside & (at >= 0)
+            totals += list(np.bincount(at[mine], weights=counts[mine], minlength=len(names)))
+        return [float(t) / months if months else None for t in totals]
 
-    under = adm[adm["age_band"] == ds.config.definitions.admissions_young_band]
-    return [
-        LabelledChange(key="all_ages", label="all ages", change=change(monthly(adm, prev), monthly(adm, cur))),
-        LabelledChange(key="under_25", label="under 25s", change=change(monthly(under, prev), monthly(under, cur))),
-    ]
+    everyone = np.ones(len(adm), dtype=bool)
+    prev, cur = rolling
+    all_prev, all_cur, young_prev, young_cur = (monthly(prev, everyone), monthly(cur, everyone),
+                                                monthly(prev, young), monthly(cur, young))
+    return {name: [
+        LabelledChange(key="all_ages", label="all ages", change=change(all_prev[i], all_cur[i])),
+        LabelledChange(key="under_25", label="under 25s", change=change(young_prev[i], young_cur[i])),
+    ] for i, name in enumerate(["", *names])}
 
 
 def _fallen(off: "CountTable", column: str, yoy) -> list[LabelledChange]:

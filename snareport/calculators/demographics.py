@@ -162,10 +162,15 @@ def _populations(frames: "Frames") -> dict[str, tuple[dict[str, int], int]] | No
     pop = ds.population[ds.population["year"] == ds.config.population_year]
     band_of_code = population_band_map(ds.config.age_bands, pop["age_band"].unique())
     district = pop["district"].astype("object")
-    out = {}
-    for name, rows in [("", pop), *((d, pop[district == d]) for d in ds.config.districts)]:
-        by_band = rows.groupby(rows["age_band"].map(band_of_code))["population"].sum()
-        out[name] = ({str(k): int(v) for k, v in by_band.items()}, int(rows["population"].sum()))
+    labels = pop["age_band"].map(band_of_code)
+    out = {"": ({str(k): int(v) for k, v in pop.groupby(labels)["population"].sum().items()},
+                int(pop["population"].sum()))}
+    by_band: dict[str, dict[str, int]] = {}
+    for (d, band), n in pop.groupby([district, labels])["population"].sum().items():
+        by_band.setdefault(str(d), {})[str(band)] = int(n)
+    totals = {str(d): int(n) for d, n in pop.groupby(district)["population"].sum().items()}
+    for d in ds.config.districts:
+        out[d] = (by_band.get(d, {}), totals.get(d, 0))
     return out
 
 
