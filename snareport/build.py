@@ -17,6 +17,7 @@ from snareport.calculators import (
     temporal,
 )
 from snareport.calculators.common import period_refs
+from snareport.calculators.methodology import methodology_notes
 from snareport.calculators.prepare import Prepared, prepare
 from snareport.content.scoping import scope_content
 from snareport.errors import DataError, Problem
@@ -155,14 +156,14 @@ def _data_summary(prep: Prepared, scope: Scope) -> DataSummary:
             continue
         if name in ("offences", "people"):   # a district's rows are its row positions
             whole = getattr(prep.frames, name)
-            rows = len(whole) if scope.is_county else len(prep.frames.positions[name].get(scope.district, ()))
+            rows = len(whole) if scope.district is None else len(prep.frames.positions[name].get(scope.district, ()))
         elif name == "hospital_admissions" and not scope.is_county and "district" in frame.columns:
             rows = int((frame["district"].astype("object") == scope.district).sum())
         else:
             rows = len(frame)
         tables.append(TableSummary(table=name, rows=int(rows), total_rows=len(frame)))
     occurred = prep.frames.offences["occurred_at"]
-    if not scope.is_county:
+    if scope.district is not None:
         occurred = occurred.iloc[prep.frames.positions["offences"].get(scope.district, [])]
     cfg_source = ds.config.source
     source = ds.source_name or (cfg_source.name if cfg_source else "")

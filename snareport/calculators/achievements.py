@@ -9,8 +9,14 @@ import numpy as np
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, require_prepared,
-    NOT_AVAILABLE, change, in_period, period_pair, period_refs, unavailable_reason,
+    NOT_AVAILABLE,
+    change,
+    count_change,
+    in_period,
+    period_pair,
+    period_refs,
+    require_prepared,
+    unavailable_reason,
 )
 from snareport.formatting import month_list
 from snareport.models.achievements import AchievementsSection, CostSaving
@@ -80,7 +86,7 @@ def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
     )
 
 
-def _knife_changes(ds: "Prepared | Frames", off: "CountTable", yoy) -> dict:
+def _knife_changes(ds: Prepared | Frames, off: CountTable, yoy) -> dict:
     """Knife-enabled offences involving each cohort (and with no known age), year on year (``off``: the
     scope's offence counts)."""
     knife = off.where(knife_enabled=True)
@@ -120,7 +126,7 @@ def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]
     return fields, notes
 
 
-def _admission_changes(ds: "Dataset", adm: pd.DataFrame, rolling,
+def _admission_changes(ds: Dataset, adm: pd.DataFrame, rolling,
                        by_district: bool) -> dict[str, list[LabelledChange]]:
     """Monthly average admissions (all ages, under 25s), previous → current rolling window, of the whole
     area (``""``) and, with ``by_district``, of every configured district."""
@@ -129,7 +135,7 @@ def _admission_changes(ds: "Dataset", adm: pd.DataFrame, rolling,
     counts = adm["admissions"].to_numpy(dtype="float64")
     young = (adm["age_band"] == ds.config.definitions.admissions_young_band).to_numpy()
 
-    def monthly(name: str, rows: "np.ndarray") -> list[float | None]:
+    def monthly(name: str, rows: np.ndarray) -> list[float | None]:
         """Admissions a month in each scope: the period's total over the months the table covers (all, unless
         report.yaml allows partial periods and some are missing)."""
         period, gap = ds.config.period(name), ds.gap("hospital_admissions", name)
@@ -151,14 +157,14 @@ def _admission_changes(ds: "Dataset", adm: pd.DataFrame, rolling,
     ] for i, name in enumerate(["", *names])}
 
 
-def _fallen(off: "CountTable", column: str, yoy) -> list[LabelledChange]:
+def _fallen(off: CountTable, column: str, yoy) -> list[LabelledChange]:
     """Every group/type whose current-year count is below its previous-year count (by name)."""
     table = off.per_period(column, yoy)
     return [LabelledChange(key=str(name), label=str(name), change=count_change(before, after))
             for name, (before, after) in sorted(table.items(), key=lambda kv: kv[0]) if after < before]
 
 
-def _savings(prep: "Prepared", off: "CountTable", two) -> tuple[dict, list[str]]:
+def _savings(prep: Prepared, off: CountTable, two) -> tuple[dict, list[str]]:
     """Estimated cost of crime avoided, as the Home Office method intends: for each offence group named in
     report.yaml (``costs.groups``), the change in volume over ``two_year`` × the group's unit cost, rises
     counted as well as falls (a rise is a negative saving), summed to a net figure."""

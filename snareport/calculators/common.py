@@ -177,7 +177,7 @@ OFFENCE_KIND = ("offence_group", "offence_type", "knife_enabled", "sexual_catego
 PEOPLE_KIND = ("knife_enabled", "sexual_category")
 
 
-def _period_masks(ds: "Dataset", frame: pd.DataFrame) -> dict[str, np.ndarray]:
+def _period_masks(ds: Dataset, frame: pd.DataFrame) -> dict[str, np.ndarray]:
     return {n: frame[PERIOD_FLAG + n].to_numpy(dtype=bool) for n in ds.config.periods}
 
 
@@ -190,13 +190,13 @@ def _kind_columns(frame: pd.DataFrame, names: Iterable[str]) -> dict[str, pd.Ser
     return out
 
 
-def _offence_counts(ds: "Dataset", flagged: pd.DataFrame, cohorts: list[str]) -> CountTable:
+def _offence_counts(ds: Dataset, flagged: pd.DataFrame, cohorts: list[str]) -> CountTable:
     kind = _kind_columns(flagged, OFFENCE_KIND)
     columns = {"district": flagged["district"], **kind, **{c: flagged[c] for c in cohorts}}
     return count_table(columns, [["district"], list(kind), cohorts], _period_masks(ds, flagged))
 
 
-def _month_counts(ds: "Dataset", offences: pd.DataFrame) -> CountTable:
+def _month_counts(ds: Dataset, offences: pd.DataFrame) -> CountTable:
     stamps = offences["occurred_at"]
     kind = _kind_columns(offences, ["sexual_category"])
     columns = {"district": offences["district"], "month": stamps.dt.year * 12 + stamps.dt.month, **kind}
@@ -217,7 +217,7 @@ def band_of(age: int | None, bands: list[AgeRange]) -> str | None:
     return label
 
 
-def _people_counts(ds: "Dataset", people: pd.DataFrame) -> CountTable:
+def _people_counts(ds: Dataset, people: pd.DataFrame) -> CountTable:
     kind = _kind_columns(people, PEOPLE_KIND)
     ages = pd.to_numeric(people["age"], errors="coerce").astype("Int64")
     columns = {"district": people["district"], **kind, "role": people["role"], "sex": people["sex"], "age": ages}

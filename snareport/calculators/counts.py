@@ -15,9 +15,10 @@ match, ``by`` sums over everything except the named columns and ``total`` sums a
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from math import prod
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,7 @@ class CountTable:
         """Every value the column can take, in the order ``by`` returns them."""
         return self.columns[name].labels
 
-    def where(self, **conditions: Condition) -> "CountTable":
+    def where(self, **conditions: Condition) -> CountTable:
         """The counts of the rows whose columns match every condition (the other rows count zero)."""
         keep: dict[int, np.ndarray] = {}
         for name, condition in conditions.items():
@@ -84,12 +85,12 @@ class CountTable:
         out = np.bincount(cell.ravel(), weights=reduced.ravel(), minlength=prod(shape))
         return np.rint(out).astype(np.int64).reshape(shape)
 
-    def counts(self, name: str, labels: "Iterable | None" = None) -> dict[Any, int]:
+    def counts(self, name: str, labels: Iterable | None = None) -> dict[Any, int]:
         """Counts by one column's labels as a dict (only ``labels``, 0 where none, when given)."""
         found = dict(zip(self.labels(name), (int(n) for n in self.by(name))))
         return found if labels is None else {label: found.get(label, 0) for label in labels}
 
-    def series(self, name: str, index: "Iterable | None" = None) -> pd.Series:
+    def series(self, name: str, index: Iterable | None = None) -> pd.Series:
         """Counts by one column's labels as a Series (reindexed to ``index``, 0 where none, when given)."""
         counts = pd.Series(self.by(name), index=pd.Index(self.labels(name), dtype="object"))
         return counts if index is None else counts.reindex(list(index), fill_value=0).astype(np.int64)
@@ -116,7 +117,7 @@ def _matches(label: Any, condition: Condition) -> bool:
     return label == condition
 
 
-def _codes(values: "pd.Series | np.ndarray") -> tuple[np.ndarray, tuple]:
+def _codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, tuple]:
     """Integer codes of a column and its labels (``None`` last, for missing values, when any are missing)."""
     series = values if isinstance(values, pd.Series) else pd.Series(values)
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -139,7 +140,7 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def count_table(columns: Mapping[str, "pd.Series | np.ndarray"], axes: Iterable[Iterable[str]],
+def count_table(columns: Mapping[str, pd.Series | np.ndarray], axes: Iterable[Iterable[str]],
                 periods: Mapping[str, np.ndarray]) -> CountTable:
     """Count the rows of ``columns`` (equal-length columns of one frame) by ``periods`` (name → bool mask of
     the rows in it) and the column groups in ``axes`` (each group is one axis over its combinations present)."""
@@ -154,7 +155,7 @@ def count_table(columns: Mapping[str, "pd.Series | np.ndarray"], axes: Iterable[
             combined = combined * (len(labels)) + codes
         present, position = np.unique(combined, return_inverse=True)
         position = position.reshape(-1)
-        for name, (codes, labels) in zip(reversed(group), reversed(coded)):
+        for name, (_, labels) in zip(reversed(group), reversed(coded), strict=True):
             cols[name] = _Column(axis, present % len(labels), labels)
             present = present // len(labels)
         shape.append(len(cols[group[0]].codes))

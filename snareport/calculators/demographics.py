@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    PERIOD_FLAG, band_of, count_change, harm_of, period_pair, period_refs, population_band_map, require_prepared,
-    share, unavailable_reason,
+    PERIOD_FLAG,
+    band_of,
+    count_change,
+    harm_of,
+    period_pair,
+    period_refs,
+    population_band_map,
+    require_prepared,
+    share,
+    unavailable_reason,
 )
 from snareport.models.common import SuppressibleCount
 from snareport.models.demographics import (
@@ -51,7 +59,7 @@ class DemographicsArea:
         return None if self.high_harm is None else self.high_harm[""]
 
 
-def whole_area(frames: "Frames") -> DemographicsArea | None:
+def whole_area(frames: Frames) -> DemographicsArea | None:
     if (unavailable_reason(frames, "people", "people.age", "people.sex") or frames.people is None
             or frames.people_counts is None):
         return None
@@ -110,7 +118,7 @@ def calculate(prep: Prepared, scope: Scope) -> DemographicsSection:
     )
 
 
-def _bands(rows: "CountTable", bands) -> dict[str, int]:
+def _bands(rows: CountTable, bands) -> dict[str, int]:
     """Counts by age band label, with ages in no band (and unknown ages) as ``unknown``."""
     out: dict[str, int] = {}
     for age, n in zip(rows.labels("age"), rows.by("age")):
@@ -119,7 +127,7 @@ def _bands(rows: "CountTable", bands) -> dict[str, int]:
     return out
 
 
-def _profile(rows: "CountTable", area: str, kind: str, role: str, bands) -> AgeProfile:
+def _profile(rows: CountTable, area: str, kind: str, role: str, bands) -> AgeProfile:
     mine = rows.where(role=role)
     counts = _bands(mine, bands)
     total = mine.total()
@@ -133,7 +141,7 @@ def _profile(rows: "CountTable", area: str, kind: str, role: str, bands) -> AgeP
     )
 
 
-def _authority_profiles(ds: "Frames", rows: "CountTable") -> list[AgeProfile]:
+def _authority_profiles(ds: Frames, rows: CountTable) -> list[AgeProfile]:
     out = []
     for authority in ds.config.authorities:
         mine = rows.where(district=list(authority.districts))
@@ -141,7 +149,7 @@ def _authority_profiles(ds: "Frames", rows: "CountTable") -> list[AgeProfile]:
     return out
 
 
-def _sex_split(rows: "CountTable", role: str, yoy) -> RoleSexSplit:
+def _sex_split(rows: CountTable, role: str, yoy) -> RoleSexSplit:
     table = rows.where(role=role).per_period("sex", yoy)
     counts = {s: [0, 0] for s in SEXES}
     for sex, pair in table.items():
@@ -154,7 +162,7 @@ def _sex_split(rows: "CountTable", role: str, yoy) -> RoleSexSplit:
     return RoleSexSplit(role=role, rows=out, total=count_change(*totals))
 
 
-def _populations(frames: "Frames") -> dict[str, tuple[dict[str, int], int]] | None:
+def _populations(frames: Frames) -> dict[str, tuple[dict[str, int], int]] | None:
     """Each scope's population by age band label and in all (``""``: the whole area)."""
     ds = frames.ds
     if unavailable_reason(ds, "population") or ds.population is None:
@@ -174,7 +182,7 @@ def _populations(frames: "Frames") -> dict[str, tuple[dict[str, int], int]] | No
     return out
 
 
-def _population_comparison(prep: "Prepared | Frames", populations, scope: str, now: "CountTable") -> dict:
+def _population_comparison(prep: Prepared | Frames, populations, scope: str, now: CountTable) -> dict:
     """Suspect involvement share per age band against that band's share of the scope's population."""
     if populations is None:
         return dict(population_available=False)
@@ -189,7 +197,7 @@ def _population_comparison(prep: "Prepared | Frames", populations, scope: str, n
         for band in prep.config.age_bands])
 
 
-def _high_harm_by_scope(frames: "Frames", current: str) -> dict[str, HighHarm]:
+def _high_harm_by_scope(frames: Frames, current: str) -> dict[str, HighHarm]:
     """The high-harm concentration of the whole area (``""``) and of each district with people in it."""
     people = frames.people
     now = people[people[PERIOD_FLAG + current].to_numpy()]
@@ -203,11 +211,11 @@ def _high_harm_by_scope(frames: "Frames", current: str) -> dict[str, HighHarm]:
     return out
 
 
-def _no_harm(ds: "Prepared") -> HighHarm:
+def _no_harm(ds: Prepared) -> HighHarm:
     return _high_harm(ds, pd.Series([], dtype="float64"))
 
 
-def _high_harm(ds: "Prepared | Frames", harm: pd.Series) -> HighHarm:
+def _high_harm(ds: Prepared | Frames, harm: pd.Series) -> HighHarm:
     """People ranked by summed harm weight of their current-year offences (any role, each offence once):
     ``harm`` is each person's sum."""
     harm = harm.sort_values(ascending=False, kind="mergesort")

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    count_change, period_pair, period_refs, rank_desc, require_prepared, share, unavailable_reason,
+    count_change,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    share,
+    unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
@@ -95,7 +101,7 @@ def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Serie
                 population_year=None if population is None else year)
 
 
-def _under_25(prep: "Prepared | Frames", knife: "CountTable", yoy) -> tuple[dict, list[str]]:
+def _under_25(prep: Prepared | Frames, knife: CountTable, yoy) -> tuple[dict, list[str]]:
     """The under-25 injury and non-injury changes and the minimum saving, with any notes (``knife``: the
     scope's knife-enabled offence counts)."""
     prev, cur = yoy
@@ -117,7 +123,7 @@ def _under_25(prep: "Prepared | Frames", knife: "CountTable", yoy) -> tuple[dict
     return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2)}, []
 
 
-def _people(prep: "Prepared | Frames", scope: Scope, cur: str) -> dict:
+def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
     """Ages and sexes of the people involved in the scope's current-year knife-enabled offences."""
     ppl = prep.people_counts.where(period=cur, knife_enabled=True)
     if not scope.is_county:
@@ -153,7 +159,7 @@ def _people(prep: "Prepared | Frames", scope: Scope, cur: str) -> dict:
     )
 
 
-def modal_age_pair(ages: "pd.Series | dict[int, int]") -> tuple[int, int] | None:
+def modal_age_pair(ages: pd.Series | dict[int, int]) -> tuple[int, int] | None:
     """The pair of consecutive ages (a, a+1) with the most involvements (youngest pair on ties): ``ages`` is
     one age per involvement (a Series, unknown ages missing) or the number of involvements at each age."""
     counts = ages if isinstance(ages, dict) else ages.dropna().astype(int).value_counts().to_dict()

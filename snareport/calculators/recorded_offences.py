@@ -4,17 +4,23 @@ and counts by calendar month, so month-precision sources such as police.uk get e
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
 
 import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    count_change, district_population, require_prepared,
-    change, harm_of, period_pair, period_refs, rank_desc, share, unavailable_reason,
+    change,
+    count_change,
+    district_population,
+    harm_of,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    share,
+    unavailable_reason,
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.loading.coverage import period_months
@@ -110,7 +116,7 @@ def whole_area(frames: Frames) -> RecordedArea | None:
     )
 
 
-def _pair(rows: "CountTable", yoy, weights: pd.Series | None):
+def _pair(rows: CountTable, yoy, weights: pd.Series | None):
     """Offences (no ``weights``) or their summed harm (harm weight by offence type) in each period, as a
     Change."""
     if weights is None:
@@ -122,7 +128,7 @@ def _pair(rows: "CountTable", yoy, weights: pd.Series | None):
     return change(round(float(harm[at[yoy[0]]]), 2), round(float(harm[at[yoy[1]]]), 2))
 
 
-def _districts(prep: "Prepared", scope: Scope, area: "RecordedArea", has_harm: bool) -> dict:
+def _districts(prep: Prepared, scope: Scope, area: RecordedArea, has_harm: bool) -> dict:
     """Every district's volumes and ranks (made once, in ``whole_area``) and the scope's own figures."""
     focus_volume = focus_harm = None
     if not scope.is_county:
@@ -136,7 +142,7 @@ def _districts(prep: "Prepared", scope: Scope, area: "RecordedArea", has_harm: b
                 population_year=area.population_year)
 
 
-def _district_volumes(frames: "Frames", volume: pd.DataFrame, harm: pd.DataFrame,
+def _district_volumes(frames: Frames, volume: pd.DataFrame, harm: pd.DataFrame,
                       has_harm: bool) -> tuple[list[DistrictVolume], int | None]:
     """Every configured district's volume and harm year on year, with its ranks (by current volume), and the
     population year when the source has populations."""
@@ -175,7 +181,7 @@ def month_starts(period: Period) -> list[dt.date]:
     return out
 
 
-def _months(ds: "Prepared", rows: "CountTable", yoy: tuple[str, str]) -> list[MonthlyVolume]:
+def _months(ds: Prepared, rows: CountTable, yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
     table = rows.by("period", "month")
     counts = {(period, number): int(table[i, j]) for i, period in enumerate(rows.periods)
@@ -196,7 +202,7 @@ def _month_number(day: dt.date) -> int:
     return day.year * 12 + day.month
 
 
-def _groups(rows: "CountTable", yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
+def _groups(rows: CountTable, yoy: tuple[str, str]) -> list[OffenceGroupVolume]:
     table = rows.per_period("offence_group", yoy)
     totals = [sum(pair[i] for pair in table.values()) for i in (0, 1)]
     order = sorted(table, key=lambda g: (-table[g][1], -table[g][0], str(g)))

@@ -9,8 +9,18 @@ import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    PERIOD_FLAG, band_of, by_period, count_change, folded_text, month_of_year, period_pair, period_refs, rank_desc,
-    require_prepared, share, unavailable_reason,
+    PERIOD_FLAG,
+    band_of,
+    by_period,
+    count_change,
+    folded_text,
+    month_of_year,
+    period_pair,
+    period_refs,
+    rank_desc,
+    require_prepared,
+    share,
+    unavailable_reason,
 )
 from snareport.models.common import Change, LabelledChange, Ranked, SuppressibleCount
 from snareport.models.sexual_violence import CategoryDistricts, MonthCount, SexualViolenceSection
@@ -102,7 +112,7 @@ def _is_sexual(category) -> bool:
     return category is not None
 
 
-def _top_types(rows: "CountTable", top: int) -> dict:
+def _top_types(rows: CountTable, top: int) -> dict:
     """The most frequent offence types (ties by name) of the offences counted in ``rows``, with shares."""
     counts = sorted(((t, n) for t, n in rows.counts("offence_type").items() if n), key=lambda tn: (-tn[1], tn[0]))
     total = rows.total()
@@ -110,7 +120,7 @@ def _top_types(rows: "CountTable", top: int) -> dict:
                 top_types=[SuppressibleCount(label=str(t), count=n, share=share(n, total)) for t, n in counts[:top]])
 
 
-def _months(rows: "CountTable", peak_months: int) -> dict:
+def _months(rows: CountTable, peak_months: int) -> dict:
     by_number = rows.counts("month")
     counts = pd.Series(0, index=range(1, 13), dtype="int64")
     for number, n in by_number.items():
@@ -120,7 +130,7 @@ def _months(rows: "CountTable", peak_months: int) -> dict:
                 peak_months=sorted(int(m) for m, _ in ranked[:peak_months]))
 
 
-def _highest_districts(ds: "Frames", current: "CountTable") -> list[CategoryDistricts]:
+def _highest_districts(ds: Frames, current: CountTable) -> list[CategoryDistricts]:
     """Every district ranked by current-year count, per category."""
     out = []
     for cat in CATEGORIES:
@@ -141,7 +151,7 @@ def _modal(counts: dict) -> tuple[str | None, int | None]:
     return str(top), int(counts[top])
 
 
-def _bands(rows: "CountTable", bands) -> dict[str, int]:
+def _bands(rows: CountTable, bands) -> dict[str, int]:
     """Counts by age band (unknown ages left out)."""
     out: dict[str, int] = {}
     for age, n in rows.counts("age").items():
@@ -151,7 +161,7 @@ def _bands(rows: "CountTable", bands) -> dict[str, int]:
     return out
 
 
-def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy) -> dict:
+def _suspects(prep: Prepared, area: SexualViolenceArea, scope: Scope, yoy) -> dict:
     now = prep.people_counts.where(period=yoy[1], role="suspect", sexual_category=_is_sexual)
     if not scope.is_county:
         now = now.where(district=scope.district)
@@ -173,7 +183,7 @@ def _suspects(prep: "Prepared", area: "SexualViolenceArea", scope: Scope, yoy) -
     return fields
 
 
-def _repeat_suspects(frames: "Frames", current: str, three) -> dict[str, tuple[int, int]]:
+def _repeat_suspects(frames: Frames, current: str, three) -> dict[str, tuple[int, int]]:
     """Per scope (``""``: the whole area; else a district): (current-year suspects in a sexual offence in
     the scope with two or more sexual offences anywhere in the area over the three years, current-year
     suspects in a sexual offence in the scope)."""

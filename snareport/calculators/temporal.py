@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from snareport.calculators.common import by_period, offences_with_flags, period_ref, period_refs, unavailable_reason, require_prepared
+from snareport.calculators.common import (
+    by_period,
+    offences_with_flags,
+    period_ref,
+    period_refs,
+    require_prepared,
+    unavailable_reason,
+)
 from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
 from snareport.scope import Scope
 
@@ -54,7 +61,7 @@ def whole_area(frames: Frames) -> TemporalArea | None:
     return TemporalArea({name: join_words([p.label for p in peak_windows(grid, share)]) for name, grid in grids.items()})
 
 
-def _grids(ds: "Prepared | Frames", scope: Scope, current: str) -> dict[str, np.ndarray]:
+def _grids(ds: Prepared | Frames, scope: Scope, current: str) -> dict[str, np.ndarray]:
     """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort."""
     rows = by_period(ds, offences_with_flags(ds, scope), [current])
     grids = {}

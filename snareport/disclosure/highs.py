@@ -10,7 +10,7 @@ which does not depend on the optimal vertex found.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -26,7 +26,7 @@ class Model:
 
     def __init__(self, cost: Sequence[float], lower: Sequence[float], upper: Sequence[float],
                  triples: tuple[Sequence[int], Sequence[int], Sequence[float]], row_lower: Sequence[float],
-                 row_upper: Sequence[float], presolve: bool = True, highs: "object | None" = None):
+                 row_upper: Sequence[float], presolve: bool = True, highs: object | None = None):
         """``highs``: a ``highspy.Highs`` to load the model into (its last model is dropped), else a new one."""
         import highspy
 
