@@ -50,15 +50,15 @@ class Prepared:
         return self.frames.ds.config
 
     @property
-    def offence_counts(self) -> "CountTable":
+    def offence_counts(self) -> CountTable:
         return self.frames.offence_counts
 
     @property
-    def people_counts(self) -> "CountTable | None":
+    def people_counts(self) -> CountTable | None:
         return self.frames.people_counts
 
     @property
-    def month_counts(self) -> "CountTable":
+    def month_counts(self) -> CountTable:
         return self.frames.month_counts
 
     def has(self, name: str) -> bool:
