@@ -9,6 +9,7 @@ import pandas as pd
 
 from snareport.calculators.common import (
     count_change,
+    district_population,
     period_pair,
     period_refs,
     rank_desc,
@@ -70,7 +71,8 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
         knife = knife.where(district=scope.district)
     per_period = knife.counts("period")
     knife_offences = count_change(int(per_period[prev]), int(per_period[cur]))
-    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern)
+    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern,
+                           district_population(prep.ds), cfg.population_year)
 
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason:

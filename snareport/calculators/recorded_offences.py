@@ -68,13 +68,12 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
         if unweighted:
             notes.append(f"{unweighted} offences in {cfg.period(yoy[1]).label} are of "
                          "types with no harm weight and add nothing to the harm-weighted volume.")
-    districts = _districts(prep, scope, area.by_district, has_harm, county_total, county_harm)
-    months, groups = _months(prep, mine, yoy), _groups(mine, yoy)
+    districts = _districts(prep, scope, area, has_harm)
+    by_month, groups = _months(prep, months, yoy), _groups(mine, yoy)
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
-        **_districts(prep, scope, area, has_harm),
-        total=total, harm=harm, months=_months(prep, months, yoy), groups=_groups(mine, yoy),
-        unweighted_offences=unweighted,
+        **districts, total=total, harm=harm, months=by_month, groups=groups, unweighted_offences=unweighted,
+        **findings.recorded_offences(by_month, groups, districts["districts"]),
     )
 
 
@@ -172,21 +171,12 @@ def _district_volumes(frames: Frames, volume: pd.DataFrame, harm: pd.DataFrame,
     return districts, frames.config.population_year if population is not None else None
 
 
-def month_starts(period: Period) -> list[dt.date]:
-    """The first day of every calendar month the period touches, in order."""
-    out, year, month = [], period.start.year, period.start.month
-    while (year, month) <= (period.end.year, period.end.month):
-        out.append(dt.date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
 def _months(ds: Prepared, rows: CountTable, yoy: tuple[str, str]) -> list[MonthlyVolume]:
     """Counts per calendar month of each period, paired by position (1st month with 1st month, …)."""
     table = rows.by("period", "month")
     counts = {(period, number): int(table[i, j]) for i, period in enumerate(rows.periods)
               for j, number in enumerate(rows.labels("month"))}
-    previous, current = (month_starts(ds.config.period(name)) for name in yoy)
+    previous, current = (period_months(ds.config.period(name)) for name in yoy)
     out = []
     for i in range(max(len(previous), len(current))):
         before = previous[i] if i < len(previous) else None
