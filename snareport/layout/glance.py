@@ -71,7 +71,7 @@ def _latest_year_findings(report: Report) -> list[Finding]:
         if mine is not None and mine.rate_per_1000 is not None and mine.rate_rank:
             out.append(Finding("latest_year", f"Rate, {main}", [
                 Segment(fmt.number(mine.rate_per_1000, 1), bold=True), " per 1,000 residents "
-                f"(mid-{y.population_year}), {fmt.ordinal(mine.rate_rank)} highest of {len(y.districts)} districts"],
+                f"(mid-{y.population_year}), {fmt.ranked(mine.rate_rank, len(y.districts), 'highest')} districts"],
                 [fmt.number(y.county_rate_per_1000, 1), " per 1,000"] if y.county_rate_per_1000 is not None else []))
     shown = [t for t in y.trend if t.count is not None]
     if shown and y.trend:

@@ -37,7 +37,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
         out.append(door.h2("The districts of most concern"))
         out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
                                   + (f", {fmt.decimal(r.rate_per_1000, 2)} per 1,000 residents "
-                                     f"({fmt.ordinal(r.rate_rank)} highest rate)"
+                                     f"({fmt.ranked(r.rate_rank, len(k.district_ranking), 'highest rate')})"
                                      if r.rate_per_1000 is not None and r.rate_rank is not None else "")]
                                  for r in k.districts_of_concern]))
     if k.under_25_injury or k.under_25_non_injury:
