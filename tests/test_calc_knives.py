@@ -41,6 +41,7 @@ def test_district_ranking_and_focus():
     assert [(r.name, r.value, r.rank) for r in s.districts_of_concern] == [("B", 2, 1), ("C", 1, 2), ("A", 0, 3)]
     d = knives.calculate(prepare(_data()), Scope("C"))
     assert (d.focus.value, d.focus.county_value, d.focus.rank, d.focus.rank_of) == (1, 3, 2, 3)
+    assert d.focus.district_mean == 1.0      # the average district: (A 0 + B 2 + C 1) / 3
     assert (d.knife_offences.previous, d.knife_offences.current) == (1, 1)
 
 

@@ -139,3 +139,23 @@ def test_public_report_withholds_small_volumes_and_the_harm_built_on_them():
     # the county (4 → 6) is above the threshold and stays
     assert (s.county_total.previous, s.county_total.current) == (4, 6)
     assert (s.county_harm.previous, s.county_harm.current) == (220.0, 320.0)
+
+
+def test_district_scope_has_the_average_district_and_the_areas_offence_groups(ds):
+    # current year: A 2, B 3, C 1 offences -> the average district = (2 + 3 + 1) / 3 = 2.0 = the area's 6 / 3
+    s = recorded_offences.calculate(prepare(ds), Scope("B"))
+    assert s.focus_volume.district_mean == 2.0
+    assert [(g.group, g.volume.previous, g.volume.current) for g in s.area_groups] == \
+        [(ROB, 2, 3), (VWI, 2, 2), (OTHER, 0, 1)]
+    assert [g.current_share for g in s.area_groups] == pytest.approx([0.5, 2 / 6, 1 / 6])
+    # the whole-area report has no "area beside" figures: it is the area
+    assert recorded_offences.calculate(prepare(ds), Scope()).area_groups == []
+
+
+def test_the_average_district_is_the_mean_of_the_districts_not_a_rate():
+    # A 7, B 0, C 0 in the current year: the average district is 7 / 3 (one decimal), whatever the sizes
+    rows = [(f"a{i}", "2024-05-01 10:00", "A", VWI, WOUND, False, None) for i in range(7)]
+    rows += [("b0", "2023-05-01 10:00", "B", VWI, WOUND, False, None)]
+    ds = fx.dataset(fx.offences(rows), None, available=frozenset({"offences"}))
+    s = recorded_offences.calculate(prepare(ds), Scope("C"))
+    assert (s.focus_volume.value, s.focus_volume.county_value, s.focus_volume.district_mean) == (0, 7, 2.3)

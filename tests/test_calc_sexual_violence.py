@@ -111,3 +111,14 @@ def test_table_rows_top_types_and_peak_months_come_from_report_yaml():
     s = sexual_violence.calculate(prepare(ds), Scope())
     assert [(r.label, r.change.previous, r.change.current) for r in s.table] == [("Contact", 1, 2), ("Other", 1, 2)]
     assert len(s.top_types) == 1 and len(s.peak_months) == 1
+
+
+def test_district_scope_has_the_areas_table_top_types_and_peak_months_beside_its_own():
+    s = sexual_violence.calculate(prepare(_data()), Scope("B"))
+    whole = sexual_violence.calculate(prepare(_data()), Scope())
+    # B over the three years: p2 and c2 sexual assault, c1 rape of a female; the area has 3 and 2 of 8
+    assert [(t.label, t.count) for t in s.top_types] == [("Sexual assault", 2), ("Rape of a female", 1)]
+    assert [(t.label, t.count) for t in s.area_top_types] == [("Sexual assault", 3), ("Rape of a female", 2)]
+    assert [t.share for t in s.area_top_types] == pytest.approx([3 / 8, 2 / 8])
+    assert s.area_table == whole.table and s.area_peak_months == whole.peak_months == [1, 6]
+    assert whole.area_table == [] and whole.area_top_types == [] and whole.area_peak_months == []

@@ -332,6 +332,13 @@ def share(part: float | None, whole: float | None) -> float | None:
     return part / whole
 
 
+def district_mean(values) -> float | None:
+    """The average district: the mean of every district's figure, each district counted once whatever its
+    size, to one decimal place (``None`` when there are no districts)."""
+    values = [float(v) for v in values]
+    return round(sum(values) / len(values), 1) if values else None
+
+
 def _num(x):
     if x is None:
         return None

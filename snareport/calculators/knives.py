@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
+    district_mean,
     count_change,
     district_population,
     period_pair,
@@ -98,7 +99,8 @@ def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Serie
     focus = None
     if not scope.is_county:
         focus = ScopeFigure(district=scope.district, value=int(counts[scope.district]),
-                            county_value=int(counts.sum()), rank=int(ranks[scope.district]), rank_of=len(counts))
+                            county_value=int(counts.sum()), rank=int(ranks[scope.district]), rank_of=len(counts),
+                            district_mean=district_mean(counts))
     return dict(district_ranking=ranking, districts_of_concern=ranking[:top_n], focus=focus,
                 population_year=None if population is None else year)
 

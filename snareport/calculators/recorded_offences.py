@@ -11,6 +11,7 @@ import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
+    district_mean,
     change,
     count_change,
     district_population,
@@ -73,6 +74,7 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
         **districts, total=total, harm=harm, months=by_month, groups=groups, unweighted_offences=unweighted,
+        area_groups=[] if scope.is_county else _groups(prep.offence_counts, yoy),   # the area's, beside
         **findings.recorded_offences(by_month, groups, districts["districts"]),
     )
 
@@ -133,7 +135,8 @@ def _districts(prep: Prepared, scope: Scope, area: RecordedArea, has_harm: bool)
     if not scope.is_county:
         d = next(x for x in area.districts if x.district == scope.district)
         focus_volume = ScopeFigure(district=d.district, value=d.volume.current, county_value=area.county_total.current,
-                                   rank=d.volume_rank, rank_of=len(area.districts))
+                                   rank=d.volume_rank, rank_of=len(area.districts),
+                                   district_mean=district_mean(x.volume.current for x in area.districts))
         if has_harm:
             focus_harm = ScopeFigure(district=d.district, value=d.harm.current, county_value=area.county_harm.current,
                                      rank=d.harm_rank, rank_of=len(area.districts))

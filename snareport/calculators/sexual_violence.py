@@ -101,6 +101,13 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
         highest_districts=list(area.highest_districts),
     )
     figures.update(findings.sexual_violence(figures["table"], figures["total"]))
+    if not scope.is_county:   # the whole area's figures, beside the district's
+        whole = calculate(prep, Scope())
+        every = prep.offence_counts.where(sexual_category=_is_sexual).where(period=list(three))
+        types, total = every.counts("offence_type"), every.total()
+        figures.update(area_table=whole.table, area_peak_months=whole.peak_months, area_top_types=[
+            SuppressibleCount(label=t.label, count=int(types.get(t.label, 0)), share=share(int(types.get(t.label, 0)), total))
+            for t in whole.top_types[:0] + list(figures["top_types"])])  # type: ignore[arg-type]
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason or area.repeat_suspects is None:
         return SexualViolenceSection(**fixed, **figures, people_available=False,

@@ -134,6 +134,12 @@ class _Collector:
         for side in (0, 1):
             if tot[side]:
                 self.cat.relate(tot[side], [k for k in groups[side] if k])
+        for i, g in enumerate(o.get("area_groups") or []):   # the area's groups beside a district's: the area's cells
+            at = (*P, "area_groups", i)
+            a, b = self.change(("ro", AREA, g["group"], "Y1"), ("ro", AREA, g["group"], "Y2"), (*at, "volume"))
+            self._flag_also(a, at), self._flag_also(b, at)
+            self.derive((*at, "previous_share"), [a, ("ro", AREA, "all", "Y1")])
+            self.derive((*at, "current_share"), [b, ("ro", AREA, "all", "Y2")])
         for i, d in enumerate(o.get("districts", [])):
             at = (*P, "districts", i)
             a, b = self.change(("ro", d["district"], "all", "Y1"), ("ro", d["district"], "all", "Y2"),
@@ -152,6 +158,7 @@ class _Collector:
                 area = ("roh", AREA, "Y2") if kind == "harm" else ("ro", AREA, "all", "Y2")
                 self.count(key, (*P, fig, "value"), flag=(*P, fig, "suppressed"), kind=kind, headline=True)
                 self.count(area, (*P, fig, "county_value"), flag=(*P, fig, "suppressed"), kind=kind)
+                self.derive((*P, fig, "district_mean"), [area])     # the area's figure ÷ the number of districts
         self.count(("ro_unweighted", S), (*P, "unweighted_offences"))
 
     def _flag_also(self, key: Key | None, at: Path) -> None:
@@ -311,6 +318,7 @@ class _Collector:
             self.count(("knife", S, "all", "Y2"), (*P, "focus", "value"), flag=(*P, "focus", "suppressed"),
                        headline=True)
             self.count(("knife", AREA, "all", "Y2"), (*P, "focus", "county_value"), flag=(*P, "focus", "suppressed"))
+            self.derive((*P, "focus", "district_mean"), [("knife", AREA, "all", "Y2")])
         self.change(("knife", S, "all", "Y1"), ("knife", S, "all", "Y2"), (*P, "knife_offences"), headline=True)
         ages = []
         for i, item in enumerate(k.get("age_distribution", [])):
@@ -365,6 +373,13 @@ class _Collector:
                         headline=True)
         tot = self.change(("sv", S, "all", "Y1"), ("sv", S, "all", "Y2"), (*P, "total"))
         self.change(("sv", AREA, "all", "Y1"), ("sv", AREA, "all", "Y2"), (*P, "area_total"))
+        for i, item in enumerate(v.get("area_table") or []):
+            self.change(("sv", AREA, item["key"], "Y1"), ("sv", AREA, item["key"], "Y2"), (*P, "area_table", i, "change"))
+        for i, item in enumerate(v.get("area_top_types") or []):
+            t = self.count(("svtype", AREA, item["label"], "3y"), (*P, "area_top_types", i, "count"),
+                           flag=(*P, "area_top_types", i, "suppressed"))
+            self.derive((*P, "area_top_types", i, "share"), [t, ("sv", AREA, "all", "3y")],
+                        (*P, "area_top_types", i, "suppressed"))
         for side, period in enumerate(YOY):
             if tot[side]:
                 self.cat.relate(tot[side], [k for k in cats[side] if k])

@@ -45,6 +45,9 @@ def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key]) 
         for cohort in r["temporal"].get("cohorts", []):
             if name and cohort.get("area_summary") is not None and cohort["cohort"] in area:
                 cohort["area_summary"] = area[cohort["cohort"]]
+        sv, area_sv = r.get("sexual_violence") or {}, out.get("", {}).get("sexual_violence") or {}
+        if name and sv.get("area_peak_months"):
+            sv["area_peak_months"] = list(area_sv.get("peak_months") or [])
     return out
 
 

@@ -139,6 +139,10 @@ class ScopeFigure(SectionModel):
     rank_of: int
     """How many districts are ranked."""
     suppressed: bool = False
+    district_mean: float | None = None
+    """The average district: the mean of every district's figure (each district counted once, whatever its
+    size), to one decimal place. For a count it equals the area's figure divided by the number of districts,
+    since the districts make up the area; ``None`` when not computed or withheld."""
 
 
 class ItemChange(SectionModel):

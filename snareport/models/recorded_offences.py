@@ -62,10 +62,13 @@ class RecordedOffencesSection(Section):
     harm: Change | None = None                        # harm-weighted volume in scope (sum of harm weights)
     months: list[MonthlyVolume] = []                  # in scope, month by month through the periods
     groups: list[OffenceGroupVolume] = []             # in scope, by current volume (largest first)
+    area_groups: list[OffenceGroupVolume] = []
+    """District scope: the whole area's offence groups (by the area's current volume), printed beside the
+    district's; empty in the whole-area report."""
     districts: list[DistrictVolume] = []              # every district, by current volume rank
     county_total: Change | None = None                # the whole area's volume (beside a district's)
     county_harm: Change | None = None
-    focus_volume: ScopeFigure | None = None           # district scope: its current volume, the area's, its rank
+    focus_volume: ScopeFigure | None = None           # district scope: its volume, the area's, the average district's, its rank
     focus_harm: ScopeFigure | None = None             # district scope: the same for harm-weighted volume
     rank_of: int = 0
     population_year: int | None = None                # the population behind the district rates (None: no rates)

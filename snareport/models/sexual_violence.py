@@ -53,3 +53,10 @@ class SexualViolenceSection(Section):
     repeat_suspect_share: float | None = None
     area_repeat_suspects: int | None = None          # the whole area's, beside a district's (district scope)
     area_repeat_suspect_share: float | None = None
+    area_table: list[LabelledChange] = []
+    """District scope: the whole area's rows of ``table`` (same keys and order), beside the district's."""
+    area_top_types: list[SuppressibleCount] = []
+    """District scope: the whole area's count and share of each of the district's ``top_types`` (same order),
+    over the same three years."""
+    area_peak_months: list[int] = []
+    """District scope: the whole area's ``peak_months`` (as published in the area's report)."""
