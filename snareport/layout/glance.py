@@ -147,6 +147,7 @@ def key_findings(report: Report) -> list[Finding]:
             + (f", {fmt.ordinal(fv.rank)} of {fv.rank_of} districts" if fv and fv.rank else "")],
             [fmt.count(fv.county_value), " crimes" if report.data.categories else " offences"]
             + ([f", {fmt.change_words(o.county_total)}"] if o.county_total else [])
+            + ([f"; the average district: {fmt.number(fv.district_mean)}"] if fv.district_mean is not None else [])
             if fv is not None and fv.county_value is not None else []))
     k = report.knives
     if k.available and k.focus and k.focus.value is not None:
@@ -154,8 +155,9 @@ def key_findings(report: Report) -> list[Finding]:
         out.append(Finding("knives", "Knives and weapons", [
             Segment(fmt.count(f.value), bold=True), f" knife-enabled offences in {later(k.year_on_year)}"
             + (f", {fmt.ordinal(f.rank)} of {f.rank_of} districts" if f.rank else "")],
-            [fmt.count(f.county_value, suppressed=f.suppressed)] if f.county_value is not None or f.suppressed
-            else []))
+            [fmt.count(f.county_value, suppressed=f.suppressed)]
+            + ([f"; the average district: {fmt.number(f.district_mean)}"] if f.district_mean is not None else [])
+            if f.county_value is not None or f.suppressed else []))
     s = report.sexual_violence
     if s.available and s.total and s.total.direction in ("fall", "rise", "no change"):
         previous, current = earlier(s.year_on_year), later(s.year_on_year)

@@ -17,7 +17,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.knives)
+        out += intro(report, door, c.section_intros.knives, "section_intros.knives")
     if not k.available:
         return out + [door.note(unavailable_note(k))]
     yoy, current = span(k.year_on_year), later(k.year_on_year)
@@ -32,7 +32,8 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                  + (f"; {fmt.ordinal(mine.rate_rank)} by rate, {fmt.decimal(mine.rate_per_1000, 2)} per 1,000"
                     if f.rank and mine is not None and mine.rate_rank is not None and mine.rate_per_1000 is not None
                     else "")),
-            Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}")]))
+            Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}",
+                 f"the average district: {fmt.number(f.district_mean)}" if f.district_mean is not None else "")]))
     if k.districts_of_concern:
         out.append(door.h2("The districts of most concern"))
         out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"

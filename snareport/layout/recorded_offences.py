@@ -37,13 +37,12 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             [_month(m) for m in o.months], [m.volume for m in o.months], o.month_findings,
             previous_label=previous, current_label=current,
             measure="recorded offences", area=scope, source=source_line(report, "offences"), style=door.chart_style))
+        if report.metadata.district and o.county_total and o.county_total.current is not None:
+            t = o.county_total     # the area's figure beside the district's chart
+            out.append(door.note(f"{report.metadata.area} over the same months: {fmt.count(t.current)} recorded "
+                                 f"offences in {current}, {fmt.change_words(t)} on {previous} ({fmt.count(t.previous)})."))
     if o.groups:
-        rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),
-                 fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
-                 fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
-        out += door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
-                          widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}",
-                          source=source_line(report, "offences"))
+        out += _groups_table(o, report, door, previous, current, both)
     if o.districts and o.district_findings:
         out += door.chart(district_change_chart(
             [d.district for d in o.districts], [d.volume for d in o.districts], o.district_findings,
@@ -65,6 +64,28 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     return out
 
 
+def _groups_table(o: RecordedOffencesSection, report: Report, door: Door, previous: str, current: str,
+                  both: str) -> list[Flowable]:
+    """The scope's offence groups; in a district report the area's change and share for each group beside."""
+    scope, area = report.metadata.scope_label, report.metadata.area
+    rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),
+             fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
+             fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
+    if not o.area_groups:
+        return door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
+                          widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}",
+                          source=source_line(report, "offences"))
+    whole = {g.group: g for g in o.area_groups}
+    for row, g in zip(rows, o.groups):
+        a = whole.get(g.group)
+        row += ([fmt.change_pct(a.volume, plus=True), fmt.share(a.current_share, suppressed=a.suppressed)]
+                if a is not None else [fmt.NOT_AVAILABLE, fmt.NOT_AVAILABLE])
+    return door.table(["Offence group", previous, current, "Change", f"Share, {current}",
+                       f"{area}: change", f"{area}: share"], rows,
+                      widths=[0.27, 0.11, 0.11, 0.11, 0.12, 0.14, 0.14],
+                      caption=f"Offences by group, {scope} beside {area}, {both}", source=source_line(report, "offences"))
+
+
 def _month(m: MonthlyVolume) -> str:
     when = m.current_month or m.previous_month
     return fmt.month_name(when.month)
@@ -80,13 +101,17 @@ def _tiles(o: RecordedOffencesSection, report: Report, previous: str, current: s
     if o.harm:
         tiles.append(Tile(fmt.number(o.harm.current, suppressed=o.harm.suppressed),
                           f"harm-weighted volume, {current}",
-                          f"{fmt.change_words(o.harm)} on {previous}"))
+                          f"{fmt.change_words(o.harm)} on {previous}"
+                          + (f"; {report.metadata.area}: {fmt.number(o.county_harm.current, suppressed=o.county_harm.suppressed)}"
+                             if report.metadata.district and o.county_harm else "")))
     if o.focus_volume:
         f = o.focus_volume
         tiles.append(Tile(f"{fmt.ordinal(f.rank)} of {f.rank_of}" if f.rank else fmt.NOT_AVAILABLE,
                           f"districts by volume, {current}",
                           f"{report.metadata.area}: {fmt.count(f.county_value)} offences"
-                          + (f", {fmt.change_words(o.county_total)} on {previous}" if o.county_total else "")))
+                          + (f", {fmt.change_words(o.county_total)} on {previous}" if o.county_total else "")
+                          + (f"; the average district: {fmt.number(f.district_mean)}"
+                             if f.district_mean is not None else "")))
     if o.focus_harm and o.focus_harm.rank:
         tiles.append(Tile(f"{fmt.ordinal(o.focus_harm.rank)} of {o.focus_harm.rank_of}",
                           f"districts by harm-weighted volume, {current}"))

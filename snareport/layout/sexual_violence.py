@@ -17,24 +17,34 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.sexual_violence)
+        out += intro(report, door, c.section_intros.sexual_violence, "section_intros.sexual_violence")
     if not s.available:
         return out + [door.note(unavailable_note(s))]
     previous, current = earlier(s.year_on_year), later(s.year_on_year)
+    m = report.metadata
+    area_rows = {r.key: r for r in s.area_table}
     if s.table:
         rows = [[r.label, fmt.count(r.change.previous, suppressed=r.change.suppressed),
                  fmt.count(r.change.current, suppressed=r.change.suppressed), fmt.change_pct(r.change, plus=True)]
                 for r in s.table]
-        out += door.annex_table(["Category", previous or "Previous", current or "Current", "% difference"], rows,
-                                f"Sexual violence by category, {previous} to {current}",
-                                widths=[0.46, 0.18, 0.18, 0.18], source=source_line(report, "offences"))
+        header = ["Category", previous or "Previous", current or "Current", "% difference"]
+        widths = [0.46, 0.18, 0.18, 0.18]
+        if area_rows:   # the area's change for each category beside the district's
+            rows = [row + [fmt.change_pct(area_rows[r.key].change, plus=True) if r.key in area_rows
+                           else fmt.NOT_AVAILABLE] for row, r in zip(rows, s.table)]
+            header, widths = header + [f"{m.area}: % difference"], [0.34, 0.15, 0.15, 0.16, 0.20]
+        out += door.annex_table(header, rows, f"Sexual violence by category, {previous} to {current}",
+                                widths=widths, source=source_line(report, "offences"))
     if s.table and s.table_findings:   # the chart shows the table's categories, the tile the same comparison
         out += door.chart(category_change_chart(
             [r.label for r in s.table], [r.change for r in s.table], s.table_findings,
             previous_label=previous, current_label=current, measure="sexual violence offences", area=report.metadata.scope_label,
             source=source_line(report, "offences"), style=door.chart_style))
+        if area_rows:
+            out.append(door.note(f"{m.area}, {previous} to {current}: " + "; ".join(
+                f"{r.label.lower()} {fmt.change_pct(area_rows[r.key].change, plus=True)}"
+                for r in s.table if r.key in area_rows) + "."))
     tiles = []
-    m = report.metadata
     where = f" in {m.district}" if m.district else ""
     if s.total and s.total.direction in ("fall", "rise", "no change"):
         tiles.append(Tile(fmt.change_pct(s.total, plus=True),
@@ -50,7 +60,9 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
         out.append(door.tiles(tiles))
     if s.top_types:
         out.append(door.h2(f"Top offence types, {first_to_last(s.three_years)}"))
+        area_types = {a.label: a for a in s.area_top_types}
         out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"]
+                                 + ([f" ({m.area}: {_share(area_types[t.label])})"] if t.label in area_types else [])
                                  for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
         sex = [" suspects were most often ", Segment(s.modal_suspect_sex, bold=True), ", and"] if s.modal_suspect_sex else []
@@ -74,7 +86,13 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     if s.peak_months:
         out.append(door.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),
-                              f" over {first_to_last(s.three_years)}."]))
+                              f" over {first_to_last(s.three_years)}"]
+                             + ([f"; across {m.area}, in ", fmt.join_words([fmt.month_name(n) for n in s.area_peak_months])]
+                                if s.area_peak_months else []) + ["."]))
     for note in s.notes:
         out.append(door.note(note))
     return out
+
+
+def _share(count) -> str:
+    return fmt.share(count.share, suppressed=count.suppressed)
