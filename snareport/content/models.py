@@ -6,7 +6,7 @@ Numbers that calculators compute never live here; numbers people know (schools, 
 """
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -15,7 +15,8 @@ from snareport.content.markdown import RichText, parse_markdown
 __all__ = [
     "Markdown", "Foreword", "Recommendation", "AimAndPurpose", "ViolenceDefinition", "BoardMember", "Board",
     "FactorLevel", "RiskAndProtectiveFactors", "PublicHealthApproach", "CountyFacts", "DrugsAndAlcohol",
-    "ChildrensVoices", "WhatWorksStep", "EcologicalLevel", "WhatWorks", "LeadIn", "YouthEndowmentFund",
+    "ChildrensVoices", "WhatWorksStep", "EcologicalLevel", "WhatWorks", "LeadIn", "Availability",
+    "YouthEndowmentFund",
     "GlossaryEntry", "Achievement", "SectionIntros", "Content",
 ]
 
@@ -184,8 +185,22 @@ class LeadIn(_Section):
     text: str
 
 
+class Availability(_Section):
+    """Where one intervention can be reached: in every district (``districts: all``) or only in the
+    districts named (as in report.yaml), and how it is offered there."""
+
+    intervention: str
+    districts: Literal["all"] | list[str] = Field(min_length=1)
+    text: str
+
+
 class YouthEndowmentFund(_Section):
-    """``yef.yaml``: the interventions with the strongest evidence, and where they are available here."""
+    """``yef.yaml``: the interventions with the strongest evidence, and where they are available here.
+
+    ``local_availability`` is the text the whole-area report prints. ``availability`` (optional) says the
+    same per intervention and district, so a district report without its own ``yef.yaml`` can say what is
+    available in the district itself and what is based elsewhere in the area.
+    """
 
     title: str = "Youth Endowment Fund"
     intro: Markdown
@@ -193,6 +208,7 @@ class YouthEndowmentFund(_Section):
     interventions: list[LeadIn] = Field(min_length=1)
     evidence_note: Markdown = Field(default_factory=RichText)
     local_availability: Markdown
+    availability: list[Availability] = Field(default_factory=list)
 
 
 class GlossaryEntry(_Section):

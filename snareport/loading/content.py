@@ -54,7 +54,7 @@ SECTION_FILES: tuple[SectionFile, ...] = (
                 "intro, key_findings, paraphrased, paraphrased_note, quotes, quotes_source"),
     SectionFile("what_works", "what_works.yaml", "yaml", False,
                 "intro, who_steps, ecological_intro, ecological_levels, closing"),
-    SectionFile("yef", "yef.yaml", "yaml", False, "intro, interventions: [{lead, text}], local_availability"),
+    SectionFile("yef", "yef.yaml", "yaml", False, "intro, interventions: [{lead, text}], local_availability, availability (optional)"),
     SectionFile("glossary", "glossary.yaml", "yaml", True, "a list of {term, definition}"),
     SectionFile("partners", "partners.yaml", "yaml", False, "a list of partner names"),
     SectionFile("achievements", "achievements.yaml", "yaml", False, "a list of {headline, text}"),
@@ -123,6 +123,8 @@ def load_content(
             overrides[entry.name] = _read_folder(entry, label, problems, required=False)
 
     county_content = _validate(county, problems, only_from=None)
+    if county_content is not None and known is not None:
+        problems += _unknown_districts_in_availability(county_content, f"{prefix}/yef.yaml", known)
     district_content: dict[str, Content] = {}
     for district in known if known is not None else sorted(overrides):
         files = overrides.get(district)
@@ -137,6 +139,15 @@ def load_content(
     if problems:
         return None, {}, sorted(set(problems), key=_order)
     return county_content, district_content, []
+
+
+def _unknown_districts_in_availability(content: Content, label: str, known: list[str]) -> list[Problem]:
+    """yef.yaml's ``availability`` may name only districts of report.yaml."""
+    items = content.yef.availability if content.yef is not None else []
+    return [Problem(label, None, f"availability.{i}.districts", f"an unknown district {name!r}",
+                    "a district named in report.yaml: " + ", ".join(known))
+            for i, item in enumerate(items) if item.districts != "all"
+            for name in item.districts if name not in known]
 
 
 def _order(p: Problem) -> tuple:
