@@ -27,7 +27,8 @@ def inline_runs(rich_text: Any) -> list[Any]:
 
 
 def speaks_for_area(report: Report, field: str) -> bool:
-    """True when a district report prints area-wide text from the content file ``field``."""
+    """True when a district report prints area-wide text from the content file ``field`` (or its part
+    ``"<file>.<part>"``, such as ``"section_intros.knives"``)."""
     return report.metadata.district is not None and report.content_scope.get(field, "area") == "area"
 
 

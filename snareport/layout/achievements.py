@@ -16,7 +16,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.achievements, style="lead")
+        out += intro(report, door, c.section_intros.achievements, "section_intros.achievements", style="lead")
     if not a.available:
         return out + [door.note(unavailable_note(a))]
     yoy = span(a.year_on_year)

@@ -34,7 +34,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.demographics)
+        out += intro(report, door, c.section_intros.demographics, "section_intros.demographics")
     if not d.available:
         return out + [door.note(unavailable_note(d))]
     current = later(d.year_on_year)

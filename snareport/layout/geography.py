@@ -18,7 +18,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.geography)
+        out += intro(report, door, c.section_intros.geography, "section_intros.geography")
     if not g.available:
         return out + [door.note(unavailable_note(g))]
     windows = span(g.rolling)

@@ -20,9 +20,9 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
         facts_intro = c.county_facts.intro if c.county_facts is not None else None
         out += intro(report, door, facts_intro, "county_facts")
         same_label = bool(facts_intro) and (speaks_for_area(report, "county_facts")
-                                            == speaks_for_area(report, "section_intros"))
+                                            == speaks_for_area(report, "section_intros.population"))
         out += (door.markdown(c.section_intros.population) if same_label
-                else intro(report, door, c.section_intros.population))
+                else intro(report, door, c.section_intros.population, "section_intros.population"))
     if not p.available:
         out.append(door.note(unavailable_note(p)))
     else:

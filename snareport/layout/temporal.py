@@ -15,7 +15,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.temporal)
+        out += intro(report, door, c.section_intros.temporal, "section_intros.temporal")
     if not t.available:
         return out + [door.note(unavailable_note(t))]
     for cohort in t.cohorts:
