@@ -110,3 +110,16 @@ def test_district_rates_per_1000_residents_ranked_by_rate_and_by_count():
         ("B", 2, 1, 0.5, 2), ("C", 1, 2, 2.0, 1), ("A", 0, 3, 0.0, 3)]
     assert s.population_year == 2021
     assert knives.calculate(prepare(data), Scope()).population_year is None
+
+
+def test_age_groups_and_the_areas_beside_a_districts():
+    # current year, knife-enabled, known ages: c1 17, 30; c2 18, 18 (one unknown); c3 40, 22 -> 6 of known age,
+    # under 18s: 1 (17); under 25s: 4 (17, 18, 18, 22). District C: c3 only -> 2 known, 0 under 18, 1 under 25
+    s = knives.calculate(prepare(_data()), Scope())
+    assert s.age_known == 6
+    assert [(g.label, g.count) for g in s.age_groups] == [("under 18s", 1), ("under 25s", 4)]
+    assert [g.share for g in s.age_groups] == pytest.approx([1 / 6, 4 / 6])
+    d = knives.calculate(prepare(_data()), Scope("C"))
+    assert d.age_known == 2 and [(g.count, g.share) for g in d.age_groups] == [(0, 0.0), (1, 0.5)]
+    assert d.area_age_groups == s.age_groups and d.area_age_known == 6
+    assert s.area_age_groups == [] and s.area_age_known is None

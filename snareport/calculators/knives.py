@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from snareport.calculators.common import (
-    district_mean,
     count_change,
+    district_mean,
     district_population,
     period_pair,
     period_refs,
@@ -20,7 +20,7 @@ from snareport.calculators.common import (
 )
 from snareport.calculators.intervals import rate_per_1000
 from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
-from snareport.models.knives import AgeCount, KnivesSection
+from snareport.models.knives import AgeCount, AgeGroup, KnivesSection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,7 +52,8 @@ def whole_area(frames: Frames) -> KnivesArea | None:
         people = _people(frames, Scope(), cfg.comparisons.year_on_year[1])
         area = dict(area_under_25_injury=under_25["under_25_injury"],
                     area_under_25_non_injury=under_25["under_25_non_injury"],
-                    area_suspect_sex=people["suspect_sex"], area_victim_female_share=people["victim_female_share"])
+                    area_suspect_sex=people["suspect_sex"], area_victim_female_share=people["victim_female_share"],
+                    area_age_known=people["age_known"], area_age_groups=people["age_groups"])
     return KnivesArea(current.series("district", cfg.districts), area)
 
 
@@ -152,6 +153,8 @@ def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
     return dict(
         age_distribution=[AgeCount(age=a, count=n) for a, n in sorted(known.items())],
         age_unknown=ppl.count("age", None),
+        age_known=sum(known.values()),
+        age_groups=[_age_group(c, known) for c in (prep.config.cohorts.under_18, prep.config.cohorts.under_25)],
         suspect_sex=[SuppressibleCount(label=s, count=int(counts[s]), share=share(int(counts[s]), known_sex))
                      for s in KNOWN_SEXES],
         suspect_sex_unknown=suspects.total() - known_sex,
@@ -161,6 +164,13 @@ def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
         modal_suspect_age_count=modal_count,
         victim_female=v_female, victim_known_sex=v_known, victim_female_share=share(v_female, v_known),
     )
+
+
+def _age_group(cohort, known: dict[int, int]) -> AgeGroup:
+    """People of known age (``known``: people at each age) in a report.yaml cohort, and their share."""
+    n = sum(c for a, c in known.items() if a >= cohort.min_age and (cohort.max_age is None or a <= cohort.max_age))
+    return AgeGroup(label=cohort.label, min_age=cohort.min_age, max_age=cohort.max_age, count=n,
+                    share=share(n, sum(known.values())))
 
 
 def modal_age_pair(ages: pd.Series | dict[int, int]) -> tuple[int, int] | None:

@@ -11,9 +11,9 @@ import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    district_mean,
     change,
     count_change,
+    district_mean,
     district_population,
     harm_of,
     period_pair,

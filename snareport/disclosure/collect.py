@@ -16,6 +16,7 @@ from snareport.disclosure.catalogue import Catalogue, Key, Path
 AREA = "area"
 NOT_ADDITIVE = {"hh", "svs", "svword", "kmodal_age"}   # distinct people: a person can be in two districts
 YOY = ("Y1", "Y2")
+OLDEST = 130          # an age range without an upper bound sums the single ages up to this
 
 
 def collect(reports: dict[str, dict[str, Any]], threshold: int, hospital_threshold: int) -> Catalogue:
@@ -324,6 +325,18 @@ class _Collector:
         for i, item in enumerate(k.get("age_distribution", [])):
             ages.append(self.count(("kage", S, item["age"]), (*P, "age_distribution", i, "count"),
                                    flag=(*P, "age_distribution", i, "suppressed")))
+        known = self.count(("kage", S, "known"), (*P, "age_known"))
+        if known:
+            self.cat.relate(known, [a for a in ages if a])
+        self.count(("kage", AREA, "known"), (*P, "area_age_known"))
+        for field, where in (("age_groups", S), ("area_age_groups", AREA)):   # cohorts: sums of single ages
+            for i, g in enumerate(k.get(field) or []):
+                at = (*P, field, i)
+                n = self.count(("kagegroup", where, g["label"]), (*at, "count"), flag=(*at, "suppressed"))
+                top = g["max_age"] if g["max_age"] is not None else OLDEST
+                if n:
+                    self.cat.relate(n, [("kage", where, a) for a in range(g["min_age"], top + 1)])
+                self.derive((*at, "share"), [n, ("kage", where, "known")], (*at, "suppressed"))
         ages.append(self.count(("kage", S, "unknown"), (*P, "age_unknown")))
         inj = self.change(("ku25", S, "injury", "Y1"), ("ku25", S, "injury", "Y2"), (*P, "under_25_injury"))
         self.change(("ku25", S, "non_injury", "Y1"), ("ku25", S, "non_injury", "Y2"), (*P, "under_25_non_injury"))

@@ -76,6 +76,13 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),
             style=door.chart_style, unknown=k.age_unknown, height=door.chart_style.height * 0.68))
+        if k.area_age_groups:   # the area's shares beside the district's
+            whole = {g.label: g for g in k.area_age_groups}
+            rows = [[g.label[:1].upper() + g.label[1:], fmt.share(g.share, suppressed=g.suppressed),
+                     fmt.share(whole[g.label].share, suppressed=whole[g.label].suppressed) if g.label in whole
+                     else fmt.NOT_AVAILABLE] for g in k.age_groups]
+            out += door.table(["Age group", m.district or "", m.area], rows, widths=[0.4, 0.3, 0.3],
+                              caption=f"Share of people of known age in knife-enabled offences, {current}")
     for note in k.notes:
         out.append(door.note(note))
     return out

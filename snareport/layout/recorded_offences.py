@@ -64,8 +64,8 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     return out
 
 
-def _groups_table(o: RecordedOffencesSection, report: Report, door: Door, previous: str, current: str,
-                  both: str) -> list[Flowable]:
+def _groups_table(o: RecordedOffencesSection, report: Report, door: BlockBuilder, previous: str, current: str,
+                  both: str) -> list[Block]:
     """The scope's offence groups; in a district report the area's change and share for each group beside."""
     scope, area = report.metadata.scope_label, report.metadata.area
     rows = [[g.group, fmt.count(g.volume.previous, suppressed=g.volume.suppressed),

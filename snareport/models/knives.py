@@ -11,6 +11,17 @@ class AgeCount(SectionModel):
     suppressed: bool = False
 
 
+class AgeGroup(SectionModel):
+    """People of known age in an age range (a report.yaml cohort) and their share of all of known age."""
+
+    label: str
+    min_age: int
+    max_age: int | None             # None: no upper bound
+    count: int | None
+    share: float | None = None      # fraction 0–1 of the people of known age
+    suppressed: bool = False
+
+
 class KnivesSection(Section):
     year_on_year: PeriodPair | None = None
     districts_of_concern: list[Ranked] = []     # top five districts by knife-enabled offences
@@ -41,3 +52,11 @@ class KnivesSection(Section):
     area_under_25_non_injury: Change | None = None
     area_suspect_sex: list[SuppressibleCount] = []
     area_victim_female_share: float | None = None
+    age_known: int | None = None
+    """People of known age in current-year knife-enabled offences (the total behind ``age_distribution``)."""
+    age_groups: list[AgeGroup] = []
+    """The same people in report.yaml's under-18 and under-25 cohorts, with their shares of ``age_known``."""
+    area_age_known: int | None = None
+    """District scope: the whole area's ``age_known``."""
+    area_age_groups: list[AgeGroup] = []
+    """District scope: the whole area's ``age_groups``, beside the district's."""
