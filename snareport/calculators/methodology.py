@@ -71,7 +71,9 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
         "A district report computes every figure from that district's offences"
         + (" and the people linked to them" if has("people") else "")
         + f", and shows the figure for {cfg.area} as a whole beside it (never the figure of the authority "
-        "the district belongs to), with the district's rank among all districts (1 = highest). Text that "
+        "the district belongs to), with the district's rank among all districts (1 = highest). The average "
+        "district is the mean of every district's figure, each district counted once whatever its size; for a "
+        f"count it is the figure for {cfg.area} divided by the number of districts. Text that "
         f"speaks for the whole area rather than the district is marked “Across {cfg.area}”.")))
     if has("unit_costs"):
         notes.append(MethodNote(topic="Estimated cost of crime avoided", text=(

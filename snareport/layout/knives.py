@@ -78,11 +78,16 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             style=door.chart_style, unknown=k.age_unknown, height=door.chart_style.height * 0.68))
         if k.area_age_groups:   # the area's shares beside the district's
             whole = {g.label: g for g in k.area_age_groups}
-            rows = [[g.label[:1].upper() + g.label[1:], fmt.share(g.share, suppressed=g.suppressed),
-                     fmt.share(whole[g.label].share, suppressed=whole[g.label].suppressed) if g.label in whole
-                     else fmt.NOT_AVAILABLE] for g in k.age_groups]
-            out += door.table(["Age group", m.district or "", m.area], rows, widths=[0.4, 0.3, 0.3],
-                              caption=f"Share of people of known age in knife-enabled offences, {current}")
+            rows = []
+            for g in k.age_groups:
+                a = whole.get(g.label)
+                rows.append([g.label[:1].upper() + g.label[1:], fmt.count(g.count, suppressed=g.suppressed),
+                             fmt.share(g.share, suppressed=g.suppressed)]
+                            + ([fmt.count(a.count, suppressed=a.suppressed), fmt.share(a.share, suppressed=a.suppressed)]
+                               if a is not None else [fmt.NOT_AVAILABLE] * 2))
+            out += door.table(["Age group", f"{m.district}: people", f"{m.district}: share",
+                               f"{m.area}: people", f"{m.area}: share"], rows, widths=[0.24, 0.18, 0.18, 0.2, 0.2],
+                              caption=f"People of known age in knife-enabled offences, {current}")
     for note in k.notes:
         out.append(door.note(note))
     return out
