@@ -14,10 +14,10 @@ from pathlib import Path
 import pikepdf
 import pytest
 from pypdf import PdfReader
+from test_tagging import mcrefs, walk
 
 import snareport
 from snareport.content.scoping import area_label
-from test_tagging import mcrefs, walk
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
