@@ -87,7 +87,8 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                                if a is not None else [fmt.NOT_AVAILABLE] * 2))
             out += door.table(["Age group", f"{m.district}: people", f"{m.district}: share",
                                f"{m.area}: people", f"{m.area}: share"], rows, widths=[0.24, 0.18, 0.18, 0.2, 0.2],
-                              caption=f"People of known age in knife-enabled offences, {current}")
+                              caption=f"People of known age in knife-enabled offences, {current}",
+                              source=source_line(report, "offences", "people"))
     for note in k.notes:
         out.append(door.note(note))
     return out
