@@ -105,9 +105,10 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
         whole = calculate(prep, Scope())
         every = prep.offence_counts.where(sexual_category=_is_sexual).where(period=list(three))
         types, total = every.counts("offence_type"), every.total()
+        mine: list[SuppressibleCount] = figures["top_types"]  # type: ignore[assignment]
         figures.update(area_table=whole.table, area_peak_months=whole.peak_months, area_top_types=[
             SuppressibleCount(label=t.label, count=int(types.get(t.label, 0)), share=share(int(types.get(t.label, 0)), total))
-            for t in whole.top_types[:0] + list(figures["top_types"])])  # type: ignore[arg-type]
+            for t in mine])
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason or area.repeat_suspects is None:
         return SexualViolenceSection(**fixed, **figures, people_available=False,
