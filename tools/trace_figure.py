@@ -10,7 +10,7 @@ models/common.py and dataset.py carry the figure without appearing here. About a
 import os
 import sys
 
-PKG = os.path.join(sys.argv[1], "snareport") + os.sep
+PKG = os.path.join(os.path.abspath(sys.argv[1]), "snareport") + os.sep
 seen: dict[str, list[str]] = {}
 STEPS = {
     ("files.py", "_read_csv"): "1 read offences.csv and people.csv",
