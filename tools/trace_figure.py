@@ -80,7 +80,7 @@ def hook(frame, event, arg):
         record("7 drawn on the page", frame)
 
 
-sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, os.path.abspath(sys.argv[1]))
 import snareport  # noqa: E402
 
 sys.setprofile(hook)
