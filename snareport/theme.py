@@ -50,6 +50,10 @@ class Colours(_Strict):
     tint_strong: str
     on_primary: str = "#FFFFFF"
     rule: str = "#B1B4B6"
+    # Charts that highlight: the bar or series a chart's title names in ``chart_focus``, the rest in
+    # ``chart_muted``. Both need 3:1 against the background, and against each other (WCAG 1.4.11).
+    chart_focus: str = "#12436D"      # the Analysis Function's focus colour (dark blue)
+    chart_muted: str = "#949494"      # a grey at 3.03:1 on white (afcharts' own #BFBFBF is 1.84:1)
 
     @field_validator("*")
     @classmethod
@@ -207,6 +211,11 @@ def contrast_problems(theme: Theme) -> list[str]:
         if ratio < TEXT_CONTRAST:
             problems.append(f"{fg} {getattr(c, fg)} on {bg} {getattr(c, bg)} has a contrast of {ratio:.2f}:1; "
                             f"text needs at least {TEXT_CONTRAST}:1")
+    for name, against in (("chart_focus", "background"), ("chart_muted", "background"), ("chart_muted", "chart_focus")):
+        ratio = contrast_ratio(getattr(c, name), getattr(c, against))
+        if ratio < GRAPHIC_CONTRAST:
+            problems.append(f"{name} {getattr(c, name)} on {against} {getattr(c, against)} has a contrast of "
+                            f"{ratio:.2f}:1; chart colours need at least {GRAPHIC_CONTRAST}:1")
     if theme.chart_palette != "afcharts":
         for i, colour in enumerate(theme.palette):
             ratio = contrast_ratio(colour, c.background)

@@ -60,8 +60,9 @@ def age_distribution_chart(
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(top_label), style) + 8,
                               bottom=style.text_size * 4.0, right=4, top=style.text_size * 1.6)
         plotted = [(age, count) for age, count in counts.items() if count is not None]
-        if plotted:
-            axes.bar([a for a, _ in plotted], [c for _, c in plotted], width=0.8, color=style.palette[0], zorder=2)
+        if plotted:   # the peak age the title names in the focus colour, the other ages muted
+            axes.bar([a for a, _ in plotted], [c for _, c in plotted], width=0.8, zorder=2,
+                     color=[style.highlight_colour if a in peak_ages else style.muted_colour for a, _ in plotted])
         for age in peak_ages:
             axes.text(age, peak_count + top_label * 0.01, f"{fmt.number(peak_count)} aged {age}", ha="center",
                       va="bottom", fontsize=style.text_size, weight="bold", color=style.text_colour)

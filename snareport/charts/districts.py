@@ -81,8 +81,10 @@ def district_change_chart(
             "" if ch is None else fmt.percent(ch, plus=True)) for d, c, p, ch in rows],
     )
 
+    named = _named(findings, highlight)     # the bars the title talks about: focus colour, bold; the rest muted
+
     def plot(figure: Figure, w: float, h: float) -> None:
-        names_width = max(text_width(r[0], style, bold=r[0] == highlight) for r in rows)
+        names_width = max(text_width(r[0], style, bold=r[0] in named) for r in rows)
         labels = [label(c, ch) for _, c, _, ch in rows]
         labels_width = max(text_width(t, style, bold=True) for t in labels)
         top = style.text_size * 2.0 if reference else 2.0
@@ -90,8 +92,8 @@ def district_change_chart(
         largest = max([c for _, c, _, _ in rows if c is not None] + ([reference[1]] if reference else []), default=1)
         bars: list[tuple[int, float, str]] = []
         for i, (district, value, _, _change) in enumerate(rows):
-            bold = district == highlight
-            colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
+            bold = district in named
+            colour = style.palette[0] if not named else (style.highlight_colour if bold else style.muted_colour)
             if value is not None:
                 bars.append((i, value, colour))
             else:
@@ -108,7 +110,7 @@ def district_change_chart(
         for i, name in enumerate([r[0] for r in rows]):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
-                          weight="bold" if name == highlight else "normal")
+                          weight="bold" if name in named else "normal")
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest * 1.0)
         axes.set_axis_off()
@@ -137,6 +139,20 @@ def _every(f: ComparisonFindings) -> str:
         return "every district"
     which = " with a published change"
     return f"the one district{which}" if f.compared == 1 else f"all {count_noun(f.compared, 'district')}{which}"
+
+
+def _named(f: ComparisonFindings, highlight: str | None) -> set[str]:
+    """The districts the title names (drawn in the focus colour): the highlighted district, the few that
+    rose against the rest, or the highest; none when the title speaks of every district."""
+    if highlight is not None:
+        return {highlight}
+    if not f.published:
+        return set()
+    if not f.rose and not f.fell:
+        return {f.ranked[0]}
+    if 1 <= f.rose_count <= 3 and f.fell_count > f.rose_count and f.rose_count < f.compared:
+        return set(f.rose)
+    return set()
 
 
 def _title(rows, f: ComparisonFindings, measure: str, highlight: str | None) -> str:

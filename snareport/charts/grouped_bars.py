@@ -31,19 +31,25 @@ def grouped_bars_plot(
     current_label: str,
     style: ChartStyle,
     bar_labels: bool,
+    upright_labels: bool = False,
 ) -> Callable[[Figure, float, float], None]:
     """A plot function for ``build_chart``: per tick an earlier (muted) and a later (accent) bar.
 
     ``None`` is a count withheld for disclosure control: no bar, the word "suppressed" instead.
-    ``bar_labels`` prints each bar's count above it.
+    ``bar_labels`` prints each bar's count above it (``upright_labels``: turned upright, for narrow bars).
     """
-    colours = (style.muted_colour, style.palette[0])
+    colours = (style.muted_colour, style.highlight_colour)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 2.2
         largest = max([v for pair in zip(previous, current) for v in pair if v is not None], default=1) or 1
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=key_height + 4)
+        ceiling = largest * 1.15
+        if bar_labels and upright_labels:   # room above the tallest bar for its upright label
+            label = max(text_width(fmt.number(v), style) for v in (*previous, *current) if v is not None) \
+                if any(v is not None for v in (*previous, *current)) else 0.0
+            ceiling = largest * 1.03 / max(1 - (label + 4) / (h - style.text_size * 2.4 - key_height - 4), 0.3)
         for i, pair in enumerate(zip(previous, current)):
             for j, value in enumerate(pair):
                 x = i - 0.2 + 0.4 * j
@@ -55,10 +61,12 @@ def grouped_bars_plot(
                 axes.bar(x, value, width=0.38, color=colours[j], zorder=2)
                 if bar_labels:
                     axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
-                              fontsize=style.text_size, color=style.text_colour)
+                              rotation=90 if upright_labels else 0,
+                              fontsize=style.min_text_size if upright_labels else style.text_size,
+                              color=style.text_colour)
         axes.set_xticks(range(len(ticks)), list(ticks))
         axes.set_xlim(-0.6, len(ticks) - 0.4)
-        value_axis(axes, style, fmt.number, largest * 1.15)
+        value_axis(axes, style, fmt.number, ceiling)
         withheld = [(WITHHELD_SWATCH, WITHHELD_KEY)] if None in (*previous, *current) else []
         key_row(figure, style, [(colours[0], previous_label), (colours[1], current_label), *withheld], 0,
                 h - key_height + 4, h)

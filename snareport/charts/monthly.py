@@ -23,7 +23,7 @@ from snareport.charts.wording import (
 )
 from snareport.models.common import Change, ComparisonFindings
 
-LABEL_BARS_UP_TO = 6   # months; beyond this the bars are read from the value axis and the data table
+LABEL_BARS_UP_TO = 6   # months; beyond this each bar's count is printed upright above it (narrow bars)
 
 
 def monthly_comparison_chart(
@@ -45,7 +45,7 @@ def monthly_comparison_chart(
     ``changes`` are the months' figures, ``findings`` what the title and alt text say about them (worked
     out by the calculator, and again after disclosure control). A side of ``None`` is a count withheld for
     disclosure control: no bar, the word "suppressed" instead. With up to six months every bar carries its
-    count.
+    count across, beyond that upright, so every value is there as text.
     """
     if len(months) != len(changes) or findings.items != len(changes):
         raise ValueError("months, changes and findings must cover the same months")
@@ -62,7 +62,8 @@ def monthly_comparison_chart(
            for m, c in zip(months, changes)],
     )
     plot = grouped_bars_plot([m[:3] for m in months], previous, current, previous_label=previous_label,
-                             current_label=current_label, style=style, bar_labels=len(months) <= LABEL_BARS_UP_TO)
+                             current_label=current_label, style=style,
+                             bar_labels=True, upright_labels=len(months) > LABEL_BARS_UP_TO)
     return build_chart("monthly_comparison", text, plot, style, width or style.width, height or style.height)
 
 

@@ -42,15 +42,18 @@ def population_chart(
         + [(d, value_or_suppressed(p), value_or_suppressed(shares[d], fmt.percent)) for d, p in rows],
     )
 
+    # the bar the title names (the highlighted district, else the largest) in the focus colour, the rest muted
+    named = highlight if highlight is not None else (rows[0][0] if rows and rows[0][1] is not None else None)
+
     def plot(figure: Figure, w: float, h: float) -> None:
-        names = max(text_width(d, style, bold=d == highlight) for d, _ in rows)
+        names = max(text_width(d, style, bold=d == named) for d, _ in rows)
         right = max(text_width(t, style, bold=True) for t in labels.values()) + 6
         axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
         largest = max((p for _, p in rows if p is not None), default=1)
         bars: list[tuple[int, float, str]] = []
         for i, (district, p) in enumerate(rows):
-            bold = district == highlight
-            colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
+            bold = district == named
+            colour = style.palette[0] if named is None else (style.highlight_colour if bold else style.muted_colour)
             if p is not None:
                 bars.append((i, p, colour))
             axes.text((p or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
@@ -63,7 +66,7 @@ def population_chart(
         for i, name in enumerate([d for d, _ in rows]):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
-                          weight="bold" if name == highlight else "normal")
+                          weight="bold" if name == named else "normal")
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest)
         axes.set_axis_off()

@@ -140,10 +140,10 @@ def monthly_profile_chart(
                 axes.text(i, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                           fontsize=style.min_text_size, color=style.secondary_text_colour)
                 continue
-            axes.bar(i, c, width=0.7, color=style.palette[0] if i in top else style.muted_colour, zorder=2)
-            if i in top:
-                axes.text(i, c + largest * 0.015, fmt.number(c), ha="center", va="bottom", fontsize=style.text_size,
-                          weight="bold", color=style.text_colour)
+            axes.bar(i, c, width=0.7, color=style.highlight_colour if i in top else style.muted_colour, zorder=2)
+            # every month carries its count (the peaks in bold), so each value is there as text
+            axes.text(i, c + largest * 0.015, fmt.number(c), ha="center", va="bottom", fontsize=style.min_text_size,
+                      weight="bold" if i in top else "normal", color=style.text_colour)
         axes.set_xticks(range(len(months)), [m[:3] for m in months])
         axes.set_xlim(-0.6, len(months) - 0.4)
         value_axis(axes, style, fmt.number, largest * 1.15)

@@ -55,7 +55,7 @@ def monthly_trend_chart(
 
 
 def _plot(months, counts, in_source, in_main, main_label, style: ChartStyle):
-    colours = (style.muted_colour, style.palette[0])
+    colours = (style.muted_colour, style.highlight_colour)
 
     def plot(figure: Figure, w: float, h: float) -> None:
         key_height = style.text_size * 2.2

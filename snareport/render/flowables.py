@@ -228,6 +228,7 @@ class FlowableMaker:
                 font_name=self.styles.faces.regular, bold_font_name=self.styles.faces.bold,
                 font_path=regular, bold_font_path=bold,
                 palette=tuple(self.theme.palette), text_colour=c.text, secondary_text_colour=c.muted,
+                highlight_colour=c.chart_focus, muted_colour=c.chart_muted,
                 width=self.frame_width, bar_row_height=12.5, height=225, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
