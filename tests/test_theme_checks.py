@@ -41,6 +41,20 @@ def test_a_pale_chart_colour_is_refused_at_3_to_1(tmp_path):
         load_theme(path)
 
 
+def test_chart_focus_and_muted_colours_need_3_to_1_against_white_and_each_other(tmp_path):
+    from snareport.theme import contrast_ratio
+
+    for name in ("kent_medway", "default", "open_data"):        # the bundled themes pass
+        c = load_theme(name).colours
+        assert contrast_ratio(c.chart_muted, c.background) >= 3.0, name
+        assert contrast_ratio(c.chart_focus, c.background) >= 3.0, name
+        assert contrast_ratio(c.chart_muted, c.chart_focus) >= 3.0, name
+    with pytest.raises(DataError, match=r"chart_muted #BFBFBF on background #FFFFFF .* 1.84:1"):
+        load_theme(_theme(tmp_path / "a", colours={"chart_muted": "#BFBFBF"}))   # afcharts' own grey
+    with pytest.raises(DataError, match=r"chart_muted #3D3D3D on chart_focus #12436D"):
+        load_theme(_theme(tmp_path / "b", colours={"chart_muted": "#3D3D3D"}))   # too close to the focus
+
+
 def test_fonts_may_live_beside_the_theme_but_must_be_truetype(tmp_path):
     brand = tmp_path / "brand"
     (brand / "type").mkdir(parents=True)
