@@ -89,12 +89,40 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
     assert chart.title == "Offences involving under 18s peaked on Fridays at 15:00–16:00"
     assert ("The busiest hour had 40 offences; the other hours with at least three quarters as many were on "
             "Saturday from 10pm to 11pm.") in chart.alt_text
-    assert "The count for Monday from 3am is withheld to protect privacy and left blank." in chart.alt_text
+    assert "The count for Monday from 3am is withheld to protect privacy and hatched grey." in chart.alt_text
     assert "40" in chart.drawing.texts and "30" in chart.drawing.texts
     cells = [op for op in chart.drawing.operations if isinstance(op, PathOp) and " re " not in op.operators[:4]]
     assert len(cells) >= 7 * 24 - 1
     assert chart.data_table[1][4] == "suppressed"
     _only_given_fonts(chart, style)
+
+
+def test_heatmap_ramp_steps_differ_from_their_neighbours_by_3_to_1(style):
+    from snareport.charts.style import distinct_steps
+    from snareport.theme import contrast_ratio
+
+    ramp = style.ramp
+    assert len(ramp) == 3 and ramp == ("#ADD1F1", "#2073BC", "#092135")   # afcharts' blues 1, 3 and 5
+    assert all(contrast_ratio(a, b) >= 3.0 for a, b in zip(ramp, ramp[1:]))
+    # five steps cannot all differ by 3:1 (3^4 = 81 > 21:1, the widest contrast there is)
+    assert distinct_steps(("#FFFFFF", "#CCCCCC", "#999999", "#666666", "#000000")) == ("#CCCCCC", "#666666", "#000000")
+
+
+def test_heatmap_in_four_hour_bands(style):
+    grid = [[0] * 6 for _ in range(7)]
+    grid[4][3] = 40                      # Friday 12:00–16:00
+    grid[0][1] = None
+    chart = charts.day_hour_heatmap(grid, band_hours=4, cohort="under 18s", area="Testshire", period="2025",
+                                    source=SOURCE, style=style)
+    assert chart.title == "Offences involving under 18s peaked on Fridays at 12:00–16:00"
+    assert "by day and 4-hour band" in chart.subtitle
+    assert "12\u201316" in chart.drawing.texts and "Offences per 4 hours" in chart.drawing.texts
+    assert "The busiest 4-hour band had 40 offences" in chart.alt_text
+    assert "Monday from 4am" in chart.alt_text
+    assert chart.data_table[0][4] == "12:00\u201316:00"
+    with pytest.raises(ValueError):
+        charts.day_hour_heatmap([[1] * 24] * 7, band_hours=4, cohort="x", area="a", period="p", source=SOURCE,
+                                style=style)
 
 
 def test_heatmap_rejects_wrong_shape(style):

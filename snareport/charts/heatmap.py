@@ -1,8 +1,10 @@
 """7 × 24 counts (weekday × hour) → heatmap ChartFlowable drawn as vector cells, peaks labelled.
 
-Cells are binned into the theme's sequential palette (light = few, dark = many) with a key of the bin
-ranges; every peak cell (at least 75% of the busiest cell, as in the methodology) carries its count,
-so the finding never depends on reading colour alone. Suppressed cells (None) are left blank.
+Cells are binned into the steps of the theme's sequential palette that differ from their neighbours by at
+least 3:1 (``ChartStyle.ramp``: three of the Analysis Function's five blues; five steps cannot all differ
+by 3:1) with a key of the bin ranges. Every cell carries its count (peaks in bold) and a grey edge, so no
+reading depends on colour, nor on the lightest step against white paper. Withheld cells are hatched grey,
+with their own key entry.
 """
 from __future__ import annotations
 
@@ -42,25 +44,32 @@ def day_hour_heatmap(
     style: ChartStyle,
     days: Sequence[str] = WEEKDAYS,
     peak_share: float = PEAK_SHARE,
+    band_hours: int = 1,
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """Heatmap of offences involving ``cohort`` (e.g. "under 18s") by day (rows, Monday first) and hour."""
+    """Heatmap of offences involving ``cohort`` (e.g. "under 18s") by day (rows, Monday first) and hour
+    (columns of ``band_hours`` hours each: the model widens them where counts are small)."""
     grid = [list(row) for row in counts]
-    if len(grid) != len(days) or any(len(row) != 24 for row in grid):
-        raise ValueError(f"counts must be {len(days)} rows of 24 hours")
+    b = band_hours
+    if b < 1 or 24 % b:
+        raise ValueError(f"band_hours {b} does not divide the 24 hours of a day")
+    columns = 24 // b
+    if len(grid) != len(days) or any(len(row) != columns for row in grid):
+        raise ValueError(f"counts must be {len(days)} rows of {columns} columns of {b} hour(s)")
     known = [(v, d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is not None]
     largest = max((v for v, _, _ in known), default=0)
     peaks = sorted(((v, d, h) for v, d, h in known if largest > 0 and v >= peak_share * largest),
                    key=lambda t: (-t[0], t[1], t[2]))
     suppressed = [(d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is None]
-    bounds = _bin_bounds(largest, len(style.sequential))
+    bounds = _bin_bounds(largest, len(style.ramp))
     text = ChartText(
-        title=_title(cohort, grid, peaks, days),
-        subtitle=f"Offences involving {cohort} by day and hour, {area}, {period}",
+        title=_title(cohort, grid, peaks, days, b),
+        subtitle=f"Offences involving {cohort} by day and {'hour' if b == 1 else f'{b}-hour band'}, {area}, {period}",
         source=source,
-        alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, days),
-        data_table=[("Day", *(f"{h:02d}:00" for h in range(24)))]
+        alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, days, b),
+        data_table=[("Day", *(f"{c * b:02d}:00" if b == 1 else f"{c * b:02d}:00\u2013{(c + 1) * b:02d}:00"
+                              for c in range(columns)))]
         + [(days[d], *(value_or_suppressed(v) for v in row)) for d, row in enumerate(grid)],
     )
 
@@ -77,7 +86,7 @@ def day_hour_heatmap(
                     colours.append(WITHHELD_FILL)
                     hatch += _hatch_lines(hr, d)
                     continue
-                colour = style.sequential[_bin_of(value, bounds)]
+                colour = style.ramp[_bin_of(value, bounds)]
                 colours.append(colour)
                 # every cell carries its value, so the grid reads without colour
                 axes.text(hr + 0.5, d + 0.5, fmt.number(value), ha="center", va="center_baseline",
@@ -88,21 +97,24 @@ def day_hour_heatmap(
                             autolim=False)
         if hatch:
             axes.add_collection(LineCollection(hatch, colors=HATCH_INK, linewidths=0.6), autolim=False)
-        axes.set_xlim(0, 24)
+        axes.set_xlim(0, columns)
         axes.set_ylim(len(days), 0)
         axes.set_axis_off()
         label_row = axes.get_xaxis_transform()
-        for hr in range(24):
-            axes.annotate(f"{hr:02d}", (hr + 0.5, 0), xycoords=label_row, xytext=(0, -3), textcoords="offset points",
+        for col in range(columns):
+            label = f"{col * b:02d}" if b == 1 else f"{col * b:02d}\u2013{(col + 1) * b:02d}"
+            axes.annotate(label, (col + 0.5, 0), xycoords=label_row, xytext=(0, -3), textcoords="offset points",
                           ha="center", va="top", fontsize=style.text_size, color=style.text_colour)
-        axes.annotate("Hour of day (24-hour clock)", (12, 0), xycoords=label_row, xytext=(0, -5 - style.text_size * 1.3),
+        axes.annotate("Hour of day (24-hour clock)", (columns / 2, 0), xycoords=label_row,
+                      xytext=(0, -5 - style.text_size * 1.3),
                       textcoords="offset points", ha="center", va="top", fontsize=style.text_size,
                       color=style.secondary_text_colour)
         day_column = axes.get_yaxis_transform()
         for d, name in enumerate(days):
             axes.annotate(name[:3], (0, d + 0.5), xycoords=day_column, xytext=(-4, 0), textcoords="offset points",
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
-        _key(figure, style, bounds, left, style.text_size * 0.4, w, h, withheld=bool(suppressed))
+        _key(figure, style, bounds, left, style.text_size * 0.4, w, h, withheld=bool(suppressed),
+             per="hour" if b == 1 else f"{b} hours")
 
     return build_chart("day_hour_heatmap", text, plot, style, width or style.width, height or style.height)
 
@@ -145,15 +157,15 @@ def _hatch_lines(hr: int, d: int) -> list[list[tuple[float, float]]]:
 
 
 def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float, h: float,
-         withheld: bool = False) -> None:
+         withheld: bool = False, per: str = "hour") -> None:
     swatch_w, swatch_h = 34.0, style.text_size * 1.0
-    figure.text(x / w, (y + swatch_h + 3) / h, "Offences per hour", fontsize=style.text_size,
+    figure.text(x / w, (y + swatch_h + 3) / h, f"Offences per {per}", fontsize=style.text_size,
                 color=style.secondary_text_colour, va="bottom")
-    label_x = x + text_width("Offences per hour", style) + 10
+    label_x = x + text_width(f"Offences per {per}", style) + 10
     for i, (low, high) in enumerate(bounds):
         left = label_x + i * (swatch_w + 2)
         figure.patches.append(Rectangle((left / w, (y + swatch_h + 3) / h), swatch_w / w, swatch_h / h,
-                                        transform=figure.transFigure, facecolor=style.sequential[i],
+                                        transform=figure.transFigure, facecolor=style.ramp[i],
                                         edgecolor="none", figure=figure))
         label = fmt.number(low) if low == high else f"{fmt.number(low)}\u2013{fmt.number(high)}"
         figure.text((left + swatch_w / 2) / w, (y + swatch_h) / h, label, ha="center", va="top",
@@ -172,7 +184,7 @@ def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float
                     va="top", fontsize=style.min_text_size, color=style.text_colour)
 
 
-def _title(cohort: str, grid, peaks, days: Sequence[str]) -> str:
+def _title(cohort: str, grid, peaks, days: Sequence[str], b: int = 1) -> str:
     if published_peak(v for row in grid for v in row) is None:
         return sentence_case(f"offences involving {cohort} by day and hour are {WITHHELD}")
     if not peaks:
@@ -180,12 +192,12 @@ def _title(cohort: str, grid, peaks, days: Sequence[str]) -> str:
     top = [(d, hr) for v, d, hr in peaks if v == peaks[0][0]]
     if len(top) == 1:
         _, d, hr = peaks[0]
-        return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr:02d}:00\u2013{hr + 1:02d}:00")
-    clock = lambda start, end: f"{start:02d}:00\u2013{end:02d}:00"  # noqa: E731
-    return sentence_case(f"offences involving {cohort} peaked on {_when(top, days, clock, 'at', limit=1)}")
+        return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr * b:02d}:00\u2013{(hr + 1) * b:02d}:00")
+    clock = lambda start, end: f"{start * b:02d}:00\u2013{end * b:02d}:00"  # noqa: E731
+    return sentence_case(f"offences involving {cohort} peaked on {_when(top, days, clock, 'at', limit=1, b=b)}")
 
 
-def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str, limit: int = 3) -> str:
+def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str, limit: int = 3, b: int = 1) -> str:
     """(day, hour) cells in words, days with the same hours together: "Monday to Friday from 3pm to 5pm"."""
     by_day: dict[int, list[int]] = {}
     for d, hr in cells:
@@ -196,7 +208,8 @@ def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str,
         groups.setdefault(fmt.join_words([hours(start, end + 1) for start, end in runs]), []).append(d)
     said = [f"{_span(days, ds)} {joiner} {text}" for text, ds in list(groups.items())[:limit]]
     rest = sum(len(by_day[d]) for ds in list(groups.values())[limit:] for d in ds)
-    return fmt.join_words(said + ([f"in {rest} other {'hour' if rest == 1 else 'hours'}"] if rest else []))
+    unit = "hour" if b == 1 else f"{b}-hour band"
+    return fmt.join_words(said + ([f"in {rest} other {unit if rest == 1 else unit + 's'}"] if rest else []))
 
 
 def _runs(hours: list[int]) -> list[tuple[int, int]]:
@@ -217,29 +230,32 @@ def _span(names: Sequence[str], indexes: list[int]) -> str:
     return fmt.join_words([names[i] for i in indexes])
 
 
-def _busiest(peaks, days: Sequence[str]) -> str:
+def _busiest(peaks, days: Sequence[str], b: int = 1) -> str:
     """The busiest cells and those at least three quarters as busy, in words (hours said as "3pm")."""
-    spoken = lambda start, end: f"{fmt.hour_label(start)} to {fmt.hour_label(end)}"  # noqa: E731
+    spoken = lambda start, end: f"{fmt.hour_label(start * b)} to {fmt.hour_label(end * b)}"  # noqa: E731
+    unit = "hour" if b == 1 else f"{b}-hour band"
     top = peaks[0][0]
     busiest = [(d, hr) for v, d, hr in peaks if v == top]
     near = [(d, hr) for v, d, hr in peaks if v != top]
-    text = f"The busiest hour had {fmt.number(top)} offences" if len(busiest) == 1 else \
-        f"The busiest hours had {fmt.number(top)} offences each"
-    if len(busiest) > 1 and _when(busiest, days, spoken, "from", limit=1) != _when(busiest, days, spoken, "from"):
-        text += f": {_when(busiest, days, spoken, 'from')}"  # more than the title could say
+    text = f"The busiest {unit} had {fmt.number(top)} offences" if len(busiest) == 1 else \
+        f"The busiest {unit}s had {fmt.number(top)} offences each"
+    if len(busiest) > 1 and _when(busiest, days, spoken, "from", limit=1, b=b) != _when(busiest, days, spoken, "from", b=b):
+        text += f": {_when(busiest, days, spoken, 'from', b=b)}"  # more than the title could say
     if near:
-        text += f"; the other hours with at least three quarters as many were on {_when(near, days, spoken, 'from')}"
+        text += (f"; the other {unit}s with at least three quarters as many were on "
+                 f"{_when(near, days, spoken, 'from', b=b)}")
     return text
 
 
-def _alt_text(cohort, area, period, grid, peaks, suppressed, days) -> str:
+def _alt_text(cohort, area, period, grid, peaks, suppressed, days, b: int = 1) -> str:
     total = sum(v for row in grid for v in row if v is not None)
-    withheld = withheld_sentence([f"{days[d]} from {fmt.hour_label(h)}" for d, h in suppressed], "hour cells",
-                                 noun="count", nouns="counts").rstrip(".")
-    withheld += " and left blank" if withheld else ""
-    findings = [_title(cohort, grid, peaks, days)]
+    withheld = withheld_sentence([f"{days[d]} from {fmt.hour_label(h * b)}" for d, h in suppressed],
+                                 "hour cells" if b == 1 else f"{b}-hour cells", noun="count", nouns="counts").rstrip(".")
+    withheld += " and hatched grey" if withheld else ""
+    findings = [_title(cohort, grid, peaks, days, b)]
     if peaks:
         # the total only when nothing is withheld (then it is the model's total, not a sum the chart makes up)
-        findings += [_busiest(peaks, days), "" if suppressed else f"{fmt.number(total)} offences in all"]
-    return describe("Heat map", f"offences involving {cohort} by day of the week and hour of the day", area, period,
+        findings += [_busiest(peaks, days, b), "" if suppressed else f"{fmt.number(total)} offences in all"]
+    when = "hour of the day" if b == 1 else f"{b}-hour band of the day"
+    return describe("Heat map", f"offences involving {cohort} by day of the week and {when}", area, period,
                     "Darker cells mean more offences", *findings, withheld)

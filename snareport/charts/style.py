@@ -43,6 +43,23 @@ def analysis_function_focus() -> tuple[str, str]:
     return _af_palette("focus")[0], "#949494"
 
 
+def distinct_steps(colours: tuple[str, ...] | list[str], ratio: float = 3.0) -> tuple[str, ...]:
+    """The steps of a light-to-dark ramp that differ from their neighbours by at least ``ratio`` (WCAG
+    contrast), keeping the darkest and walking lighter.
+
+    Luminance contrast spans at most 21:1, so five steps cannot each differ by 3:1 (3⁴ = 81); three can.
+    The Analysis Function's five blues give their 1st, 3rd and 5th (3.10:1 and 3.31:1 apart). A ramp
+    with no such pair keeps only its darkest step.
+    """
+    from snareport.theme import contrast_ratio
+
+    kept = [colours[-1]]
+    for colour in reversed(colours[:-1]):
+        if contrast_ratio(colour, kept[-1]) >= ratio:
+            kept.append(colour)
+    return tuple(reversed(kept))
+
+
 class ChartStyle(BaseModel):
     """Everything a chart needs from the theme. Sizes are in points; colours are ``#RRGGBB``."""
 
@@ -87,6 +104,11 @@ class ChartStyle(BaseModel):
         _register_reportlab(self.bold_font_name, str(self.bold_font_path))
         _register_matplotlib(str(self.font_path))
         _register_matplotlib(str(self.bold_font_path))
+
+    @property
+    def ramp(self) -> tuple[str, ...]:
+        """The sequential palette's steps that stand apart from their neighbours by 3:1 (heat maps)."""
+        return distinct_steps(self.sequential)
 
     def rc_params(self) -> dict[str, Any]:
         """matplotlib settings for one chart, used inside an ``rc_context`` so nothing leaks."""
