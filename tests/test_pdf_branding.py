@@ -71,3 +71,13 @@ def test_a_missing_or_unknown_logo_file_is_a_clear_error(tmp_path):
     theme.write_text(theme.read_text(encoding="utf-8").replace("mark.svg", "mark.gif"), encoding="utf-8")
     with pytest.raises(DataError, match="expected a"):
         load_theme(theme)
+
+
+def test_back_cover_has_contact_formats_and_licence_and_no_placeholder():
+    from pdf_support import tiny_pdf
+
+    back = " ".join(page_texts(tiny_pdf())[-1].split())
+    assert "Contact us" in back and "vru@example.org" in back and "www.example.org/violence-reduction" in back
+    assert "available in other formats" in back                         # the alternative-formats statement
+    assert "Open Government Licence v3.0" in back                        # the licence
+    assert not any(word in back.lower() for word in ("todo", "placeholder", "lorem", "tbc", "xxx"))
