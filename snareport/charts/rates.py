@@ -49,14 +49,17 @@ def district_rate_chart(
         data_table=[("District", "Per 1,000 residents")] + [(d, labels[d]) for d, _ in rows],
     )
 
+    # the bar the title names (the highlighted district, else the highest rate) in the focus colour, the rest muted
+    named = highlight if highlight is not None else (known[0][0] if known else None)
+
     def plot(figure: Figure, w: float, h: float) -> None:
-        names = max(text_width(d, style, bold=d == highlight) for d, _ in rows)
+        names = max(text_width(d, style, bold=d == named) for d, _ in rows)
         right = max(text_width(t, style, bold=True) for t in labels.values()) + 6
         axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
         largest = max((r for _, r in known), default=1) or 1
         for i, (district, rate) in enumerate(rows):
-            bold = district == highlight
-            colour = style.palette[0] if highlight is None else (style.highlight_colour if bold else style.muted_colour)
+            bold = district == named
+            colour = style.palette[0] if named is None else (style.highlight_colour if bold else style.muted_colour)
             if rate is not None:
                 axes.barh(i, rate, height=0.68, color=colour, zorder=2)
             axes.text((rate or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
@@ -66,7 +69,7 @@ def district_rate_chart(
         for i, (name, _) in enumerate(rows):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
                           ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
-                          weight="bold" if name == highlight else "normal")
+                          weight="bold" if name == named else "normal")
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest)
         axes.set_axis_off()

@@ -68,12 +68,17 @@ def _plot(months, counts, in_source, in_main, main_label, style: ChartStyle):
                           fontsize=style.min_text_size, color=style.secondary_text_colour)
                 continue
             axes.bar(i, count, width=0.7, color=colours[1 if main else 0], zorder=2)
+            # every month's count upright above its bar: the values are there as text
+            axes.text(i, count + largest * 0.015, fmt.number(count), rotation=90, ha="center", va="bottom",
+                      fontsize=style.min_text_size, color=style.text_colour, zorder=4)
         labels = [fmt.month_name(m.month)[:3] + (f"\n{m.year}" if i == 0 or m.month == 1 else "")
                   for i, m in enumerate(months)]
         axes.set_xticks(range(len(months)), labels)
         axes.tick_params(axis="x", length=0, labelsize=style.min_text_size)
         axes.set_xlim(-0.6, len(months) - 0.4)
-        value_axis(axes, style, fmt.number, largest * 1.15)
+        label = max((text_width(fmt.number(c), style) for c in counts if c is not None), default=0.0)
+        plot_height = h - style.text_size * 3.6 - key_height - 4
+        value_axis(axes, style, fmt.number, largest * 1.03 / max(1 - (label + 4) / plot_height, 0.3))
         key_row(figure, style, [(colours[1], main_label), (colours[0], "earlier months")], 0, h - key_height + 4, h)
 
     return plot
