@@ -2,30 +2,20 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from sample_generator import SAMPLE, load_generator
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 TABLES = ("offences.parquet", "people.parquet", "hospital_admissions.csv", "population.csv",
           "unit_costs.csv", "harm_weights.csv")
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("sample_generate", SAMPLE / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample")
-    _generator().main(["--out", str(out)])
+    load_generator().main(["--out", str(out)])
     return out
 
 
@@ -39,7 +29,7 @@ def test_generator_reproduces_the_committed_tables(regenerated: Path, name: str)
 
 
 def test_generating_twice_gives_identical_bytes(regenerated: Path, tmp_path: Path) -> None:
-    _generator().main(["--out", str(tmp_path)])
+    load_generator().main(["--out", str(tmp_path)])
     for name in TABLES:
         first = hashlib.sha256((regenerated / name).read_bytes()).hexdigest()
         second = hashlib.sha256((tmp_path / name).read_bytes()).hexdigest()

@@ -7,24 +7,16 @@ ages each offence class needs.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from sample_generator import load_generator
 
-SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 SCALE_1_OFFENCES = 44_881        # the committed sample's offences
 
 
 @pytest.fixture(scope="module")
 def generate():
-    spec = importlib.util.spec_from_file_location("sample_generate_scales", SAMPLE / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return load_generator("sample_generate_scales")
 
 
 @pytest.mark.parametrize("scale", range(1, 26))
