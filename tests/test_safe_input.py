@@ -38,37 +38,37 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def door() -> tuple[BlockBuilder, FlowableMaker]:
+def builders() -> tuple[BlockBuilder, FlowableMaker]:
     theme = load_theme("kent_medway")
     return BlockBuilder(theme), FlowableMaker(theme)
 
 
-def _layout_text(door: tuple[BlockBuilder, FlowableMaker], text: str) -> str:
+def _layout_text(builders: tuple[BlockBuilder, FlowableMaker], text: str) -> str:
     """Lay out content text as the report does (blocks, then flowables) on its own A4 pages; the page text."""
-    builder, maker = door
+    builder, maker = builders
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer).build(maker.flowables(builder.markdown(parse_markdown(text)) or [builder.para("empty")]))
     return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(buffer.getvalue())).pages)
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
-def test_hostile_content_text_lays_out_literally(door, text):
-    printed = _layout_text(door, text)
+def test_hostile_content_text_lays_out_literally(builders, text):
+    printed = _layout_text(builders, text)
     plain = text.replace("*", "").split()[0][:40]
     if plain.isprintable() and plain.isascii():
         assert plain.replace("**", "") in printed.replace(" ", "") or plain in printed
 
 
-def test_markup_is_printed_not_interpreted(door):
-    printed = _layout_text(door, 'Odd: 5 < 6 & 7 > 3 <b>x</b> <font name="x">y</font> <a href="javascript:z">w</a>')
+def test_markup_is_printed_not_interpreted(builders):
+    printed = _layout_text(builders, 'Odd: 5 < 6 & 7 > 3 <b>x</b> <font name="x">y</font> <a href="javascript:z">w</a>')
     assert "5 < 6 & 7 > 3" in printed
     assert '<b>x</b>' in printed and '<font name="x">' in printed and 'javascript:z' in printed
 
 
 @settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
-def test_any_content_text_lays_out(door, text):
-    _layout_text(door, text)
+def test_any_content_text_lays_out(builders, text):
+    _layout_text(builders, text)
 
 
 # The hostile texts the fonts can draw (controls, Hebrew, Arabic and emoji are refused at load: see below).

@@ -32,26 +32,26 @@ def speaks_for_area(report: Report, field: str) -> bool:
     return report.metadata.district is not None and report.content_scope.get(field, "area") == "area"
 
 
-def scope_note(report: Report, door: Any, field: str) -> list[Any]:
+def scope_note(report: Report, builder: Any, field: str) -> list[Any]:
     """The quiet "Across Kent and Medway" label above area-wide content in a district report (else nothing)."""
     if not speaks_for_area(report, field):
         return []
-    return [door.para(area_label(report.metadata.area), "muted")]
+    return [builder.para(area_label(report.metadata.area), "muted")]
 
 
-def intro(report: Report, door: Any, rich_text: Any, field: str = "section_intros", style: str = "body") -> list[Any]:
+def intro(report: Report, builder: Any, rich_text: Any, field: str = "section_intros", style: str = "body") -> list[Any]:
     """A section's narrative opening, under the area label when it is area-wide text in a district report."""
     if not rich_text:
         return []
-    return scope_note(report, door, field) + door.markdown(rich_text, style)
+    return scope_note(report, builder, field) + builder.markdown(rich_text, style)
 
 
-def scoped_bullets(report: Report, door: Any, own: list[list[Any]], area_wide: list[list[Any]]) -> list[Any]:
+def scoped_bullets(report: Report, builder: Any, own: list[list[Any]], area_wide: list[list[Any]]) -> list[Any]:
     """Computed statements as bullets: the scope's own first; in a district report, statements about the whole
     area (every district, the highest districts) follow under the "Across <area>" label, never mixed in."""
     if report.metadata.district is None:
-        return [door.bullets(area_wide + own)] if own or area_wide else []
-    out = [door.bullets(own)] if own else []
+        return [builder.bullets(area_wide + own)] if own or area_wide else []
+    out = [builder.bullets(own)] if own else []
     if area_wide:
-        out += [door.para(area_label(report.metadata.area), "muted"), door.bullets(area_wide)]
+        out += [builder.para(area_label(report.metadata.area), "muted"), builder.bullets(area_wide)]
     return out

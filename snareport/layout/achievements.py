@@ -11,14 +11,14 @@ from snareport.layout.builder import BlockBuilder, Segment, Tile
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     a = report.achievements
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.achievements, "section_intros.achievements", style="lead")
+        out += intro(report, builder, c.section_intros.achievements, "section_intros.achievements", style="lead")
     if not a.available:
-        return out + [door.note(unavailable_note(a))]
+        return out + [builder.note(unavailable_note(a))]
     yoy = span(a.year_on_year)
     watch: list[Tile] = []          # rises and no-change: not achievements, printed under "To watch"
     withheld: list[str] = []        # withheld figures: left out, named in a note
@@ -35,8 +35,8 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                         + beside(m.area, area_knife.get(k.key)), icon="knife")
             _sort(k.change, tile, what, falls, watch, withheld, absent)
         if falls:
-            out.append(door.h2("Knife-enabled serious violence"))
-            out.append(door.tiles(falls))
+            out.append(builder.h2("Knife-enabled serious violence"))
+            out.append(builder.tiles(falls))
     if a.admissions_available and a.admissions:
         falls = []
         window = span(a.rolling)
@@ -49,52 +49,52 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                         icon="hospital")
             _sort(x.change, tile, what, falls, watch, withheld, absent)
         if falls:
-            out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
-            out.append(door.tiles(falls))
+            out.append(builder.h2("Hospital admissions for assault with a knife or sharp object"))
+            out.append(builder.tiles(falls))
             if a.admissions_scope == "county" and report.metadata.district:
-                out.append(door.note("Admissions are shown for the whole area: the source has no district."))
+                out.append(builder.note("Admissions are shown for the whole area: the source has no district."))
     else:
-        out.append(door.h2("Hospital admissions for assault with a knife or sharp object"))
-        out.append(door.note(reason_note(a.admissions_reason)))
-    saving_blocks, saving_watch = savings_blocks(a, door, where)
+        out.append(builder.h2("Hospital admissions for assault with a knife or sharp object"))
+        out.append(builder.note(reason_note(a.admissions_reason)))
+    saving_blocks, saving_watch = savings_blocks(a, builder, where)
     out += saving_blocks
     watch += saving_watch
     if watch:
-        out.append(door.h2("To watch"))
-        out.append(door.para("These figures did not fall, so they are not counted as achievements."))
-        out.append(door.tiles(watch))
+        out.append(builder.h2("To watch"))
+        out.append(builder.para("These figures did not fall, so they are not counted as achievements."))
+        out.append(builder.tiles(watch))
     if withheld:
-        out.append(door.note(f"Left out because the figures are withheld to protect the people involved: "
+        out.append(builder.note(f"Left out because the figures are withheld to protect the people involved: "
                              f"{fmt.join_words(withheld)}."))
     if absent["none"]:
-        out.append(door.note(f"Left out because there were none in either period: {fmt.join_words(absent['none'])}."))
+        out.append(builder.note(f"Left out because there were none in either period: {fmt.join_words(absent['none'])}."))
     if absent["not available"]:
-        out.append(door.note(f"Left out because the figures are not available: "
+        out.append(builder.note(f"Left out because the figures are not available: "
                              f"{fmt.join_words(absent['not available'])}."))
     for note in a.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out
 
 
-def recognition(report: Report, door: BlockBuilder) -> list[Block]:
+def recognition(report: Report, builder: BlockBuilder) -> list[Block]:
     """Recognised practice and the offence types that fell: the achievements that are not big numbers
     (printed on the second page of the at-a-glance spread, after the key findings)."""
     a = report.achievements
     c = content(report)
     out: list[Block] = []
     if c is not None and c.achievements:
-        out.append(door.h2("Recognised practice"))
-        out += scope_note(report, door, "achievements")
+        out.append(builder.h2("Recognised practice"))
+        out += scope_note(report, builder, "achievements")
         for item in c.achievements:
-            out.append(door.boxed([door.h3(item.headline), *door.markdown(item.text)]))
+            out.append(builder.boxed([builder.h3(item.headline), *builder.markdown(item.text)]))
     if a.available and a.fallen_types:
         yoy = span(a.year_on_year)
         where = f" in {report.metadata.district}" if report.metadata.district else ""
-        out.append(door.h2(f"Offence types that fell{where}, {yoy}"))
+        out.append(builder.h2(f"Offence types that fell{where}, {yoy}"))
         rows = [[f.label, fmt.count(f.change.previous, suppressed=f.change.suppressed),
                  fmt.count(f.change.current, suppressed=f.change.suppressed), fmt.change_pct(f.change)]
                 for f in a.fallen_types]
-        out += door.annex_table(["Offence type", earlier(a.year_on_year, "Previous"), later(a.year_on_year, "Current"),
+        out += builder.annex_table(["Offence type", earlier(a.year_on_year, "Previous"), later(a.year_on_year, "Current"),
                                  "Change"], rows, f"Offence types that fell{where}, {yoy}", widths=[0.55, 0.15, 0.15, 0.15],
                                 source=source_line(report, "offences"))
     return out
@@ -131,13 +131,13 @@ def _sort(change, tile: Tile, what: str, falls: list, watch: list, withheld: lis
         withheld.append(what)
 
 
-def savings_blocks(a, door: BlockBuilder, where: str = "") -> tuple[list[Block], list[Tile]]:
+def savings_blocks(a, builder: BlockBuilder, where: str = "") -> tuple[list[Block], list[Tile]]:
     """The estimated cost of crime avoided: a tile per costed group that fell, the net figure with its
     period, price base and rounding, the method and the unit costs' source; and a to-watch tile per
     costed group that rose (an added cost)."""
-    out: list[Block] = [door.h2("Estimated cost of crime avoided")]
+    out: list[Block] = [builder.h2("Estimated cost of crime avoided")]
     if not (a.savings_available and a.savings):
-        return out + [door.note(reason_note(a.savings_reason))], []
+        return out + [builder.note(reason_note(a.savings_reason))], []
     when = span(a.two_year, "one period to the next")
     nearest = a.savings_rounding_gbp
     tiles, watch, withheld = [], [], []
@@ -153,29 +153,29 @@ def savings_blocks(a, door: BlockBuilder, where: str = "") -> tuple[list[Block],
                 f"{fmt.count(s.previous)} in {earlier(a.two_year)}, {fmt.count(s.current)} in "
                 f"{later(a.two_year)}" if a.two_year else "", icon="money"))
     if tiles:
-        out.append(door.tiles(tiles))
+        out.append(builder.tiles(tiles))
     groups = fmt.join_words([g.lower() for g in a.savings_groups])
     price = f" at {a.price_year} prices" if a.price_year else ""
     rounded = f", rounded to the nearest {fmt.money(nearest)}" if nearest > 1 else ""
     if a.savings_total_gbp is None:
-        out.append(door.para(f"The net estimated cost of crime avoided across {groups} from {when} is withheld."))
+        out.append(builder.para(f"The net estimated cost of crime avoided across {groups} from {when} is withheld."))
     elif a.savings_total_gbp >= 0:
-        out.append(door.rich([f"Counting rises as well as falls, the estimated cost of crime avoided across {groups} "
+        out.append(builder.rich([f"Counting rises as well as falls, the estimated cost of crime avoided across {groups} "
                               f"from {when} is ", Segment(fmt.money(a.savings_total_gbp, nearest=nearest), bold=True),
                               f"{price}{rounded}."]))
     else:
-        out.append(door.rich([f"Counting rises as well as falls, {groups} from {when} added an estimated ",
+        out.append(builder.rich([f"Counting rises as well as falls, {groups} from {when} added an estimated ",
                               Segment(fmt.money(-a.savings_total_gbp, nearest=nearest), bold=True),
                               f" to the cost of crime{price}{rounded}."]))
     if withheld:
-        out.append(door.note(f"The figure for {fmt.join_words(withheld)} is withheld to protect the people involved "
+        out.append(builder.note(f"The figure for {fmt.join_words(withheld)} is withheld to protect the people involved "
                              "and is left out of the tiles."))
-    out.append(door.note(
+    out.append(builder.note(
         "Method: the change in the number of offences in each group is multiplied by the Home Office unit cost "
         "of one offence of that group (The economic and social costs of crime), and rises are set against falls. "
         "The unit costs are mostly the physical and emotional harm to victims, with smaller parts for costs in "
         "anticipation of crime and costs to health services, police and the criminal justice system, so the "
         "figure estimates harm avoided, not money saved by any organisation."))
     if a.cost_source:
-        out.append(door.note(f"Source of unit costs: {a.cost_source}."))
+        out.append(builder.note(f"Source of unit costs: {a.cost_source}."))
     return out, watch

@@ -16,30 +16,30 @@ from snareport.models.report import Report
 from snareport.theme import MM
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     """Back-cover blocks (the page template draws the brand background)."""
     m = report.metadata
-    back = door.theme.back_cover
-    out: list[Block] = [door.part_heading(m.partnership, "cover_sub"), door.space(4 * MM)]
-    partners = (report.content.partners if report.content is not None else []) or door.theme.partners
+    back = builder.theme.back_cover
+    out: list[Block] = [builder.part_heading(m.partnership, "cover_sub"), builder.space(4 * MM)]
+    partners = (report.content.partners if report.content is not None else []) or builder.theme.partners
     if partners:
-        out.append(door.para("Working together in the partnership:", "on_dark"))
-        out.append(door.bullets(list(partners), style_name="on_dark"))
-    if door.theme.partner_logos:
-        out.append(door.logos(door.theme.partner_logos))
+        out.append(builder.para("Working together in the partnership:", "on_dark"))
+        out.append(builder.bullets(list(partners), style_name="on_dark"))
+    if builder.theme.partner_logos:
+        out.append(builder.logos(builder.theme.partner_logos))
     if back.contact:
-        out.append(door.space(3 * MM))
-        out.append(door.part_heading("Contact us", "on_dark_bold", level=3, section=False))
-        out += [door.rich(linked(line), "on_dark") for line in back.contact]
+        out.append(builder.space(3 * MM))
+        out.append(builder.part_heading("Contact us", "on_dark_bold", level=3, section=False))
+        out += [builder.rich(linked(line), "on_dark") for line in back.contact]
     # the theme's licence for the document, and the data's own attribution (e.g. OGL for police.uk data)
     for words in (back.alternative_formats, back.licence, m.attribution if m.attribution != back.licence else ""):
         if words:
-            out.append(door.space(2 * MM))
-            out.append(door.para(words, "on_dark_small"))
-    out.append(door.space(3 * MM))
-    out.append(door.para(f"{m.title} {m.edition}, published {long_date(m.publication_date)}.", "on_dark_small"))
+            out.append(builder.space(2 * MM))
+            out.append(builder.para(words, "on_dark_small"))
+    out.append(builder.space(3 * MM))
+    out.append(builder.para(f"{m.title} {m.edition}, published {long_date(m.publication_date)}.", "on_dark_small"))
     if m.protective_marking:   # the open data edition carries none
-        out.append(door.para(m.protective_marking, "on_dark_small"))
+        out.append(builder.para(m.protective_marking, "on_dark_small"))
     return out
 
 

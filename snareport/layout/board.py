@@ -7,8 +7,8 @@ from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     b = content(report).board
     # one line per organisation: who represents it (a list reads better than a two-column grid)
     items = [[Segment(m.organisation, bold=True), " \u2013 ", "; ".join(m.roles)] for m in b.members]
-    return scope_note(report, door, "board") + door.markdown(b.intro) + [door.bullets(items)]
+    return scope_note(report, builder, "board") + builder.markdown(b.intro) + [builder.bullets(items)]

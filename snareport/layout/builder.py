@@ -1,6 +1,6 @@
 """Section layouts' calls → blocks: the builder every section uses to say what goes on its pages.
 
-``door.h2(…)``, ``door.tiles(…)``, ``door.table(…)`` and the rest return frozen blocks
+``builder.h2(…)``, ``builder.tiles(…)``, ``builder.table(…)`` and the rest return frozen blocks
 (:mod:`snareport.layout.blocks`); render turns them into tagged flowables. The builder keeps the little
 state a report's layout needs: how deep headings are nested, and the tables held back for the data annex.
 Nothing here measures text or knows reportlab: a choice that needs font metrics (how many tiles fit a row)
@@ -67,7 +67,7 @@ def text_width(theme: Theme) -> float:
 
 
 class BlockBuilder:
-    """Makes the blocks of one report's pages; every section layout is given one (named ``door``)."""
+    """Makes the blocks of one report's pages; every section layout is given one (named ``builder``)."""
 
     def __init__(self, theme: Theme):
         self.theme = theme

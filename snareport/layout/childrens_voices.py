@@ -8,19 +8,19 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     v = content(report).childrens_voices
-    out = scope_note(report, door, "childrens_voices") + door.markdown(v.intro)
-    out.append(door.h2("Key findings"))
-    out.append(door.bullets(v.key_findings))      # one list that may run on over a page break
+    out = scope_note(report, builder, "childrens_voices") + builder.markdown(v.intro)
+    out.append(builder.h2("Key findings"))
+    out.append(builder.bullets(v.key_findings))      # one list that may run on over a page break
     if v.paraphrased:   # our words, so no quotation marks
-        out.append(door.h2("What children told us, in our words"))
-        out.append(door.bullets(v.paraphrased))
+        out.append(builder.h2("What children told us, in our words"))
+        out.append(builder.bullets(v.paraphrased))
         if v.paraphrased_note:
-            out.append(door.note(v.paraphrased_note))
+            out.append(builder.note(v.paraphrased_note))
     if v.quotes:        # children's own words, with where they come from
-        out.append(door.h2("In their own words"))
-        out += door.short_items_in_columns(v.quotes, lambda items: [door.quote(q) for q in items],
+        out.append(builder.h2("In their own words"))
+        out += builder.short_items_in_columns(v.quotes, lambda items: [builder.quote(q) for q in items],
                                            min_items=4)
-        out.append(door.note(f"Source: {v.quotes_source}"))
+        out.append(builder.note(f"Source: {v.quotes_source}"))
     return out

@@ -8,26 +8,26 @@ from snareport.models.report import Report
 from snareport.theme import MM
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     """Cover blocks: the band frame holds the title block, the foot frame the date and marking."""
     m = report.metadata
-    on_band = door.theme.cover.style == "band"
+    on_band = builder.theme.cover.style == "band"
     title_style = "cover_title" if on_band else "h1"
     sub_style = "cover_sub" if on_band else "lead"
     small_style = "on_dark_small" if on_band else "muted"
     out: list[Block] = [
-        door.space(2 * MM),
-        door.para(m.partnership, small_style),
-        door.space(18 * MM),
-        door.para(m.title, title_style),
-        door.space(4 * MM),
-        door.para(m.edition, sub_style),
-        door.space(10 * MM),
-        door.para(m.scope_label, sub_style),
+        builder.space(2 * MM),
+        builder.para(m.partnership, small_style),
+        builder.space(18 * MM),
+        builder.para(m.title, title_style),
+        builder.space(4 * MM),
+        builder.para(m.edition, sub_style),
+        builder.space(10 * MM),
+        builder.para(m.scope_label, sub_style),
     ]
     if m.district and m.authority:
-        out.append(door.para(f"A district report within {m.area} ({m.authority})", small_style))
-    out += [NextFrame(), door.para(f"Published {long_date(m.publication_date)}", "cover_meta")]
-    out += [door.para(text, "cover_meta") for text in (m.attribution, m.protective_marking) if text]
+        out.append(builder.para(f"A district report within {m.area} ({m.authority})", small_style))
+    out += [NextFrame(), builder.para(f"Published {long_date(m.publication_date)}", "cover_meta")]
+    out += [builder.para(text, "cover_meta") for text in (m.attribution, m.protective_marking) if text]
     out += [NextPageTemplate("inner"), PageBreak()]
     return out

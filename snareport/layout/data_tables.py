@@ -10,11 +10,11 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
-    out: list[Block] = [door.para("The figures behind the charts in this report, in the order the charts appear.")]
-    for table in door.annex:
-        out += door.table(list(table.header), [list(r) for r in table.rows], numeric=table.numeric,
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
+    out: list[Block] = [builder.para("The figures behind the charts in this report, in the order the charts appear.")]
+    for table in builder.annex:
+        out += builder.table(list(table.header), [list(r) for r in table.rows], numeric=table.numeric,
                           widths=table.widths, compact=True, caption=f"Table A{table.number}. {table.caption}",
                           source=table.source)
-        out.append(door.space(6))
+        out.append(builder.space(6))
     return out

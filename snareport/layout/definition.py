@@ -7,6 +7,6 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     d = content(report).definition
-    return scope_note(report, door, "definition") + door.markdown(d.intro) + [door.space(4), door.quote(d.definition)]
+    return scope_note(report, builder, "definition") + builder.markdown(d.intro) + [builder.space(4), builder.quote(d.definition)]

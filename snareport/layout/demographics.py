@@ -15,7 +15,7 @@ from snareport.theme import MM
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 
-def _age_table(door: BlockBuilder, profiles, role: str, period: str, source: str) -> list[Block]:
+def _age_table(builder: BlockBuilder, profiles, role: str, period: str, source: str) -> list[Block]:
     chosen = [p for p in profiles if p.role == role]
     if not chosen:
         return []
@@ -25,40 +25,40 @@ def _age_table(door: BlockBuilder, profiles, role: str, period: str, source: str
             + [fmt.share(p.unknown.share, suppressed=p.unknown.suppressed)] for p in chosen]
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
-    return door.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
+    return builder.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
                             widths=widths, source=source)
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     d = report.demographics
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.demographics, "section_intros.demographics")
+        out += intro(report, builder, c.section_intros.demographics, "section_intros.demographics")
     if not d.available:
-        return out + [door.note(unavailable_note(d))]
+        return out + [builder.note(unavailable_note(d))]
     current = later(d.year_on_year)
     m = report.metadata
     # the victims' and the suspects' age bands side by side: one comparison, read across
-    half = door.chart_style.model_copy(update={"width": (door.frame_width - 6 * MM) / 2,
-                                               "height": door.chart_style.height * 0.8})
+    half = builder.chart_style.model_copy(update={"width": (builder.frame_width - 6 * MM) / 2,
+                                               "height": builder.chart_style.height * 0.8})
     charts = {}
     for role in ("victim", "suspect"):
         profiles = [p for p in d.age_profiles + d.comparison_profiles if p.role == role]
         if profiles:
-            charts[role] = door.chart(age_band_shares_chart(
+            charts[role] = builder.chart(age_band_shares_chart(
                 [b.label for b in profiles[0].bands],
                 {p.area: [None if b.share is None else b.share * 100 for b in p.bands] for p in profiles},
                 role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
                 source=source_line(report, "people", "offences"), style=half))
     if len(charts) == 2:
-        out.append(door.h2(f"{ROLE_TITLES['victim']} and {ROLE_TITLES['suspect'].lower()} by age band"))
-        out.append(door.side_by_side(charts["victim"], charts["suspect"]))
+        out.append(builder.h2(f"{ROLE_TITLES['victim']} and {ROLE_TITLES['suspect'].lower()} by age band"))
+        out.append(builder.side_by_side(charts["victim"], charts["suspect"]))
     for role in ("victim", "suspect"):
-        out.append(door.h2(ROLE_TITLES[role]))
+        out.append(builder.h2(ROLE_TITLES[role]))
         if len(charts) == 1 and role in charts:      # only one role has figures: its chart alone
             out += charts[role]
-        out += _age_table(door, d.age_profiles + d.comparison_profiles, role, current,
+        out += _age_table(builder, d.age_profiles + d.comparison_profiles, role, current,
                           source_line(report, "people", "offences"))
         split = next((s for s in d.sex_split if s.role == role), None)
         area_split = next((s for s in d.area_sex_split if s.role == role), None)
@@ -72,7 +72,7 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             widths = [0.32, 0.17, 0.17, 0.17, 0.17]
             if area_split:   # the whole area's share beside the district's
                 header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
-            out += door.table(header, rows, widths=widths, source=source_line(report, "people", "offences"),
+            out += builder.table(header, rows, widths=widths, source=source_line(report, "people", "offences"),
                               caption=f"{ROLE_TITLES[role]} by sex{' in ' + m.district if m.district else ''}, "
                                       f"{span(d.year_on_year)}")
     if d.suspect_vs_population and d.population_available:
@@ -88,14 +88,14 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             header = ["Age band", f"Suspects, {m.scope_label}", f"Population, {m.scope_label}",
                       f"Suspects, {m.area}", f"Population, {m.area}"]
             widths = [0.2, 0.2, 0.2, 0.2, 0.2]
-        out += door.table(header, rows, widths=widths, source=source_line(report, "people", "offences", "population"),
+        out += builder.table(header, rows, widths=widths, source=source_line(report, "people", "offences", "population"),
                           caption="Suspects compared with the population" + (
                               f": shares, {current} (population {d.population_year})" if area_pop else ""))
-    out.append(door.h2("High-harm victims and suspects"))
+    out.append(builder.h2("High-harm victims and suspects"))
     if d.high_harm and d.high_harm_available:
         h, a, m = d.high_harm, d.area_high_harm, report.metadata
         where = f" in {m.district}" if m.district else ""
-        out.append(door.tiles([
+        out.append(builder.tiles([
             Tile(fmt.share(h.people_share, suppressed=h.suppressed), f"of people involved in serious violence{where}",
                  f"{fmt.count(h.top_people, suppressed=h.suppressed)} of "
                  f"{fmt.count(h.people, suppressed=h.suppressed)} people, as victim or suspect"),
@@ -110,9 +110,9 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
         if a is not None:
             sentence += [f"; across {m.area}, ", Segment(fmt.share(a.people_share, suppressed=a.suppressed), bold=True),
                          " accounted for ", Segment(fmt.share(a.harm_share, suppressed=a.suppressed), bold=True)]
-        out.append(door.rich(sentence + ["."]))
+        out.append(builder.rich(sentence + ["."]))
     else:
-        out.append(door.note(reason_note(d.high_harm_reason)))
+        out.append(builder.note(reason_note(d.high_harm_reason)))
     for note in d.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out

@@ -7,11 +7,11 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     d = content(report).drugs_and_alcohol
-    out = scope_note(report, door, "drugs_and_alcohol") + door.markdown(d.intro)
-    out.append(door.h2("The project"))
-    out.append(door.boxed([door.h3("Aim"), *door.markdown(d.aim)]))
-    out.append(door.para(d.outcomes_intro))
-    out.append(door.bullets(d.outcomes))
+    out = scope_note(report, builder, "drugs_and_alcohol") + builder.markdown(d.intro)
+    out.append(builder.h2("The project"))
+    out.append(builder.boxed([builder.h3("Aim"), *builder.markdown(d.aim)]))
+    out.append(builder.para(d.outcomes_intro))
+    out.append(builder.bullets(d.outcomes))
     return out

@@ -14,7 +14,7 @@ def included(report: Report) -> bool:
     return bool(report.data.categories)
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     d, y, o = report.data, report.latest_year, report.recorded_offences
     points: list[list] = [[Segment("Source. ", bold=True), f"{d.source_name}, published on data.police.uk under the "
                            "Open Government Licence v3.0." if "police.uk" in d.source_name else f"{d.source_name}."]]
@@ -33,4 +33,4 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     if y.available and y.population_year:
         points.append([Segment("Residents. ", bold=True), f"ONS mid-{y.population_year} population estimates, for "
                        "rates per 1,000."])
-    return [door.space(10), door.h2("This edition in brief"), door.bullets(points)]
+    return [builder.space(10), builder.h2("This edition in brief"), builder.bullets(points)]

@@ -14,22 +14,22 @@ from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     f = content(report).foreword
-    out: list[Block] = edition_note(report, door)
-    out += scope_note(report, door, "foreword") + [door.para(f.title, "lead")]
-    out += door.markdown(f.body)
-    out += [door.space(8), door.para(f.signatory, "h3"), door.para(f.role, "muted")]
+    out: list[Block] = edition_note(report, builder)
+    out += scope_note(report, builder, "foreword") + [builder.para(f.title, "lead")]
+    out += builder.markdown(f.body)
+    out += [builder.space(8), builder.para(f.signatory, "h3"), builder.para(f.role, "muted")]
     return out
 
 
-def edition_note(report: Report, door: BlockBuilder) -> list[Block]:
+def edition_note(report: Report, builder: BlockBuilder) -> list[Block]:
     """A district report whose foreword is the area's: what the district's edition holds and its headline
     figure beside the area's (nothing in the whole-area report or when the district wrote its own)."""
     m = report.metadata
     if m.district is None or not speaks_for_area(report, "foreword"):
         return []
-    out: list[Block] = [door.h3(f"{m.district}: this edition"), door.para(
+    out: list[Block] = [builder.h3(f"{m.district}: this edition"), builder.para(
         f"This edition of the {m.edition} assessment gives {m.district}'s own figures, each with the figure for "
         f"{m.area} beside it. Where {m.district} has not written its own text, the area's is printed under "
         f"\u201c{area_label(m.area)}\u201d, as the foreword below is.")]
@@ -48,5 +48,5 @@ def edition_note(report: Report, door: BlockBuilder) -> list[Block]:
         runs.append(".")
         if fv.district_mean is not None:
             runs.append(f" The average district recorded {fmt.number(fv.district_mean)}.")
-        out.append(door.rich(runs))
+        out.append(builder.rich(runs))
     return out

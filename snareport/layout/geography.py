@@ -13,14 +13,14 @@ from snareport.layout.recorded_offences import NOISE_MARK
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     g = report.geography
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.geography, "section_intros.geography")
+        out += intro(report, builder, c.section_intros.geography, "section_intros.geography")
     if not g.available:
-        return out + [door.note(unavailable_note(g))]
+        return out + [builder.note(unavailable_note(g))]
     windows = span(g.rolling)
     points: list[list] = []
     if g.top:
@@ -50,25 +50,25 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                     f"(volume {fmt.change_words(f.volume)}, harm {fmt.change_words(f.harm)})"
                     + (f"; {report.metadata.area}: volume {fmt.change_words(g.county_volume)}, harm "
                        f"{fmt.change_words(g.county_harm)}" if g.county_volume and g.county_harm else "") + "."])
-    out += scoped_bullets(report, door, own, points)
+    out += scoped_bullets(report, builder, own, points)
     for measure, attr, found in (("volume score", "volume", g.volume_findings), ("harm score", "harm", g.harm_findings)):
         if found is None:
             continue
-        out += door.chart(district_change_chart(
+        out += builder.chart(district_change_chart(
             [s.district for s in g.districts], [getattr(s, attr) for s in g.districts], found,
             measure=f"{measure}, {g.cohort_label}",
             area=report.metadata.area, period=later(g.rolling), previous_period=earlier(g.rolling),
             source=source_line(report, "offences", "people", *(["harm_weights"] if attr == "harm" else [])),
-            style=door.chart_style, highlight=report.metadata.district))
+            style=builder.chart_style, highlight=report.metadata.district))
     header, rows, numeric, widths = _district_table(g)
-    out += door.annex_table(header, rows, f"Volume and harm scores by district, {windows}", numeric=numeric,
+    out += builder.annex_table(header, rows, f"Volume and harm scores by district, {windows}", numeric=numeric,
                             widths=widths, source=source_line(report, "offences", "people", "harm_weights",
                                                *(["population"] if g.population_year else [])))
-    out.append(door.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
+    out.append(builder.note("Volume score: offences involving the cohort. Harm score: the sum of their crime harm "
                          "weights. Change compares the latest 12-month window with the one before."
                          + (f" Rates: the volume score per 1,000 residents of the cohort's ages ({g.cohort_label}, "
                             f"{g.population_year} population)." if g.population_year else "")))
-    out.append(door.note(f"{NOISE_MARK} The change is {fmt.NOISE}: the earlier count lies inside the 95% confidence "
+    out.append(builder.note(f"{NOISE_MARK} The change is {fmt.NOISE}: the earlier count lies inside the 95% confidence "
                          "interval of the later one (Poisson, Byar's method)."))
     return out
 

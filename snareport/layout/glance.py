@@ -29,7 +29,7 @@ class Finding:
     area: list[Any] = field(default_factory=list)   # runs: the whole area's figure (district reports)
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     """The first page of the at-a-glance spread: one finding per chapter, each linked to its page, then
     recognised practice (the achievements' big numbers are the spread's second page)."""
     from snareport.layout import achievements
@@ -39,15 +39,15 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     findings = key_findings(report)
     keys = [f.key for f in findings]
     lead = "One finding from each chapter" if len(set(keys)) == len(keys) else "The main findings"
-    out: list[Block] = [door.para(f"{lead} for {m.scope_label}{beside}. "
+    out: list[Block] = [builder.para(f"{lead} for {m.scope_label}{beside}. "
                                      "Each links to the page that explains it.")]
     if findings:
-        out.append(door.key_findings(findings, m.area if m.district else ""))
+        out.append(builder.key_findings(findings, m.area if m.district else ""))
     from snareport.layout import not_available
 
     if not_available.left_out(report, "achievements"):   # its falls are in the recorded offences chapter
         return out
-    return out + achievements.recognition(report, door)
+    return out + achievements.recognition(report, builder)
 
 
 def _latest_year_findings(report: Report) -> list[Finding]:

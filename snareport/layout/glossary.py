@@ -7,9 +7,9 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     entries: list[Block] = []
     for entry in content(report).glossary_sorted():
         # a term and its definition stay together: never a term alone at the foot of a column
-        entries.append(door.keep([door.term(entry.term), *door.markdown(entry.definition, "small_body")]))
+        entries.append(builder.keep([builder.term(entry.term), *builder.markdown(entry.definition, "small_body")]))
     return entries

@@ -12,21 +12,21 @@ from snareport.layout.figures import age_distribution_chart
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     k = report.knives
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.knives, "section_intros.knives")
+        out += intro(report, builder, c.section_intros.knives, "section_intros.knives")
     if not k.available:
-        return out + [door.note(unavailable_note(k))]
+        return out + [builder.note(unavailable_note(k))]
     yoy, current = span(k.year_on_year), later(k.year_on_year)
     m = report.metadata
     where = f" in {m.district}" if m.district else ""
     if k.focus:
         f = k.focus
         mine = next((r for r in k.district_ranking if r.name == f.district), None)
-        out.append(door.tiles([
+        out.append(builder.tiles([
             Tile(fmt.count(f.value), f"knife-enabled offences in {f.district}, {current}",
                  (f"{fmt.ordinal(f.rank)} of {f.rank_of} districts by count" if f.rank else "")
                  + (f"; {fmt.ordinal(mine.rate_rank)} by rate, {fmt.decimal(mine.rate_per_1000, 2)} per 1,000"
@@ -35,14 +35,14 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}",
                  f"the average district: {fmt.number(f.district_mean)}" if f.district_mean is not None else "")]))
     if k.districts_of_concern:
-        out.append(door.h2("The districts of most concern"))
-        out.append(door.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
+        out.append(builder.h2("The districts of most concern"))
+        out.append(builder.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
                                   + (f", {fmt.decimal(r.rate_per_1000, 2)} per 1,000 residents "
                                      f"({fmt.ranked(r.rate_rank, len(k.district_ranking), 'highest rate')})"
                                      if r.rate_per_1000 is not None and r.rate_rank is not None else "")]
                                  for r in k.districts_of_concern]))
     if k.under_25_injury or k.under_25_non_injury:
-        out.append(door.h2(f"{k.cohort_label[:1].upper()}{k.cohort_label[1:]} in knife-enabled offences, {yoy}"))
+        out.append(builder.h2(f"{k.cohort_label[:1].upper()}{k.cohort_label[1:]} in knife-enabled offences, {yoy}"))
         tiles = []
         for name, ch, area in (("causing injury", k.under_25_injury, k.area_under_25_injury),
                                ("without injury", k.under_25_non_injury, k.area_under_25_non_injury)):
@@ -50,13 +50,13 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                 tiles.append(Tile(fmt.change_pct(ch), f"change in knife-enabled offences {name}{where}, {yoy}",
                                   f"{fmt.change_from_to(ch)} offences{fmt.noise_clause(ch)}"
                                   + (f"; {m.area}: {fmt.change_words(area)}" if area is not None else "")))
-        out.append(door.tiles(tiles))
+        out.append(builder.tiles(tiles))
     if k.minimum_saving_gbp:
-        out.append(door.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
+        out.append(builder.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
                               " prices, the fall in injury offences is a minimum saving of ",
                               Segment(fmt.money(k.minimum_saving_gbp), bold=True), "."]))
     if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
-        out.append(door.h2(f"Suspects and victims, {current}"))
+        out.append(builder.h2(f"Suspects and victims, {current}"))
         area_sex = {a.label: a for a in k.area_suspect_sex}
         tiles = [Tile(fmt.share(s.share, suppressed=s.suppressed), f"of suspects{where} were {s.label}",
                       f"{m.area}: {fmt.share(area_sex[s.label].share, suppressed=area_sex[s.label].suppressed)}"
@@ -69,13 +69,13 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             tiles.append(Tile(fmt.share(k.victim_female_share), f"of victims{where} were female",
                               f"{m.area}: {fmt.share(k.area_victim_female_share)}"
                               if k.area_victim_female_share is not None else ""))
-        out.append(door.tiles(tiles))
+        out.append(builder.tiles(tiles))
     if k.age_distribution:
-        out.append(door.h2(f"Age at time of knife incident, {current}"))
-        out += door.chart(age_distribution_chart(
+        out.append(builder.h2(f"Age at time of knife incident, {current}"))
+        out += builder.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),
-            style=door.chart_style, unknown=k.age_unknown, height=door.chart_style.height * 0.68))
+            style=builder.chart_style, unknown=k.age_unknown, height=builder.chart_style.height * 0.68))
         if k.area_age_groups:   # the area's shares beside the district's
             whole = {g.label: g for g in k.area_age_groups}
             rows = []
@@ -85,10 +85,10 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                              fmt.share(g.share, suppressed=g.suppressed)]
                             + ([fmt.count(a.count, suppressed=a.suppressed), fmt.share(a.share, suppressed=a.suppressed)]
                                if a is not None else [fmt.NOT_AVAILABLE] * 2))
-            out += door.table(["Age group", f"{m.district}: people", f"{m.district}: share",
+            out += builder.table(["Age group", f"{m.district}: people", f"{m.district}: share",
                                f"{m.area}: people", f"{m.area}: share"], rows, widths=[0.24, 0.18, 0.18, 0.2, 0.2],
                               caption=f"People of known age in knife-enabled offences, {current}",
                               source=source_line(report, "offences", "people"))
     for note in k.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out

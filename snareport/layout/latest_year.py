@@ -12,38 +12,38 @@ from snareport.models.latest_year import LatestYearSection
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     y = report.latest_year
     main, scope, what = _main(y), report.metadata.scope_label, _counted.what(report)
-    out: list[Block] = [door.para(
+    out: list[Block] = [builder.para(
         f"{what[:1].upper()}{what[1:]} recorded in {scope} in {main}, the latest {y.months_in_period} months "
         f"in the data. {_counted.caveat(report)}".strip())]
-    out.append(door.tiles(_tiles(y, report, main, what)))
+    out.append(builder.tiles(_tiles(y, report, main, what)))
     if y.groups:
         rows = [[g.label, fmt.count(g.count, suppressed=g.suppressed), fmt.share(g.share, suppressed=g.suppressed)]
                 for g in y.groups]
-        out += door.table(["Category", f"Crimes, {main}", "Share"], rows, widths=[0.5, 0.25, 0.25],
+        out += builder.table(["Category", f"Crimes, {main}", "Share"], rows, widths=[0.5, 0.25, 0.25],
                           caption=f"Crimes by police.uk category, {scope}, {main}" if report.data.categories
                           else f"Offences by group, {scope}, {main}", source=source_line(report))
     if y.trend:
-        out += door.chart(monthly_trend_chart(
+        out += builder.chart(monthly_trend_chart(
             [m.month for m in y.trend], [m.count for m in y.trend], [m.in_source for m in y.trend],
             [m.in_main_period for m in y.trend], main_label=main,
             measure="recorded crimes" if report.data.categories else "recorded offences", area=scope,
-            source=source_line(report), style=door.chart_style))
-        out.append(door.note(_months_note(report, y, main)))
+            source=source_line(report), style=builder.chart_style))
+        out.append(builder.note(_months_note(report, y, main)))
     if y.districts and y.population_year:
-        out += door.chart(district_rate_chart(
+        out += builder.chart(district_rate_chart(
             [d.district for d in y.districts], [d.rate_per_1000 for d in y.districts],
             measure="recorded crimes" if report.data.categories else "recorded offences", area=report.metadata.area,
             period=main, population_year=y.population_year,
             source=source_line(report) + (f"; {report.data.population_source}" if report.data.population_source else ""),
-            style=door.chart_style, highlight=report.metadata.district))
+            style=builder.chart_style, highlight=report.metadata.district))
     if y.districts:
-        out += door.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}",
+        out += builder.table(*_district_table(y, main), caption=f"Crimes by district, {report.metadata.area}, {main}",
                           source=source_line(report) + (f"; {report.data.population_source}"
                                                         if y.population_year and report.data.population_source else ""))
-        out.append(door.note(
+        out.append(builder.note(
             "Ranks: 1 = highest." + (f" Rates per 1,000 residents use the ONS mid-{y.population_year} population "
                                      "estimates, the year named in the table." if y.population_year else
                                      " No population table was given, so no rates are shown.")))

@@ -87,11 +87,11 @@ def source_short_name(report: Report) -> str:
     return "police.uk" if "police.uk" in name else name
 
 
-def build(report: Report, door: BlockBuilder, titles: Mapping[str, str]) -> list[Block]:
+def build(report: Report, builder: BlockBuilder, titles: Mapping[str, str]) -> list[Block]:
     table = rows(report, titles)
-    out: list[Any] = [door.para(
+    out: list[Any] = [builder.para(
         f"{source_short_name(report)} cannot give the figures below, so this edition leaves them out rather "
         "than print blanks or zeros. A needs assessment built from partners' own data adds them.")]
-    out += door.table(["Section", "Why it is not available", "What data would fill it"], table,
+    out += builder.table(["Section", "Why it is not available", "What data would fill it"], table,
                       numeric=[False, False, False], widths=[0.28, 0.34, 0.38])
     return out

@@ -7,10 +7,10 @@ from snareport.layout.builder import BlockBuilder
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     p = content(report).public_health
-    out = scope_note(report, door, "public_health") + door.markdown(p.body)
-    out.append(door.h2("Risk and protective factors"))
-    out += door.markdown(p.factors_intro)
-    out.append(door.factor_levels([(lvl.label, lvl.risk, lvl.protective) for lvl in p.factors.levels()]))
+    out = scope_note(report, builder, "public_health") + builder.markdown(p.body)
+    out.append(builder.h2("Risk and protective factors"))
+    out += builder.markdown(p.factors_intro)
+    out.append(builder.factor_levels([(lvl.label, lvl.risk, lvl.protective) for lvl in p.factors.levels()]))
     return out

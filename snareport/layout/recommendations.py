@@ -18,13 +18,13 @@ from snareport.models.report import Report
 MOST_RISES = 2      # the largest rises by offence group, by number of offences
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     items = [[Segment(r.lead, bold=True), " \u2013 ", *inline_runs(r.text)]
              for r in content(report).recommendations]
-    return scope_note(report, door, "recommendations") + [door.bullets(items)] + district_figures(report, door)
+    return scope_note(report, builder, "recommendations") + [builder.bullets(items)] + district_figures(report, builder)
 
 
-def district_figures(report: Report, door: BlockBuilder) -> list[Block]:
+def district_figures(report: Report, builder: BlockBuilder) -> list[Block]:
     """The district's figures behind the area's recommendations (nothing in the whole-area report, or when
     the district wrote its own recommendations)."""
     m = report.metadata
@@ -33,11 +33,11 @@ def district_figures(report: Report, door: BlockBuilder) -> list[Block]:
     items = _group_rises(report) + _sexual_violence(report) + _knives(report)
     if not items:
         return []
-    return [door.h3(f"What the figures show for {m.district}"),
-            door.para(f"The recommendations above are the partnership's, for the whole of {m.area}. These "
+    return [builder.h3(f"What the figures show for {m.district}"),
+            builder.para(f"The recommendations above are the partnership's, for the whole of {m.area}. These "
                       f"figures from this report's chapters show where they bear on {m.district}, each with the "
                       f"figure for {m.area} beside it."),
-            door.bullets(items)]
+            builder.bullets(items)]
 
 
 def _group_rises(report: Report) -> list[list[Any]]:

@@ -16,10 +16,10 @@ from snareport.models.report import Report
 TOP_DISTRICTS = 3
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     o = report.recorded_offences
     if not o.available:
-        return [door.note(unavailable_note(o))]
+        return [builder.note(unavailable_note(o))]
     previous, current, both = earlier(o.year_on_year), later(o.year_on_year), span(o.year_on_year)
     scope = report.metadata.scope_label
     if report.data.categories:
@@ -29,42 +29,42 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
     else:
         intro = (f"Every serious violence offence recorded in {scope}, counted month by month: {current} against "
                  f"the same months a year earlier ({previous}).")
-    out: list[Block] = [door.para(intro)]
-    out.append(door.tiles(_tiles(o, report, previous, current)))
-    out += scoped_bullets(report, door, *_points(o, report))
+    out: list[Block] = [builder.para(intro)]
+    out.append(builder.tiles(_tiles(o, report, previous, current)))
+    out += scoped_bullets(report, builder, *_points(o, report))
     if o.months and o.month_findings:
-        out += door.chart(monthly_comparison_chart(
+        out += builder.chart(monthly_comparison_chart(
             [_month(m) for m in o.months], [m.volume for m in o.months], o.month_findings,
             previous_label=previous, current_label=current,
-            measure="recorded offences", area=scope, source=source_line(report, "offences"), style=door.chart_style))
+            measure="recorded offences", area=scope, source=source_line(report, "offences"), style=builder.chart_style))
         if report.metadata.district and o.county_total and o.county_total.current is not None:
             t = o.county_total     # the area's figure beside the district's chart
-            out.append(door.note(f"{report.metadata.area} over the same months: {fmt.count(t.current)} recorded "
+            out.append(builder.note(f"{report.metadata.area} over the same months: {fmt.count(t.current)} recorded "
                                  f"offences in {current}, {fmt.change_words(t)} on {previous} ({fmt.count(t.previous)})."))
     if o.groups:
-        out += _groups_table(o, report, door, previous, current, both)
+        out += _groups_table(o, report, builder, previous, current, both)
     if o.districts and o.district_findings:
-        out += door.chart(district_change_chart(
+        out += builder.chart(district_change_chart(
             [d.district for d in o.districts], [d.volume for d in o.districts], o.district_findings,
             measure="recorded offences", area=report.metadata.area,
-            period=current, previous_period=previous, source=source_line(report, "offences"), style=door.chart_style,
+            period=current, previous_period=previous, source=source_line(report, "offences"), style=builder.chart_style,
             highlight=report.metadata.district))
         header, rows, numeric, widths = _district_table(o, previous, current)
-        out += door.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths,
+        out += builder.annex_table(header, rows, f"Offences by district, {both}", numeric=numeric, widths=widths,
                                 source=source_line(report, "offences", *(["population"] if o.population_year else []),
                                                    *(["harm_weights"] if o.harm_available else [])))
-        out.append(door.note(noise_note(o)))
-    out.append(door.note(
+        out.append(builder.note(noise_note(o)))
+    out.append(builder.note(
         "Each offence counts once, in the calendar month of its date; no day or time of day is used. "
         + ("Harm-weighted volume adds up each offence's crime harm weight (by offence type), so a robbery "
            "counts for more than a public order offence. Ranks: 1 = highest in the current period."
            if o.harm_available else "Ranks: 1 = highest in the current period.")))
     for note in o.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out
 
 
-def _groups_table(o: RecordedOffencesSection, report: Report, door: BlockBuilder, previous: str, current: str,
+def _groups_table(o: RecordedOffencesSection, report: Report, builder: BlockBuilder, previous: str, current: str,
                   both: str) -> list[Block]:
     """The scope's offence groups; in a district report the area's change and share for each group beside."""
     scope, area = report.metadata.scope_label, report.metadata.area
@@ -72,7 +72,7 @@ def _groups_table(o: RecordedOffencesSection, report: Report, door: BlockBuilder
              fmt.count(g.volume.current, suppressed=g.volume.suppressed), fmt.change_pct(g.volume, plus=True),
              fmt.share(g.current_share, suppressed=g.suppressed)] for g in o.groups]
     if not o.area_groups:
-        return door.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
+        return builder.table(["Offence group", previous, current, "Change", f"Share, {current}"], rows,
                           widths=[0.36, 0.16, 0.16, 0.14, 0.18], caption=f"Offences by group, {scope}, {both}",
                           source=source_line(report, "offences"))
     whole = {g.group: g for g in o.area_groups}
@@ -80,7 +80,7 @@ def _groups_table(o: RecordedOffencesSection, report: Report, door: BlockBuilder
         a = whole.get(g.group)
         row += ([fmt.change_pct(a.volume, plus=True), fmt.share(a.current_share, suppressed=a.suppressed)]
                 if a is not None else [fmt.NOT_AVAILABLE, fmt.NOT_AVAILABLE])
-    return door.table(["Offence group", previous, current, "Change", f"Share, {current}",
+    return builder.table(["Offence group", previous, current, "Change", f"Share, {current}",
                        f"{area}: change", f"{area}: share"], rows,
                       widths=[0.27, 0.11, 0.11, 0.11, 0.12, 0.14, 0.14],
                       caption=f"Offences by group, {scope} beside {area}, {both}", source=source_line(report, "offences"))

@@ -98,8 +98,8 @@ def _not_available_title(report: Report) -> str:
     return f"Not available from {not_available.source_short_name(report)}"
 
 
-def _not_available_layout(report: Report, door: BlockBuilder) -> list[Block]:
-    return not_available.build(report, door, _data_section_titles(report))
+def _not_available_layout(report: Report, builder: BlockBuilder) -> list[Block]:
+    return not_available.build(report, builder, _data_section_titles(report))
 
 
 def _data_section_titles(report: Report) -> dict[str, str]:

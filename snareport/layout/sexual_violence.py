@@ -12,14 +12,14 @@ from snareport.layout.figures import category_change_chart, monthly_profile_char
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     s = report.sexual_violence
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.sexual_violence, "section_intros.sexual_violence")
+        out += intro(report, builder, c.section_intros.sexual_violence, "section_intros.sexual_violence")
     if not s.available:
-        return out + [door.note(unavailable_note(s))]
+        return out + [builder.note(unavailable_note(s))]
     previous, current = earlier(s.year_on_year), later(s.year_on_year)
     m = report.metadata
     area_rows = {r.key: r for r in s.area_table}
@@ -33,15 +33,15 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
             rows = [row + [fmt.change_pct(area_rows[r.key].change, plus=True) if r.key in area_rows
                            else fmt.NOT_AVAILABLE] for row, r in zip(rows, s.table)]
             header, widths = header + [f"{m.area}: % difference"], [0.34, 0.15, 0.15, 0.16, 0.20]
-        out += door.annex_table(header, rows, f"Sexual violence by category, {previous} to {current}",
+        out += builder.annex_table(header, rows, f"Sexual violence by category, {previous} to {current}",
                                 widths=widths, source=source_line(report, "offences"))
     if s.table and s.table_findings:   # the chart shows the table's categories, the tile the same comparison
-        out += door.chart(category_change_chart(
+        out += builder.chart(category_change_chart(
             [r.label for r in s.table], [r.change for r in s.table], s.table_findings,
             previous_label=previous, current_label=current, measure="sexual violence offences", area=report.metadata.scope_label,
-            source=source_line(report, "offences"), style=door.chart_style))
+            source=source_line(report, "offences"), style=builder.chart_style))
         if area_rows:
-            out.append(door.note(f"{m.area}, {previous} to {current}: " + "; ".join(
+            out.append(builder.note(f"{m.area}, {previous} to {current}: " + "; ".join(
                 f"{r.label.lower()} {fmt.change_pct(area_rows[r.key].change, plus=True)}"
                 for r in s.table if r.key in area_rows) + "."))
     tiles = []
@@ -57,40 +57,40 @@ def build(report: Report, door: BlockBuilder) -> list[Block]:
                           + (f"; {m.area}: {fmt.share(s.area_repeat_suspect_share)}"
                              if s.area_repeat_suspect_share is not None else "")))
     if tiles:
-        out.append(door.tiles(tiles))
+        out.append(builder.tiles(tiles))
     if s.top_types:
-        out.append(door.h2(f"Top offence types, {first_to_last(s.three_years)}"))
+        out.append(builder.h2(f"Top offence types, {first_to_last(s.three_years)}"))
         area_types = {a.label: a for a in s.area_top_types}
-        out.append(door.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"]
+        out.append(builder.bullets([[Segment(t.label, bold=True), f" \u2013 {fmt.share(t.share, suppressed=t.suppressed)}"]
                                  + ([f" ({m.area}: {_share(area_types[t.label])})"] if t.label in area_types else [])
                                  for t in s.top_types]))
     if s.people_available and s.modal_suspect_band:
         sex = [" suspects were most often ", Segment(s.modal_suspect_sex, bold=True), ", and"] if s.modal_suspect_sex else []
-        out.append(door.rich([f"In {current},", *sex, " the most common suspect age band was ",
+        out.append(builder.rich([f"In {current},", *sex, " the most common suspect age band was ",
                               Segment(s.modal_suspect_band, bold=True), "."]))
         if s.non_contact_peak_suspect_band:
-            out.append(door.rich([f"For non-contact offences in {current} the most common suspect age band was ",
+            out.append(builder.rich([f"For non-contact offences in {current} the most common suspect age band was ",
                                   Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
     if s.highest_districts:
-        out.append(door.h2(f"Districts with the most offences, {current}"))
-        out.append(door.bullets([[Segment(cd.category.capitalize(), bold=True), " \u2013 ",
+        out.append(builder.h2(f"Districts with the most offences, {current}"))
+        out.append(builder.bullets([[Segment(cd.category.capitalize(), bold=True), " \u2013 ",
                                   fmt.join_words([r.name for r in cd.districts[:3]])]
                                  for cd in s.highest_districts]))
     if s.month_profile and any(mc.count for mc in s.month_profile):
-        out += door.chart(monthly_profile_chart(
+        out += builder.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
             peak_months=[fmt.month_name(m)[:3] for m in s.peak_months],
             measure="sexual violence offences", area=report.metadata.scope_label,
             period=first_to_last(s.three_years),
-            source=source_line(report, "offences"), style=door.chart_style))
+            source=source_line(report, "offences"), style=builder.chart_style))
     if s.peak_months:
-        out.append(door.rich(["Sexual violence peaked in ",
+        out.append(builder.rich(["Sexual violence peaked in ",
                               Segment(fmt.join_words([fmt.month_name(m) for m in s.peak_months]), bold=True),
                               f" over {first_to_last(s.three_years)}"]
                              + ([f"; across {m.area}, in ", fmt.join_words([fmt.month_name(n) for n in s.area_peak_months])]
                                 if s.area_peak_months else []) + ["."]))
     for note in s.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out
 
 

@@ -82,14 +82,14 @@ def _no_content(report: Report, key: str) -> bool:
     return c is not None and key in type(c).model_fields and getattr(c, key) is None
 
 
-def build_story(report: Report, door: BlockBuilder) -> list[Block]:
+def build_story(report: Report, builder: BlockBuilder) -> list[Block]:
     """Every block of the report, in order (the contents list's page numbers are filled in by render)."""
     story: list[Block] = []
-    story += cover.build(report, door)
-    story += [door.section_heading("Contents", "contents"), door.space(4 * MM), door.contents(contents_entries(report))]
+    story += cover.build(report, builder)
+    story += [builder.section_heading("Contents", "contents"), builder.space(4 * MM), builder.contents(contents_entries(report))]
     if edition_brief.included(report):
-        story += edition_brief.build(report, door)
-    door.annex.clear()
+        story += edition_brief.build(report, builder)
+    builder.annex.clear()
     for chapter in chapters(report):
         # every chapter starts on a new page; inside it the sections flow
         # the page template changes at this break and no earlier (a chapter's last table moving over
@@ -97,18 +97,18 @@ def build_story(report: Report, door: BlockBuilder) -> list[Block]:
         story.append(PageBreak(template="columns" if chapter.columns == 2 else "inner"))
         if chapter.title is None:
             section = chapter.sections[0]
-            body = [door.section_heading(section.title, section.key)] + section.spec.layout(report, door)
+            body = [builder.section_heading(section.title, section.key)] + section.spec.layout(report, builder)
         else:
-            body = [door.section_heading(chapter.title, chapter.key)]
+            body = [builder.section_heading(chapter.title, chapter.key)]
             for i, section in enumerate(chapter.sections):
                 if i and chapter.page_per_section:
                     body.append(PageBreak())
-                body.append(door.section_heading(section.title, section.key, level=1))
-                with door.nested():
-                    body += section.spec.layout(report, door)
+                body.append(builder.section_heading(section.title, section.key, level=1))
+                with builder.nested():
+                    body += section.spec.layout(report, builder)
         while body and isinstance(body[-1], (Space, KeepSpace)):   # trailing space must not spill onto a page of its own
             body.pop()
         story += body
     story += [NextPageTemplate("back"), PageBreak()]
-    story += back_cover.build(report, door)
+    story += back_cover.build(report, builder)
     return story

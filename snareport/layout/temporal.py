@@ -10,27 +10,27 @@ from snareport.layout.figures import day_hour_heatmap
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     t = report.temporal
     out: list[Block] = []
     c = content(report)
     if c is not None:
-        out += intro(report, door, c.section_intros.temporal, "section_intros.temporal")
+        out += intro(report, builder, c.section_intros.temporal, "section_intros.temporal")
     if not t.available:
-        return out + [door.note(unavailable_note(t))]
+        return out + [builder.note(unavailable_note(t))]
     for cohort in t.cohorts:
-        out.append(door.h2(cohort.cohort_label.capitalize()))
+        out.append(builder.h2(cohort.cohort_label.capitalize()))
         where = f" in {report.metadata.district}" if report.metadata.district else ""
         sentence = ["Peak times for serious violence involving ", cohort.cohort_label, where, ": ",
                     Segment(cohort.summary or "no clear peak", bold=True)]
         if cohort.area_summary is not None:
             sentence += [f"; across {report.metadata.area}: ", Segment(cohort.area_summary or "no clear peak")]
-        out.append(door.rich(sentence + ["."]))
+        out.append(builder.rich(sentence + ["."]))
         if cohort.total or any(v is None for row in cohort.counts for v in row):
-            out += door.chart(day_hour_heatmap(cohort.counts, peak_share=cohort.peak_threshold, cohort=cohort.cohort_label,
+            out += builder.chart(day_hour_heatmap(cohort.counts, peak_share=cohort.peak_threshold, cohort=cohort.cohort_label,
                                                area=report.metadata.scope_label, period=t.current.label if t.current else "",
-                                               source=source_line(report, "offences"), style=door.chart_style,
-                                               height=door.chart_style.height * 0.85))
+                                               source=source_line(report, "offences"), style=builder.chart_style,
+                                               height=builder.chart_style.height * 0.85))
     for note in t.notes:
-        out.append(door.note(note))
+        out.append(builder.note(note))
     return out

@@ -8,34 +8,34 @@ from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
 
-def build(report: Report, door: BlockBuilder) -> list[Block]:
+def build(report: Report, builder: BlockBuilder) -> list[Block]:
     y = content(report).yef
-    out = scope_note(report, door, "yef") + door.markdown(y.intro)
+    out = scope_note(report, builder, "yef") + builder.markdown(y.intro)
     if y.interventions_intro:
-        out.append(door.para(y.interventions_intro))
-    out.append(door.bullets([[Segment(i.lead, bold=True), " \u2013 ", i.text] for i in y.interventions]))
-    out += door.markdown(y.evidence_note)
+        out.append(builder.para(y.interventions_intro))
+    out.append(builder.bullets([[Segment(i.lead, bold=True), " \u2013 ", i.text] for i in y.interventions]))
+    out += builder.markdown(y.evidence_note)
     m = report.metadata
     if m.district is not None and speaks_for_area(report, "yef") and y.availability:
-        return out + in_district(report, door)
+        return out + in_district(report, builder)
     where = f"across {m.area}" if speaks_for_area(report, "yef") else f"in {m.scope_label}"
-    out.append(door.h2(f"Available {where}"))
-    out += door.markdown(y.local_availability)
+    out.append(builder.h2(f"Available {where}"))
+    out += builder.markdown(y.local_availability)
     return out
 
 
-def in_district(report: Report, door: BlockBuilder) -> list[Block]:
+def in_district(report: Report, builder: BlockBuilder) -> list[Block]:
     """The area's ``availability`` read for one district: what can be reached in the district, then what is
     based elsewhere in the area (the facts are the content file's; only the district decides the list)."""
     m, items = report.metadata, content(report).yef.availability
     here = [a for a in items if a.districts == "all" or m.district in a.districts]
     away = [a for a in items if a not in here]
-    out: list[Block] = [door.h2(f"Available in {m.district}")]
+    out: list[Block] = [builder.h2(f"Available in {m.district}")]
     if here:
-        out.append(door.para(f"{fmt.small_number(len(here)).capitalize()} of the {fmt.small_number(len(items))} "
+        out.append(builder.para(f"{fmt.small_number(len(here)).capitalize()} of the {fmt.small_number(len(items))} "
                              f"interventions can be reached by young people in {m.district}:"))
-        out.append(door.bullets([[Segment(a.intervention, bold=True), " \u2013 ", a.text] for a in here]))
+        out.append(builder.bullets([[Segment(a.intervention, bold=True), " \u2013 ", a.text] for a in here]))
     if away:
-        out.append(door.para(f"Based elsewhere in {m.area}, not in {m.district}:"))
-        out.append(door.bullets([[Segment(a.intervention, bold=True), " \u2013 ", a.text] for a in away]))
+        out.append(builder.para(f"Based elsewhere in {m.area}, not in {m.district}:"))
+        out.append(builder.bullets([[Segment(a.intervention, bold=True), " \u2013 ", a.text] for a in away]))
     return out
