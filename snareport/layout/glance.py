@@ -104,6 +104,12 @@ def key_findings(report: Report) -> list[Finding]:
         out.append(Finding("population", "People", [
             f"{where} is home to ", Segment(fmt.share(p.focus.share), bold=True), f" of {m.area}'s population, "
             f"{fmt.ranked(p.focus.rank, len(p.districts))} districts ({p.year})"]))
+    elif p.available and m.district is None and p.population_total is not None:   # the whole area's report
+        growth = p.growth
+        out.append(Finding("population", "People", [
+            Segment(fmt.count(p.population_total), bold=True), f" people live in {where} ({p.year})"
+            + (f", {fmt.direction_word(growth.change_pct)} on {growth.from_year}" if growth is not None
+               and growth.change_pct is not None else "")]))
     d = report.demographics
     h = d.high_harm
     if d.available and h is not None and not h.suppressed and h.harm_share is not None:
@@ -118,6 +124,10 @@ def key_findings(report: Report) -> list[Finding]:
         out.append(Finding("geography", f"Where, {g.cohort_label}", [
             f"{where} ranked ", Segment(f"{fmt.ordinal(f.rank)} of {g.rank_of}", bold=True),
             f" districts by volume, {later(g.rolling)} (volume {fmt.change_words(f.volume)})"]))
+    elif g.available and m.district is None and g.top and g.county_volume is not None:
+        out.append(Finding("geography", f"Where, {g.cohort_label}", [
+            "most affected by volume, ", later(g.rolling), ": ", Segment(fmt.join_words(g.top), bold=True),
+            f"; volume across {where} {fmt.change_words(g.county_volume)} on {earlier(g.rolling)}"]))
     t = report.temporal
     if t.available and t.cohorts:
         c = t.cohorts[-1]
@@ -158,6 +168,11 @@ def key_findings(report: Report) -> list[Finding]:
             [fmt.count(f.county_value, suppressed=f.suppressed)]
             + ([f"; the average district: {fmt.number(f.district_mean)}"] if f.district_mean is not None else [])
             if f.county_value is not None or f.suppressed else []))
+    elif k.available and m.district is None and k.knife_offences is not None and k.knife_offences.current is not None:
+        out.append(Finding("knives", "Knives and weapons", [
+            Segment(fmt.number(k.knife_offences.current), bold=True),
+            f" knife-enabled offences in {later(k.year_on_year)}, {fmt.change_words(k.knife_offences)} on "
+            f"{earlier(k.year_on_year)}"]))
     s = report.sexual_violence
     if s.available and s.total and s.total.direction in ("fall", "rise", "no change"):
         previous, current = earlier(s.year_on_year), later(s.year_on_year)
