@@ -14,8 +14,8 @@ PKG = os.path.join(os.path.abspath(sys.argv[1]), "snareport") + os.sep
 seen: dict[str, list[str]] = {}
 STEPS = {
     ("files.py", "_read_csv"): "1 read offences.csv and people.csv",
-    ("parse.py", "parse_bool"): "2 type the columns (knife_enabled, age)",
-    ("parse.py", "parse_number"): "2 type the columns (knife_enabled, age)",
+    ("tables.py", "parse_bool"): "2 type the columns (knife_enabled, age)",
+    ("tables.py", "parse_number"): "2 type the columns (knife_enabled, age)",
     ("common.py", "involvement"): "3 flag each offence involving an under-18",
     ("achievements.py", "_knife_changes"): "4 count the change, year on year",
     ("collect.py", "_achievements"): "5 disclosure: relate and audit the counts",
