@@ -60,9 +60,9 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
     out += saving_blocks
     watch += saving_watch
     if watch:
-        out.append(builder.h2("To watch"))
-        out.append(builder.para("These figures did not fall, so they are not counted as achievements."))
-        out.append(builder.tiles(watch))
+        out.append(builder.keep([builder.h2("To watch"),     # the heading and its words stay with the tiles
+                                 builder.para("These figures did not fall, so they are not counted as achievements."),
+                                 builder.tiles(watch)]))
     if withheld:
         out.append(builder.note(f"Left out because the figures are withheld to protect the people involved: "
                              f"{fmt.join_words(withheld)}."))
