@@ -165,6 +165,7 @@ class Definitions(_Strict):
     peak_share: float = Field(default=0.75, gt=0, le=1)     # an hour is a peak at this share of the busiest
     districts_of_concern: int = Field(default=5, ge=1)      # knives: districts listed as of most concern
     most_affected_districts: int = Field(default=4, ge=1)   # geography: districts named as most affected
+    highest_volume_districts: int = Field(default=3, ge=1)  # recorded offences: districts named for volume
     top_offence_types: int = Field(default=3, ge=1)         # sexual violence: offence types listed
     peak_months: int = Field(default=3, ge=1)               # sexual violence: months named as the peak
     # Sexual violence table (and chart): row label → the sexual_category values it adds up.

@@ -159,3 +159,15 @@ def test_the_average_district_is_the_mean_of_the_districts_not_a_rate():
     ds = fx.dataset(fx.offences(rows), None, available=frozenset({"offences"}))
     s = recorded_offences.calculate(prepare(ds), Scope("C"))
     assert (s.focus_volume.value, s.focus_volume.county_value, s.focus_volume.district_mean) == (0, 7, 2.3)
+
+
+def test_the_districts_named_for_the_highest_volumes_come_from_report_yaml():
+    """B (3) and A (2) lead the current year; how many are named is definitions.highest_volume_districts."""
+    default = recorded_offences.calculate(prepare(fx.dataset(_offences(), None, harm_weights=WEIGHTS,
+                                                             available=frozenset({"offences", "harm_weights"}))), Scope())
+    assert default.highest_volumes == ["B", "A", "C"]          # the default names 3
+    cfg = fx.config(definitions={"highest_volume_districts": 2})
+    two = recorded_offences.calculate(prepare(fx.dataset(_offences(), None, cfg=cfg, harm_weights=WEIGHTS,
+                                                         available=frozenset({"offences", "harm_weights"}))),
+                                      Scope("C"))
+    assert two.highest_volumes == ["B", "A"]                   # the same in a district's report

@@ -59,10 +59,19 @@ def calculate(prep: Prepared, scope: Scope) -> LatestYearSection:
         groups=[SuppressibleCount(label=str(g), count=int(n), share=share(int(n), total))
                 for g, n in sorted(groups.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))],
         districts=districts,
-        trend=_trend(ds, pd.to_datetime(in_scope["occurred_at"]), main),
+        trend=(trend := _trend(ds, pd.to_datetime(in_scope["occurred_at"]), main)),
+        busiest_month=busiest_month(trend),
         focus=None if scope.is_county else ScopeFigure(district=scope.district, value=total, county_value=county_total,
                                                        rank=by_volume.index(scope.district) + 1, rank_of=len(names)),
     )
+
+
+def busiest_month(trend: list[MonthCount]) -> MonthCount | None:
+    """The month with the most offences among the published counts, the earliest of a tie; None when no
+    published count is above zero (then a withheld month could be the busiest) or the trend is empty."""
+    shown = [m for m in trend if m.count is not None]
+    top = max((m.count for m in shown if m.count is not None), default=0)
+    return next((m for m in shown if m.count == top), None) if top > 0 else None
 
 
 def rate(count: int | None, population: int | None) -> float | None:

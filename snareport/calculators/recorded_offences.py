@@ -140,8 +140,14 @@ def _districts(prep: Prepared, scope: Scope, area: RecordedArea, has_harm: bool)
         if has_harm:
             focus_harm = ScopeFigure(district=d.district, value=d.harm.current, county_value=area.county_harm.current,
                                      rank=d.harm_rank, rank_of=len(area.districts))
+    n = prep.config.definitions.highest_volume_districts
     return dict(districts=list(area.districts), focus_volume=focus_volume, focus_harm=focus_harm,
-                population_year=area.population_year)
+                population_year=area.population_year,
+                highest_volumes=[d.district for d in sorted(area.districts, key=_by_volume_rank)][:n])
+
+
+def _by_volume_rank(d: DistrictVolume) -> tuple[bool, int]:
+    return d.volume_rank is None, d.volume_rank or 0
 
 
 def _district_volumes(frames: Frames, volume: pd.DataFrame, harm: pd.DataFrame,

@@ -11,7 +11,7 @@ from snareport import formatting as fmt
 from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
-from snareport.charts.wording import SUPPRESSED, describe, published_peak, sentence_case, value_or_suppressed
+from snareport.charts.wording import SUPPRESSED, describe, sentence_case, value_or_suppressed
 
 NO_DATA = "no data"
 
@@ -27,19 +27,21 @@ def monthly_trend_chart(
     area: str,
     source: str,
     style: ChartStyle,
+    busiest: dt.date | None = None,
+    busiest_count: int | None = None,
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
     """One bar per calendar month. ``None`` with ``in_source`` is a withheld count ("suppressed");
-    without it, a month the source does not cover ("no data")."""
+    without it, a month the source does not cover ("no data"). The title names ``busiest`` (the model's
+    busiest month) with ``busiest_count``; without one it says what the chart shows."""
     if not (len(months) == len(counts) == len(in_source) == len(in_main)):
         raise ValueError("months, counts, in_source and in_main must have the same length")
     names = [f"{fmt.month_name(m.month)[:3]} {m.year}" for m in months]
     first, last = (names[0], names[-1]) if names else ("", "")
-    peak = published_peak(c for c, ok in zip(counts, in_source) if ok)
-    busiest = next((n for n, c in zip(names, counts) if peak is not None and c == peak), None)
     gaps = [n for n, ok in zip(names, in_source) if not ok]
-    title = (f"{measure} peaked in {busiest} at {fmt.number(peak)}" if busiest else f"{measure} by month")
+    title = (f"{measure} peaked in {fmt.month_name(busiest.month)[:3]} {busiest.year} at {fmt.number(busiest_count)}"
+             if busiest is not None and busiest_count is not None else f"{measure} by month")
     text = ChartText(
         title=sentence_case(title),
         subtitle=f"Number of {measure} by month, {area}, {first} to {last}; {main_label} highlighted",

@@ -9,10 +9,12 @@ from typing import Any
 import numpy as np
 
 from snareport.calculators import findings
+from snareport.calculators.latest_year import busiest_month
 from snareport.calculators.temporal import join_words, peak_windows
 from snareport.disclosure.catalogue import Catalogue, Key, Path
 from snareport.models.common import Change, LabelledChange
 from snareport.models.geography import DistrictScore
+from snareport.models.latest_year import MonthCount
 from snareport.models.recorded_offences import DistrictVolume, MonthlyVolume, OffenceGroupVolume
 
 PEAK_MONTHS = 3
@@ -127,6 +129,8 @@ def _recorded_offences(o: dict[str, Any]) -> None:
     if any(d.get("rate_rank") is not None for d in districts):
         _ranked(districts, lambda d: d.get("rate_per_1000"), lambda d: d["district"], "rate_rank")
     o["districts"] = _ranked(districts, lambda d: d["volume"]["current"], lambda d: d["district"], "volume_rank")
+    n = len(o.get("highest_volumes") or [])                 # as many as the report named (report.yaml)
+    o["highest_volumes"] = [d["district"] for d in o["districts"] if d["volume_rank"] is not None][:n]
     o["rank_of"] = sum(d["volume_rank"] is not None for d in o["districts"])
     ranks = {d["district"]: d for d in o["districts"]}
     for fig, field in (("focus_volume", "volume_rank"), ("focus_harm", "harm_rank")):
@@ -157,6 +161,9 @@ def _findings(r: dict[str, Any]) -> None:
 
 
 def _latest_year(y: dict[str, Any]) -> None:
+    if _any_withheld(y.get("trend", []), lambda m: m["count"]):
+        month = busiest_month([MonthCount.model_validate(m) for m in y["trend"]])
+        y["busiest_month"] = None if month is None else month.model_dump()
     districts = y.get("districts", [])
     if not _any_withheld(districts, lambda d: d["count"]):
         return

@@ -73,9 +73,8 @@ def _latest_year_findings(report: Report) -> list[Finding]:
                 Segment(fmt.number(mine.rate_per_1000, 1), bold=True), " per 1,000 residents "
                 f"(mid-{y.population_year}), {fmt.ranked(mine.rate_rank, len(y.districts), 'highest')} districts"],
                 [fmt.number(y.county_rate_per_1000, 1), " per 1,000"] if y.county_rate_per_1000 is not None else []))
-    shown = [t for t in y.trend if t.count is not None]
-    if shown and y.trend:
-        peak = max(shown, key=lambda t: (t.count, t.month))
+    peak = y.busiest_month
+    if peak is not None:
         gaps = [t for t in y.trend if not t.in_source]
         out.append(Finding("latest_year", "Month by month", [
             "the busiest month was ", Segment(f"{fmt.month_name(peak.month.month)} {peak.month.year}", bold=True),

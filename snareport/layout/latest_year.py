@@ -30,7 +30,9 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             [m.month for m in y.trend], [m.count for m in y.trend], [m.in_source for m in y.trend],
             [m.in_main_period for m in y.trend], main_label=main,
             measure="recorded crimes" if report.data.categories else "recorded offences", area=scope,
-            source=source_line(report), style=builder.chart_style))
+            source=source_line(report), style=builder.chart_style,
+            busiest=y.busiest_month.month if y.busiest_month else None,
+            busiest_count=y.busiest_month.count if y.busiest_month else None))
         out.append(builder.note(_months_note(report, y, main)))
     if y.districts and y.population_year:
         out += builder.chart(district_rate_chart(

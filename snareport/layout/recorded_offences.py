@@ -13,8 +13,6 @@ from snareport.layout.figures import district_change_chart, monthly_comparison_c
 from snareport.models.recorded_offences import MonthlyVolume, RecordedOffencesSection
 from snareport.models.report import Report
 
-TOP_DISTRICTS = 3
-
 
 def build(report: Report, builder: BlockBuilder) -> list[Block]:
     o = report.recorded_offences
@@ -122,12 +120,11 @@ def _points(o: RecordedOffencesSection, report: Report) -> tuple[list[list], lis
     """(statements about the scope's own offences, statements comparing every district)."""
     points: list[list] = []
     ranked = [d for d in o.districts if not d.suppressed]
-    if ranked:
-        top = ranked[:TOP_DISTRICTS]
-        points.append(["Highest volumes: ", Segment(fmt.join_words(
-            [f"{d.district} ({fmt.count(d.volume.current)})" for d in top]), bold=True), "."])
-    f = o.district_findings
     by_name = {d.district: d for d in o.districts}
+    if o.highest_volumes:
+        points.append(["Highest volumes: ", Segment(fmt.join_words(
+            [f"{n} ({fmt.count(by_name[n].volume.current)})" for n in o.highest_volumes]), bold=True), "."])
+    f = o.district_findings
     if ranked and f and f.rose:
         points.append([f"Volumes rose in {fmt.number(f.rose_count)} of {fmt.number(f.items)} districts: ",
                        fmt.join_words([f"{n} ({fmt.change_pct(by_name[n].volume, plus=True)}"

@@ -46,4 +46,6 @@ class LatestYearSection(Section):
     groups: list[SuppressibleCount] = []             # by offence group, largest first; share of ``total``
     districts: list[DistrictLatest] = []             # every district, by volume rank
     trend: list[MonthCount] = []                     # in scope: every month from the source's first to last
+    busiest_month: MonthCount | None = None          # the trend's month with the most published offences (earliest
+                                                     # of a tie); None when none can be named (nothing above zero shown)
     focus: ScopeFigure | None = None                 # district scope: its volume beside the area's, its rank

@@ -66,6 +66,8 @@ class RecordedOffencesSection(Section):
     """District scope: the whole area's offence groups (by the area's current volume), printed beside the
     district's; empty in the whole-area report."""
     districts: list[DistrictVolume] = []              # every district, by current volume rank
+    highest_volumes: list[str] = []                   # the districts named for the highest current volumes, highest
+                                                      # first (report.yaml definitions.highest_volume_districts)
     county_total: Change | None = None                # the whole area's volume (beside a district's)
     county_harm: Change | None = None
     focus_volume: ScopeFigure | None = None           # district scope: its volume, the area's, the average district's, its rank
