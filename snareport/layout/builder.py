@@ -178,8 +178,10 @@ class BlockBuilder:
         self.annex.append(AnnexTable(number, caption, tuple(header), tuple(tuple(r) for r in rows),
                                      tuple(numeric) if numeric is not None else None,
                                      tuple(widths) if widths is not None else None, source))
+        # the pointer names its table's subject, so no two pointers read alike (nor like running furniture)
+        subject = caption.split(",")[0]
         return [self.rich(["The figures: ", Segment(f"table A{number}", link=f"#{ANNEX_KEY}"),
-                           " in the data tables."], "muted")]
+                           f" in the data tables ({subject[:1].lower()}{subject[1:]})."], "muted")]
 
     # --- figures --------------------------------------------------------------------------------
     @property
