@@ -12,9 +12,9 @@ from snareport.charts.chart_builder import (
     ChartText,
     axes_in_points,
     build_chart,
+    key_lines,
     key_row,
     text_width,
-    value_axis,
     withheld_bar,
 )
 from snareport.charts.flowable import ChartFlowable
@@ -63,13 +63,23 @@ def age_band_shares_chart(
     colours = [style.palette[i % len(style.palette)] for i in range(len(series))]
 
     def plot(figure: Figure, w: float, h: float) -> None:
-        key_height = style.text_size * 2.2
-        axes = axes_in_points(figure, w, h, left=text_width("100%", style) + 8, bottom=style.text_size * 2.4,
-                              right=4, top=key_height + 4)
+        withheld = [(WITHHELD_SWATCH, WITHHELD_KEY)] if any(v is None for vs in series.values() for v in vs) else []
+        key = [*zip(colours, series), *withheld]
+        key_height = style.text_size * (0.8 + 1.4 * len(key_lines(style, key, w)))
+        left, top = 4.0, key_height + 4
+        axes = axes_in_points(figure, w, h, left=left, bottom=style.text_size * 2.4, right=4, top=top)
         n = len(series)
         group_width = 0.8
         bar_width = group_width / n
         largest = max((v for values in series.values() for v in values if v is not None), default=0)
+        # a label wider than its bar is turned upright, so neighbouring labels never overlap
+        slot = (w - left - 4) * bar_width / max(len(bands), 1)
+        widest = max((text_width(fmt.percent(v), style) for vs in series.values() for v in vs if v is not None),
+                     default=0.0)
+        upright = widest > slot * 0.95
+        plot_height = h - style.text_size * 2.4 - top
+        headroom = (widest + 4) / plot_height if upright else 0.12
+        ceiling = largest * 1.03 / max(1 - headroom, 0.3)
         for s, values in enumerate(series.values()):
             for i, value in enumerate(values):
                 x = i - group_width / 2 + bar_width * (s + 0.5)
@@ -80,12 +90,15 @@ def age_band_shares_chart(
                     continue
                 axes.bar(x, value, width=bar_width * 0.92, color=colours[s], zorder=2)
                 axes.text(x, value + largest * 0.015, fmt.percent(value), ha="center", va="bottom",
-                          fontsize=style.min_text_size, color=style.text_colour, zorder=4)
+                          rotation=90 if upright else 0, fontsize=style.min_text_size, color=style.text_colour,
+                          zorder=4)
         axes.set_xticks(range(len(bands)), list(bands))
         axes.set_xlim(-0.5, len(bands) - 0.5)
-        value_axis(axes, style, lambda v: fmt.percent(v, 0), largest * 1.15)
-        withheld = [(WITHHELD_SWATCH, WITHHELD_KEY)] if any(v is None for vs in series.values() for v in vs) else []
-        key_row(figure, style, [*zip(colours, series), *withheld], x=0, y=h - key_height + 4, height=h)
+        # every bar carries its value, so no value axis: a baseline, and room above the bars for the labels
+        axes.set_ylim(0, ceiling if ceiling > 0 else 1)
+        axes.set_yticks([])
+        axes.spines["bottom"].set_color(style.axis_colour)
+        key_row(figure, style, key, x=0, y=h - style.text_size * 1.8, height=h)
 
     return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height)
 

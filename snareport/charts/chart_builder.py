@@ -92,7 +92,10 @@ def value_axis(axes: Axes, style: ChartStyle, formatter: Callable[[float], str],
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axes.set_ylim(0, top if top > 0 else 1)
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, min_n_ticks=3, integer=False))
+    # as many gridlines as the plot's height leaves room for labels (never crowded on a short plot)
+    tall = axes.get_position().height * axes.figure.bbox.height
+    nbins = max(1, min(5, int(tall // (style.text_size * 2.0))))
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=nbins, min_n_ticks=min(3, nbins + 1), integer=False))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: formatter(v)))
     axes.grid(axis="y", color=style.gridline_colour, linewidth=0.6)
     axes.tick_params(axis="y", length=0)
@@ -116,8 +119,30 @@ def withheld_bar(axes, position: float, thickness: float, length: float, style: 
                              edgecolor=style.secondary_text_colour, linewidth=0.3, zorder=2))
 
 
+def key_lines(style: ChartStyle, entries: Sequence[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """The key's entries in lines that fit ``width`` points (an entry never splits)."""
+    swatch = style.text_size * 0.9
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0.0
+    for entry in entries:
+        need = swatch + 4 + text_width(entry[1], style) + 14
+        if lines[-1] and used + need - 14 > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(entry)
+        used += need
+    return lines
+
+
 def key_row(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]], x: float, y: float, height: float) -> None:
-    """A one-line key in figure points: a colour swatch then its label, in the same order as the bars."""
+    """A key in figure points: a colour swatch then its label, in the same order as the bars; entries
+    that do not fit the figure's width go on further lines below the first (at ``y``)."""
+    for n, line in enumerate(key_lines(style, entries, figure.bbox.width - x)):
+        _key_line(figure, style, line, x, y - n * style.text_size * 1.4, height)
+
+
+def _key_line(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]], x: float, y: float,
+              height: float) -> None:
     from matplotlib.patches import Rectangle
 
     swatch = style.text_size * 0.9

@@ -9,6 +9,7 @@ from snareport.layout._periods import later, span, unavailable_note
 from snareport.layout.blocks import Block
 from snareport.layout.builder import BlockBuilder, Segment, Tile
 from snareport.layout.figures import age_distribution_chart
+from snareport.models.knives import KnivesSection
 from snareport.models.report import Report
 
 
@@ -75,7 +76,7 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         out += builder.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),
-            style=builder.chart_style, unknown=k.age_unknown, height=builder.chart_style.height * 0.68))
+            style=builder.chart_style, unknown=k.age_unknown, height=builder.chart_style.height * 0.56))
         if k.area_age_groups:   # the area's shares beside the district's
             whole = {g.label: g for g in k.area_age_groups}
             rows = []
@@ -89,6 +90,20 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
                                f"{m.area}: people", f"{m.area}: share"], rows, widths=[0.24, 0.18, 0.18, 0.2, 0.2],
                               caption=f"People of known age in knife-enabled offences, {current}",
                               source=source_line(report, "offences", "people"))
+        out += builder.annex_table(*_ages_table(k), f"People involved in knife-enabled offences by age, "
+                                f"{report.metadata.scope_label}, {current} (row: tens of years; column: units)",
+                                numeric=[False] + [True] * 10, source=source_line(report, "offences", "people"))
     for note in k.notes:
         out.append(builder.note(note))
     return out
+
+
+def _ages_table(k: KnivesSection) -> tuple[list[str], list[list[str]]]:
+    """The age chart's counts as text: one row per ten years of age, one column per year within them (the
+    unknown ages are in the chart's subtitle)."""
+    counts = {a.age: a.count for a in k.age_distribution}
+    low, high = min(counts) // 10 * 10, max(counts)
+    rows = [[f"{tens}\u2013{tens + 9}"] + [fmt.count(counts[tens + u]) if (tens + u) in counts and counts[tens + u] is not None
+                                          else (fmt.SUPPRESSED if (tens + u) in counts else "") for u in range(10)]
+            for tens in range(low, high + 1, 10)]
+    return ["Age", *(f"+{u}" for u in range(10))], rows
