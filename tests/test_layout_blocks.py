@@ -81,3 +81,36 @@ def test_laying_out_imports_no_drawing_library():
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _pages_of_table_and_source(space: float, keep_rows: int, monkeypatch) -> tuple[list[int], list[int]]:
+    """A table of eight rows and its source line laid out below ``space`` points of blank: the pages its
+    last row and its source line land on."""
+    import io
+
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from snareport.layout import builder as builder_module
+    from snareport.render.flowables import FlowableMaker
+
+    monkeypatch.setattr(builder_module, "KEEP_WHOLE_ROWS", keep_rows)
+    theme = load_theme("kent_medway")
+    blocks = BlockBuilder(theme).table(["Group", "Count"], [[f"Group {i}", str(i)] for i in range(8)],
+                                       caption="Eight groups", source="Source: Zebra Survey")
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer).build([Spacer(1, space), *FlowableMaker(theme).flowables(blocks)])
+    pages = [p.extract_text() or "" for p in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+    return ([i for i, t in enumerate(pages) if "Group 7" in t], [i for i, t in enumerate(pages) if "Zebra" in t])
+
+
+def test_a_short_tables_source_line_is_never_left_alone_at_the_top_of_a_page(monkeypatch):
+    for space in range(400, 684, 4):      # wherever the page ends, the source stays with the table's last row
+        last_row, source = _pages_of_table_and_source(space, 15, monkeypatch)
+        assert last_row == source, f"{space} pt above: last row on page {last_row}, source on page {source}"
+
+
+def test_without_keeping_a_source_line_can_be_left_alone(monkeypatch):
+    """The test above can fail: with nothing kept, some page end parts a table from its source line."""
+    parted = [s for s in range(400, 684, 4) if len(set(sum(_pages_of_table_and_source(s, 0, monkeypatch), []))) > 1]
+    assert parted

@@ -59,6 +59,7 @@ class Paragraph(Block):
 
     runs: tuple[Run, ...]
     style: str = "body"
+    keep_with_next: bool = False    # on the page of what follows (a table's key before its source line)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Table(Block):
     numeric: tuple[bool, ...]
     widths: tuple[float, ...]
     compact: bool = False
+    keep_with_next: bool = False    # a short table stays on the page of its key and source line
 
 
 @dataclass(frozen=True)

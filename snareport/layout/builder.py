@@ -160,13 +160,13 @@ class BlockBuilder:
         if widths is None:
             first = 0.4 if n > 1 else 1.0
             widths = [first] + [(1 - first) / (n - 1)] * (n - 1) if n > 1 else [1.0]
+        notes = ([fmt.SUPPRESSED_KEY] if any(fmt.SUPPRESSED in str(v) for row in rows for v in row) else []) \
+            + ([source] if source else [])               # the key sits right under the table, then its source
+        keep = len(rows) <= KEEP_WHOLE_ROWS and bool(notes)   # never a source line alone at the top of a page
         out: list[Block] = [Caption(caption)] if caption else []
         out.append(Table(tuple(str(h) for h in header), tuple(tuple(str(v) for v in row) for row in rows),
-                         tuple(numeric), tuple(widths), compact))
-        if any(fmt.SUPPRESSED in str(v) for row in rows for v in row):
-            out.append(self.note(fmt.SUPPRESSED_KEY))      # the key sits right under the table
-        if source:
-            out.append(self.note(source))
+                         tuple(numeric), tuple(widths), compact, keep_with_next=keep))
+        out += [Paragraph((note,), "note", keep_with_next=keep and i < len(notes) - 1) for i, note in enumerate(notes)]
         return out
 
     def annex_table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str,
@@ -248,5 +248,8 @@ class BlockBuilder:
     def keep(blocks: list[Block]) -> Block:
         return KeepTogether(tuple(blocks))
 
+
+KEEP_WHOLE_ROWS = 15
+"""A table of this many rows or fewer moves to the next page with its key and source rather than split from them."""
 
 __all__ = ["ANNEX_KEY", "AnnexTable", "BlockBuilder", "Segment", "Tile", "text_width"]

@@ -129,7 +129,10 @@ class FlowableMaker:
 
     # --- text -----------------------------------------------------------------------------------
     def _paragraph(self, p: b.Paragraph) -> Flowable:
-        return self._emit(TaggedParagraph(runs_markup(p.runs), getattr(self.styles, p.style)), "P")
+        para = TaggedParagraph(runs_markup(p.runs), getattr(self.styles, p.style))
+        if p.keep_with_next:
+            para.keepWithNext = 1
+        return self._emit(para, "P")
 
     def _bulletlist(self, lst: b.BulletList) -> Flowable:
         style = getattr(self.styles, lst.style)
@@ -212,6 +215,8 @@ class FlowableMaker:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if t.compact else 4),
         ]))
         table.spaceAfter = 4
+        if t.keep_with_next:
+            table.keepWithNext = 1
         # a first column of labels (districts, offence groups, organisations) heads its row
         return self._emit(table, "Table", header_rows=1, header_columns=0 if numeric[0] else 1)
 
