@@ -60,6 +60,20 @@ def test_the_public_canvas_hooks_the_report_canvas_overrides():
     assert "dateFormatter" in inspect.signature(Canvas.setDateFormatter).parameters
 
 
+def test_text_object_internals():
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    assert list(inspect.signature(PDFTextObject._textOut).parameters) == ["self", "text", "TStar"]
+    assert list(inspect.signature(PDFTextObject._formatText).parameters) == ["self", "text"]
+    text = private.SpokenText(Canvas(io.BytesIO()))
+    text.setFont("Helvetica", 10)
+    text._textOut("wrapped", 1)                    # how a paragraph writes a line: moved down after (T*)
+    text.textOut("8 \u2192 5")
+    code = text.getCode()
+    assert "(wrapped ) Tj T*" in code
+    assert "/Span <</ActualText (to)>> BDC" in code and code.count("EMC") == 1
+
+
 def test_flowable_internals():
     assert list(inspect.signature(Flowable._hAlignAdjust).parameters)[:3] == ["self", "x", "sW"]
     assert list(inspect.signature(rl_flowables._listWrapOn).parameters)[:3] == ["F", "availWidth", "canv"]

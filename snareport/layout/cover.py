@@ -19,7 +19,7 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         builder.space(2 * MM),
         builder.para(m.partnership, small_style),
         builder.space(18 * MM),
-        builder.para(m.title, title_style),
+        builder.part_heading(m.title, title_style, level=1, section=False),   # the document's first heading
         builder.space(4 * MM),
         builder.para(m.edition, sub_style),
         builder.space(10 * MM),

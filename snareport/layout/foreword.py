@@ -17,9 +17,10 @@ from snareport.models.report import Report
 def build(report: Report, builder: BlockBuilder) -> list[Block]:
     f = content(report).foreword
     out: list[Block] = edition_note(report, builder)
-    out += scope_note(report, builder, "foreword") + [builder.para(f.title, "lead")]
+    # the letter's own title reads as its sub-heading; the signature is bold body text, not a heading
+    out += scope_note(report, builder, "foreword") + [builder.part_heading(f.title, "lead", section=False)]
     out += builder.markdown(f.body)
-    out += [builder.space(8), builder.para(f.signatory, "h3"), builder.para(f.role, "muted")]
+    out += [builder.space(8), builder.rich([Segment(f.signatory, bold=True)]), builder.para(f.role, "muted")]
     return out
 
 

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from snareport.render.reportlab_private import SpokenText
+
 if TYPE_CHECKING:
     from snareport.render.tagging.tagger import Tagger
 
@@ -23,7 +25,8 @@ def pdf_date(day: dt.date) -> str:
 
 class ReportCanvas(Canvas):
     """A canvas whose document date is ``document_date`` (midnight UTC; reproducible output), which carries
-    the ``tagger`` recording this pass's marked content, and which tells ``link_listeners`` of every link."""
+    the ``tagger`` recording this pass's marked content, and which tells ``link_listeners`` of every link.
+    With a tagger, its text objects are `SpokenText` (wrapped lines end in a space, arrows are read "to")."""
 
     def __init__(self, *args: Any, document_date: dt.date | None = None, tagger: Tagger | None = None,
                  **kwargs: Any) -> None:
@@ -45,3 +48,8 @@ class ReportCanvas(Canvas):
 
     def linkURL(self, *args: Any, **kwargs: Any) -> Any:
         return self._linked(super().linkURL(*args, **kwargs))
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:
+        if self.tagger is None:
+            return super().beginText(x, y, direction)
+        return SpokenText(self, x, y, direction=direction)
