@@ -143,3 +143,11 @@ def test_district_scope_carries_the_whole_areas_changes_beside_its_own():
     assert (adm["all_ages"].previous, adm["all_ages"].current) == (pytest.approx(3.0), pytest.approx(1.0))
     whole = achievements.calculate(prepare(_data()), Scope())
     assert whole.area_knife_enabled == [] and whole.area_admissions == []
+
+
+def test_admissions_are_worded_by_the_mechanism_report_yaml_counts():
+    sharp = achievements.calculate(prepare(_data()), Scope())
+    assert sharp.admissions_cause == "assault with a knife or sharp object"
+    other = achievements.calculate(prepare(_data(cfg=config(definitions={"admissions_mechanism": "other"}))), Scope())
+    assert other.admissions_cause == "assault by other means"
+    assert {a.key: a.change.previous for a in other.admissions}["all_ages"] == pytest.approx(100 / 12)

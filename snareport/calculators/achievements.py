@@ -19,6 +19,7 @@ from snareport.calculators.common import (
     unavailable_reason,
 )
 from snareport.formatting import month_list
+from snareport.loading.schema import MECHANISM_CAUSES
 from snareport.models.achievements import AchievementsSection, CostSaving
 from snareport.models.common import LabelledChange
 
@@ -120,7 +121,9 @@ def _admissions(prep: Prepared, scope: Scope, rolling) -> tuple[dict, list[str]]
         if gap:
             notes.append(f"Hospital admissions for {gap.label} have no figures for {month_list(gap.missing)}: the "
                          f"monthly averages use the {gap.present} months present.")
-    fields = dict(admissions_scope=where, admissions=changes)
+    mechanism = prep.config.definitions.admissions_mechanism
+    fields = dict(admissions_scope=where, admissions=changes,
+                  admissions_cause=MECHANISM_CAUSES.get(mechanism, f"assault ({mechanism})"))
     if where == "district":   # the whole area's, beside the district's
         fields["area_admissions"] = list(area.admissions)
     return fields, notes

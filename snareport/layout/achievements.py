@@ -43,18 +43,18 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         area_adm = {x.key: x.change for x in a.area_admissions}
         adm_where = where if a.admissions_scope == "district" else ""
         for x in a.admissions:
-            what = f"hospital admissions for assault with a knife or sharp object ({x.label})"
+            what = f"hospital admissions for {a.admissions_cause} ({x.label})"
             tile = Tile(fmt.change_counts(x.change, dp=2), f"average admissions a month{adm_where}, {x.label}",
                         f"{fmt.change_words(x.change)}, {window}" + beside(m.area, area_adm.get(x.key)),
                         icon="hospital")
             _sort(x.change, tile, what, falls, watch, withheld, absent)
         if falls:
-            out.append(builder.h2("Hospital admissions for assault with a knife or sharp object"))
+            out.append(builder.h2(f"Hospital admissions for {a.admissions_cause}"))
             out.append(builder.tiles(falls))
             if a.admissions_scope == "county" and report.metadata.district:
                 out.append(builder.note("Admissions are shown for the whole area: the source has no district."))
     else:
-        out.append(builder.h2("Hospital admissions for assault with a knife or sharp object"))
+        out.append(builder.h2(f"Hospital admissions for {a.admissions_cause}"))
         out.append(builder.note(reason_note(a.admissions_reason)))
     saving_blocks, saving_watch = savings_blocks(a, builder, where)
     out += saving_blocks

@@ -28,7 +28,7 @@ def _achievement_rows(report: Report) -> list[tuple[str, list[str], str | None]]
         note = next(n for n in a.notes if "Knife-enabled" in n)
         rows.append(("Knife-enabled offences by age", needs(note), note))
     if not a.admissions_available:
-        rows.append(("Hospital admissions for assault with a sharp object", needs(a.admissions_reason)
+        rows.append((f"Hospital admissions for {a.admissions_cause}", needs(a.admissions_reason)
                      or ["hospital_admissions"], a.admissions_reason))
     if not a.savings_available:
         rows.append(("Savings from falling serious violence", needs(a.savings_reason) or ["unit_costs"],

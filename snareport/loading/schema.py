@@ -13,6 +13,8 @@ ROLES = ("victim", "suspect")
 SEXES = ("male", "female", "unknown")
 ADMISSION_AGE_BANDS = ("0-24", "25+")
 MECHANISMS = ("sharp object", "other")
+MECHANISM_CAUSES = {"sharp object": "assault with a knife or sharp object", "other": "assault by other means"}
+"""What the admissions of each mechanism are for, as the report words it."""
 POPULATION_AGE_BANDS = ("0-9", "10-17", "18-24", "25+")
 
 

@@ -34,6 +34,7 @@ class AchievementsSection(Section):
     admissions_reason: str | None = None
     admissions_scope: str | None = None               # "district" or "county" (district lacking in source)
     admissions: list[LabelledChange] = []            # monthly average: key "all_ages", "under_25"
+    admissions_cause: str = "assault with a knife or sharp object"   # report.yaml's admissions mechanism, in words
     area_admissions: list[LabelledChange] = []       # the whole area's, beside a district's own admissions
     fallen_groups: list[LabelledChange] = []
     fallen_types: list[LabelledChange] = []

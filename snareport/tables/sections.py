@@ -123,7 +123,7 @@ def achievements(report: Any) -> list[DataTable | None]:
         where = "whole area" if a.admissions_scope == "county" else report.metadata.scope_label
         out.append(_table(
             "sharp_object_admissions",
-            f"Average monthly hospital admissions for assault with a knife or sharp object, {wp} to {wc} ({where})",
+            f"Average monthly hospital admissions for {a.admissions_cause}, {wp} to {wc} ({where})",
             ["Age group", f"Average admissions a month, {wp}", f"Average admissions a month, {wc}", "Change (%)"],
             [(x.label, *change_cells(x.change, dp=2)) for x in a.admissions], "achievements",
             ["Hospital admissions", "Percentage change"]))
