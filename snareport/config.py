@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from snareport.formatting import period_label
 
@@ -168,6 +168,17 @@ class Definitions(_Strict):
     highest_volume_districts: int = Field(default=3, ge=1)  # recorded offences: districts named for volume
     top_offence_types: int = Field(default=3, ge=1)         # sexual violence: offence types listed
     peak_months: int = Field(default=3, ge=1)               # sexual violence: months named as the peak
+    # Heat maps: hours per column, the narrowest of ``time_band_hours`` whose cells hold on average at
+    # least ``time_band_min_average`` offences (else the widest); small districts get 2-, 3-, 4- or 6-hour bands.
+    time_band_hours: list[int] = Field(default_factory=lambda: [1, 2, 3, 4, 6], min_length=1)
+    time_band_min_average: float = Field(default=15.0, ge=0)
+
+    @field_validator("time_band_hours")
+    @classmethod
+    def _whole_days(cls, value: list[int]) -> list[int]:
+        if any(h < 1 or 24 % h for h in value):
+            raise ValueError(f"time_band_hours {value}: every band must divide the 24 hours of a day (1, 2, 3, 4, 6, 8, 12)")
+        return sorted(set(value))
     # Sexual violence table (and chart): row label → the sexual_category values it adds up.
     sexual_violence_table: dict[str, list[str]] = Field(default_factory=lambda: {
         "Rape": ["rape"], "Sexual assault": ["contact", "penetration"], "Non-contact": ["non-contact"]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-from calc_fixtures import dataset, offences, people
+from calc_fixtures import config, dataset, offences, people
 
 from snareport.calculators import temporal
 from snareport.calculators.prepare import prepare
@@ -27,6 +27,9 @@ def test_empty_grid_has_no_peaks():
     assert temporal.peak_windows(np.zeros((7, 24), dtype=int), 0.75) == []
 
 
+HOURLY = config(definitions={"time_band_hours": [1]})   # hour by hour, however few the offences
+
+
 def test_counts_by_weekday_and_hour_for_cohorts():
     # 2024-05-06 is a Monday
     off = offences([
@@ -38,8 +41,9 @@ def test_counts_by_weekday_and_hour_for_cohorts():
     assert dt.date(2024, 5, 6).weekday() == 0
     ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
                   ("o3", "c", "victim", 20, "male"), ("o4", "d", "victim", 16, "male")])
-    s = temporal.calculate(prepare(dataset(off, ppl)), Scope())
+    s = temporal.calculate(prepare(dataset(off, ppl, cfg=HOURLY)), Scope())
     by = {c.cohort: c for c in s.cohorts}
+    assert by["under_18"].band_hours == 1
     assert by["under_18"].counts[0][15] == 2 and by["under_18"].total == 2
     assert by["under_25"].counts[5][23] == 1 and by["under_25"].total == 3
     assert by["under_18"].summary == "Mondays 3pm–4pm"
@@ -62,8 +66,30 @@ def test_district_peaks_have_the_whole_area_beside_them():
     ])
     ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "suspect", 17, "male"),
                   ("o3", "c", "victim", 16, "male")])
-    ds = dataset(off, ppl)
+    ds = dataset(off, ppl, cfg=HOURLY)
     b = {c.cohort: c for c in temporal.calculate(prepare(ds), Scope("B")).cohorts}
     assert b["under_18"].summary == "Saturdays 11pm–midnight"
     assert b["under_18"].area_summary == "Mondays 3pm–4pm"
     assert temporal.calculate(prepare(ds), Scope()).cohorts[0].area_summary is None
+
+
+def test_few_offences_are_counted_in_wider_time_bands():
+    # 2 offences on Monday 15:10 and 15:30, 1 on Monday 13:00; with bands of 1 or 4 hours and an average
+    # of at least 0.05 offences per cell, 3 / 168 = 0.018 is too few, 3 / 42 = 0.071 enough: 4-hour bands
+    off = offences([("o1", "2024-05-06 15:30", "A", "V", "T", False, None),
+                    ("o2", "2024-05-06 15:10", "A", "V", "T", False, None),
+                    ("o3", "2024-05-06 13:00", "A", "V", "T", False, None)])
+    ppl = people([("o1", "a", "victim", 16, "male"), ("o2", "b", "victim", 16, "male"),
+                  ("o3", "c", "victim", 16, "male")])
+    cfg = config(definitions={"time_band_hours": [1, 4], "time_band_min_average": 0.05})
+    under_18 = temporal.calculate(prepare(dataset(off, ppl, cfg=cfg)), Scope()).cohorts[0]
+    assert under_18.band_hours == 4 and len(under_18.counts[0]) == 6
+    assert under_18.counts[0] == [0, 0, 0, 3, 0, 0]            # 12:00–16:00 holds all three
+    assert under_18.summary == "Mondays midday–4pm"
+
+
+def test_time_bands_must_divide_the_day():
+    import pytest
+
+    with pytest.raises(ValueError, match="divide the 24 hours"):
+        config(definitions={"time_band_hours": [1, 5]})

@@ -21,6 +21,7 @@ from snareport.scope import Scope
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.calculators.common import Frames
     from snareport.calculators.prepare import Prepared
+    from snareport.config import Definitions
 
 COHORTS = ("under_18", "under_25")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -38,12 +39,24 @@ def calculate(prep: Prepared, scope: Scope) -> TemporalSection:
     grids = _grids(prep, scope, current)
     share = prep.config.definitions.peak_share
     area = None if scope.is_county else prep.temporal   # the whole area's peaks, beside the district's
-    return TemporalSection(**fixed, cohorts=[
-        CohortHeatmap(cohort=name, cohort_label=getattr(prep.config.cohorts, name).label, counts=grid.tolist(),
-                      total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share,
-                      peaks=peak_windows(grid, share), summary=join_words([p.label for p in peak_windows(grid, share)]),
-                      area_summary=None if area is None else area.summaries[name])
-        for name, grid in grids.items()])
+    cohorts = []
+    for name, hourly in grids.items():
+        grid, band = banded(hourly, prep.config.definitions)
+        peaks = peak_windows(grid, share, band)
+        cohorts.append(CohortHeatmap(
+            cohort=name, cohort_label=getattr(prep.config.cohorts, name).label, counts=grid.tolist(), band_hours=band,
+            total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share, peaks=peaks,
+            summary=join_words([p.label for p in peaks]), area_summary=None if area is None else area.summaries[name]))
+    return TemporalSection(**fixed, cohorts=cohorts)
+
+
+def banded(hourly: np.ndarray, definitions: Definitions) -> tuple[np.ndarray, int]:
+    """7 × 24 hourly counts → (7 × 24/b counts, b): b is the narrowest of ``time_band_hours`` whose cells
+    average at least ``time_band_min_average`` offences, else the widest (report.yaml definitions)."""
+    total = int(hourly.sum())
+    hours = definitions.time_band_hours
+    band = next((b for b in hours if total / (7 * 24 // b) >= definitions.time_band_min_average), hours[-1])
+    return hourly.reshape(7, 24 // band, band).sum(axis=2), band
 
 
 @dataclass(frozen=True)
@@ -57,8 +70,12 @@ def whole_area(frames: Frames) -> TemporalArea | None:
     if unavailable_reason(frames, "offences.time_of_day", "people", "people.age"):
         return None
     grids = _grids(frames, Scope(), frames.config.comparisons.year_on_year[1])
-    share = frames.config.definitions.peak_share
-    return TemporalArea({name: join_words([p.label for p in peak_windows(grid, share)]) for name, grid in grids.items()})
+    definitions = frames.config.definitions
+    summaries = {}
+    for name, hourly in grids.items():
+        grid, band = banded(hourly, definitions)
+        summaries[name] = join_words([p.label for p in peak_windows(grid, definitions.peak_share, band)])
+    return TemporalArea(summaries)
 
 
 def _grids(ds: Prepared | Frames, scope: Scope, current: str) -> dict[str, np.ndarray]:
@@ -73,11 +90,12 @@ def _grids(ds: Prepared | Frames, scope: Scope, current: str) -> dict[str, np.nd
     return grids
 
 
-def peak_windows(grid: np.ndarray, peak_share: float) -> list[PeakWindow]:
+def peak_windows(grid: np.ndarray, peak_share: float, band_hours: int = 1) -> list[PeakWindow]:
     """Peak cells (≥ peak_share × max) as windows of consecutive hours, grouped by days sharing them.
 
     Hours that peak on all five weekdays form the "weekdays" windows; the remaining peak hours of each
     day form that day's windows, and days with identical windows are grouped ("Saturday & Sunday").
+    Each column of ``grid`` covers ``band_hours`` hours.
     """
     top = int(grid.max())
     if top == 0:
@@ -85,8 +103,9 @@ def peak_windows(grid: np.ndarray, peak_share: float) -> list[PeakWindow]:
     peak = grid >= peak_share * top
     weekday_hours = peak[list(WEEKDAYS)].all(axis=0)
     windows: list[PeakWindow] = []
+    b = band_hours
     for start, end in _runs(weekday_hours):
-        windows.append(_window(list(WEEKDAYS), "weekdays", start, end))
+        windows.append(_window(list(WEEKDAYS), "weekdays", start * b, end * b))
     remaining = peak.copy()
     remaining[list(WEEKDAYS)] &= ~weekday_hours
     groups: dict[tuple, list[int]] = {}
@@ -96,7 +115,7 @@ def peak_windows(grid: np.ndarray, peak_share: float) -> list[PeakWindow]:
             groups.setdefault(runs, []).append(day)
     for runs, days in sorted(groups.items(), key=lambda kv: kv[1][0]):
         for start, end in runs:
-            windows.append(_window(days, _days_label(days), start, end))
+            windows.append(_window(days, _days_label(days), start * b, end * b))
     return windows
 
 

@@ -14,7 +14,8 @@ from typing import Any
 from snareport.disclosure.catalogue import Catalogue, Key, Path
 
 AREA = "area"
-NOT_ADDITIVE = {"hh", "svs", "svword", "kmodal_age"}   # distinct people: a person can be in two districts
+NOT_ADDITIVE = {"hh", "svs", "svword", "kmodal_age",   # distinct people: a person can be in two districts
+                "heatband"}                              # bands differ by scope: tied through their hours
 YOY = ("Y1", "Y2")
 OLDEST = 130          # an age range without an upper bound sums the single ages up to this
 
@@ -435,10 +436,22 @@ class _Collector:
         S, P = self.scope, ("temporal",)
         for i, cohort in enumerate(t.get("cohorts", [])):
             at, c = (*P, "cohorts", i), cohort["cohort"]
+            b = cohort.get("band_hours", 1)
             grid = []
             for day, row in enumerate(cohort["counts"]):
-                for hour, _ in enumerate(row):
-                    grid.append(self.count(("heat", S, c, day, hour), (*at, "counts", day, hour)))
+                for col, _ in enumerate(row):
+                    if b == 1:
+                        grid.append(self.count(("heat", S, c, day, col), (*at, "counts", day, col)))
+                        continue
+                    # a band of b hours: the sum of its hours, which no report prints (free cells), so the
+                    # area = sum of districts still ties every scope hour by hour, whatever its bands
+                    band = self.count(("heatband", S, c, day, col * b, b), (*at, "counts", day, col))
+                    grid.append(band)
+                    hours = [("heat", S, c, day, h) for h in range(col * b, (col + 1) * b)]
+                    for hour in hours:
+                        self.cat.cell(hour, None)
+                    if band:
+                        self.cat.relate(band, hours)
             total = self.count(("heat", S, c, "all"), (*at, "total"))
             if total:
                 self.cat.relate(total, [g for g in grid if g])

@@ -240,7 +240,7 @@ def _temporal(t: dict[str, Any], threshold: int) -> None:
         shown = [c for c in cells if c is not None]
         cohort["max_count"] = max(shown) if shown and max(shown) > 0 else None
         line = (cohort["max_count"] or 0) * cohort["peak_threshold"]
-        peaks = peak_windows(grid, cohort["peak_threshold"]) if line > threshold else []
+        peaks = peak_windows(grid, cohort["peak_threshold"], cohort.get("band_hours", 1)) if line > threshold else []
         cohort["peaks"] = [p.model_dump() for p in peaks]
         cohort["summary"] = join_words([p.label for p in peaks])
 

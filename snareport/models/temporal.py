@@ -17,7 +17,8 @@ class PeakWindow(SectionModel):
 class CohortHeatmap(SectionModel):
     cohort: str
     cohort_label: str
-    counts: list[list[int | None]]  # 7 rows (Monday first) × 24 hours; None: withheld by disclosure control
+    counts: list[list[int | None]]  # 7 rows (Monday first) × 24 / band_hours columns; None: withheld
+    band_hours: int = 1             # hours per column (report.yaml definitions.time_band_hours: wider where counts are small)
     total: int | None
     max_count: int | None
     peak_threshold: float           # fraction of max_count at or above which a cell is a peak
