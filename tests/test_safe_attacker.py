@@ -192,10 +192,19 @@ def read(public: dict) -> Knowledge:
                     fam(parts[-1])
             k.sum(total, parts)
         for cohort in r["temporal"]["cohorts"]:
-            c = cohort["cohort"]
-            grid = [fam(k.see(("heat", S, c, day, hour), n)) for day, row in enumerate(cohort["counts"])
-                    for hour, n in enumerate(row)]
-            k.sum(fam(k.see(("heat", S, c, "all"), cohort["total"])), grid)
+            c, b = cohort["cohort"], cohort.get("band_hours", 1)
+            hours = []
+            for day, row in enumerate(cohort["counts"]):
+                for col, n in enumerate(row):
+                    if b == 1:
+                        hours.append(fam(k.see(("heat", S, c, day, col), n)))
+                        continue
+                    # a band of b hours adds up its hours, which no report prints: every scope's hours
+                    # still add up to the area's, whatever bands each scope prints
+                    inside = [fam(k.see(("heat", S, c, day, h), None)) for h in range(col * b, (col + 1) * b)]
+                    k.sum(k.see(("heatband", S, c, day, col * b, b), n), inside)
+                    hours += inside
+            k.sum(fam(k.see(("heat", S, c, "all"), cohort["total"])), hours)
     for family, scopes in families.items():
         if "area" in scopes:
             head, rest = family[0], family[1:]
@@ -272,8 +281,8 @@ def _judge(public: dict, truth: dict, sample: int | None = None) -> list[str]:
     # whose withheld neighbours in its own row of the area table are few
     if sample is not None:
         rng = np.random.default_rng(0)
-        heat = [x for x in withheld if x[0] == "heat"]
-        other = [x for x in withheld if x[0] != "heat"]
+        heat = [x for x in withheld if x[0] in ("heat", "heatband")]
+        other = [x for x in withheld if x[0] not in ("heat", "heatband")]
         pick = rng.choice(len(heat), size=min(sample, len(heat)), replace=False) if heat else []
         withheld = other + [heat[i] for i in sorted(pick)]
     found = ranges(known, withheld)
@@ -325,8 +334,9 @@ def test_heat_map_peaks_give_no_withheld_cell_away(which, request):
     public, truth = request.getfixturevalue(which)
     for name, r in public.items():
         for cohort in r["temporal"]["cohorts"]:
+            b = cohort.get("band_hours", 1)
             cells = [(d, h, n) for d, row in enumerate(cohort["counts"]) for h, n in enumerate(row)]
-            withheld = {(d, h) for d, h, n in cells if n is None}
+            withheld = {(d, hour) for d, h, n in cells if n is None for hour in range(h * b, (h + 1) * b)}
             shown = [n for _, _, n in cells if n is not None]
             if withheld and shown:
                 assert cohort["max_count"] in (None, max(shown)), (name, cohort["cohort"])
