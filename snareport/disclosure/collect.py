@@ -510,8 +510,11 @@ def _area_sums(cat: Catalogue, districts: list[str], authorities: dict[str, list
         head, rest = family[0], family[1:]
         if head in NOT_ADDITIVE:
             continue
+        parts = [(head, d, *rest) for d in districts]
+        if head == "heat" and any(p not in cat.cells for p in parts):
+            continue   # hours (free where a district prints bands) tie the area only to a batch of every district
         # offence types, and baseline-year groups, are printed for a district only where they fell
-        cat.relate((head, AREA, *rest), [(head, d, *rest) for d in districts],
+        cat.relate((head, AREA, *rest), parts,
                    free_parts=head == "type" or (head == "ro" and rest[-1] == "Y0"))
     for key in list(cat.cells):                  # an authority = the sum of its districts
         if key[0] == "inv" and str(key[1]).startswith("auth:"):
