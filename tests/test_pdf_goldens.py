@@ -1,13 +1,16 @@
-"""Page images of the cover, contents and achievements pages against committed goldens, with a tolerance.
+"""Page images against committed, reviewed goldens, with a tolerance: the tiny report's cover, contents and
+achievements, and the sample county's at a glance, a chart page, a heat map page, a table page and back
+cover, and one district page (Thanet's where and when, its district highlighted).
 
 Refresh the goldens after an intended change of look:
 
     SNAREPORT_UPDATE_GOLDENS=1 .venv/bin/python -m pytest tests/test_pdf_goldens.py
 
-then look at the PNGs in tests/goldens/ before committing them.
+then look at every PNG in tests/goldens/ before committing them.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -16,14 +19,27 @@ import pytest
 from pdf_support import reader, tiny_pdf
 
 GOLDENS = Path(__file__).parent / "goldens"
+SAMPLE = Path(__file__).parent.parent / "sample_data"
 UPDATE = os.environ.get("SNAREPORT_UPDATE_GOLDENS") == "1"
 SCALE = 0.6                 # 72 dpi × 0.6: enough to see layout changes, small to commit
 MEAN_TOLERANCE = 1.5        # mean absolute difference per channel (0–255)
 PIXEL_TOLERANCE = 0.01      # share of pixels allowed to differ by more than 64
 
 
-def _page_index(title: str) -> int:
-    r = reader(tiny_pdf())
+@functools.cache
+def sample_pdf(district: str | None = None) -> bytes:
+    """The sample dataset's county (or a district) report, untagged (the look is what is compared)."""
+    if not (SAMPLE / "offences.parquet").exists():
+        pytest.skip("sample_data/ has no generated tables (run python sample_data/generate.py)")
+    import snareport
+    from snareport.render import render_bytes
+
+    report = snareport.build_report(snareport.load_dataset(SAMPLE), district=district)
+    return render_bytes(report, "kent_medway", tagged=False)
+
+
+def _page_of(data: bytes, title: str) -> int:
+    r = reader(data)
 
     def flat(entries):
         for e in entries:
@@ -35,22 +51,43 @@ def _page_index(title: str) -> int:
     raise LookupError(title)
 
 
-def _render(index: int):
+def _page_with(data: bytes, words: str) -> int:
+    """The first page whose text holds ``words`` (for pages no bookmark points at)."""
+    for i, page in enumerate(reader(data).pages):
+        if words in (page.extract_text() or ""):
+            return i
+    raise LookupError(words)
+
+
+def _render(data: bytes, index: int):
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(tiny_pdf())
+    pdf = pdfium.PdfDocument(data)
     try:
         return pdf[index].render(scale=SCALE).to_pil().convert("RGB")
     finally:
         pdf.close()
 
 
-@pytest.mark.parametrize("name, locate", [("cover", lambda: 0), ("contents", lambda: _page_index("Contents")),
-                                          ("achievements", lambda: _page_index("Achievements"))])
-def test_page_matches_golden(name, locate):
+PAGES = {
+    "cover": lambda: (tiny_pdf(), 0),
+    "contents": lambda: (tiny_pdf(), _page_of(tiny_pdf(), "Contents")),
+    "achievements": lambda: (tiny_pdf(), _page_of(tiny_pdf(), "Achievements")),
+    "county_at_a_glance": lambda: (sample_pdf(), _page_of(sample_pdf(), "At a glance")),
+    "county_chart_page": lambda: (sample_pdf(), _page_of(sample_pdf(), "Recorded offences, year on year")),
+    "county_heat_map_page": lambda: (sample_pdf(), _page_of(sample_pdf(), "Temporal analysis \u2013 under 25s")),
+    "county_table_page": lambda: (sample_pdf(), _page_with(sample_pdf(), "Table A2.")),
+    "county_back_cover": lambda: (sample_pdf(), len(reader(sample_pdf()).pages) - 1),
+    "thanet_where_and_when": lambda: (sample_pdf("Thanet"), _page_of(sample_pdf("Thanet"), "Where and when")),
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_matches_golden(name):
     from PIL import Image, ImageChops, ImageStat
 
-    image = _render(locate())
+    data, index = PAGES[name]()
+    image = _render(data, index)
     golden_path = GOLDENS / f"{name}.png"
     if UPDATE:
         GOLDENS.mkdir(exist_ok=True)
