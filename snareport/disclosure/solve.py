@@ -287,9 +287,12 @@ class _Solver:
 class _LP:
     """min/max of cells in one component subject to the relations, with published cells as constants.
 
-    Columns: the component's unknown cells x (≥ 0), then one t per cell; rows: the relations, then one link
-    per cell (t ≤ x when maximising, t ≥ x when minimising). A push sets the pushed cells' t to count in the
-    objective and to stop at their targets; every other t is free and costs nothing.
+    Columns: the component's unknown cells x (≥ 0); rows: the relations. A push gives the pushed cells a cost
+    and bounds them by their targets (x ≤ target when maximising, x ≥ target when minimising), so none is
+    pushed further than it needs. A point reached is a point of the unbounded problem (a certificate that
+    every cell at its target can reach it); a cell pushed alone that stops short cannot reach its target,
+    as max min(x, target) = min(max x, target). Every bound holds at the true values (a target is never
+    on the wrong side of the cell's value), so every push is feasible. One model serves both directions.
     """
 
     def __init__(self, solver: _Solver, comp: set[Key]):
@@ -319,24 +322,17 @@ class _LP:
         self.n = len(self.keys)
         self.b = rhs
         self.model: Model | None = None
-        self.maximise: bool | None = None
         self.pushed: list[int] = []
         self.solved = 0
 
-    def _model(self, maximise: bool) -> Model:
-        """This component's model for one direction, loaded into the solver's HiGHS (replacing the last)."""
-        if self.model is None or self.maximise != maximise or self.solver.loaded is not self:
-            n, eq = self.n, len(self.b)
-            link = np.arange(n)
-            sign = 1.0 if maximise else -1.0          # maximising t − x ≤ 0; minimising x − t ≤ 0
-            rows = [*self.rows, *(eq + link), *(eq + link)]
-            cols = [*self.cols, *(n + link), *link]
-            vals = [*self.vals, *np.full(n, sign), *np.full(n, -sign)]
-            self.model = Model(np.zeros(2 * n), [0.0] * n + [-INF] * n, [INF] * (2 * n),
-                               (rows, cols, vals), [*self.b, *([-INF] * n)], [*self.b, *([0.0] * n)],
+    def _model(self) -> Model:
+        """This component's model, loaded into the solver's HiGHS (replacing the last)."""
+        if self.model is None or self.solver.loaded is not self:
+            n = self.n
+            self.model = Model(np.zeros(n), [0.0] * n, [INF] * n, (self.rows, self.cols, self.vals), self.b, self.b,
                                presolve=False, highs=self.solver.highs)
             self.solver.highs, self.solver.loaded = self.model.highs, self
-            self.maximise, self.pushed = maximise, []
+            self.pushed = []
         return self.model
 
     def stall(self, targets: dict[Key, float], maximise: bool) -> dict[Key, float]:
@@ -383,24 +379,19 @@ class _LP:
         return sorted(failing, key=repr)
 
     def _push(self, keys: list[Key], targets: dict[Key, float], maximise: bool) -> np.ndarray | None:
-        """One LP pushing every key towards its target at once (capped, so none is pushed further):
-        maximising, Σ t over the keys with t ≤ x and t ≤ target; minimising, Σ t with t ≥ x and t ≥ target.
-        ``None``: unbounded."""
-        model = self._model(maximise)
-        n = self.n
-        before = [n + j for j in self.pushed]
-        if before:      # the last push's cells: free again, and out of the objective
-            model.set_costs(before, [0.0] * len(before))
-            model.set_bounds(before, [-INF] * len(before), [INF] * len(before))
+        """One LP pushing every key towards its target at once (bounded by it, so none is pushed further):
+        maximising Σ x over the keys with x ≤ target; minimising Σ x with x ≥ target. ``None``: unbounded."""
+        model = self._model()
+        if self.pushed:      # the last push's cells: unbounded above again, and out of the objective
+            model.set_costs(self.pushed, [0.0] * len(self.pushed))
+            model.set_bounds(self.pushed, [0.0] * len(self.pushed), [INF] * len(self.pushed))
         idx = [self.index[k] for k in keys]
-        cols = [n + j for j in idx]
         goals = [float(targets[k]) for k in keys]
-        model.set_costs(cols, [-1.0 if maximise else 1.0] * len(cols))
+        model.set_costs(idx, [-1.0 if maximise else 1.0] * len(idx))
         if maximise:
-            model.set_bounds(cols, [-INF] * len(cols), goals)
+            model.set_bounds(idx, [0.0] * len(idx), goals)
         else:
-            model.set_bounds(cols, goals, [INF] * len(cols))
+            model.set_bounds(idx, goals, [INF] * len(idx))
         self.pushed = idx
         self.solved += 1
-        x = model.solve()
-        return None if x is None else x[:n]
+        return model.solve()
