@@ -56,7 +56,7 @@ def test_the_knife_age_chart_is_asked_for_with_the_models_figures():
     assert figures[0].args[0] == {a.age: a.count for a in k.age_distribution}
     assert args["subject"] == "people involved in knife-enabled offences"
     width = BlockBuilder(load_theme("kent_medway")).frame_width
-    assert args["style"] == b.ChartSize(width, 225.0) and args["height"] == pytest.approx(225 * 0.68)
+    assert args["style"] == b.ChartSize(width, 225.0) and args["height"] == pytest.approx(225 * 0.56)
 
 
 def test_a_table_with_a_withheld_value_carries_the_key_beneath_it():
