@@ -143,8 +143,36 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _district_positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Each district's row positions in ``frame`` (one grouping; a district's rows are then a take)."""
-    return frame.groupby(frame["district"].astype("object"), sort=False).indices
+    """Each district's row positions in ``frame``, ascending (one stable sort of the district codes; a
+    district's rows are then a take). Districts with no rows are left out."""
+    district = frame["district"]
+    if not isinstance(district.dtype, pd.CategoricalDtype):
+        return frame.groupby(district.astype("object"), sort=False).indices
+    codes = district.cat.codes.to_numpy()
+    order = np.argsort(codes, kind="stable")
+    ends = np.cumsum(np.bincount(codes[codes >= 0], minlength=len(district.cat.categories)))
+    start = int((codes < 0).sum())      # rows without a district sort first and belong to none
+    out = {}
+    for name, end in zip(district.cat.categories, ends + start):
+        if end > start:
+            out[name] = order[start:end]
+        start = end
+    return out
+
+
+def _with_offences(people: pd.DataFrame, offences: pd.DataFrame) -> pd.DataFrame:
+    """Each people row with its offence's columns: an inner join on ``offence_id`` (many people to one
+    offence), in the people's order. Where ``offence_id`` is the offence's row number (the loader's integer
+    codes), the join is a take by position."""
+    ids, n = people["offence_id"], len(offences)
+    if not (pd.api.types.is_integer_dtype(ids.dtype) and pd.api.types.is_integer_dtype(offences["offence_id"].dtype)
+            and np.array_equal(offences["offence_id"].to_numpy(), np.arange(n))):
+        return people.merge(offences, on="offence_id", how="inner", validate="many_to_one")
+    rows = ids.to_numpy()
+    found = (rows >= 0) & (rows < n)
+    left = people if found.all() else people[found]
+    right = offences.drop(columns="offence_id").take(rows[found])
+    return pd.concat([left.reset_index(drop=True), right.reset_index(drop=True)], axis=1)
 
 
 def take_district(whole: pd.DataFrame, positions: Mapping[str, np.ndarray], district: str) -> pd.DataFrame:
@@ -161,7 +189,7 @@ def make_frames(ds: Dataset) -> Frames:
         cols = ["offence_id", "district", "occurred_at", "offence_group", "offence_type",
                 "knife_enabled", "sexual_category"]
         keep = [c for c in offences.columns if c in cols or c.startswith(PERIOD_FLAG)]
-        people = _plain(ds.people).merge(offences[keep], on="offence_id", how="inner", validate="many_to_one")
+        people = _with_offences(_plain(ds.people), offences[keep])
     flags = involvement(ds)
     flagged = offences.join(flags, on="offence_id")
     positions = {"offences": _district_positions(offences), "flagged": _district_positions(flagged)}

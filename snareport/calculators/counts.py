@@ -140,6 +140,18 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
+def _unique(codes: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_inverse=True)`` of codes from 0 to ``space`` − 1: by marking the codes
+    present (no sort) when the space is small beside the rows, as it is for a group of coded columns."""
+    if space > 4 * len(codes) + 1024:
+        present, position = np.unique(codes, return_inverse=True)
+        return present, position.reshape(-1)
+    seen = np.zeros(space, dtype=bool)
+    seen[codes] = True
+    rank = np.cumsum(seen) - 1          # the position of each present code among the present ones
+    return np.flatnonzero(seen), rank[codes]
+
+
 def count_table(columns: Mapping[str, pd.Series | np.ndarray], axes: Iterable[Iterable[str]],
                 periods: Mapping[str, np.ndarray]) -> CountTable:
     """Count the rows of ``columns`` (equal-length columns of one frame) by ``periods`` (name → bool mask of
@@ -153,8 +165,7 @@ def count_table(columns: Mapping[str, pd.Series | np.ndarray], axes: Iterable[It
         combined = np.zeros(len(coded[0][0]), dtype=np.int64)
         for codes, labels in coded:
             combined = combined * (len(labels)) + codes
-        present, position = np.unique(combined, return_inverse=True)
-        position = position.reshape(-1)
+        present, position = _unique(combined, prod(len(labels) for _, labels in coded))
         for name, (_, labels) in zip(reversed(group), reversed(coded), strict=True):
             cols[name] = _Column(axis, present % len(labels), labels)
             present = present // len(labels)
