@@ -23,6 +23,48 @@ def test_assigning_to_any_field_of_a_built_report_raises():
         report.achievements.year_on_year.later.label = "2099/00"
 
 
+def test_no_list_or_dict_inside_a_built_report_can_be_changed():
+    """Frozen goes all the way down: every list and dict a Report holds, at any depth, refuses changes."""
+    report = tiny_report()
+    containers: list[list | dict] = []
+
+    def walk(node):
+        if isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                walk(getattr(node, name))
+        elif isinstance(node, (list, dict)):
+            containers.append(node)
+            for value in node.values() if isinstance(node, dict) else node:
+                walk(value)
+
+    walk(report)
+    lists = [c for c in containers if isinstance(c, list)]
+    dicts = [c for c in containers if isinstance(c, dict)]
+    assert len(lists) > 50 and dicts
+    list_changes = [("append", (None,)), ("extend", ([],)), ("insert", (0, None)), ("remove", (None,)),
+                    ("pop", ()), ("clear", ()), ("sort", ()), ("reverse", ()), ("__setitem__", (slice(0, 0), [])),
+                    ("__delitem__", (slice(0, 0),)), ("__iadd__", ([],))]
+    dict_changes = [("__setitem__", ("x", 1)), ("__delitem__", ("x",)), ("update", ({},)), ("clear", ()),
+                    ("setdefault", ("x", 1)), ("pop", ("x", None)), ("popitem", ())]
+    for container in containers:
+        for method, args in list_changes if isinstance(container, list) else dict_changes:
+            with pytest.raises(TypeError):
+                getattr(container, method)(*args)
+    with pytest.raises(TypeError):
+        report.achievements.knife_enabled[0] = report.achievements.knife_enabled[0]
+    with pytest.raises(TypeError):
+        report.temporal.cohorts[0].counts[0][0] = 0
+
+
+def test_a_frozen_report_dumps_and_compares_as_plain_lists_and_dicts():
+    report = tiny_report()
+    dumped = report.model_dump()
+    assert type(dumped["periods"]) is list and type(dumped["metadata"]) is dict
+    assert report.periods == list(report.periods) and report.metadata.model_dump() == dumped["metadata"]
+    assert snareport.Report.model_validate(dumped).model_dump() == dumped
+    assert snareport.Report.model_validate_json(report.model_dump_json()).model_dump_json() == report.model_dump_json()
+
+
 def test_every_pydantic_model_in_the_package_is_frozen():
     models = set()
     for info in pkgutil.walk_packages(snareport.__path__, "snareport."):

@@ -20,7 +20,9 @@ from typing import Annotated, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from snareport.models.common import FrozenModel
 
 __all__ = ["Run", "Paragraph", "BulletList", "NumberedList", "Block", "RichText", "parse_markdown"]
 
@@ -31,8 +33,8 @@ _SWITCHED_OFF = ["heading", "lheading", "code", "fence", "blockquote", "hr", "ht
                  "table", "backticks", "autolink", "html_inline", "entity", "image", "linkify", "strikethrough"]
 
 
-class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Node(FrozenModel):
+    """Base of the rich text models: frozen, lists read-only."""
 
 
 class Run(_Node):

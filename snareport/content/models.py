@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from snareport.content.markdown import RichText, parse_markdown
+from snareport.models.common import FrozenModel
 
 __all__ = [
     "Markdown", "Foreword", "Recommendation", "AimAndPurpose", "ViolenceDefinition", "BoardMember", "Board",
@@ -33,8 +34,8 @@ Markdown = Annotated[RichText, BeforeValidator(_as_rich_text, json_schema_input_
 """A rich text field: written as a Markdown string, stored as RichText."""
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+class _Section(FrozenModel):
+    model_config = ConfigDict(coerce_numbers_to_str=True)
 
 
 class Foreword(_Section):

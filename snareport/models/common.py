@@ -6,18 +6,77 @@ A value withheld by disclosure control is ``None`` and its model says ``suppress
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, NoReturn
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 
-class SectionModel(BaseModel):
-    """Base of every model: JSON-serialisable, unknown fields rejected, frozen once built. A string under a
-    field is its description (in ``snareport schema`` and the API reference).
+def _refuse(self: object, *args: object, **kwargs: object) -> NoReturn:
+    raise TypeError(f"a built model's {type(self).__name__} cannot be changed: make a new model")
+
+
+class FrozenList(list):  # type: ignore[type-arg]
+    """A list field's value in a built model: equal to the list, dumped as one, but changing it raises."""
+
+    __slots__ = ()
+    append = extend = insert = remove = pop = clear = sort = reverse = _refuse
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+
+    def __reduce__(self) -> tuple[type, tuple[list[Any]]]:
+        return FrozenList, (list(self),)
+
+    def __copy__(self) -> FrozenList:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenList:
+        return self
+
+
+class FrozenDict(dict):  # type: ignore[type-arg]
+    """A dict field's value in a built model: equal to the dict, dumped as one, but changing it raises."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type, tuple[dict[Any, Any]]]:
+        return FrozenDict, (dict(self),)
+
+    def __copy__(self) -> FrozenDict:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FrozenDict:
+        return self
+
+
+def read_only(value: Any) -> Any:
+    """``value`` with every list and dict in it (at any depth) made a FrozenList or FrozenDict."""
+    if isinstance(value, list) and not isinstance(value, FrozenList):
+        return FrozenList(read_only(v) for v in value)
+    if isinstance(value, dict) and not isinstance(value, FrozenDict):
+        return FrozenDict({k: read_only(v) for k, v in value.items()})
+    return value
+
+
+class FrozenModel(BaseModel):
+    """Base of every model a Report holds (sections, content, rich text): unknown fields rejected, frozen
+    once built, and every list and dict in it read-only, so nothing inside a built Report can be changed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _read_only(cls, value: Any) -> Any:
+        return read_only(value)
+
+
+class SectionModel(FrozenModel):
+    """Base of every model: JSON-serialisable, unknown fields rejected, frozen once built (lists and dicts
+    too). A string under a field is its description (in ``snareport schema`` and the API reference).
 
     A model is made in one constructor call; a changed copy is ``model_copy(update={...})``.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(use_attribute_docstrings=True)
 
 
 class PeriodRef(SectionModel):
