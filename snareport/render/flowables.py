@@ -23,7 +23,6 @@ from reportlab.platypus import (
     ListItem,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     TableStyle,
 )
@@ -34,6 +33,7 @@ from snareport.render.contents import ContentsFlowable
 from snareport.render.key_findings import KeyFindingsFlowable
 from snareport.render.logos import PartnerLogos
 from snareport.render.markup import runs_markup, text
+from snareport.render.paragraphs import ReportParagraph as Paragraph
 from snareport.render.pictograms import Pictogram
 from snareport.render.styles import Styles, build_styles
 from snareport.render.tagging import DocumentTagger

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus.tables import TableRenderCB
 
 from snareport.render import reportlab_private as private
+from snareport.render.paragraphs import ReportParagraph
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagger import tagger_of
 
@@ -74,7 +75,7 @@ class SelfTagged:
                 private.set_table_render_callback(drawn, LayoutTableTagger(self.node))
 
 
-class TaggedParagraph(SelfTagged, Paragraph):
+class TaggedParagraph(SelfTagged, ReportParagraph):
     """A paragraph that tags itself (heading, P, caption …)."""
 
 
