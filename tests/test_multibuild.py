@@ -8,6 +8,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from snareport.render.multibuild import TwoPassDocTemplate
+from snareport.render.paragraphs import ReportParagraph
 from snareport.render.tagging.flowables import TaggedBox, TaggedParagraph
 from snareport.render.tagging.structure import Node
 
@@ -152,3 +153,43 @@ def test_tagged_caption_stays_with_what_follows_in_every_pass() -> None:
     assert doc.multiBuild([Spacer(1, 200), wrapped, box, total]) == 2
     pages = [(name, page) for name, page in placed if name]
     assert pages == [("caption", 2), ("box", 2)] * 2
+
+
+class CountingParagraph(ReportParagraph):
+    """A ReportParagraph that counts how often it breaks its lines."""
+
+    breaks = 0
+
+    def breakLines(self, width):
+        self.breaks += 1
+        return super().breakLines(width)
+
+
+def test_a_paragraph_breaks_its_lines_once_per_width() -> None:
+    words = "Serious violence fell in every district but two, and rose in the other two. " * 6
+    style = getSampleStyleSheet()["BodyText"]
+    para = CountingParagraph(words, style)
+    first = para.wrap(200, 500)
+    assert para.wrap(200, 40) == first and para.wrap(200, 900) == first   # the height asked never matters
+    assert para.breaks == 1
+    wider = para.wrap(300, 500)
+    assert wider[1] < first[1] and para.breaks == 2
+    assert para.wrap(200, 500) == first and para.breaks == 2
+    assert para.blPara.lines == Paragraph(words, style).breakLines([200, 200]).lines  # the 200-point lines again
+
+
+def test_paragraphs_that_break_once_draw_the_same_pages_in_fewer_breaks() -> None:
+    rl_config.invariant = 1
+    style = getSampleStyleSheet()["BodyText"]
+    words = ["Knife crime offences rose by a tenth in the latest year, most of all among under-25s. " * (i % 5 + 2)
+             for i in range(40)]
+    pages = []
+    for kind in (Paragraph, CountingParagraph):
+        total = PageTotal()
+        doc, buffer = _document([], total)
+        story: list[Flowable] = [kind(w, style) for w in words]
+        assert doc.multiBuild([*story, total]) == 2
+        pages.append(buffer.getvalue())
+    assert pages[0] == pages[1]
+    counted = [p for p in story if isinstance(p, CountingParagraph)]
+    assert sum(p.breaks for p in counted) <= len(counted) + 10   # split parts break their own lines once
