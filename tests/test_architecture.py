@@ -9,6 +9,7 @@ type of the Prepared value that is made from it).
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "snareport"
@@ -233,3 +234,65 @@ def test_the_package_lists_its_public_names_before_they_are_loaded():
     out = subprocess.run([sys.executable, "-c", "import snareport; print(' '.join(dir(snareport)))"],
                          capture_output=True, text=True, check=True).stdout.split()
     assert {"load_dataset", "build_report", "render_pdf", "build_variants", "Report", "DataError"} <= set(out)
+
+
+def _calls(tree: ast.AST, names: set[str]) -> list[ast.Call]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and
+            (getattr(n.func, "id", None) in names or getattr(n.func, "attr", None) in names)]
+
+
+SECTION_CALCULATORS = sorted(m for m in MODULES if m.startswith("snareport.calculators.") and
+                             re.search(r"^def calculate\(", MODULES[m].read_text(encoding="utf-8"), re.M))
+
+
+def test_calculators_build_each_section_model_in_one_constructor_call():
+    """A section's model is made by one call of its class, handed straight back (``return XSection(…)``): never
+    made empty and filled in, never copied with changes; the models are frozen, so filling one in would fail."""
+    assert len(SECTION_CALCULATORS) >= 8
+    made_elsewhere = []
+    for module in SECTION_CALCULATORS:
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        returned = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Return)}
+        classes = {n.name for n in ast.walk(tree) if isinstance(n, ast.alias) and n.name.endswith("Section")}
+        assert classes, f"{module} imports no section model"
+        made_elsewhere += [f"{module}:{c.lineno}" for c in _calls(tree, classes) if id(c) not in returned]
+        made_elsewhere += [f"{module}:{c.lineno} copies a model" for c in
+                           _calls(tree, {"model_copy", "model_construct", "__setattr__"})]
+    assert not made_elsewhere, made_elsewhere
+
+
+# Writing a file anywhere but through snareport.atomic (the one writer: a temporary file, then a rename).
+WRITES = {("os", "replace"), ("os", "rename"), ("os", "open"), ("os", "link"), ("shutil", "copy"),
+          ("shutil", "copy2"), ("shutil", "copyfile"), ("shutil", "copytree"), ("shutil", "move"),
+          ("tempfile", "mkstemp"), ("tempfile", "mkdtemp"), ("tempfile", "NamedTemporaryFile")}
+# resources._extracted: a bundled folder inside a zip archive is copied once to a private temporary folder
+# removed at exit (an installed wheel on disk, or a checkout, never gets there)
+WRITERS_ALLOWED = {"snareport.atomic", "snareport.resources"}
+
+
+def file_writes(module: str) -> list[str]:
+    """Calls in a module that write a file: ``os.replace``/``shutil.copy``/``tempfile.mkstemp``…,
+    ``Path.write_bytes``/``write_text``, ``open`` in a writing mode (other than the null device)."""
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    def writes(call: ast.Call) -> bool:
+        func = call.func
+        if isinstance(func, ast.Attribute):
+            return func.attr in ("write_bytes", "write_text") or (
+                isinstance(func.value, ast.Name) and (func.value.id, func.attr) in WRITES)
+        modes = [*call.args[1:2], *(k.value for k in call.keywords if k.arg == "mode")]
+        return isinstance(func, ast.Name) and func.id == "open" and "os.devnull" not in ast.unparse(call) and any(
+            isinstance(m, ast.Constant) and isinstance(m.value, str) and bool(set(m.value) & set("wax+"))
+            for m in modes)
+
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and writes(n)]
+    return [f"{module}:{c.lineno} {ast.unparse(c)[:70]}" for c in found]
+
+
+def test_only_the_atomic_writer_writes_files():
+    writers = [w for m in MODULES if m not in WRITERS_ALLOWED for w in file_writes(m)]
+    assert not writers, "\n".join(writers)
+
+
+def test_the_write_finder_reads_the_code():
+    assert any("os.replace" in w for w in file_writes("snareport.atomic"))
+    assert any("write_bytes" in w for w in file_writes("snareport.resources"))
