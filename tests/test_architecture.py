@@ -296,3 +296,17 @@ def test_only_the_atomic_writer_writes_files():
 def test_the_write_finder_reads_the_code():
     assert any("os.replace" in w for w in file_writes("snareport.atomic"))
     assert any("write_bytes" in w for w in file_writes("snareport.resources"))
+
+
+def test_each_data_section_keeps_one_name_through_every_stage():
+    """calculators/X.py → models/X.py → Report.X → the registry's section X, laid out by layout/X.py."""
+    from snareport.layout.sections import CHAPTERS
+    from snareport.models.report import Report
+
+    layout_of = {s.key: s.layout.__module__ for c in CHAPTERS for s in c.sections}
+    names = [m.rpartition(".")[2] for m in SECTION_CALCULATORS]
+    assert len(names) >= 8
+    for name in names:
+        assert f"snareport.models.{name}" in MODULES, name
+        assert name in Report.model_fields, name
+        assert layout_of.get(name) == f"snareport.layout.{name}", (name, layout_of.get(name))
