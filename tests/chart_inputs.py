@@ -29,3 +29,14 @@ def by_district(names: Sequence[str], previous: Sequence[float | None], current:
     """District rows: findings over the districts in name order (ties by name), as the calculators do."""
     rows = changes(previous, current)
     return rows, compare(sorted(zip(names, rows), key=lambda t: t[0]))
+
+
+def heat_peaks(grid: Sequence[Sequence[int | None]], share: float = 0.75, band_hours: int = 1) -> list[tuple]:
+    """A heat map's peak cells as the model carries them (calculators.temporal.peak_cells over the published
+    cells), in the chart's form: (count, day, first hour)."""
+    import numpy as np
+
+    from snareport.calculators.temporal import peak_cells
+
+    cells = peak_cells(np.array([[v or 0 for v in row] for row in grid], dtype=int), share, band_hours)
+    return [(c.count, c.day, c.start_hour) for c in cells]

@@ -23,6 +23,19 @@ def test_peak_windows_like_the_report():
                       "Saturday & Sunday midnight–1am"]
 
 
+def test_peak_cells_are_the_cells_at_the_peak_share_busiest_first():
+    grid = np.zeros((7, 24), dtype=int)
+    grid[4, 15] = 10               # Friday 3pm: the busiest
+    grid[0, 15] = grid[5, 2] = 8   # Monday 3pm and Saturday 2am: at 80%, ties Monday first
+    grid[2, 9] = 7                 # below 75% of 10
+    cells = [(c.day, c.start_hour, c.end_hour, c.count) for c in temporal.peak_cells(grid, 0.75)]
+    assert cells == [(4, 15, 16, 10), (0, 15, 16, 8), (5, 2, 3, 8)]
+    banded = temporal.peak_cells(grid.reshape(7, 6, 4).sum(axis=2), 0.75, band_hours=4)
+    assert [(c.day, c.start_hour, c.end_hour, c.count) for c in banded] == [(4, 12, 16, 10), (0, 12, 16, 8),
+                                                                             (5, 0, 4, 8)]
+    assert temporal.peak_cells(np.zeros((7, 24), dtype=int), 0.75) == []
+
+
 def test_empty_grid_has_no_peaks():
     assert temporal.peak_windows(np.zeros((7, 24), dtype=int), 0.75) == []
 

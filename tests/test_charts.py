@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from chart_inputs import by_district, compared
+from chart_inputs import by_district, compared, heat_peaks
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate, Spacer
 
@@ -85,7 +85,8 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
     grid[4][15] = 40
     grid[5][22] = 30
     grid[0][3] = None
-    chart = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE, style=style)
+    chart = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE, style=style,
+                                    peaks=heat_peaks(grid), total=70)
     assert chart.title == "Offences involving under 18s peaked on Fridays at 15:00–16:00"
     assert ("The busiest hour had 40 offences; the other hours with at least three quarters as many were on "
             "Saturday from 10pm to 11pm.") in chart.alt_text
@@ -95,6 +96,23 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
     assert len(cells) >= 7 * 24 - 1
     assert chart.data_table[1][4] == "suppressed"
     _only_given_fonts(chart, style)
+
+
+def test_heatmap_words_come_from_the_model_never_from_its_own_sums(style):
+    """The title and alt text name the peak cells and total they are given (the model's), not the grid's."""
+    grid = [[0] * 24 for _ in range(7)]
+    grid[4][15] = 40
+    chart = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE,
+                                    style=style, peaks=[(12, 5, 22)], total=99)
+    assert chart.title == "Offences involving under 18s peaked on Saturdays at 22:00–23:00"
+    assert "The busiest hour had 12 offences" in chart.alt_text and "99 offences in all" in chart.alt_text
+    quiet = charts.day_hour_heatmap([[0] * 24] * 7, cohort="under 18s", area="Testshire", period="2025",
+                                    source=SOURCE, style=style, peaks=[], total=0)
+    assert quiet.title == "No offences involving under 18s to show by day and hour"
+    grid[0][0] = None    # peaks the disclosure step left unnamed (a peak line at or under the threshold)
+    withheld = charts.day_hour_heatmap(grid, cohort="under 18s", area="Testshire", period="2025", source=SOURCE,
+                                       style=style, peaks=[], total=None)
+    assert withheld.title == "The peak times of offences involving under 18s are withheld to protect privacy"
 
 
 def test_heatmap_ramp_steps_differ_from_their_neighbours_by_3_to_1(style):
@@ -113,7 +131,7 @@ def test_heatmap_in_four_hour_bands(style):
     grid[4][3] = 40                      # Friday 12:00–16:00
     grid[0][1] = None
     chart = charts.day_hour_heatmap(grid, band_hours=4, cohort="under 18s", area="Testshire", period="2025",
-                                    source=SOURCE, style=style)
+                                    source=SOURCE, style=style, peaks=heat_peaks(grid, band_hours=4))
     assert chart.title == "Offences involving under 18s peaked on Fridays at 12:00–16:00"
     assert "by day and 4-hour band" in chart.subtitle
     assert "12\u201316" in chart.drawing.texts and "Offences per 4 hours" in chart.drawing.texts
@@ -208,6 +226,7 @@ def all_charts(style) -> list:
                                      period="2024/25", source=SOURCE, style=style, height=200),
         _district(style, [50, 80, 10], [100, 80, 20], highlight="Bee"),
         charts.day_hour_heatmap(grid, cohort="under 25s", area="Testshire", period="2025", source=SOURCE, style=style,
+                                peaks=heat_peaks(grid),
                                 height=190),
         charts.age_distribution_chart({12: 2, 15: 8, 17: 11, 21: 6}, subject="people involved in knife-enabled offences",
                                       area="Testshire", period="2025", source=SOURCE, style=style, height=150),

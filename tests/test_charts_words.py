@@ -3,7 +3,7 @@ period and finding; no claim rests on withheld values; numbers are printed as sn
 from __future__ import annotations
 
 import pytest
-from chart_inputs import by_district, compared
+from chart_inputs import by_district, compared, heat_peaks
 
 from snareport import charts
 from snareport import formatting as fmt
@@ -50,7 +50,7 @@ def realistic(style) -> dict[str, tuple[object, list[str]]]:
             source=SOURCE, style=style, highlight="Swale"),
             ["recorded offences", "Swale ranked 3rd of 6 districts", "down 3.5 per cent", "Swale is highlighted, at 709"]),
         "heatmap": (charts.day_hour_heatmap(grid, cohort="under 18s", area="Kent and Medway", period="2024/25",
-                                            source=SOURCE, style=style),
+                                            source=SOURCE, style=style, peaks=heat_peaks(grid)),
                     ["Heat map", "offences involving under 18s", "Kent and Medway", "2024/25", "peaked on",
                      "The busiest hour", "withheld to protect privacy"]),
         "age_distribution": (charts.age_distribution_chart(

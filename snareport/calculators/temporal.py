@@ -15,7 +15,7 @@ from snareport.calculators.common import (
     require_prepared,
     unavailable_reason,
 )
-from snareport.models.temporal import CohortHeatmap, PeakWindow, TemporalSection
+from snareport.models.temporal import CohortHeatmap, PeakCell, PeakWindow, TemporalSection
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +46,7 @@ def calculate(prep: Prepared, scope: Scope) -> TemporalSection:
         cohorts.append(CohortHeatmap(
             cohort=name, cohort_label=getattr(prep.config.cohorts, name).label, counts=grid.tolist(), band_hours=band,
             total=int(grid.sum()), max_count=int(grid.max()), peak_threshold=share, peaks=peaks,
+            peak_cells=peak_cells(grid, share, band),
             summary=join_words([p.label for p in peaks]), area_summary=None if area is None else area.summaries[name]))
     return TemporalSection(**fixed, cohorts=cohorts)
 
@@ -117,6 +118,18 @@ def peak_windows(grid: np.ndarray, peak_share: float, band_hours: int = 1) -> li
         for start, end in runs:
             windows.append(_window(days, _days_label(days), start * b, end * b))
     return windows
+
+
+def peak_cells(grid: np.ndarray, peak_share: float, band_hours: int = 1) -> list[PeakCell]:
+    """The cells at or above ``peak_share`` × the busiest cell, busiest first (ties: by day, then hour);
+    none when no cell is above zero. Each column of ``grid`` covers ``band_hours`` hours."""
+    top = int(grid.max()) if grid.size else 0
+    if top <= 0:
+        return []
+    days, columns = np.nonzero(grid >= peak_share * top)
+    cells = sorted(zip(days.tolist(), columns.tolist()), key=lambda c: (-int(grid[c]), c[0], c[1]))
+    return [PeakCell(day=d, start_hour=c * band_hours, end_hour=(c + 1) * band_hours, count=int(grid[d, c]))
+            for d, c in cells]
 
 
 def _runs(hours: np.ndarray) -> list[tuple[int, int]]:

@@ -24,14 +24,12 @@ from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     WITHHELD,
     describe,
-    published_peak,
     sentence_case,
     value_or_suppressed,
     withheld_sentence,
 )
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PEAK_SHARE = 0.75   # the default; reports pass the model's peak_threshold (report.yaml definitions.peak_share)
 
 
 def day_hour_heatmap(
@@ -42,14 +40,19 @@ def day_hour_heatmap(
     period: str,
     source: str,
     style: ChartStyle,
+    peaks: Sequence[tuple[int, int, int]] = (),
+    total: int | None = None,
     days: Sequence[str] = WEEKDAYS,
-    peak_share: float = PEAK_SHARE,
     band_hours: int = 1,
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
     """Heatmap of offences involving ``cohort`` (e.g. "under 18s") by day (rows, Monday first) and hour
-    (columns of ``band_hours`` hours each: the model widens them where counts are small)."""
+    (columns of ``band_hours`` hours each: the model widens them where counts are small).
+
+    ``peaks`` are the model's peak cells as (count, day, first hour), busiest first; the title names the
+    busiest, the alt text the others, and their values are bold. ``total`` is the model's total, said in
+    the alt text. The chart finds no peak and adds nothing up itself."""
     grid = [list(row) for row in counts]
     b = band_hours
     if b < 1 or 24 % b:
@@ -57,17 +60,15 @@ def day_hour_heatmap(
     columns = 24 // b
     if len(grid) != len(days) or any(len(row) != columns for row in grid):
         raise ValueError(f"counts must be {len(days)} rows of {columns} columns of {b} hour(s)")
-    known = [(v, d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is not None]
-    largest = max((v for v, _, _ in known), default=0)
-    peaks = sorted(((v, d, h) for v, d, h in known if largest > 0 and v >= peak_share * largest),
-                   key=lambda t: (-t[0], t[1], t[2]))
+    peaks = [(v, d, h // b) for v, d, h in peaks]
+    largest = max((v for row in grid for v in row if v is not None), default=0)   # the colour key's scale
     suppressed = [(d, h) for d, row in enumerate(grid) for h, v in enumerate(row) if v is None]
     bounds = _bin_bounds(largest, len(style.ramp))
     text = ChartText(
-        title=_title(cohort, grid, peaks, days, b),
+        title=_title(cohort, peaks, bool(suppressed), days, b),
         subtitle=f"Offences involving {cohort} by day and {'hour' if b == 1 else f'{b}-hour band'}, {area}, {period}",
         source=source,
-        alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, days, b),
+        alt_text=_alt_text(cohort, area, period, grid, peaks, suppressed, total, days, b),
         data_table=[("Day", *(f"{c * b:02d}:00" if b == 1 else f"{c * b:02d}:00\u2013{(c + 1) * b:02d}:00"
                               for c in range(columns)))]
         + [(days[d], *(value_or_suppressed(v) for v in row)) for d, row in enumerate(grid)],
@@ -184,11 +185,10 @@ def _key(figure: Figure, style: ChartStyle, bounds, x: float, y: float, w: float
                     va="top", fontsize=style.min_text_size, color=style.text_colour)
 
 
-def _title(cohort: str, grid, peaks, days: Sequence[str], b: int = 1) -> str:
-    if published_peak(v for row in grid for v in row) is None:
-        return sentence_case(f"offences involving {cohort} by day and hour are {WITHHELD}")
+def _title(cohort: str, peaks, withheld: bool, days: Sequence[str], b: int = 1) -> str:
     if not peaks:
-        return sentence_case(f"no offences involving {cohort} to show by day and hour")
+        return sentence_case(f"the peak times of offences involving {cohort} are {WITHHELD}" if withheld
+                             else f"no offences involving {cohort} to show by day and hour")
     top = [(d, hr) for v, d, hr in peaks if v == peaks[0][0]]
     if len(top) == 1:
         _, d, hr = peaks[0]
@@ -247,15 +247,13 @@ def _busiest(peaks, days: Sequence[str], b: int = 1) -> str:
     return text
 
 
-def _alt_text(cohort, area, period, grid, peaks, suppressed, days, b: int = 1) -> str:
-    total = sum(v for row in grid for v in row if v is not None)
+def _alt_text(cohort, area, period, grid, peaks, suppressed, total: int | None, days, b: int = 1) -> str:
     withheld = withheld_sentence([f"{days[d]} from {fmt.hour_label(h * b)}" for d, h in suppressed],
                                  "hour cells" if b == 1 else f"{b}-hour cells", noun="count", nouns="counts").rstrip(".")
     withheld += " and hatched grey" if withheld else ""
-    findings = [_title(cohort, grid, peaks, days, b)]
+    findings = [_title(cohort, peaks, bool(suppressed), days, b)]
     if peaks:
-        # the total only when nothing is withheld (then it is the model's total, not a sum the chart makes up)
-        findings += [_busiest(peaks, days, b), "" if suppressed else f"{fmt.number(total)} offences in all"]
+        findings += [_busiest(peaks, days, b), "" if total is None else f"{fmt.number(total)} offences in all"]
     when = "hour of the day" if b == 1 else f"{b}-hour band of the day"
     return describe("Heat map", f"offences involving {cohort} by day of the week and {when}", area, period,
                     "Darker cells mean more offences", *findings, withheld)

@@ -10,7 +10,7 @@ import numpy as np
 
 from snareport.calculators import findings
 from snareport.calculators.latest_year import busiest_month
-from snareport.calculators.temporal import join_words, peak_windows
+from snareport.calculators.temporal import join_words, peak_cells, peak_windows
 from snareport.disclosure.catalogue import Catalogue, Key, Path
 from snareport.models.common import Change, LabelledChange
 from snareport.models.geography import DistrictScore
@@ -242,6 +242,8 @@ def _temporal(t: dict[str, Any], threshold: int) -> None:
         line = (cohort["max_count"] or 0) * cohort["peak_threshold"]
         peaks = peak_windows(grid, cohort["peak_threshold"], cohort.get("band_hours", 1)) if line > threshold else []
         cohort["peaks"] = [p.model_dump() for p in peaks]
+        cells = peak_cells(grid, cohort["peak_threshold"], cohort.get("band_hours", 1)) if line > threshold else []
+        cohort["peak_cells"] = [c.model_dump() for c in cells]
         cohort["summary"] = join_words([p.label for p in peaks])
 
 

@@ -27,12 +27,12 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             sentence += [f"; across {report.metadata.area}: ", Segment(cohort.area_summary or "no clear peak")]
         out.append(builder.rich(sentence + ["."]))
         if cohort.total or any(v is None for row in cohort.counts for v in row):
-            out += builder.chart(day_hour_heatmap(cohort.counts, peak_share=cohort.peak_threshold,
-                                                  band_hours=cohort.band_hours, cohort=cohort.cohort_label,
-                                                  area=report.metadata.scope_label,
-                                                  period=t.current.label if t.current else "",
-                                                  source=source_line(report, "offences"), style=builder.chart_style,
-                                                  height=builder.chart_style.height * 0.85))
+            out += builder.chart(day_hour_heatmap(
+                cohort.counts, band_hours=cohort.band_hours, cohort=cohort.cohort_label, total=cohort.total,
+                peaks=[(c.count, c.day, c.start_hour) for c in cohort.peak_cells],
+                area=report.metadata.scope_label, period=t.current.label if t.current else "",
+                source=source_line(report, "offences"), style=builder.chart_style,
+                height=builder.chart_style.height * 0.85))
     for note in t.notes:
         out.append(builder.note(note))
     return out

@@ -14,6 +14,15 @@ class PeakWindow(SectionModel):
     label: str                      # "weekdays 3pm–5pm"
 
 
+class PeakCell(SectionModel):
+    """One day × hour cell at or above the peak line (``peak_threshold`` × ``max_count``); ``end_hour`` exclusive."""
+
+    day: int                        # Monday = 0
+    start_hour: int
+    end_hour: int
+    count: int
+
+
 class CohortHeatmap(SectionModel):
     cohort: str
     cohort_label: str
@@ -23,6 +32,7 @@ class CohortHeatmap(SectionModel):
     max_count: int | None
     peak_threshold: float           # fraction of max_count at or above which a cell is a peak
     peaks: list[PeakWindow]
+    peak_cells: list[PeakCell] = []  # the cells behind ``peaks``, busiest first (ties: Monday first, then by hour)
     summary: str                    # the peak windows joined as the report words them
     area_summary: str | None = None  # the whole area's peak windows, beside a district's (district scope)
 
