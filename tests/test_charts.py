@@ -202,12 +202,18 @@ def test_monthly_profile_labels_peaks(style):
 
 
 def test_population_shares(style):
-    chart = charts.population_chart(["A", "B", "C"], [300, 100, 600], area="Testshire", year="2021", source=SOURCE, style=style)
+    model = (["A", "B", "C"], [300, 100, 600], [0.3, 0.1, 0.6], [2, 3, 1])
+    chart = charts.population_chart(*model, total=1000, area="Testshire", year="2021", source=SOURCE, style=style)
     assert chart.title == "C has the largest population, 60.0% of the total"
     assert "600 (60.0%)" in chart.drawing.texts and "100 (10.0%)" in chart.drawing.texts
-    variant = charts.population_chart(["A", "B", "C"], [300, 100, 600], area="Testshire", year="2021", source=SOURCE,
+    assert "of 1,000" in chart.alt_text and [r[0] for r in chart.data_table[1:]] == ["C", "A", "B"]
+    variant = charts.population_chart(*model, total=1000, area="Testshire", year="2021", source=SOURCE,
                                       style=style, highlight="A")
     assert variant.title == "A is home to 30.0% of Testshire's population"
+    # the shares, ranks and total are the model's: the chart neither adds up nor ranks for itself
+    told = charts.population_chart(["A", "B"], [300, 100], [0.25, 0.125], [1, 2], total=1200, area="Testshire",
+                                   year="2021", source=SOURCE, style=style)
+    assert told.title == "A has the largest population, 25.0% of the total" and "of 1,200" in told.alt_text
 
 
 def test_same_data_records_the_same_drawing_afresh(style):
@@ -240,7 +246,8 @@ def all_charts(style) -> list:
                                      [61, 64, 65, 72, 63, 60, 70, 62, 56, 59, 58, 69], peak_months=["July", "October", "March"],
                                      measure="sexual violence offences",
                                      area="Testshire", period="2022/23 to 2024/25", source=SOURCE, style=style, height=190),
-        charts.population_chart(["Ash", "Bee", "Cee", "Dee"], [281700, 176200, 157400, 151700], area="Testshire",
+        charts.population_chart(["Ash", "Bee", "Cee", "Dee"], [281700, 176200, 157400, 151700],
+                                [0.367, 0.230, 0.205, 0.198], [1, 2, 3, 4], total=767000, area="Testshire",
                                 year="2021", source=SOURCE, style=style),
     ]
 

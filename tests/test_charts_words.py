@@ -82,7 +82,8 @@ def realistic(style) -> dict[str, tuple[object, list[str]]]:
             ["Grouped bar chart", "recorded offences by month", "Swale", "2024/25",
              "lower than a year earlier in every month", "per cent overall", "busiest month of 2024/25 was June"]),
         "population": (charts.population_chart(
-            DISTRICTS, [280226, 176301, 157743, 152175, 141041, 120627], area="Kent and Medway", year="2021",
+            DISTRICTS, [280226, 176301, 157743, 152175, 141041, 120627],
+            [0.274, 0.172, 0.154, 0.149, 0.138, 0.118], [1, 2, 3, 4, 5, 6], total=1028113, area="Kent and Medway", year="2021",
             source=SOURCE, style=style, highlight="Swale"),
             ["Horizontal bar chart", "population by district", "Kent and Medway", "2021",
              "Medway has the largest population", "Swale, highlighted", "per cent of the total"]),
@@ -136,7 +137,8 @@ def withheld_everything(style) -> list:
                                  previous_label="2023/24",
                                         current_label="2024/25", measure="recorded offences", area="Westmoor",
                                         source=SOURCE, style=style),
-        charts.population_chart(["Ash", "Bee"], [None, None], area="Tiny Shire", year="2021", source=SOURCE,
+        charts.population_chart(["Ash", "Bee"], [None, None], [None, None], [None, None], total=None, area="Tiny Shire",
+                                year="2021", source=SOURCE,
                                 style=style, highlight="Bee", height=150),
     ]
 

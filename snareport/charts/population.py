@@ -15,7 +15,10 @@ from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or
 def population_chart(
     districts: Sequence[str],
     population: Sequence[int | None],
+    shares: Sequence[float | None],
+    ranks: Sequence[int | None],
     *,
+    total: int | None,
     area: str,
     year: str,
     source: str,
@@ -24,22 +27,24 @@ def population_chart(
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """Horizontal bars, largest district first, labelled "281,700 (15.1%)" (share of the known total)."""
-    if len(districts) != len(population):
-        raise ValueError("districts and population must have the same length")
+    """Horizontal bars in rank order (1 = largest), labelled "281,700 (15.1%)". ``shares`` (fractions of
+    the area's ``total``), ``ranks`` and ``total`` are the model's; the chart adds nothing up itself."""
+    if not (len(districts) == len(population) == len(shares) == len(ranks)):
+        raise ValueError("districts, population, shares and ranks must have the same length")
     if highlight is not None and highlight not in districts:
         raise ValueError(f"highlighted district {highlight!r} is not among the districts")
-    total = sum(p for p in population if p is not None)
-    rows = sorted(zip(districts, population), key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
-    shares = {d: (p / total * 100 if p is not None and total else None) for d, p in rows}
-    labels = {d: value_or_suppressed(p) + ("" if shares[d] is None else f" ({fmt.percent(shares[d])})") for d, p in rows}
+    order = sorted(range(len(districts)), key=lambda i: (ranks[i] is None, ranks[i] or 0, districts[i]))
+    rows = [(districts[i], population[i]) for i in order]
+    share_of = {districts[i]: shares[i] for i in order}
+    rank_of = {districts[i]: ranks[i] for i in order}
+    labels = {d: value_or_suppressed(p) + ("" if share_of[d] is None else f" ({fmt.share(share_of[d])})") for d, p in rows}
     text = ChartText(
-        title=_title(rows, shares, area, highlight),
+        title=_title(rows, share_of, area, highlight),
         subtitle=f"Population by district, {area}, {year} (share of total)",
         source=source,
-        alt_text=_alt_text(rows, shares, total, area, year, highlight),
+        alt_text=_alt_text(rows, share_of, rank_of, total, area, year, highlight),
         data_table=[("District", "Population", "Share")]
-        + [(d, value_or_suppressed(p), value_or_suppressed(shares[d], fmt.percent)) for d, p in rows],
+        + [(d, value_or_suppressed(p), value_or_suppressed(share_of[d], fmt.share)) for d, p in rows],
     )
 
     # the bar the title names (the highlighted district, else the largest) in the focus colour, the rest muted
@@ -83,16 +88,16 @@ def population_chart(
 def _title(rows, shares, area: str, highlight: str | None) -> str:
     if highlight is not None:
         share = shares[highlight]
-        return (sentence_case(f"{highlight} is home to {fmt.percent(share)} of {area}'s population") if share is not None
+        return (sentence_case(f"{highlight} is home to {fmt.share(share)} of {area}'s population") if share is not None
                 else sentence_case(f"the population of {highlight} is {WITHHELD}"))
     first = rows[0]
-    if first[1] is None:
+    if first[1] is None or shares[first[0]] is None:
         return sentence_case(f"population by district is {WITHHELD}")
-    return sentence_case(f"{first[0]} has the largest population, {fmt.percent(shares[first[0]])} of the total")
+    return sentence_case(f"{first[0]} has the largest population, {fmt.share(shares[first[0]])} of the total")
 
 
-def _alt_text(rows, shares, total: int, area: str, year: str, highlight: str | None) -> str:
-    known = [(d, p) for d, p in rows if p is not None]
+def _alt_text(rows, shares, ranks, total: int | None, area: str, year: str, highlight: str | None) -> str:
+    known = [(d, p) for d, p in rows if p is not None and ranks[d] is not None]
     withheld = withheld_sentence([d for d, p in rows if p is None], "districts", len(rows), noun="population",
                                  nouns="populations")
     if not known:
@@ -100,16 +105,17 @@ def _alt_text(rows, shares, total: int, area: str, year: str, highlight: str | N
                         f"Population by district is {WITHHELD}")
 
     def people(district: str, population: int) -> str:
-        return f"{fmt.number(population)} people, {fmt.percent(shares[district])} of the total"
+        return f"{fmt.number(population)} people, {fmt.share(shares[district])} of the total"
 
     (largest, most), (smallest, fewest) = known[0], known[-1]
-    findings = [f"{largest} has the largest population, {people(largest, most)} of {fmt.number(total)}"]
+    findings = [f"{largest} has the largest population, {people(largest, most)}"
+                + ("" if total is None else f" of {fmt.number(total)}")]
     if len(known) > 1:
         findings.append(f"{smallest} has the smallest, {people(smallest, fewest)}")
     if highlight is not None and highlight not in (largest, smallest):
-        rank = next((i + 1 for i, (d, _) in enumerate(known) if d == highlight), None)
+        rank = ranks.get(highlight)
         findings.append(f"{highlight}, highlighted, has {people(highlight, dict(known)[highlight])}, "
-                        f"{fmt.ranked(rank, len(known))} districts" if rank is not None
+                        f"{fmt.ranked(rank, len(known))} districts" if rank is not None and highlight in dict(known)
                         else f"{highlight} is highlighted")
     elif highlight is not None:
         findings.append(f"{highlight} is highlighted")

@@ -60,7 +60,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             [builder.h3("Health"), builder.bullets(f.health), builder.h3("Prisons"), builder.bullets(f.prisons)])]))
     if p.available and p.districts:   # the districts' populations close the section, before the people involved
         out += builder.chart(population_chart(
-            [d.district for d in p.districts], [d.population for d in p.districts], area=m.area,
+            [d.district for d in p.districts], [d.population for d in p.districts], [d.share for d in p.districts],
+            [d.rank for d in p.districts], total=p.county_population_total, area=m.area,
             year=str(p.year), source=source_line(report, "population"), style=builder.chart_style,
             highlight=m.district if m.district in {d.district for d in p.districts} else None))
         rows = [[d.district, d.authority, fmt.count(d.population), fmt.share(d.share)] for d in p.districts]
