@@ -108,3 +108,17 @@ def test_district_sex_split_and_population_comparison_have_the_whole_area_beside
     assert by["10–17"].population_share == pytest.approx(70 / 250)
     assert s.area_sex_split == area.sex_split
     assert area.area_sex_split == [] and area.area_suspect_vs_population == []
+
+
+def test_the_largest_age_band_among_published_shares():
+    from snareport.calculators.demographics import largest_band
+    from snareport.models.common import SuppressibleCount
+
+    def bands(*shares):
+        return [SuppressibleCount(label=f"b{i}", count=None, share=s, suppressed=s is None) for i, s in enumerate(shares)]
+
+    assert largest_band(bands(0.2, 0.5, 0.3)) == "b1"
+    assert largest_band(bands(0.4, 0.4, 0.2)) == "b0"          # the first of a tie
+    assert largest_band(bands(None, 0.3, 0.1)) == "b1"
+    assert largest_band(bands(0.0, None, 0.0)) is None         # the withheld band could be the largest
+    assert largest_band(bands(0.0, 0.0)) is None

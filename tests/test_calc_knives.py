@@ -123,3 +123,14 @@ def test_age_groups_and_the_areas_beside_a_districts():
     assert d.age_known == 2 and [(g.count, g.share) for g in d.age_groups] == [(0, 0.0), (1, 0.5)]
     assert d.area_age_groups == s.age_groups and d.area_age_known == 6
     assert s.area_age_groups == [] and s.area_age_known is None
+
+
+def test_the_most_frequent_ages_among_published_counts():
+    from snareport.calculators.knives import most_frequent_ages
+    from snareport.models.knives import AgeCount
+
+    ages = [AgeCount(age=a, count=n) for a, n in ((14, 3), (15, 9), (16, 4), (17, 9), (18, 4), (19, 1))]
+    assert most_frequent_ages(ages) == ([15, 17], [16, 18])          # a tie names both; the next two, youngest first
+    withheld = [AgeCount(age=14, count=None, suppressed=True), AgeCount(age=15, count=2), AgeCount(age=16, count=6)]
+    assert most_frequent_ages(withheld) == ([16], [15])
+    assert most_frequent_ages([AgeCount(age=14, count=None, suppressed=True), AgeCount(age=15, count=0)]) == ([], [])

@@ -36,7 +36,11 @@ def _district(style, current, previous, **kw):
 
 def test_age_band_shares(style):
     chart = charts.age_band_shares_chart(["under 10", "10–17", "25+"], {"North": [6.0, 21.1, 59.5], "South": [4.5, None, 60.7]},
-                                         role="victims", area="Testshire", period="2025", source=SOURCE, style=style)
+                                         role="victims", area="Testshire", period="2025", source=SOURCE, style=style,
+                                         largest={"North": "25+", "South": "25+"})
+    told = charts.age_band_shares_chart(["a", "b"], {"North": [60.0, 40.0]}, role="victims", area="Testshire",
+                                        period="2025", source=SOURCE, style=style, largest={"North": "b"})
+    assert told.title == "The largest share of victims was aged b in North"   # the model's band, not the chart's pick
     _only_given_fonts(chart, style)
     assert chart.title == "The largest share of victims was aged 25+ in both areas"
     assert "59.5 per cent in North and 60.7 per cent in South" in chart.alt_text
@@ -150,13 +154,18 @@ def test_heatmap_rejects_wrong_shape(style):
 
 def test_age_distribution(style):
     chart = charts.age_distribution_chart({14: 3, 17: 9, 19: None, 20: 4}, subject="people involved in knife-enabled offences",
-                                          area="Testshire", period="2025", source=SOURCE, style=style, unknown=2)
+                                          area="Testshire", period="2025", source=SOURCE, style=style, unknown=2,
+                                          peak_ages=[17], next_ages=[20, 14])
     assert chart.title == "People involved in knife-enabled offences were most often aged 17"
     assert "most often aged 17, with 9 at that age. The next most common ages were 20 (4) and 14 (3)." in chart.alt_text
     assert "A further 2 had an unknown age." in chart.alt_text
     assert "The count for age 19 is withheld to protect privacy." in chart.alt_text
     assert ("19", "suppressed") in chart.data_table and ("Unknown", "2") in chart.data_table
     assert "9 aged 17" in chart.drawing.texts
+    # the ages it names are the model's: the chart picks none itself
+    told = charts.age_distribution_chart({14: 3, 17: 9}, subject="people", area="Testshire", period="2025",
+                                         source=SOURCE, style=style, peak_ages=[14], next_ages=[])
+    assert told.title == "People were most often aged 14" and "with 3 at that age" in told.alt_text
 
 
 @pytest.mark.parametrize(
@@ -229,13 +238,15 @@ def all_charts(style) -> list:
     return [
         charts.age_band_shares_chart(["under 10", "10–17", "18–24", "25+"], {"Kent County Council": [6.0, 21.1, 13.0, 59.5],
                                      "Medway": [4.5, 22.1, 12.5, 60.7]}, role="victims", area="Kent and Medway",
+                                     largest={"Kent County Council": "25+", "Medway": "25+"},
                                      period="2024/25", source=SOURCE, style=style, height=200),
         _district(style, [50, 80, 10], [100, 80, 20], highlight="Bee"),
         charts.day_hour_heatmap(grid, cohort="under 25s", area="Testshire", period="2025", source=SOURCE, style=style,
                                 peaks=heat_peaks(grid),
                                 height=190),
         charts.age_distribution_chart({12: 2, 15: 8, 17: 11, 21: 6}, subject="people involved in knife-enabled offences",
-                                      area="Testshire", period="2025", source=SOURCE, style=style, height=150),
+                                      area="Testshire", period="2025", source=SOURCE, style=style, height=150,
+                                      peak_ages=[17], next_ages=[15, 21]),
     ], [
         charts.category_change_chart(["Rape", "Sexual assault", "Non-contact"],
                                      *compared(["Rape", "Sexual assault", "Non-contact"], [652, 1518, 397], [630, 1468, 390]),

@@ -35,7 +35,8 @@ def realistic(style) -> dict[str, tuple[object, list[str]]]:
         "age_band_shares": (charts.age_band_shares_chart(
             ["under 10", "10–17", "18–24", "25+"], {"Kent County Council": [6.0, 21.1, 13.0, 59.5],
                                                     "Medway Council": [None, 22.1, 12.5, 60.7]},
-            role="victims", area="Kent and Medway", period="2024/25", source=SOURCE, style=style),
+            role="victims", area="Kent and Medway", period="2024/25", source=SOURCE, style=style,
+            largest={"Kent County Council": "25+", "Medway Council": "25+"}),
             ["Grouped bar chart", "share of victims", "Kent and Medway", "2024/25", "largest share of victims was aged 25+",
              "59.5 per cent", "withheld to protect privacy"]),
         "district_change": (charts.district_change_chart(
@@ -56,7 +57,7 @@ def realistic(style) -> dict[str, tuple[object, list[str]]]:
         "age_distribution": (charts.age_distribution_chart(
             {a: (None if a < 10 else max(6, 120 - abs(a - 18) * 4)) for a in range(0, 60)},
             subject="people involved in knife-enabled offences", area="Kent and Medway", period="2024/25",
-            source=SOURCE, style=style, unknown=21),
+            source=SOURCE, style=style, unknown=21, peak_ages=[18], next_ages=[17, 19]),
             ["Bar chart", "people involved in knife-enabled offences", "Kent and Medway", "2024/25",
              "most often aged 18, with 120", "A further 21 had an unknown age",
              "The counts for 10 of the 60 ages are withheld to protect privacy."]),
@@ -116,7 +117,7 @@ def withheld_everything(style) -> list:
     return [
         charts.age_band_shares_chart(["under 10", "10–17", "18–24", "25+"], {"Westmoor": [0.0, None, 0.0, None],
                                      "Tiny Shire": [None] * 4}, role="victims", area="Westmoor", period="2024/25",
-                                     source=SOURCE, style=style),
+                                     source=SOURCE, style=style, largest={"Westmoor": None, "Tiny Shire": None}),
         charts.district_change_chart(["Ash", "Bee", "Cee"], *by_district(["Ash", "Bee", "Cee"], [None, 4, None], [None] * 3),
                                      measure="recorded offences",
                                      area="Tiny Shire", period="2024/25", previous_period="2023/24", source=SOURCE,
@@ -159,7 +160,8 @@ def test_withheld_everything_makes_no_claim_and_says_so(style):
 def test_all_zero_age_bands_beside_withheld_ones_are_not_called_the_largest(style):
     chart = charts.age_band_shares_chart(["under 10", "10–17", "18–24"], {"Westmoor": [0.0, None, 0.0],
                                          "County": [5.0, 20.0, 75.0]}, role="suspects", area="Westmoor",
-                                         period="2024/25", source=SOURCE, style=style)
+                                         period="2024/25", source=SOURCE, style=style,
+                                         largest={"Westmoor": None, "County": "18–24"})
     assert chart.title == "The largest share of suspects was aged 18–24 in County"
     assert "The shares for Westmoor are withheld to protect privacy." in chart.alt_text
 
@@ -190,7 +192,7 @@ def test_monthly_overall_change_only_when_every_month_is_published(style):
 def test_chart_numbers_are_printed_by_formatting(style):
     # 12.25 rounds half up in snareport.formatting ("12.3"); Python's own rounding would give "12.2"
     chart = charts.age_band_shares_chart(["under 18", "18+"], {"Ash": [12.25, 87.75]}, role="victims", area="T",
-                                         period="2025", source=SOURCE, style=style)
+                                         period="2025", source=SOURCE, style=style, largest={"Ash": "18+"})
     assert chart.data_table[1] == ("under 18", fmt.percent(12.25)) == ("under 18", "12.3%")
     assert "12.3%" in chart.drawing.texts
     assert f"{fmt.number(87.75, 1)} per cent" in chart.alt_text

@@ -132,10 +132,9 @@ def _profile(rows: CountTable, area: str, kind: str, role: str, bands) -> AgePro
     counts = _bands(mine, bands)
     total = mine.total()
     labels = [b.label for b in bands]
+    rows = [SuppressibleCount(label=lb, count=counts.get(lb, 0), share=share(counts.get(lb, 0), total)) for lb in labels]
     return AgeProfile(
-        area=area, kind=kind, role=role, total=total,
-        bands=[SuppressibleCount(label=lb, count=counts.get(lb, 0), share=share(counts.get(lb, 0), total))
-               for lb in labels],
+        area=area, kind=kind, role=role, total=total, bands=rows, largest_band=largest_band(rows),
         unknown=SuppressibleCount(label=UNKNOWN_AGE, count=counts.get(UNKNOWN_AGE, 0),
                                   share=share(counts.get(UNKNOWN_AGE, 0), total)),
     )
@@ -226,3 +225,10 @@ def _high_harm(ds: Prepared | Frames, harm: pd.Series) -> HighHarm:
     return HighHarm(people=people, top_people=top_n, people_share=share(top_n, people),
                     harm_total=total, top_harm=top, harm_share=share(top, total),
                     top_share_setting=ds.config.high_harm_top_share)
+
+
+def largest_band(bands: list[SuppressibleCount]) -> str | None:
+    """The band with the largest published share (the first of a tie); None when no published share is above
+    zero (then a withheld band could be the largest)."""
+    top = max((b.share for b in bands if b.share is not None), default=0.0)
+    return next((b.label for b in bands if b.share == top), None) if top > 0 else None

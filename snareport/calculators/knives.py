@@ -151,7 +151,8 @@ def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
     victims = ppl.where(role="victim").where(sex=list(KNOWN_SEXES)).counts("sex", KNOWN_SEXES)
     v_known, v_female = sum(victims.values()), victims["female"]
     return dict(
-        age_distribution=[AgeCount(age=a, count=n) for a, n in sorted(known.items())],
+        age_distribution=(ages := [AgeCount(age=a, count=n) for a, n in sorted(known.items())]),
+        **dict(zip(("peak_ages", "next_ages"), most_frequent_ages(ages))),
         age_unknown=ppl.count("age", None),
         age_known=sum(known.values()),
         age_groups=[_age_group(c, known) for c in (prep.config.cohorts.under_18, prep.config.cohorts.under_25)],
@@ -164,6 +165,17 @@ def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
         modal_suspect_age_count=modal_count,
         victim_female=v_female, victim_known_sex=v_known, victim_female_share=share(v_female, v_known),
     )
+
+
+def most_frequent_ages(ages: list[AgeCount], others: int = 2) -> tuple[list[int], list[int]]:
+    """(the ages with the most people, the next ``others`` most frequent ages) among the published counts,
+    youngest first on ties; none when no published count is above zero (a withheld age could be the peak)."""
+    shown = [(a.count, a.age) for a in ages if a.count]
+    top = max((n for n, _ in shown), default=0)
+    if top <= 0:
+        return [], []
+    rest = sorted((t for t in shown if t[0] < top), key=lambda t: (-t[0], t[1]))[:others]
+    return [a for n, a in shown if n == top], [a for _, a in rest]
 
 
 def _age_group(cohort, known: dict[int, int]) -> AgeGroup:

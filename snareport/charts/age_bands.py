@@ -23,7 +23,6 @@ from snareport.charts.wording import (
     SUPPRESSED,
     WITHHELD,
     describe,
-    published_peak,
     sentence_case,
     value_or_suppressed,
     withheld_sentence,
@@ -35,6 +34,7 @@ def age_band_shares_chart(
     shares: Mapping[str, Sequence[float | None]],
     *,
     role: str,
+    largest: Mapping[str, str | None],
     area: str,
     period: str,
     source: str,
@@ -45,6 +45,8 @@ def age_band_shares_chart(
     """Grouped bars: for each age band, each area's share (in %) of ``role`` (e.g. "victims").
 
     ``shares`` maps an area name to one share per band, in band order; ``None`` marks a suppressed share.
+    ``largest`` maps each area to the model's band with its largest share (``None``: it cannot be told); the
+    title and alt text name those bands, and the chart picks none itself.
     """
     series = {name: list(values) for name, values in shares.items()}
     for name, values in series.items():
@@ -53,10 +55,10 @@ def age_band_shares_chart(
     if not series:
         raise ValueError("age_band_shares_chart needs at least one area")
     text = ChartText(
-        title=_title(bands, series, role),
+        title=_title(bands, series, role, largest),
         subtitle=f"Share of {role} by age band (%), {area}, {period}",
         source=source,
-        alt_text=_alt_text(bands, series, role, area, period),
+        alt_text=_alt_text(bands, series, role, area, period, largest),
         data_table=[("Age band", *series)]
         + [(band, *(value_or_suppressed(v[i], fmt.percent) for v in series.values())) for i, band in enumerate(bands)],
     )
@@ -71,7 +73,7 @@ def age_band_shares_chart(
         n = len(series)
         group_width = 0.8
         bar_width = group_width / n
-        largest = max((v for values in series.values() for v in values if v is not None), default=0)
+        scale = max((v for values in series.values() for v in values if v is not None), default=0)
         # a label wider than its bar is turned upright, so neighbouring labels never overlap
         slot = (w - left - 4) * bar_width / max(len(bands), 1)
         widest = max((text_width(fmt.percent(v), style) for vs in series.values() for v in vs if v is not None),
@@ -79,17 +81,17 @@ def age_band_shares_chart(
         upright = widest > slot * 0.95
         plot_height = h - style.text_size * 2.4 - top
         headroom = (widest + 4) / plot_height if upright else 0.12
-        ceiling = largest * 1.03 / max(1 - headroom, 0.3)
+        ceiling = scale * 1.03 / max(1 - headroom, 0.3)
         for s, values in enumerate(series.values()):
             for i, value in enumerate(values):
                 x = i - group_width / 2 + bar_width * (s + 0.5)
                 if value is None:
-                    withheld_bar(axes, x, bar_width * 0.9, largest * 0.06, style)
-                    axes.text(x, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
+                    withheld_bar(axes, x, bar_width * 0.9, scale * 0.06, style)
+                    axes.text(x, scale * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                               fontsize=style.min_text_size, color=style.secondary_text_colour)
                     continue
                 axes.bar(x, value, width=bar_width * 0.92, color=colours[s], zorder=2)
-                axes.text(x, value + largest * 0.015, fmt.percent(value), ha="center", va="bottom",
+                axes.text(x, value + scale * 0.015, fmt.percent(value), ha="center", va="bottom",
                           rotation=90 if upright else 0, fontsize=style.min_text_size, color=style.text_colour,
                           zorder=4)
         axes.set_xticks(range(len(bands)), list(bands))
@@ -103,18 +105,20 @@ def age_band_shares_chart(
     return build_chart("age_band_shares", text, plot, style, width or style.width, height or style.height)
 
 
-def _largest_bands(bands: Sequence[str], series: dict[str, list[float | None]]) -> dict[str, tuple[str, float]]:
-    """Each area whose largest share can be told from its published shares → (band, share)."""
+def _largest_bands(bands: Sequence[str], series: dict[str, list[float | None]],
+                   largest: Mapping[str, str | None]) -> dict[str, tuple[str, float]]:
+    """Each area whose largest band the model names → (band, its share)."""
     tops: dict[str, tuple[str, float]] = {}
     for name, values in series.items():
-        peak = published_peak(values)
-        if peak is not None and peak > 0:
-            tops[name] = (bands[values.index(peak)], peak)
+        band = largest.get(name)
+        if band is not None and band in bands and values[list(bands).index(band)] is not None:
+            tops[name] = (band, values[list(bands).index(band)] or 0.0)
     return tops
 
 
-def _title(bands: Sequence[str], series: dict[str, list[float | None]], role: str) -> str:
-    tops = {name: band for name, (band, _) in _largest_bands(bands, series).items()}
+def _title(bands: Sequence[str], series: dict[str, list[float | None]], role: str,
+           largest: Mapping[str, str | None]) -> str:
+    tops = {name: band for name, (band, _) in _largest_bands(bands, series, largest).items()}
     if not tops:
         return sentence_case(f"shares of {role} by age band are {WITHHELD}")
     if len(set(tops.values())) == 1:
@@ -126,19 +130,20 @@ def _title(bands: Sequence[str], series: dict[str, list[float | None]], role: st
     return sentence_case(f"the largest share of {role} was aged {fmt.join_words(parts)}")
 
 
-def _alt_text(bands: Sequence[str], series: dict[str, list[float | None]], role: str, area: str, period: str) -> str:
-    tops = _largest_bands(bands, series)
+def _alt_text(bands: Sequence[str], series: dict[str, list[float | None]], role: str, area: str, period: str,
+              largest: Mapping[str, str | None]) -> str:
+    tops = _largest_bands(bands, series, largest)
     subject = f"the share of {role} in each age band ({fmt.join_words(list(bands))})"
     if not tops:
         return describe("Grouped bar chart", subject, area, period, f"Shares of {role} by age band are {WITHHELD}")
     one_band = len({band for band, _ in tops.values()}) == 1
-    largest = fmt.join_words([f"{fmt.percent(share)}{'' if one_band else f' aged {band}'} in {name}"
+    said = fmt.join_words([f"{fmt.percent(share)}{'' if one_band else f' aged {band}'} in {name}"
                               for name, (band, share) in tops.items()])
     undetermined = [name for name in series if name not in tops]
     withheld = [f"{name} aged {band}" for name, values in series.items() if name in tops
                 for band, value in zip(bands, values) if value is None]
     return describe("Grouped bar chart", subject, area, period,
-                    f"{_title(bands, series, role)}: {largest}",
+                    f"{_title(bands, series, role, largest)}: {said}",
                     withheld_sentence(undetermined, "areas", len(series), noun="shares", nouns="shares"),
                     withheld_sentence(withheld, "bars", sum(len(v) for v in series.values()), noun="share",
                                       nouns="shares"))

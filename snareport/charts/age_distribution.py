@@ -1,7 +1,7 @@
 """Counts by single year of age → vertical bar ChartFlowable with the peak age labelled."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from matplotlib.figure import Figure
 
@@ -12,7 +12,6 @@ from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
     WITHHELD,
     describe,
-    published_peak,
     sentence_case,
     value_or_suppressed,
     withheld_sentence,
@@ -28,6 +27,8 @@ def age_distribution_chart(
     source: str,
     style: ChartStyle,
     unknown: int | None = None,
+    peak_ages: Sequence[int] = (),
+    next_ages: Sequence[int] = (),
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
@@ -35,17 +36,18 @@ def age_distribution_chart(
 
     Ages missing from ``counts_by_age`` between the youngest and oldest are shown as zero; ``None``
     counts are suppressed (not plotted; the alt text says they are withheld). ``unknown`` is the count of unknown age.
+    ``peak_ages`` (the most frequent) and ``next_ages`` (the next most frequent) are the model's: the title
+    and alt text name them, and the chart picks no age itself.
     """
     if not counts_by_age:
         raise ValueError("age_distribution_chart needs at least one age")
     ages = list(range(min(counts_by_age), max(counts_by_age) + 1))
     counts = {age: counts_by_age.get(age, 0) for age in ages}
-    known = {a: c for a, c in counts.items() if c is not None}
-    peak_count = max(known.values(), default=0)
-    peak_ages = [a for a, c in known.items() if c == peak_count and c > 0]
+    peak_ages = list(peak_ages)
+    peak_count = counts[peak_ages[0]] or 0 if peak_ages else 0
     unknown_note = "" if unknown is None else f"; age unknown: {value_or_suppressed(unknown)}"
     title = _title(subject, counts, peak_ages)
-    alt = _alt_text(subject, area, period, counts, peak_ages, unknown, title)
+    alt = _alt_text(subject, area, period, counts, peak_ages, list(next_ages), unknown, title)
     text = ChartText(
         title=title,
         subtitle=f"Number of {subject} by age, {area}, {period}{unknown_note}",
@@ -56,7 +58,7 @@ def age_distribution_chart(
     )
 
     def plot(figure: Figure, w: float, h: float) -> None:
-        top_label = max(peak_count, 1) * 1.12
+        top_label = max([c for c in counts.values() if c is not None] + [1]) * 1.12   # the value axis's scale
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(top_label), style) + 8,
                               bottom=style.text_size * 4.0, right=4, top=style.text_size * 1.6)
         plotted = [(age, count) for age, count in counts.items() if count is not None]
@@ -78,24 +80,21 @@ def age_distribution_chart(
 
 
 def _title(subject: str, counts: dict[int, int | None], peak_ages: list[int]) -> str:
-    if published_peak(counts.values()) is None:
-        return sentence_case(f"the ages of {subject} are {WITHHELD}")
     if not peak_ages:
-        return sentence_case(f"no {subject} to show by age")
+        return sentence_case(f"the ages of {subject} are {WITHHELD}" if None in counts.values()
+                             else f"no {subject} to show by age")
     return sentence_case(f"{subject} were most often aged {fmt.join_words([str(a) for a in peak_ages])}")
 
 
 def _alt_text(subject: str, area: str, period: str, counts: dict[int, int | None], peak_ages: list[int],
-              unknown: int | None, title: str) -> str:
+              next_ages: list[int], unknown: int | None, title: str) -> str:
     ages = list(counts)
     findings = [title]
     if peak_ages:
         findings[0] += f", with {fmt.number(counts[peak_ages[0]])} at {'each of those ages' if len(peak_ages) > 1 else 'that age'}"
-        runners = sorted(((c, a) for a, c in counts.items() if c is not None and a not in peak_ages and c > 0),
-                         key=lambda t: (-t[0], t[1]))[:2]
-        if runners:
-            findings.append(f"The next most common {'ages were' if len(runners) > 1 else 'age was'} "
-                            + fmt.join_words([f"{a} ({fmt.number(c)})" for c, a in runners]))
+        if next_ages:
+            findings.append(f"The next most common {'ages were' if len(next_ages) > 1 else 'age was'} "
+                            + fmt.join_words([f"{a} ({value_or_suppressed(counts.get(a))})" for a in next_ages]))
     if unknown:
         findings.append(f"A further {fmt.number(unknown)} had an unknown age")
     withheld = withheld_sentence([f"age {a}" for a, c in counts.items() if c is None], "ages", len(ages),

@@ -9,11 +9,14 @@ from typing import Any
 import numpy as np
 
 from snareport.calculators import findings
+from snareport.calculators.demographics import largest_band
+from snareport.calculators.knives import most_frequent_ages
 from snareport.calculators.latest_year import busiest_month
 from snareport.calculators.temporal import join_words, peak_cells, peak_windows
 from snareport.disclosure.catalogue import Catalogue, Key, Path
-from snareport.models.common import Change, LabelledChange
+from snareport.models.common import Change, LabelledChange, SuppressibleCount
 from snareport.models.geography import DistrictScore
+from snareport.models.knives import AgeCount
 from snareport.models.latest_year import MonthCount
 from snareport.models.recorded_offences import DistrictVolume, MonthlyVolume, OffenceGroupVolume
 
@@ -92,6 +95,7 @@ def _words(r: dict[str, Any], threshold: int) -> None:
     if r.get("latest_year"):
         _latest_year(r["latest_year"])
     _geography(r["geography"])
+    _demographics(r["demographics"])
     _knives(r["knives"])
     _sexual_violence(r["sexual_violence"])
     _temporal(r["temporal"], threshold)
@@ -200,6 +204,12 @@ def _geography(g: dict[str, Any]) -> None:
         g["focus"] = _copy(next(d for d in g["districts"] if d["district"] == g["focus"]["district"]))
 
 
+def _demographics(d: dict[str, Any]) -> None:
+    for profile in d.get("age_profiles", []) + d.get("comparison_profiles", []):
+        if _any_withheld(profile["bands"], lambda b: b["share"]):
+            profile["largest_band"] = largest_band([SuppressibleCount.model_validate(b) for b in profile["bands"]])
+
+
 def _knives(k: dict[str, Any]) -> None:
     ranking = k.get("district_ranking", [])
     if _any_withheld(ranking, lambda i: i["value"]):
@@ -212,6 +222,8 @@ def _knives(k: dict[str, Any]) -> None:
         if f is not None:
             f["rank"] = next((i["rank"] for i in k["district_ranking"] if i["name"] == f["district"]), None)
             f["rank_of"] = sum(i["rank"] is not None for i in k["district_ranking"])
+    if _any_withheld(k.get("age_distribution", []), lambda a: a["count"]):
+        k["peak_ages"], k["next_ages"] = most_frequent_ages([AgeCount.model_validate(a) for a in k["age_distribution"]])
     if k.get("modal_suspect_age_from") is None or k.get("modal_suspect_age_to") is None:
         k["modal_suspect_age_from"] = k["modal_suspect_age_to"] = None
 

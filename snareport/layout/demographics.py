@@ -49,6 +49,7 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             charts[role] = builder.chart(age_band_shares_chart(
                 [b.label for b in profiles[0].bands],
                 {p.area: [None if b.share is None else b.share * 100 for b in p.bands] for p in profiles},
+                largest={p.area: p.largest_band for p in profiles},
                 role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
                 source=source_line(report, "people", "offences"), style=half))
     if len(charts) == 2:

@@ -76,7 +76,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         out += builder.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),
-            style=builder.chart_style, unknown=k.age_unknown, height=builder.chart_style.height * 0.56))
+            style=builder.chart_style, unknown=k.age_unknown, peak_ages=k.peak_ages, next_ages=k.next_ages,
+            height=builder.chart_style.height * 0.56))
         if k.area_age_groups:   # the area's shares beside the district's
             whole = {g.label: g for g in k.area_age_groups}
             rows = []

@@ -16,6 +16,7 @@ class AgeProfile(SectionModel):
     total: int | None
     bands: list[SuppressibleCount]
     unknown: SuppressibleCount
+    largest_band: str | None = None  # the band with the largest published share (None: no share above zero shown)
 
 
 class SexRow(SectionModel):

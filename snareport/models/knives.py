@@ -32,6 +32,8 @@ class KnivesSection(Section):
     knife_offences: Change | None = None        # knife-enabled offences in scope, previous → current
     age_distribution: list[AgeCount] = []       # people in current-year knife-enabled offences
     age_unknown: int | None = None
+    peak_ages: list[int] = []                   # the most frequent ages in ``age_distribution`` (every age of a tie)
+    next_ages: list[int] = []                   # the next most frequent (up to two, youngest first on ties)
     under_25_injury: Change | None = None
     under_25_non_injury: Change | None = None
     minimum_saving_gbp: float | None = None
