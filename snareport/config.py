@@ -167,6 +167,7 @@ class Definitions(_Strict):
     most_affected_districts: int = Field(default=4, ge=1)   # geography: districts named as most affected
     highest_volume_districts: int = Field(default=3, ge=1)  # recorded offences: districts named for volume
     top_offence_types: int = Field(default=3, ge=1)         # sexual violence: offence types listed
+    sexual_violence_districts: int = Field(default=3, ge=1)  # sexual violence: districts named per category
     peak_months: int = Field(default=3, ge=1)               # sexual violence: months named as the peak
     # Heat maps: hours per column, the narrowest of ``time_band_hours`` whose cells hold on average at
     # least ``time_band_min_average`` offences (else the widest); small districts get 2-, 3-, 4- or 6-hour bands.

@@ -122,3 +122,22 @@ def test_district_scope_has_the_areas_table_top_types_and_peak_months_beside_its
     assert [t.share for t in s.area_top_types] == pytest.approx([3 / 8, 2 / 8])
     assert s.area_table == whole.table and s.area_peak_months == whole.peak_months == [1, 6]
     assert whole.area_table == [] and whole.area_top_types == [] and whole.area_peak_months == []
+
+
+def test_highest_districts_have_rates_per_1000_residents_and_are_named_from_report_yaml():
+    """Current year: rape B 1; contact B 1; penetration A 1; non-contact C 1. Residents: A 2,000, B 500, C 4,000."""
+    from calc_fixtures import config, population
+
+    data = _data()
+    pop = population([("A", "25+", 2021, 2000), ("B", "25+", 2021, 500), ("C", "0-9", 2021, 4000)])
+    s = sexual_violence.calculate(prepare(dataset(data.offences, data.people, population=pop)), Scope())
+    contact = next(c for c in s.highest_districts if c.category == "contact")
+    assert [(r.name, r.value, r.rate_per_1000, r.rate_rank) for r in contact.districts] == [
+        ("B", 1, 2.0, 1), ("A", 0, 0.0, 2), ("C", 0, 0.0, 3)]   # rate ties: by count, then name
+    assert contact.highest == ["B", "A", "C"] and s.population_year == 2021
+    one = dataset(data.offences, data.people, population=pop, cfg=config(definitions={"sexual_violence_districts": 1}))
+    assert [c.highest for c in sexual_violence.calculate(prepare(one), Scope()).highest_districts] == [
+        ["C"], ["B"], ["A"], ["B"]]
+    no_population = sexual_violence.calculate(prepare(_data()), Scope())
+    assert no_population.population_year is None
+    assert all(r.rate_per_1000 is None for c in no_population.highest_districts for r in c.districts)

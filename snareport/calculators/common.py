@@ -17,9 +17,9 @@ import numpy as np
 import pandas as pd
 
 from snareport.calculators.counts import CountTable, count_table
-from snareport.calculators.intervals import within_noise
+from snareport.calculators.intervals import rate_per_1000, within_noise
 from snareport.config import AgeRange, Period
-from snareport.models.common import Change, PeriodPair, PeriodRef
+from snareport.models.common import Change, PeriodPair, PeriodRef, Ranked
 from snareport.scope import Scope
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -391,6 +391,19 @@ def rank_desc(values: pd.Series, tiebreak: pd.Series | None = None) -> pd.Series
 
     order = sorted(range(len(v)), key=key)
     return pd.Series(range(1, len(order) + 1), index=values.index[order])
+
+
+def ranked_districts(counts: pd.Series, population: pd.Series | None) -> list[Ranked]:
+    """Every district's count ranked (1 = highest; ties by name), with its rate per 1,000 residents ranked by
+    rate (ties by count) when there is a population (``district_population``); highest count first."""
+    ranks = rank_desc(counts)
+    rates = (pd.Series({d: rate_per_1000(int(counts[d]), int(population.get(d, 0))) for d in counts.index},
+                       dtype="float64") if population is not None else None)
+    rate_ranks = rank_desc(rates.fillna(-1.0), counts) if rates is not None else None
+    return sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d]),
+                          rate_per_1000=None if rates is None or pd.isna(rates[d]) else float(rates[d]),
+                          rate_rank=int(rate_ranks[d]) if rate_ranks is not None else None)
+                   for d in counts.index), key=lambda r: r.rank)
 
 
 def district_population(ds: Dataset, age: AgeRange | None = None) -> pd.Series | None:

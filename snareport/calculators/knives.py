@@ -13,13 +13,12 @@ from snareport.calculators.common import (
     district_population,
     period_pair,
     period_refs,
-    rank_desc,
+    ranked_districts,
     require_prepared,
     share,
     unavailable_reason,
 )
-from snareport.calculators.intervals import rate_per_1000
-from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
+from snareport.models.common import ScopeFigure, SuppressibleCount
 from snareport.models.knives import AgeCount, AgeGroup, KnivesSection
 from snareport.scope import Scope
 
@@ -89,18 +88,12 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
 def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Series | None, year: int) -> dict:
     """Every district's knife-enabled offences ranked by count, with its rate per 1,000 residents (all ages)
     ranked by rate when the source has a population table; the top ``top_n`` by count are of most concern."""
-    ranks = rank_desc(counts)
-    rates = (pd.Series({d: rate_per_1000(int(counts[d]), int(population.get(d, 0))) for d in counts.index},
-                       dtype="float64") if population is not None else None)
-    rate_ranks = rank_desc(rates.fillna(-1.0), counts) if rates is not None else None
-    ranking = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d]),
-                             rate_per_1000=None if rates is None or pd.isna(rates[d]) else float(rates[d]),
-                             rate_rank=int(rate_ranks[d]) if rate_ranks is not None else None)
-                      for d in counts.index), key=lambda r: r.rank)
+    ranking = ranked_districts(counts, population)
     focus = None
     if not scope.is_county:
         focus = ScopeFigure(district=scope.district, value=int(counts[scope.district]),
-                            county_value=int(counts.sum()), rank=int(ranks[scope.district]), rank_of=len(counts),
+                            county_value=int(counts.sum()), rank=next(r.rank for r in ranking if r.name == scope.district),
+                            rank_of=len(counts),
                             district_mean=district_mean(counts))
     return dict(district_ranking=ranking, districts_of_concern=ranking[:top_n], focus=focus,
                 population_year=None if population is None else year)

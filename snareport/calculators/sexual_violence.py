@@ -13,16 +13,17 @@ from snareport.calculators.common import (
     band_of,
     by_period,
     count_change,
+    district_population,
     folded_text,
     month_of_year,
     period_pair,
     period_refs,
-    rank_desc,
+    ranked_districts,
     require_prepared,
     share,
     unavailable_reason,
 )
-from snareport.models.common import Change, LabelledChange, Ranked, SuppressibleCount
+from snareport.models.common import Change, LabelledChange, SuppressibleCount
 from snareport.models.sexual_violence import CategoryDistricts, MonthCount, SexualViolenceSection
 from snareport.scope import Scope
 
@@ -99,6 +100,8 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
         **_top_types(three_rows, cfg.definitions.top_offence_types),
         **_months(months.where(period=list(three)), cfg.definitions.peak_months),
         highest_districts=list(area.highest_districts),
+        population_year=cfg.population_year if any(r.rate_per_1000 is not None for cd in area.highest_districts
+                                                    for r in cd.districts) else None,
     )
     figures.update(findings.sexual_violence(figures["table"], figures["total"]))
     if not scope.is_county:   # the whole area's figures, beside the district's
@@ -139,14 +142,15 @@ def _months(rows: CountTable, peak_months: int) -> dict:
 
 
 def _highest_districts(ds: Frames, current: CountTable) -> list[CategoryDistricts]:
-    """Every district ranked by current-year count, per category."""
+    """Every district ranked by current-year count per category, with its rate per 1,000 residents (all
+    ages) when there is a population; the first ``definitions.sexual_violence_districts`` are named."""
     out = []
+    population = district_population(ds.ds)
+    n = ds.config.definitions.sexual_violence_districts
     for cat in CATEGORIES:
-        counts = current.where(sexual_category=cat).series("district", ds.config.districts)
-        ranks = rank_desc(counts)
-        ranked = sorted((Ranked(name=d, value=int(counts[d]), rank=int(ranks[d])) for d in counts.index),
-                        key=lambda r: r.rank)
-        out.append(CategoryDistricts(category=cat, districts=ranked))
+        ranked = ranked_districts(current.where(sexual_category=cat).series("district", ds.config.districts),
+                                  population)
+        out.append(CategoryDistricts(category=cat, districts=ranked, highest=[r.name for r in ranked][:n]))
     return out
 
 

@@ -409,9 +409,10 @@ class _Collector:
             self.derive((*P, "top_types", i, "share"), [t, ("sv", S, "all", "3y")], (*P, "top_types", i, "suppressed"))
         for i, group in enumerate(v.get("highest_districts", [])):
             for j, item in enumerate(group["districts"]):
-                self.count(("sv", item["name"], group["category"], "Y2"),
-                           (*P, "highest_districts", i, "districts", j, "value"),
-                           flag=(*P, "highest_districts", i, "districts", j, "suppressed"))
+                key = self.count(("sv", item["name"], group["category"], "Y2"),
+                                 (*P, "highest_districts", i, "districts", j, "value"),
+                                 flag=(*P, "highest_districts", i, "districts", j, "suppressed"))
+                self.derive((*P, "highest_districts", i, "districts", j, "rate_per_1000"), [key])
         months = [self.count(("svm", S, m["month"]), (*P, "month_profile", i, "count"),
                              flag=(*P, "month_profile", i, "suppressed")) for i, m in enumerate(v.get("month_profile", []))]
         if three and months:

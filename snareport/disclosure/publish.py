@@ -231,7 +231,11 @@ def _knives(k: dict[str, Any]) -> None:
 def _sexual_violence(v: dict[str, Any]) -> None:
     for group in v.get("highest_districts", []):
         if _any_withheld(group["districts"], lambda i: i["value"]):
+            if any(i.get("rate_rank") is not None for i in group["districts"]):
+                _ranked(group["districts"], lambda i: i.get("rate_per_1000"), lambda i: i["name"], "rate_rank")
             group["districts"] = _ranked(group["districts"], lambda i: i["value"], lambda i: i["name"])
+            n = len(group.get("highest") or [])             # as many as the report named (report.yaml)
+            group["highest"] = [i["name"] for i in group["districts"] if i["rank"] is not None][:n]
     months = v.get("month_profile", [])
     if _any_withheld(months, lambda m: m["count"]):
         shown = sorted((m for m in months if m["count"]), key=lambda m: (-m["count"], m["month"]))

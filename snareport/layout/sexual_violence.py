@@ -9,6 +9,7 @@ from snareport.layout._periods import earlier, first_to_last, later, unavailable
 from snareport.layout.blocks import Block
 from snareport.layout.builder import BlockBuilder, Segment, Tile
 from snareport.layout.figures import category_change_chart, monthly_profile_chart
+from snareport.models.common import Ranked
 from snareport.models.report import Report
 
 
@@ -71,11 +72,15 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         if s.non_contact_peak_suspect_band:
             out.append(builder.rich([f"For non-contact offences in {current} the most common suspect age band was ",
                                   Segment(s.non_contact_peak_suspect_band, bold=True), "."]))
-    if s.highest_districts:
-        out.append(builder.h2(f"Districts with the most offences, {current}"))
-        out.append(builder.bullets([[Segment(cd.category.capitalize(), bold=True), " \u2013 ",
-                                  fmt.join_words([r.name for r in cd.districts[:3]])]
-                                 for cd in s.highest_districts]))
+    if any(cd.highest for cd in s.highest_districts):
+        rates = "; per 1,000 residents" if s.population_year else ""
+        out.append(builder.h2(f"Most offences by district, {current} (number{rates})"))
+        items = []
+        for cd in s.highest_districts:
+            by_name = {r.name: r for r in cd.districts}
+            items.append([Segment(cd.category.capitalize(), bold=True), " \u2013 ",
+                          fmt.join_words([_named(by_name[n]) for n in cd.highest])])
+        out.append(builder.bullets(items))
     if s.month_profile and any(mc.count for mc in s.month_profile):
         out += builder.chart(monthly_profile_chart(
             [fmt.month_name(mc.month)[:3] for mc in s.month_profile], [mc.count for mc in s.month_profile],
@@ -96,3 +101,9 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
 
 def _share(count) -> str:
     return fmt.share(count.share, suppressed=count.suppressed)
+
+
+def _named(r: Ranked) -> str:
+    """"Medway (312; 1.11)": a district's offences and, when known, its rate per 1,000 residents."""
+    rate = "" if r.rate_per_1000 is None else f"; {fmt.decimal(r.rate_per_1000, 2)}"
+    return f"{r.name} ({fmt.count(r.value)}{rate})"

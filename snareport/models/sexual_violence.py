@@ -17,7 +17,8 @@ from snareport.models.common import (
 
 class CategoryDistricts(SectionModel):
     category: str
-    districts: list[Ranked]         # ranked, highest first (current year)
+    districts: list[Ranked]         # ranked, highest first (current year), with rates per 1,000 residents
+    highest: list[str] = []         # the districts named, highest first (report.yaml definitions.sexual_violence_districts)
 
 
 class MonthCount(SectionModel):
@@ -46,6 +47,7 @@ class SexualViolenceSection(Section):
     non_contact_peak_suspect_band_count: int | None = None
     people_available: bool = True
     highest_districts: list[CategoryDistricts] = []
+    population_year: int | None = None          # the population behind the district rates (None: no rates)
     month_profile: list[MonthCount] = []
     peak_months: list[int] = []
     repeat_suspects: int | None = None
