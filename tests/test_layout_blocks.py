@@ -57,6 +57,7 @@ def test_the_knife_age_chart_is_asked_for_with_the_models_figures():
     assert args["subject"] == "people involved in knife-enabled offences"
     width = BlockBuilder(load_theme("kent_medway")).frame_width
     assert args["style"] == b.ChartSize(width, 225.0) and args["height"] == pytest.approx(225 * 0.56)
+    assert (args["peak_ages"], args["next_ages"]) == (k.peak_ages, k.next_ages)   # the ages it names are the model's
 
 
 def test_a_table_with_a_withheld_value_carries_the_key_beneath_it():
