@@ -51,6 +51,9 @@ def test_under_25_injury_non_injury_and_minimum_saving():
     assert s.under_25_injury.change_pct == pytest.approx(-200 / 3)
     assert (s.under_25_non_injury.previous, s.under_25_non_injury.current) == (1, 2)
     assert s.minimum_saving_gbp == pytest.approx(2000.0)            # fall 2 × £1,000 at 2015/16
+    # printed as an estimate to report.yaml's rounding (default £1,000), with its price base and source
+    assert (s.minimum_price_year, s.minimum_saving_rounding_gbp) == ("2015/16", 1000)
+    assert s.minimum_saving_source == "HO"
 
 
 def test_ages_sexes_and_modal_suspect():

@@ -1,5 +1,5 @@
 """Prepared × Scope → KnivesSection: districts of most concern, age at knife incident, under-25 injury and
-non-injury change, minimum saving, suspects' sex and modal age, victims' female share."""
+non-injury change, the estimated cost of crime their fall avoided, suspects' sex and modal age, victims' female share."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -100,7 +100,7 @@ def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Serie
 
 
 def _under_25(prep: Prepared | Frames, knife: CountTable, yoy) -> tuple[dict, list[str]]:
-    """The under-25 injury and non-injury changes and the minimum saving, with any notes (``knife``: the
+    """The under-25 injury and non-injury changes and the cost of crime their fall avoided, with any notes (``knife``: the
     scope's knife-enabled offence counts)."""
     prev, cur = yoy
     mine = knife.where(**{COHORT: True})
@@ -110,15 +110,18 @@ def _under_25(prep: Prepared | Frames, knife: CountTable, yoy) -> tuple[dict, li
     fields = dict(under_25_injury=count_change(int(injury[prev]), int(injury[cur])),
                   under_25_non_injury=count_change(int(other[prev]), int(other[cur])))
     costs = prep.ds.unit_costs
+    what = "Estimated cost of crime avoided by the fall in injury offences"
     if not prep.has("unit_costs") or costs is None:
-        return fields, ["Minimum saving: not available from this source (needs unit_costs)."]
-    price_year = prep.config.costs.minimum_price_year
-    match = costs[(costs["offence_group"] == prep.config.definitions.knife_cost_group) & (costs["price_year"].astype(str) == price_year)]
+        return fields, [f"{what}: not available from this source (needs unit_costs)."]
+    price_year, group = prep.config.costs.minimum_price_year, prep.config.definitions.knife_cost_group
+    match = costs[(costs["offence_group"] == group) & (costs["price_year"].astype(str) == price_year)]
     if match.empty:
-        return fields, [f"Minimum saving: no unit cost for {prep.config.definitions.knife_cost_group} at {price_year}."]
+        return fields, [f"{what}: no unit cost for {group} at {price_year}."]
     unit = float(match["unit_cost_gbp"].iloc[0])
     fall = max(int(injury[prev]) - int(injury[cur]), 0)
-    return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2)}, []
+    return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2),
+            "minimum_saving_rounding_gbp": prep.config.costs.rounding_gbp,
+            "minimum_saving_source": str(match["source"].iloc[0]) or None}, []
 
 
 def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:

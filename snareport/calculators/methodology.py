@@ -82,8 +82,9 @@ def methodology_notes(cfg: ReportConfig) -> list[MethodNote]:
             f"{two[1]} is multiplied by the group's unit cost at {cfg.costs.savings_price_year} prices, and rises "
             "are set against falls to give a net figure, rounded to the nearest "
             f"£{cfg.costs.rounding_gbp:,}. Home Office unit costs are mostly the harm to victims, so the figure "
-            "estimates harm avoided rather than money saved. The knife minimum figure uses the unit cost of "
-            f"violence with injury at {cfg.costs.minimum_price_year} prices.")))
+            "estimates harm avoided rather than money saved. The knives chapter's estimate uses the unit cost of "
+            f"{cfg.definitions.knife_cost_group.lower()} at {cfg.costs.minimum_price_year} prices, not uprated, so "
+            "it is a lower bound.")))
     notes.append(MethodNote(topic="Disclosure control", text=(
         f"In public reports, counts from 1 to {cfg.disclosure_threshold}, and shares or changes built on "
         "them, are withheld, as is any other value that would let a withheld one be worked out."

@@ -1,5 +1,5 @@
 """KnivesSection → knives and weapons: districts of most concern, ages involved, under-25 change,
-minimum saving and who the suspects and victims are."""
+the estimated cost of crime their fall avoided and who the suspects and victims are."""
 from __future__ import annotations
 
 from snareport import formatting as fmt
@@ -53,9 +53,14 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
                                   + (f"; {m.area}: {fmt.change_words(area)}" if area is not None else "")))
         out.append(builder.tiles(tiles))
     if k.minimum_saving_gbp:
-        out.append(builder.rich(["Based on cost-of-crime estimates at ", k.minimum_price_year or "base-year",
-                              " prices, the fall in injury offences is a minimum saving of ",
-                              Segment(fmt.money(k.minimum_saving_gbp), bold=True), "."]))
+        nearest = k.minimum_saving_rounding_gbp
+        source = report.data.table_sources.get("unit_costs") or k.minimum_saving_source
+        out.append(builder.rich([
+            "The fall in injury offences is an estimated ",
+            Segment(fmt.money(k.minimum_saving_gbp, nearest=nearest), bold=True), " cost of crime avoided at ",
+            f"{k.minimum_price_year} prices" if k.minimum_price_year else "base-year prices",
+            f", to the nearest {fmt.money(nearest)}" if nearest > 1 else "",
+            f" (unit cost: {source})" if source else "", "."]))
     if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
         out.append(builder.h2(f"Suspects and victims, {current}"))
         area_sex = {a.label: a for a in k.area_suspect_sex}

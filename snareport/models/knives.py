@@ -1,5 +1,5 @@
 """KnivesSection: districts of most concern, age at knife incident, under-25 injury/non-injury change,
-minimum saving, suspects' sex and modal age, victims' female share."""
+the estimated cost of crime avoided by the fall in injury offences, suspects' sex and modal age, victims' female share."""
 from __future__ import annotations
 
 from snareport.models.common import Change, PeriodPair, Ranked, ScopeFigure, Section, SectionModel, SuppressibleCount
@@ -36,9 +36,11 @@ class KnivesSection(Section):
     next_ages: list[int] = []                   # the next most frequent (up to two, youngest first on ties)
     under_25_injury: Change | None = None
     under_25_non_injury: Change | None = None
-    minimum_saving_gbp: float | None = None
+    minimum_saving_gbp: float | None = None     # estimated cost of crime avoided by the fall in injury offences
     minimum_saving_unit_cost_gbp: float | None = None
-    minimum_price_year: str | None = None
+    minimum_price_year: str | None = None       # the unit cost's price base (not uprated: a lower bound)
+    minimum_saving_rounding_gbp: int = 1        # printed to the nearest this many pounds (report.yaml costs.rounding_gbp)
+    minimum_saving_source: str | None = None    # the unit cost's source (the unit_costs table's source column)
     suspect_sex: list[SuppressibleCount] = []   # shares of suspects of known sex
     suspect_sex_unknown: int | None = None
     modal_suspect_sex: str | None = None

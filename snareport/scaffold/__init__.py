@@ -155,8 +155,8 @@ population_year: 2021
 # Share of people (ranked by harm) reported as the "high harm" group, as a fraction.
 high_harm_top_share: 0.016
 
-# Unit-cost price years: savings use `savings_price_year`; the knife "minimum saving" uses the
-# unuprated base-year cost `minimum_price_year`. CHECK against the unit_costs sheet.
+# Unit-cost price years: savings use `savings_price_year`; the knives chapter's estimated cost of crime
+# avoided uses the unuprated base-year cost `minimum_price_year` (a lower bound). CHECK against the unit_costs sheet.
 costs:
   savings_price_year: "{year}"
   minimum_price_year: "2015/16"
