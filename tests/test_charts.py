@@ -284,3 +284,13 @@ def test_all_charts_pdf_is_vector_with_embedded_font_and_extractable_labels(styl
             assert "/FontDescriptor" in font or "/DescendantFonts" in font, f"unembedded font {font['/BaseFont']}"
             descriptor = (font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]).get_object()
             assert "/FontFile2" in descriptor
+
+
+def test_district_rates_are_ordered_and_named_by_the_models_rate_ranks(style):
+    from snareport.charts.rates import district_rate_chart
+
+    chart = district_rate_chart(["Ash", "Bee", "Cee"], [4.25, 9.5, None], [2, 1, None], measure="recorded crimes",
+                                area="Testshire", period="2025", population_year=2021, source=SOURCE, style=style)
+    assert chart.title == "Bee had the highest rate, 9.5 recorded crimes per 1,000 residents"
+    assert "Ash had the lowest, 4.3" in chart.alt_text and "withheld" in chart.alt_text
+    assert [r[0] for r in chart.data_table[1:]] == ["Bee", "Ash", "Cee"]

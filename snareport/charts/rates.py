@@ -15,6 +15,7 @@ from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or
 def district_rate_chart(
     districts: Sequence[str],
     rates: Sequence[float | None],
+    ranks: Sequence[int | None],
     *,
     measure: str,
     area: str,
@@ -26,10 +27,12 @@ def district_rate_chart(
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """Horizontal bars of ``measure`` per 1,000 residents, highest first (``None`` = withheld), one decimal place."""
-    if len(districts) != len(rates):
-        raise ValueError("districts and rates must have the same length")
-    rows = sorted(zip(districts, rates), key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
+    """Horizontal bars of ``measure`` per 1,000 residents in the model's rate ``ranks`` (1 = highest; ``None`` =
+    withheld), one decimal place; the title names the first ranked, the alt text the last."""
+    if not (len(districts) == len(rates) == len(ranks)):
+        raise ValueError("districts, rates and ranks must have the same length")
+    order = sorted(range(len(districts)), key=lambda i: (rates[i] is None or ranks[i] is None, ranks[i] or 0, districts[i]))
+    rows = [(districts[i], rates[i] if ranks[i] is not None else None) for i in order]
     labels = {d: value_or_suppressed(r, lambda v: fmt.number(v, 1)) for d, r in rows}
     known = [(d, r) for d, r in rows if r is not None]
     if known:

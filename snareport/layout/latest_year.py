@@ -36,7 +36,7 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         out.append(builder.note(_months_note(report, y, main)))
     if y.districts and y.population_year:
         out += builder.chart(district_rate_chart(
-            [d.district for d in y.districts], [d.rate_per_1000 for d in y.districts],
+            [d.district for d in y.districts], [d.rate_per_1000 for d in y.districts], [d.rate_rank for d in y.districts],
             measure="recorded crimes" if report.data.categories else "recorded offences", area=report.metadata.area,
             period=main, population_year=y.population_year,
             source=source_line(report) + (f"; {report.data.population_source}" if report.data.population_source else ""),
