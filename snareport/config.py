@@ -276,4 +276,4 @@ class ReportConfig(_Strict):
     @property
     def marking(self) -> str:
         """The protective marking printed on every page for this audience."""
-        return getattr(self.protective_marking, self.audience)
+        return str(getattr(self.protective_marking, self.audience))

@@ -201,7 +201,7 @@ def month_name(month: int) -> str:
     return _MONTHS[month - 1]
 
 
-def month_list(months: list) -> str:
+def month_list(months: Iterable[_dt.date]) -> str:
     """Dates → their months in words, each year named once: 'July, August and September 2025'."""
     by_year: dict[int, list[str]] = {}
     for m in sorted(months):

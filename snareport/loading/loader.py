@@ -157,7 +157,9 @@ def _integer_codes(frames: dict[str, pd.DataFrame], links: np.ndarray | None) ->
             pc.dictionary_encode(arrow_text(people["person_id"])).indices, -1).to_numpy().astype(np.int64)
     for name, columns in CODED_TEXT.items():
         frame = frames.get(name)
-        for column in columns if frame is not None else ():
+        if frame is None:
+            continue
+        for column in columns:
             if column in frame.columns and not isinstance(frame[column].dtype, pd.CategoricalDtype):
                 frame[column] = _categorical(frame[column])
     return frames
