@@ -79,8 +79,8 @@ def _district_table(g):
     rates = g.population_year is not None
     header = ["District", "Volume", "Volume change"]
     if rates:
-        header += ["Per 1,000", "Rank by rate"]
-    header += ["Rank by count", "Harm", "Harm change", "Three windows"]
+        header += ["Per 1,000", "Rate rank"]
+    header += ["Count rank", "Harm", "Harm change", "Three windows"]
     rows = []
     for s in g.districts:
         mark = NOISE_MARK if s.volume.within_noise and s.volume.direction in ("rise", "fall") else ""
@@ -91,7 +91,7 @@ def _district_table(g):
         row += [fmt.rank(s.rank), fmt.number(s.harm.current, suppressed=s.harm.suppressed),
                 fmt.change_pct(s.harm, plus=True), s.volume_direction or fmt.SUPPRESSED]
         rows.append(row)
-    widths = ([0.19, 0.09, 0.10, 0.09, 0.08, 0.08, 0.12, 0.10, 0.15] if rates
+    widths = ([0.23, 0.09, 0.10, 0.09, 0.08, 0.08, 0.12, 0.10, 0.11] if rates
               else [0.25, 0.12, 0.12, 0.08, 0.13, 0.12, 0.18])
     numeric = [False] + [True] * (len(header) - 2) + [False]
     return header, rows, numeric, widths

@@ -152,15 +152,15 @@ def _district_table(o: RecordedOffencesSection, previous: str, current: str):
     count and by rate (and harm-weighted volume and its rank when the source has harm weights)."""
     rates = any(d.rate_per_1000 is not None for d in o.districts) or any(d.rate_rank for d in o.districts)
     header = ["District", previous, current, "Change"]
-    widths = [0.17, 0.10, 0.10, 0.11]
+    widths = [0.22, 0.10, 0.10, 0.09]
     if rates:
-        header += ["Per 1,000 people", "Rank by rate"]
-        widths += [0.09, 0.08]
-    header += ["Rank by count"]
+        header += ["Per 1,000 people", "Rate rank"]
+        widths += [0.08, 0.08]
+    header += ["Count rank"]
     widths += [0.08]
     if o.harm_available:        # each column its own width, so a harm-weighted figure never wraps
         header += ["Harm-weighted", "Harm rank"]
-        widths += [0.17, 0.09]
+        widths += [0.16, 0.08]
     widths = [w / sum(widths) for w in widths]
     rows = []
     for d in o.districts:
