@@ -15,18 +15,20 @@ from snareport.theme import MM
 ROLE_TITLES = {"victim": "Victims", "suspect": "Suspects"}
 
 
-def _age_table(builder: BlockBuilder, profiles, role: str, period: str, source: str) -> list[Block]:
-    chosen = [p for p in profiles if p.role == role]
+def _age_table(builder: BlockBuilder, profiles, roles: list[str], period: str, source: str) -> list[Block]:
+    """The age-band shares of the charts as text, one row per role and area, in the data annex."""
+    chosen = [p for role in roles for p in profiles if p.role == role]
     if not chosen:
         return []
     bands = [b.label for b in chosen[0].bands]
-    header = ["Area"] + bands + ["Unknown age"]
-    rows = [[p.area] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands]
+    header = ["Role and area"] + bands + ["Unknown age"]
+    rows = [[f"{ROLE_TITLES[p.role]}: {p.area}"] + [fmt.share(b.share, suppressed=b.suppressed) for b in p.bands]
             + [fmt.share(p.unknown.share, suppressed=p.unknown.suppressed)] for p in chosen]
     n = len(header)
     widths = [0.3] + [0.7 / (n - 1)] * (n - 1)
-    return builder.annex_table(header, rows, f"{ROLE_TITLES[role]} by age band, share of involvements, {period}",
-                            widths=widths, source=source)
+    subject = " and ".join(ROLE_TITLES[r].lower() for r in roles)
+    return builder.annex_table(header, rows, f"{subject[:1].upper()}{subject[1:]} by age band, share of involvements, "
+                               f"{period}", widths=widths, source=source)
 
 
 def build(report: Report, builder: BlockBuilder) -> list[Block]:
@@ -52,30 +54,17 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
                 largest={p.area: p.largest_band for p in profiles},
                 role=ROLE_TITLES[role].lower(), area=report.metadata.scope_label, period=current,
                 source=source_line(report, "people", "offences"), style=half))
+    profiles = d.age_profiles + d.comparison_profiles
+    roles = [role for role in ("victim", "suspect") if any(p.role == role for p in profiles)]
     if len(charts) == 2:
         out.append(builder.h2(f"{ROLE_TITLES['victim']} and {ROLE_TITLES['suspect'].lower()} by age band"))
         out.append(builder.side_by_side(charts["victim"], charts["suspect"]))
-    for role in ("victim", "suspect"):
-        out.append(builder.h2(ROLE_TITLES[role]))
-        if len(charts) == 1 and role in charts:      # only one role has figures: its chart alone
-            out += charts[role]
-        out += _age_table(builder, d.age_profiles + d.comparison_profiles, role, current,
-                          source_line(report, "people", "offences"))
-        split = next((s for s in d.sex_split if s.role == role), None)
-        area_split = next((s for s in d.area_sex_split if s.role == role), None)
-        if split:
-            area_share = {r.sex: r.current_share for r in area_split.rows} if area_split else {}
-            rows = [[r.sex.capitalize(), fmt.count(r.change.previous, suppressed=r.change.suppressed),
-                     fmt.count(r.change.current, suppressed=r.change.suppressed),
-                     fmt.change_pct(r.change), fmt.share(r.current_share, suppressed=r.change.suppressed)]
-                    + ([fmt.share(area_share.get(r.sex))] if area_split else []) for r in split.rows]
-            header = ["Sex", earlier(d.year_on_year, "Previous"), current or "Current", "Change", "Share now"]
-            widths = [0.32, 0.17, 0.17, 0.17, 0.17]
-            if area_split:   # the whole area's share beside the district's
-                header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
-            out += builder.table(header, rows, widths=widths, source=source_line(report, "people", "offences"),
-                              caption=f"{ROLE_TITLES[role]} by sex{' in ' + m.district if m.district else ''}, "
-                                      f"{span(d.year_on_year)}")
+    elif charts:                                     # only one role has figures: its chart alone
+        role = next(iter(charts))
+        out.append(builder.h2(f"{ROLE_TITLES[role]} by age band"))
+        out += charts[role]
+    out += _age_table(builder, profiles, roles, current, source_line(report, "people", "offences"))
+    out += _sex_table(report, builder)
     if d.suspect_vs_population and d.population_available:
         area_pop = {p.band: p for p in d.area_suspect_vs_population}
         rows = [[f"Aged {p.band}", fmt.share(p.suspect_share, suppressed=p.suppressed), fmt.share(p.population_share)]
@@ -117,3 +106,30 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
     for note in d.notes:
         out.append(builder.note(note))
     return out
+
+
+def _sex_table(report: Report, builder: BlockBuilder) -> list[Block]:
+    """Victims and suspects by sex in one table: a row per role and sex (the area's share beside a district's)."""
+    d, m = report.demographics, report.metadata
+    current = later(d.year_on_year)
+    rows: list[list[str]] = []
+    with_area = bool(d.area_sex_split)
+    for role in ("victim", "suspect"):
+        split = next((s for s in d.sex_split if s.role == role), None)
+        if split is None:
+            continue
+        area_split = next((s for s in d.area_sex_split if s.role == role), None)
+        area_share = {r.sex: r.current_share for r in area_split.rows} if area_split else {}
+        rows += [[f"{ROLE_TITLES[role]}: {r.sex}", fmt.count(r.change.previous, suppressed=r.change.suppressed),
+                  fmt.count(r.change.current, suppressed=r.change.suppressed),
+                  fmt.change_pct(r.change), fmt.share(r.current_share, suppressed=r.change.suppressed)]
+                 + ([fmt.share(area_share.get(r.sex))] if with_area else []) for r in split.rows]
+    if not rows:
+        return []
+    header = ["Role and sex", earlier(d.year_on_year, "Previous"), current or "Current", "Change", "Share now"]
+    widths = [0.32, 0.17, 0.17, 0.17, 0.17]
+    if with_area:   # the whole area's share beside the district's
+        header, widths = header + [f"Share now, {m.area}"], [0.2, 0.15, 0.15, 0.14, 0.14, 0.22]
+    return builder.table(header, rows, widths=widths, source=source_line(report, "people", "offences"),
+                         caption=f"Victims and suspects by sex{' in ' + m.district if m.district else ''}, "
+                                 f"{span(d.year_on_year)}")
