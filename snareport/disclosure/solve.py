@@ -70,6 +70,10 @@ class _Solver:
         self.rounds = self.lps = 0
         self.unresolved: list[Key] = []
         self.highs = None            # the audit's solver, made when the first audit LP is
+        # (cell, direction) pairs the audit has seen reach their target: withholding more cells only widens
+        # what the attacker must allow (a point that reached a target still satisfies every relation, with
+        # the newly withheld cells at their values), so a target once reached is never audited again
+        self.reached: dict[bool, set[Key]] = {True: set(), False: set()}
         self.loaded = None           # the _LP whose model it holds
 
     # state -----------------------------------------------------------------------------------------
@@ -254,12 +258,16 @@ class _Solver:
         target is pushed at once while that helps, and what is left is settled in smaller pushes.
         """
         bad: dict[bool, set[Key]] = {True: set(), False: set()}
+        asked: dict[bool, set[Key]] = {True: set(), False: set()}
         for comp in sorted(comps, key=lambda c: min(map(repr, c))):
             audited = [k for k in comp if self.audited(k)]
-            need = {True: {k: self._upper_target(k) for k in audited},
-                    False: {k: 1.0 for k in audited if self.cells[k].sensitive}}
+            need = {True: {k: self._upper_target(k) for k in audited if k not in self.reached[True]},
+                    False: {k: 1.0 for k in audited if self.cells[k].sensitive and k not in self.reached[False]}}
+            if not need[True] and not need[False]:
+                continue
             lp = _LP(self, comp)
             for up in (True, False):
+                asked[up].update(need[up])
                 left = lp.stall(need[up], up)
                 if left:
                     bad[up] |= set(lp.certify(left, up))
@@ -270,6 +278,8 @@ class _Solver:
             lp = _LP(self, set().union(*(c for c in comps if c & set(wide))))
             bad[True] -= set(wide) - set(lp.certify(wide, maximise=False))
             self.lps += lp.solved
+        for up in (True, False):
+            self.reached[up] |= asked[up] - bad[up]
         return sorted([(k, True) for k in bad[True]] + [(k, False) for k in bad[False] - bad[True]],
                       key=lambda f: (not self.cells[f[0]].sensitive, repr(f[0])))
 
