@@ -166,6 +166,7 @@ class Definitions(_Strict):
     districts_of_concern: int = Field(default=5, ge=1)      # knives: districts listed as of most concern
     most_affected_districts: int = Field(default=4, ge=1)   # geography: districts named as most affected
     highest_volume_districts: int = Field(default=3, ge=1)  # recorded offences: districts named for volume
+    largest_rises: int = Field(default=2, ge=1)             # district reports: offence groups named for their rises
     top_offence_types: int = Field(default=3, ge=1)         # sexual violence: offence types listed
     sexual_violence_districts: int = Field(default=3, ge=1)  # sexual violence: districts named per category
     peak_months: int = Field(default=3, ge=1)               # sexual violence: months named as the peak

@@ -171,3 +171,14 @@ def test_the_districts_named_for_the_highest_volumes_come_from_report_yaml():
                                                          available=frozenset({"offences", "harm_weights"}))),
                                       Scope("C"))
     assert two.highest_volumes == ["B", "A"]                   # the same in a district's report
+
+
+def test_the_groups_named_for_the_largest_rises_come_from_report_yaml():
+    """Robbery 2 → 3 and Other 0 → 1 rose by one each (ties by name); violence with injury 2 → 2 did not."""
+    s = recorded_offences.calculate(prepare(fx.dataset(_offences(), None, harm_weights=WEIGHTS,
+                                                       available=frozenset({"offences", "harm_weights"}))), Scope())
+    assert s.groups_rose == [OTHER, ROB]                         # the default names 2
+    cfg = fx.config(definitions={"largest_rises": 1})
+    one = recorded_offences.calculate(prepare(fx.dataset(_offences(), None, cfg=cfg, harm_weights=WEIGHTS,
+                                                         available=frozenset({"offences", "harm_weights"}))), Scope())
+    assert one.groups_rose == [OTHER]

@@ -67,6 +67,13 @@ def largest_count_changes(items: Sequence[tuple[str, Change]]) -> tuple[ItemChan
     return largest("rise"), largest("fall")
 
 
+def largest_rises(groups: Sequence[Any], n: int) -> list[str]:
+    """The ``n`` published offence groups (``OffenceGroupVolume`` rows) with the largest rises in number,
+    largest first (ties by name)."""
+    rose = [g for g in groups if not g.suppressed and g.volume.direction == "rise"]
+    return [g.group for g in sorted(rose, key=lambda g: (-(g.volume.current - g.volume.previous), g.group))][:n]
+
+
 def recorded_offences(months: Sequence[Any], groups: Sequence[Any], districts: Sequence[Any]) -> dict[str, Any]:
     """The findings of the recorded offences section (``MonthlyVolume``, ``OffenceGroupVolume`` and
     ``DistrictVolume`` rows): month by month (an overall change when every month is published), by

@@ -74,6 +74,7 @@ def calculate(prep: Prepared, scope: Scope) -> RecordedOffencesSection:
     return RecordedOffencesSection(
         **fixed, notes=notes, harm_available=has_harm, county_total=county_total, county_harm=county_harm,
         **districts, total=total, harm=harm, months=by_month, groups=groups, unweighted_offences=unweighted,
+        groups_rose=findings.largest_rises(groups, prep.config.definitions.largest_rises),
         area_groups=[] if scope.is_county else _groups(prep.offence_counts, yoy),   # the area's, beside
         **findings.recorded_offences(by_month, groups, districts["districts"]),
     )

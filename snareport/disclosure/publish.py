@@ -153,6 +153,8 @@ def _findings(r: dict[str, Any]) -> None:
                                             [OffenceGroupVolume.model_validate(g) for g in o["groups"]],
                                             [DistrictVolume.model_validate(d) for d in o["districts"]])
         o.update({k: None if v is None else v.model_dump() for k, v in fields.items()})
+        o["groups_rose"] = findings.largest_rises([OffenceGroupVolume.model_validate(g) for g in o["groups"]],
+                                                  len(o.get("groups_rose") or []))   # as many as the report named
     v = r["sexual_violence"]
     if v.get("table"):
         fields = findings.sexual_violence([LabelledChange.model_validate(t) for t in v["table"]],

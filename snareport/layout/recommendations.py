@@ -15,8 +15,6 @@ from snareport.layout.blocks import Block
 from snareport.layout.builder import BlockBuilder, Segment
 from snareport.models.report import Report
 
-MOST_RISES = 2      # the largest rises by offence group, by number of offences
-
 
 def build(report: Report, builder: BlockBuilder) -> list[Block]:
     items = [[Segment(r.lead, bold=True), " \u2013 ", *inline_runs(r.text)]
@@ -47,8 +45,8 @@ def _group_rises(report: Report) -> list[list[Any]]:
         return []
     span = f"from {earlier(o.year_on_year)} to {later(o.year_on_year)}"
     whole = {g.group: g for g in o.area_groups}
-    rose = [g for g in o.groups if not g.suppressed and g.volume.direction == "rise"]
-    rose = sorted(rose, key=lambda g: (-(g.volume.current - g.volume.previous), g.group))[:MOST_RISES]
+    by_name = {g.group: g for g in o.groups}
+    rose = [by_name[n] for n in o.groups_rose]
     if not rose:
         return [[f"No offence group rose in {m.district} {span}."]]
     out = []

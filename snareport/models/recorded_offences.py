@@ -62,6 +62,8 @@ class RecordedOffencesSection(Section):
     harm: Change | None = None                        # harm-weighted volume in scope (sum of harm weights)
     months: list[MonthlyVolume] = []                  # in scope, month by month through the periods
     groups: list[OffenceGroupVolume] = []             # in scope, by current volume (largest first)
+    groups_rose: list[str] = []                       # the offence groups with the largest rises in number, largest
+                                                      # first (report.yaml definitions.largest_rises)
     area_groups: list[OffenceGroupVolume] = []
     """District scope: the whole area's offence groups (by the area's current volume), printed beside the
     district's; empty in the whole-area report."""
