@@ -194,10 +194,10 @@ def _title(cohort: str, peaks, withheld: bool, days: Sequence[str], b: int = 1) 
         _, d, hr = peaks[0]
         return sentence_case(f"offences involving {cohort} peaked on {days[d]}s at {hr * b:02d}:00\u2013{(hr + 1) * b:02d}:00")
     clock = lambda start, end: f"{start * b:02d}:00\u2013{end * b:02d}:00"  # noqa: E731
-    return sentence_case(f"offences involving {cohort} peaked on {_when(top, days, clock, 'at', limit=1, b=b)}")
+    return sentence_case(f"offences involving {cohort} peaked on {_when(top, days, clock, 'at', limit=1)}")
 
 
-def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str, limit: int = 3, b: int = 1) -> str:
+def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str, limit: int = 3) -> str:
     """(day, hour) cells in words, days with the same hours together: "Monday to Friday from 3pm to 5pm"."""
     by_day: dict[int, list[int]] = {}
     for d, hr in cells:
@@ -207,9 +207,8 @@ def _when(cells: list[tuple[int, int]], days: Sequence[str], hours, joiner: str,
         runs = _runs(sorted(by_day[d]))
         groups.setdefault(fmt.join_words([hours(start, end + 1) for start, end in runs]), []).append(d)
     said = [f"{_span(days, ds)} {joiner} {text}" for text, ds in list(groups.items())[:limit]]
-    rest = sum(len(by_day[d]) for ds in list(groups.values())[limit:] for d in ds)
-    unit = "hour" if b == 1 else f"{b}-hour band"
-    return fmt.join_words(said + ([f"in {rest} other {unit if rest == 1 else unit + 's'}"] if rest else []))
+    more = len(groups) > limit      # the rest are in the chart's cells and data table; the words count nothing
+    return fmt.join_words(said + (["at other times"] if more else []))
 
 
 def _runs(hours: list[int]) -> list[tuple[int, int]]:
@@ -239,11 +238,11 @@ def _busiest(peaks, days: Sequence[str], b: int = 1) -> str:
     near = [(d, hr) for v, d, hr in peaks if v != top]
     text = f"The busiest {unit} had {fmt.number(top)} offences" if len(busiest) == 1 else \
         f"The busiest {unit}s had {fmt.number(top)} offences each"
-    if len(busiest) > 1 and _when(busiest, days, spoken, "from", limit=1, b=b) != _when(busiest, days, spoken, "from", b=b):
-        text += f": {_when(busiest, days, spoken, 'from', b=b)}"  # more than the title could say
+    if len(busiest) > 1 and _when(busiest, days, spoken, "from", limit=1) != _when(busiest, days, spoken, "from"):
+        text += f": {_when(busiest, days, spoken, 'from')}"  # more than the title could say
     if near:
         text += (f"; the other {unit}s with at least three quarters as many were on "
-                 f"{_when(near, days, spoken, 'from', b=b)}")
+                 f"{_when(near, days, spoken, 'from')}")
     return text
 
 
