@@ -106,3 +106,22 @@ def test_time_bands_must_divide_the_day():
 
     with pytest.raises(ValueError, match="divide the 24 hours"):
         config(definitions={"time_band_hours": [1, 5]})
+
+
+def test_after_disclosure_peaks_are_named_from_published_cells_or_said_to_be_withheld():
+    from snareport.disclosure.publish import _temporal
+
+    def cohort(counts):
+        return {"cohort": "under_18", "counts": counts, "band_hours": 1, "max_count": 0, "peak_threshold": 0.75,
+                "peaks": [], "peak_cells": [], "summary": ""}
+
+    busy = [[0] * 24 for _ in range(7)]
+    busy[4][15], busy[4][16], busy[0][3] = 40, 30, None    # Friday 3pm 40, 4pm 30 (at 75%): published; one withheld
+    small = [[0] * 24 for _ in range(7)]
+    small[4][15], small[0][3] = 6, None                    # the peak line (4.5) is under the threshold (5)
+    t = {"cohorts": [cohort(busy), cohort(small)]}
+    _temporal(t, threshold=5)
+    named, withheld = t["cohorts"]
+    assert [(c["day"], c["start_hour"], c["count"]) for c in named["peak_cells"]] == [(4, 15, 40), (4, 16, 30)]
+    assert named["summary"] == "Fridays 3pm–5pm" and named["peaks_withheld"] is False
+    assert withheld["peak_cells"] == [] and withheld["summary"] == "" and withheld["peaks_withheld"] is True

@@ -263,6 +263,7 @@ def _temporal(t: dict[str, Any], threshold: int) -> None:
         cells = peak_cells(grid, cohort["peak_threshold"], cohort.get("band_hours", 1)) if line > threshold else []
         cohort["peak_cells"] = [c.model_dump() for c in cells]
         cohort["summary"] = join_words([p.label for p in peaks])
+        cohort["peaks_withheld"] = not peaks
 
 
 def _dates(r: dict[str, Any]) -> None:

@@ -22,7 +22,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
         out.append(builder.h2(cohort.cohort_label.capitalize()))
         where = f" in {report.metadata.district}" if report.metadata.district else ""
         sentence = ["Peak times for serious violence involving ", cohort.cohort_label, where, ": ",
-                    Segment(cohort.summary or "no clear peak", bold=True)]
+                    Segment(cohort.summary or ("withheld to protect privacy" if cohort.peaks_withheld else "no clear peak"),
+                            bold=True)]
         if cohort.area_summary is not None:
             sentence += [f"; across {report.metadata.area}: ", Segment(cohort.area_summary or "no clear peak")]
         out.append(builder.rich(sentence + ["."]))

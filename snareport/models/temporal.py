@@ -34,6 +34,7 @@ class CohortHeatmap(SectionModel):
     peaks: list[PeakWindow]
     peak_cells: list[PeakCell] = []  # the cells behind ``peaks``, busiest first (ties: Monday first, then by hour)
     summary: str                    # the peak windows joined as the report words them
+    peaks_withheld: bool = False    # no peaks named because cells are withheld (disclosure control), not for want of any
     area_summary: str | None = None  # the whole area's peak windows, beside a district's (district scope)
 
 
