@@ -147,6 +147,26 @@ def test_the_audit_catches_a_number_the_model_does_not_hold():
     assert numbers_in("Page 4 of 35: £3,744,000 and −22.9% in 2023/24") == ["£3,744,000", "\u221222.9", "2023", "24"]
 
 
+def test_the_audit_fails_when_a_chart_computes_a_figure_itself(monkeypatch):
+    """A chart that adds up a figure of its own (here the population chart's average district, 73,333 people)
+    prints a number the model does not hold, in its title (page text) and its alt text: the audit finds both."""
+    from snareport import formatting as fmt
+    from snareport.charts import population
+
+    report = snareport.build_report(snareport.load_dataset(Path(__file__).parent / "fixtures" / "tiny"))
+    assert unaudited(report) == []
+    title, alt_text = population._title, population._alt_text
+
+    def average(rows) -> str:
+        return fmt.number(sum(p for _, p in rows if p is not None) / len(rows))
+
+    monkeypatch.setattr(population, "_title", lambda rows, *a: f"{title(rows, *a)}, {average(rows)} on average")
+    monkeypatch.setattr(population, "_alt_text", lambda rows, *a: f"{alt_text(rows, *a)} {average(rows)} on average.")
+    missing = unaudited(report)
+    assert any(m.startswith("page") and "'73,333'" in m for m in missing), missing
+    assert any(m.startswith("alt text") and "'73,333'" in m for m in missing), missing
+
+
 @pytest.fixture(scope="module")
 def sample_reports():
     """The county and every district report, built once as the batch they are published in."""
