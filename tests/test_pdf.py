@@ -111,6 +111,34 @@ def test_two_builds_are_byte_identical():
     assert render_bytes(report, tagged=False) == render_bytes(report, tagged=False)
 
 
+def test_drawing_sets_the_existing_objects_aside_from_the_collector_and_gives_them_back():
+    import gc
+
+    report = tiny_report()
+    seen: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            seen.append(gc.get_freeze_count())
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    gc.callbacks.append(note)
+    try:
+        plain = render_bytes(report, tagged=False)
+    finally:
+        gc.callbacks.remove(note)
+    assert gc.get_freeze_count() == before == 0
+    assert seen and min(seen) > len(gc.get_objects()) // 2     # what existed was frozen while drawing
+    gc.freeze()                                                  # a caller that froze objects of its own
+    try:
+        frozen = gc.get_freeze_count()
+        assert render_bytes(report, tagged=False) == plain
+        assert gc.get_freeze_count() <= frozen      # nothing more frozen (frozen objects freed by refcount leave)
+    finally:
+        gc.unfreeze()
+
+
 def test_no_local_paths_or_user_names_in_the_pdf():
     data = tiny_pdf()
     for needle in (b"/work/", b"/home/", b"/root", b"/tmp/", os.getcwd().encode()):
