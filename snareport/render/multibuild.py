@@ -25,6 +25,17 @@ def _draw_nothing(*args: Any, **kwargs: Any) -> None:
     """Stands in for a flowable's ``drawOn`` during the layout-only pass."""
 
 
+def _split_without_drawing(split_on: Any, *args: Any, **kwargs: Any) -> list[Any]:
+    """A flowable's ``splitOn`` during the layout-only pass: the parts it makes are placed at once (the
+    first) or later, and none of them draws either (a section heading split off its group would otherwise
+    add an outline entry to a pass that drew none of the headings before it)."""
+    parts = split_on(*args, **kwargs)
+    for part in parts:
+        if "drawOn" not in part.__dict__:
+            part.__dict__["drawOn"] = _draw_nothing
+    return parts
+
+
 class _DrawnPassGuard(Flowable):
     """An indexing flowable satisfied only after a drawn pass: a layout-only pass is never the last."""
 
@@ -79,12 +90,16 @@ class TwoPassDocTemplate(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Any]) -> None:
         if self.passes != 1 or not flowables:
             return super().handle_flowable(flowables)
+        if flowables[0] is not None:
+            self.handle_keepWithNext(flowables)   # a heading and what it keeps with are placed (and split) as one
         flowable = flowables[0]
-        shadowed = "drawOn" in flowable.__dict__
+        shadowed = flowable is None or "drawOn" in flowable.__dict__
         if not shadowed:
             flowable.__dict__["drawOn"] = _draw_nothing  # the instance attribute hides the method
+            flowable.__dict__["splitOn"] = partial(_split_without_drawing, flowable.splitOn)
         try:
             return super().handle_flowable(flowables)
         finally:
             if not shadowed:
                 flowable.__dict__.pop("drawOn", None)
+                flowable.__dict__.pop("splitOn", None)
