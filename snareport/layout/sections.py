@@ -129,13 +129,14 @@ class ChapterSpec:
 
 CHAPTERS: tuple[ChapterSpec, ...] = (
     ChapterSpec("foreword", None, (
-        SectionSpec("foreword", _fixed("Foreword"), foreword.build, needs_content=True),)),
+        SectionSpec("foreword", _fixed("Foreword"), foreword.build, needs_content=True),), columns=2),
     ChapterSpec("at_a_glance", _glance_title, (
         SectionSpec("glance", _fixed("Key findings"), glance.build),
         SectionSpec("achievements", _fixed("Achievements"), achievements.build),
     ), page_per_section=True),
     ChapterSpec("recommendations", None, (
-        SectionSpec("recommendations", _fixed("Key recommendations"), recommendations.build, needs_content=True),)),
+        SectionSpec("recommendations", _fixed("Key recommendations"), recommendations.build, needs_content=True),),
+        columns=2),
     ChapterSpec("about", "About this assessment", (
         SectionSpec("purpose", _content_title("aim_and_purpose"), purpose.build, needs_content=True),
         SectionSpec("definition", _content_title("definition"), definition.build, needs_content=True),
@@ -168,7 +169,7 @@ CHAPTERS: tuple[ChapterSpec, ...] = (
                     needs_content=True),
         SectionSpec("what_works", _content_title("what_works"), what_works.build, needs_content=True),
         SectionSpec("yef", _content_title("yef"), yef.build, needs_content=True),
-    )),
+    ), columns=2),
     ChapterSpec("methodology_and_data", "Methodology and data", (
         SectionSpec("methodology", _fixed("Methodology and data notes"), methodology.build),
         SectionSpec(ANNEX_KEY, _fixed("Data tables"), data_tables.build),

@@ -157,8 +157,8 @@ class FlowableMaker:
                          else Spacer(0, 0),
                          self._bulletlist(b.BulletList(tuple((p,) for p in protective), style="cell_bullet"))
                          if protective else Spacer(0, 0)])
-        w = self.frame_width
-        table = TaggedTable(rows, colWidths=[0.18 * w, 0.41 * w, 0.41 * w], hAlign="LEFT", repeatRows=1)
+        # shares of the frame or column it lands in (a two-column chapter's column is half the page)
+        table = TaggedTable(rows, colWidths=["18%", "41%", "41%"], hAlign="LEFT", repeatRows=1)
         commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
                     ("LINEBELOW", (1, 0), (-1, 0), 1.2, self.colour["primary"]),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -178,7 +178,7 @@ class FlowableMaker:
         cells: list[Flowable] = [Paragraph(text("\u201c" + words + "\u201d"), self.styles.quote)]
         if q.credit:
             cells.append(Paragraph(text(q.credit), self.styles.quote_credit))
-        table = TaggedTable([[cells]], colWidths=[width or self.frame_width])
+        table = TaggedTable([[cells]], colWidths=[width or "100%"])      # the frame's (or column's) width
         table.setStyle(self._table_style([
             ("LINEBEFORE", (0, 0), (0, 0), 3, self.colour["accent"]),
             ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -336,7 +336,7 @@ class FlowableMaker:
 
     def _panel(self, p: b.Panel) -> Flowable:
         """A tinted panel around a few flowables (call-outs)."""
-        table = TaggedTable([[self.flowables(p.blocks)]], colWidths=[self.frame_width], hAlign="LEFT")
+        table = TaggedTable([[self.flowables(p.blocks)]], colWidths=["100%"], hAlign="LEFT")   # the frame's width
         table.setStyle(self._table_style([("BACKGROUND", (0, 0), (-1, -1), self.colour[p.fill]),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 12), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
                                    ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
