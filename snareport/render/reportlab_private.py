@@ -61,7 +61,8 @@ class SpokenText(PDFTextObject):
     def _textOut(self, text: str, TStar: int = 0) -> None:
         # a paragraph writes one line per call and moves down (T*) after it: the line break is the only
         # space between its last word and the next line's first
-        if TStar and text and not text[-1].isspace():
+        # (a line whose last piece is a bold lead is closed by an empty piece: the space is drawn on its own)
+        if TStar and not (text and text[-1].isspace()):
             text += " "
         super()._textOut(text, TStar)
 
