@@ -7,7 +7,7 @@ from snareport.layout._charts import source_line
 from snareport.layout._content import content, intro
 from snareport.layout._periods import earlier, later, reason_note, span, unavailable_note
 from snareport.layout.blocks import Block
-from snareport.layout.builder import BlockBuilder, Segment, Tile
+from snareport.layout.builder import BlockBuilder, Tile
 from snareport.layout.figures import age_band_shares_chart
 from snareport.models.report import Report
 from snareport.theme import MM
@@ -85,22 +85,15 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
     if d.high_harm and d.high_harm_available:
         h, a, m = d.high_harm, d.area_high_harm, report.metadata
         where = f" in {m.district}" if m.district else ""
-        out.append(builder.tiles([
+        out.append(builder.tiles([     # the tiles say it all: no sentence after them repeats their numbers
             Tile(fmt.share(h.people_share, suppressed=h.suppressed), f"of people involved in serious violence{where}",
                  f"{fmt.count(h.top_people, suppressed=h.suppressed)} of "
-                 f"{fmt.count(h.people, suppressed=h.suppressed)} people, as victim or suspect"),
+                 f"{fmt.count(h.people, suppressed=h.suppressed)} people, as victim or suspect"
+                 + (f"; {m.area}: {fmt.share(a.people_share, suppressed=a.suppressed)}" if a is not None else "")),
             Tile(fmt.share(h.harm_share, suppressed=h.suppressed), f"of all the harm{where} was linked to them",
                  f"{m.area}: {fmt.share(a.harm_share, suppressed=a.suppressed)}, {current}" if a is not None
                  else f"{current}, by crime harm weight"),
         ]))
-        sentence = [f"In {m.district}, " if m.district else "",
-                    Segment(fmt.share(h.people_share, suppressed=h.suppressed), bold=True),
-                    " of people accounted for ", Segment(fmt.share(h.harm_share, suppressed=h.suppressed), bold=True),
-                    " of the harm from serious violence, as a victim or a suspect"]
-        if a is not None:
-            sentence += [f"; across {m.area}, ", Segment(fmt.share(a.people_share, suppressed=a.suppressed), bold=True),
-                         " accounted for ", Segment(fmt.share(a.harm_share, suppressed=a.suppressed), bold=True)]
-        out.append(builder.rich(sentence + ["."]))
     else:
         out.append(builder.note(reason_note(d.high_harm_reason)))
     for note in d.notes:
