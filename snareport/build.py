@@ -85,7 +85,8 @@ def build_reports(ds: Dataset | Prepared, scopes: Iterable[str | None] | None = 
     from snareport.disclosure import disclose
 
     batch = built([None, *cfg.districts])
-    public = disclose(batch, cfg.disclosure_threshold, HOSPITAL_THRESHOLD) if batch else {}
+    # every report of the batch is audited; only the requested ones are published
+    public = disclose(batch, cfg.disclosure_threshold, HOSPITAL_THRESHOLD, wanted) if batch else {}
     if failures is not None:       # a requested scope outside the batch failed for its own reason
         failures.update({d: failures.get(d, RuntimeError("not built")) for d in wanted if d not in public})
     return {district: public[district] for district in wanted if district in public}

@@ -9,6 +9,7 @@ dumps with their words worked out again (``publish``). See docs/methodology.md, 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from snareport.disclosure.collect import collect
@@ -30,20 +31,24 @@ def plan(reports: dict[str | None, Report], threshold: int, hospital_threshold: 
     return raw, cat, solve(cat)
 
 
-def disclose(reports: dict[str | None, Report], threshold: int,
-             hospital_threshold: int) -> dict[str | None, Report]:
-    """New public reports (keys as given: ``None`` for the whole area, else the district's name)."""
+def disclose(reports: dict[str | None, Report], threshold: int, hospital_threshold: int,
+             scopes: Iterable[str | None] | None = None) -> dict[str | None, Report]:
+    """New public reports (keys as given: ``None`` for the whole area, else the district's name) of
+    ``scopes`` (default: every report given). Every report given is audited together whichever are asked for,
+    so a report is the same however many of the batch are published from one call."""
     from snareport.models.report import Report
 
+    wanted = list(reports) if scopes is None else [s for s in dict.fromkeys(scopes) if s in reports]
     raw, cat, result = plan(reports, threshold, hospital_threshold)
     if result.unresolved:
         log.warning("disclosure: %d withheld cells could not be protected further", len(result.unresolved))
     log.info("disclosure: %d primary and %d secondary cells withheld in %.2f s (%d LPs)",
              len(result.primary), len(result.secondary), result.seconds, result.lps)
-    published = publish(raw, cat, result.withheld)
+    published = publish(raw, cat, result.withheld, [name or "" for name in wanted])
     withheld = _counts(cat, result)
     out = {}
-    for name, report in reports.items():
+    for name in wanted:
+        report = reports[name]
         dump = published[name or ""]
         counts = withheld.get(name or "", (0, 0))
         dump["disclosure"] = {

@@ -4,6 +4,7 @@ worked out again from the published figures only. Record dates are printed to th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -25,16 +26,26 @@ TOP_DISTRICTS = 4
 DISTRICTS_OF_CONCERN = 5
 
 
-def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key]) -> dict[str, dict[str, Any]]:
-    """New dumps (the raw ones are not changed) with ``withheld`` blanked and the words redone."""
-    out = {name: _copy(r) for name, r in raw.items()}
+def publish(raw: dict[str, dict[str, Any]], cat: Catalogue, withheld: set[Key],
+            names: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """New dumps (the raw ones are not changed) with ``withheld`` blanked and the words redone: of the
+    reports ``names`` (default: every one), and of the whole area's too when a district's is asked for (a
+    district prints the area's published peaks)."""
+    wanted = set(raw) if names is None else set(names)
+    if "" in raw and wanted - {""}:
+        wanted.add("")
+    out = {name: _copy(r) for name, r in raw.items() if name in wanted}
     for key in withheld:
         cell = cat.cells[key]
         for loc in cell.locations:
-            _set(out[loc.report], loc.path, None)
+            if loc.report in out:
+                _set(out[loc.report], loc.path, None)
         for report, flag in cat.flags.get(key, []):
-            _set(out[report], flag, True)
+            if report in out:
+                _set(out[report], flag, True)
     for d in cat.derived:
+        if d.location.report not in out:
+            continue
         if d.share and _get(raw[d.location.report], d.location.path) == 0 and \
                 not any(k in cat.cells and cat.cells[k].sensitive for k in d.depends):
             continue        # 0% of a published group gives nothing away; 0% of a small group describes it

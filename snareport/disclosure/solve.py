@@ -55,6 +55,8 @@ class _Solver:
         self.cat = cat
         self.cells = cat.cells
         self.rels: list[Relation] = list(cat.relations.values())
+        self.members = [(rel.total, *rel.parts) for rel in self.rels]
+        self.costs: dict[Key, float] = {}
         self.rels_of: dict[Key, list[int]] = {}
         for i, rel in enumerate(self.rels):
             for k in (rel.total, *rel.parts):
@@ -93,6 +95,11 @@ class _Solver:
         return (key in self.withheld and self.cells[key].value is not None) or key in self.hidden_sensitive
 
     def cost(self, key: Key) -> float:
+        if key not in self.costs:
+            self.costs[key] = self._cost(key)
+        return self.costs[key]
+
+    def _cost(self, key: Key) -> float:
         total = 0.0
         for k in (key, *self.cells[key].linked):
             c = self.cells[k]
@@ -152,9 +159,9 @@ class _Solver:
         changed = True
         while changed:
             changed = False
-            for i, rel in enumerate(self.rels):
-                members = (rel.total, *rel.parts)
-                unknown = [k for k in members if self.unknown(k)]
+            withheld, never_known = self.withheld, self.never_known
+            for i, members in enumerate(self.members):
+                unknown = [k for k in members if k in withheld or k in never_known]
                 if len(unknown) == 1 and self.audited(unknown[0]):
                     pick = next(iter(self.candidates([i])), None)
                     if pick is not None:
@@ -234,14 +241,16 @@ class _Solver:
                 k = parent[k]
             return k
 
-        for rel in self.rels:
-            unknown = [k for k in (rel.total, *rel.parts) if self.unknown(k)]
-            for k in unknown:
-                find(k)
-            for a, b in zip(unknown, unknown[1:]):
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[ra] = rb
+        unknown = self.withheld | self.never_known
+        for members in self.members:
+            inside = [k for k in members if k in unknown]
+            if not inside:
+                continue
+            root = find(inside[0])
+            for k in inside[1:]:
+                other = find(k)
+                if other != root:
+                    parent[other] = root
         members: dict[Key, set[Key]] = {}
         for k in list(parent):
             members.setdefault(find(k), set()).add(k)
