@@ -387,12 +387,13 @@ def _run_schema(args: argparse.Namespace) -> int:
     from snareport.atomic import atomic_write_text
     from snareport.config import ReportConfig
     from snareport.content.models import Content
+    from snareport.models.field_docs import described_schema
     from snareport.models.report import Report
 
     schemas = {
         "report-config": ReportConfig.model_json_schema(),
         "content": Content.model_json_schema(),
-        "report": Report.model_json_schema(mode="serialization"),
+        "report": described_schema(Report, mode="serialization"),
     }
     if not args.output:
         print(json.dumps(schemas, indent=2, sort_keys=True))

@@ -239,6 +239,10 @@ def test_schema_writes_three_json_schemas(tmp_path, capsys):
     assert names == ["content.schema.json", "report-config.schema.json", "report.schema.json"]
     config_schema = json.loads((tmp_path / "report-config.schema.json").read_text())
     assert "authorities" in config_schema["properties"]
+    # a report field's description is the string written under it in the model (read when the schema is made)
+    period = json.loads((tmp_path / "report.schema.json").read_text())["$defs"]["PeriodRef"]["properties"]
+    assert period["name"]["description"] == "The period's key in report.yaml, e.g. ``current_year``."
+    assert period["end"]["description"] == "Last day (inclusive)."
 
 
 def test_validate_does_not_import_drawing_libraries():

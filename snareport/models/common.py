@@ -71,12 +71,11 @@ class FrozenModel(BaseModel):
 
 class SectionModel(FrozenModel):
     """Base of every model: JSON-serialisable, unknown fields rejected, frozen once built (lists and dicts
-    too). A string under a field is its description (in ``snareport schema`` and the API reference).
+    too). A string under a field is its description (in ``snareport schema``, read by
+    ``snareport.models.field_docs`` when the schema is made, and in the API reference).
 
     A model is made in one constructor call; a changed copy is ``model_copy(update={...})``.
     """
-
-    model_config = ConfigDict(use_attribute_docstrings=True)
 
 
 class PeriodRef(SectionModel):
