@@ -2,6 +2,7 @@
 shares, and growth between the two census years."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from snareport.calculators.common import (
@@ -19,18 +20,30 @@ from snareport.scope import Scope
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from snareport.calculators.common import Frames
     from snareport.calculators.prepare import Prepared
     from snareport.dataset import Dataset
 
 
-def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
-    """Population in ``population_year``; growth between the first and last ``census_years`` present."""
-    require_prepared(prep)
-    ds = prep.ds
+@dataclass(frozen=True)
+class PopulationArea:
+    """What every scope's population section shares: the whole area's figures, made once per dataset."""
+
+    rows: pd.DataFrame                  # the population table with each row's district as text (``_district``)
+    year_rows: pd.DataFrame             # its rows in ``population_year``
+    districts: list[DistrictPopulation]
+    authorities: list[SuppressibleCount]
+    total: int
+    bands: list[SuppressibleCount]
+    growth: Growth | None
+
+
+def whole_area(frames: Frames) -> PopulationArea | None:
+    """The whole area's population figures (None when the source has no usable population table)."""
+    ds = frames.ds
     cfg = ds.config
-    reason = unavailable_reason(ds, "population")
-    if reason or ds.population is None:
-        return PopulationSection(year=cfg.population_year, available=False, unavailable_reason=reason)
+    if unavailable_reason(ds, "population") or ds.population is None:
+        return None
     pop = ds.population.assign(_district=ds.population["district"].astype("object"))
     year = pop[pop["year"] == cfg.population_year]
     by_district = year.groupby("_district")["population"].sum().reindex(cfg.districts, fill_value=0).astype(int)
@@ -41,18 +54,31 @@ def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
                            share=share(int(by_district[d]), total) or 0.0, rank=int(ranks[d]))
         for d in cfg.districts
     ]
-    county_bands = _bands(ds, year)
-    focus = None if scope.is_county else next(d for d in districts if d.district == scope.district)
+    authorities = [SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
+                                     share=share(int(by_district[a.districts].sum()), total))
+                   for a in cfg.authorities]
+    return PopulationArea(pop, year, districts, authorities, total, _bands(ds, year), _growth(pop, cfg.census_years))
+
+
+def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
+    """Population in ``population_year``; growth between the first and last ``census_years`` present."""
+    require_prepared(prep)
+    ds = prep.ds
+    cfg = ds.config
+    area = prep.population
+    if area is None:
+        return PopulationSection(year=cfg.population_year, available=False,
+                                 unavailable_reason=unavailable_reason(ds, "population"))
+    focus = None if scope.is_county else next(d for d in area.districts if d.district == scope.district)
     return PopulationSection(
-        year=cfg.population_year, districts=districts,
-        authorities=[SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
-                                       share=share(int(by_district[a.districts].sum()), total))
-                     for a in cfg.authorities],
-        county_population_total=total, county_age_bands=county_bands, focus=focus,
-        population_total=total if focus is None else focus.population,
-        age_bands=county_bands if focus is None else _bands(ds, year[year["_district"] == scope.district]),
-        growth=_growth(pop if focus is None else pop[pop["_district"] == scope.district], cfg.census_years),
-        area_growth=None if focus is None else _growth(pop, cfg.census_years),  # the whole area's, beside it
+        year=cfg.population_year, districts=area.districts, authorities=area.authorities,
+        county_population_total=area.total, county_age_bands=area.bands, focus=focus,
+        population_total=area.total if focus is None else focus.population,
+        age_bands=area.bands if focus is None else _bands(ds, area.year_rows[area.year_rows["_district"]
+                                                                              == scope.district]),
+        growth=area.growth if focus is None else _growth(area.rows[area.rows["_district"] == scope.district],
+                                                         cfg.census_years),
+        area_growth=None if focus is None else area.growth,  # the whole area's, beside it
     )
 
 

@@ -15,6 +15,7 @@ from snareport.calculators import (
     demographics,
     geography,
     knives,
+    population,
     recorded_offences,
     sexual_violence,
     temporal,
@@ -40,6 +41,7 @@ class Prepared:
     demographics: demographics.DemographicsArea | None
     sexual_violence: sexual_violence.SexualViolenceArea | None
     temporal: temporal.TemporalArea | None
+    population: population.PopulationArea | None
 
     @property
     def ds(self) -> Dataset:
@@ -78,4 +80,5 @@ def prepare(ds: Dataset) -> Prepared:
         demographics=demographics.whole_area(frames),
         sexual_violence=sexual_violence.whole_area(frames),
         temporal=temporal.whole_area(frames),
+        population=population.whole_area(frames),
     )
