@@ -74,6 +74,24 @@ def test_text_object_internals():
     assert "/Span <</ActualText (to)>> BDC" in code and code.count("EMC") == 1
 
 
+def test_a_paragraph_reports_where_its_links_start_and_end_to_the_text_object():
+    calls = []
+
+    class LinkCanvas(Canvas):
+        def beginText(self, x=0, y=0, direction=None):
+            return private.SpokenText(self, x, y, direction=direction,
+                                      on_link=lambda kind, target: calls.append((kind, target)))
+
+    canv = LinkCanvas(io.BytesIO())
+    para = Paragraph('see <a href="#here">the table</a> now', getSampleStyleSheet()["BodyText"])
+    para.wrap(300, 100)
+    para.drawOn(canv, 0, 0)
+    assert calls == [("start", "#here"), ("end", "#here")]
+    code = " ".join(private.content_stream(canv))
+    assert code.count("BT") == 3 and code.count("ET") == 3       # before the link, its words, after it
+    assert "(the table) Tj" in code
+
+
 def test_flowable_internals():
     assert list(inspect.signature(Flowable._hAlignAdjust).parameters)[:3] == ["self", "x", "sW"]
     assert list(inspect.signature(rl_flowables._listWrapOn).parameters)[:3] == ["F", "availWidth", "canv"]

@@ -152,3 +152,27 @@ def test_arrows_are_spoken_as_to(report_pdfs, district):
                  if any(t.startswith("/Span") for t in tags)]
         assert len(spans) >= 2                                  # the achievements' "8.83 → 5.58" tiles at least
         assert all(tags[-1] == "/Spanto" and len(text) == 1 for tags, text in spans)   # one arrow glyph, read "to"
+
+
+@pytest.mark.parametrize("district", [None], ids=["county"])
+def test_every_link_holds_its_visible_words_and_its_annotation(report_pdfs, district):
+    """The words a reader sees for a link (the YEF toolkit, the data annex pointers, the back cover's email
+    and web address, the contents entries) are inside the Link element, beside its OBJR."""
+    from outloud.model import Document
+    from outloud.rules._common import element_text
+
+    with pikepdf.open(report_pdfs[district]) as pdf:
+        objrs = []
+        for link in _elements(pdf, "Link"):
+            kids = link.K if isinstance(link.K, pikepdf.Array) else [link.K]
+            objrs.append(sum(1 for k in kids if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"))
+    assert objrs and all(n >= 1 for n in objrs), objrs
+    doc = Document(str(report_pdfs[district]))
+    try:
+        words = [" ".join(element_text(doc, e).split()) for e in doc.elements_of("Link")]
+    finally:
+        doc.close()
+    assert len(words) == len(objrs) and all(words), words
+    assert "Toolkit" in words                                        # the YEF link's one visible word
+    assert sum(w.startswith("table A") for w in words) >= 5          # the data annex pointers
+    assert "vru@example.org" in words

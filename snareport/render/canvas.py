@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -52,4 +53,4 @@ class ReportCanvas(Canvas):
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> Any:
         if self.tagger is None:
             return super().beginText(x, y, direction)
-        return SpokenText(self, x, y, direction=direction)
+        return SpokenText(self, x, y, direction=direction, on_link=partial(self.tagger.link_words, self))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import reportlab
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import ListFlowable, Table
 from reportlab.platypus.flowables import LIIndenter, _listWrapOn
@@ -52,11 +53,34 @@ class SpokenText(PDFTextObject):
     """A text object writing text a screen reader speaks right (the tagged build's canvas makes these).
 
     A line that a paragraph wraps ends with a space, so the structure text of a wrapped paragraph never
-    glues the last word of one line to the first of the next; an arrow "→" is a marked span with
-    ``/ActualText (to)``, so "8.83 → 5.58" is read "8.83 to 5.58", not "right arrow"."""
+    glues the last word of one line to the first of the next; an arrow "\u2192" is a marked span with
+    ``/ActualText (to)``, so "8.83 \u2192 5.58" is read "8.83 to 5.58", not "right arrow".
+
+    The words of a link are their own marked content: where a paragraph's link starts and ends (reportlab's
+    ``_linkRecord`` hook on the text object), the text written so far goes to the page as a text object of
+    its own, ``on_link(kind, target)`` is told (the tagger closes the paragraph's marked content and opens
+    the Link's, or the reverse), and a fresh text object carries on from the same point. The point is
+    tracked here: the line's origin (Tm, Td, T*) and how far the text written on it has moved along.
+    """
 
     ARROW = "\u2192"
     ARROW_SPOKEN = "to"
+
+    def __init__(self, canvas: Any, x: float = 0, y: float = 0, direction: Any = None,
+                 on_link: Any = None) -> None:
+        self.on_link = on_link
+        self._line = (x, y)           # the text line matrix's origin (bottom-up page space)
+        self._along = 0.0             # how far the text written on this line has moved from it
+        self._before_last: tuple[int, tuple[float, float], float] = (0, (x, y), 0.0)   # before the last piece
+        super().__init__(canvas, x, y, direction=direction)
+
+    def setTextOrigin(self, x: float, y: float) -> None:
+        super().setTextOrigin(x, y)
+        self._line, self._along = (x, y), 0.0
+
+    def moveCursor(self, dx: float, dy: float) -> None:
+        super().moveCursor(dx, dy)
+        self._line, self._along = (self._line[0] + dx, self._line[1] - dy), 0.0
 
     def _textOut(self, text: str, TStar: int = 0) -> None:
         # a paragraph writes one line per call and moves down (T*) after it: the line break is the only
@@ -64,7 +88,36 @@ class SpokenText(PDFTextObject):
         # (a line whose last piece is a bold lead is closed by an empty piece: the space is drawn on its own)
         if TStar and not (text and text[-1].isspace()):
             text += " "
+        self._before_last = (len(self._code), self._line, self._along)
         super()._textOut(text, TStar)
+        if TStar:
+            self._line, self._along = (self._line[0], self._line[1] - self._leading), 0.0
+        else:
+            self._along += (self._canvas.stringWidth(text, self._fontname, self._fontsize)
+                            + getattr(self, "_charSpace", 0) * len(text)
+                            + getattr(self, "_wordSpace", 0) * text.count(" "))
+
+    def _linkRecord(self, link: Any, kind: str) -> None:
+        """reportlab's paragraph: link ``link`` (number, target) starts (after its first piece of text is
+        written) or ends (before the next piece)."""
+        if self.on_link is None:
+            return
+        if kind == "start":       # the link's first piece is already written: it moves to the new text object
+            index, line, along = self._before_last
+            piece = self._code[index:]
+            del self._code[index:]
+            self._send(kind, str(link[1]), line, along)
+            self._code.extend(piece)       # (its own line break, if it ends the line, is already counted)
+        else:
+            self._send(kind, str(link[1]), self._line, self._along)
+
+    def _send(self, kind: str, target: str, line: tuple[float, float], along: float) -> None:
+        self._canvas._code.append(self.getCode())      # what canvas.drawText does with a finished text object
+        self.on_link(kind, target)
+        x, y = line
+        self._code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        if along:                                         # along the line without moving the line's origin
+            self._code.append(f"[{fp_str(-along * 1000 / self._fontsize)}] TJ")
 
     def _formatText(self, text: str) -> str:
         if self.ARROW not in text:
@@ -172,7 +225,8 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "reportlab.pdfgen.canvas.Canvas (instance)": ("_code", "_annotationrefs", "_doc", "_currentMatrix"),
     "reportlab.pdfbase.pdfdoc.PDFDocument (instance)": ("idToObject",),
     "reportlab.platypus.Flowable": ("_hAlignAdjust",),
-    "reportlab.pdfgen.textobject.PDFTextObject": ("_textOut", "_formatText"),
+    "reportlab.pdfgen.textobject.PDFTextObject": ("_textOut", "_formatText", "_linkRecord", "_code", "_fontname",
+                                                  "_fontsize", "_leading", "_canvas", "_charSpace", "_wordSpace"),
     "reportlab.platypus.flowables": ("_listWrapOn",),
     "reportlab.platypus.Table (instance)": ("_cellvalues", "_spanRanges", "_renderCB"),
     "reportlab.platypus.ListFlowable, KeepTogether (instance)": ("_content", "_list_content"),

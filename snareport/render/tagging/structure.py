@@ -92,6 +92,7 @@ class Element:
     attributes: dict[str, dict[str, Any]] = field(default_factory=dict)
     title: str | None = None
     link_text: dict[str, str] = field(default_factory=dict)  # link target → visible words, for /Alt
+    link_target: str | None = None  # a Link holding a link's visible words: where it points (no leading '#')
 
     @classmethod
     def from_node(cls, node: Node, parent: Element | None) -> Element:

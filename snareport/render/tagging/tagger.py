@@ -46,7 +46,7 @@ class Tagger:
     """
 
     def __init__(self) -> None:
-        self._canvas: Any = None
+        self._pass_canvas: Any = None
         self._reset()
 
     def _reset(self) -> None:
@@ -57,14 +57,15 @@ class Tagger:
         self._stack: list[_Frame] = []
         self._next_mcid: dict[int, int] = {}
         self._claimed_annots: dict[int, int] = {}
+        self._link_words: list[bool] = []   # per link drawn: whether its words opened a Link element
         self.figure_boxes: dict[int, tuple[int, tuple[float, float, float, float]]] = {}
 
     # ── passes and pages ─────────────────────────────────────────────────
 
     def sync(self, canv: Any) -> None:
         """Start a fresh record when a new canvas (a new build pass) appears."""
-        if canv is not self._canvas:
-            self._canvas = canv
+        if canv is not self._pass_canvas:
+            self._pass_canvas = canv
             self._reset()
 
     @staticmethod
@@ -182,14 +183,34 @@ class Tagger:
         element = frame.element
         for index in range(start, len(refs)):
             annotation = LinkAnnotation(page, index, annotation_target(canv, refs[index]))
+            words = None if element.role == "Link" else _words_of(element, annotation.target)
             if element.role == "Link":
                 element.add(annotation)
+            elif words is not None:             # the Link already holding the link's visible words
+                words.add(annotation)
             else:
                 link = Element("Link", parent=element)
                 link.link_text = element.link_text
                 link.add(annotation)
                 element.add(link)
         self._claimed_annots[page] = max(start, len(refs))
+
+    def link_words(self, canv: Any, kind: str, target: str) -> None:
+        """A link's visible words start ("start") or end ("end") inside the innermost element: between the
+        two they are a Link element of their own (its annotation joins it when the element ends)."""
+        if kind != "start":
+            if self._link_words and self._link_words.pop():
+                self.end(canv)
+            return
+        parent = self._innermost_element()
+        if parent is None or parent.role == "Link" or self._inside_artifact():
+            self._link_words.append(False)
+            return
+        link = self.begin(canv, Node("Link"))
+        if link is not None:
+            link.link_target = target.lstrip("#")
+            link.link_text = parent.link_text
+        self._link_words.append(True)
 
     def note_link_text(self, node: Node, texts: dict[str, str]) -> None:
         """Remember the visible words of each link target drawn inside ``node`` (for /Alt, /Contents)."""
@@ -198,6 +219,16 @@ class Tagger:
     def note_figure_box(self, canv: Any, node: Node, box: tuple[float, float, float, float]) -> None:
         """Remember where a figure was drawn (page, x0, y0, x1, y1 in page space) for its /BBox."""
         self.figure_boxes[id(self.element(node))] = (self._page(canv), box)
+
+
+def _words_of(element: Element, target: str) -> Element | None:
+    """The first Link child of ``element`` holding the visible words of a link to ``target`` and no
+    annotation yet."""
+    for kid in element.elements:
+        if kid.role == "Link" and kid.link_target == target.lstrip("#") \
+                and not any(isinstance(k, LinkAnnotation) for k in kid.kids):
+            return kid
+    return None
 
 
 def _mc_tag(role: str) -> str:
