@@ -8,7 +8,7 @@ from chart_inputs import by_district, compared, heat_peaks
 from snareport import charts
 from snareport import formatting as fmt
 from snareport.charts.monthly import monthly_comparison_chart
-from snareport.charts.wording import describe, published_peak, spoken, withheld_sentence
+from snareport.charts.wording import describe, spoken, withheld_sentence
 
 SOURCE = "Source: test records"
 MONTHS = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January",
@@ -213,6 +213,3 @@ def test_shared_helpers():
         "The counts for 4 of the 12 months are withheld to protect privacy."
     assert describe("Bar chart", "offences by month", "T", "2025", "they rose 5%", "") == \
         "Bar chart of offences by month, T, 2025. They rose 5 per cent."
-    assert published_peak([0, None, 0]) is None
-    assert published_peak([0, 0]) == 0
-    assert published_peak([None, 7, 3]) == 7

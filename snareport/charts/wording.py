@@ -6,21 +6,22 @@ words around them. Alt text is built by ``describe``: what kind of chart, what i
 area and period, then the main finding and a few key values, with "per cent" said in words. Every
 value stays in the chart's data table.
 
-Withheld values (``None``) follow the disclosure rule in ``snareport.disclosure``: a withheld count is
-never larger than the smallest published non-zero count beside it, so a peak among published counts
-stands. When no published value above zero is left, a chart says its figures are withheld instead
-of claiming a finding; changes, ranks and "every district" claims name only what is published.
+Withheld values (``None``) follow the disclosure rule in ``snareport.disclosure``. What a chart names —
+peaks, the busiest cell or month, the largest band, ranks, rises and falls — is the report model's, worked
+out by the calculators and again from the published figures after disclosure; charts pick nothing
+themselves. A chart given no finding while values are withheld says its figures are withheld instead
+of claiming one.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from snareport import formatting as fmt
 from snareport.formatting import MINUS, join_words
 
 __all__ = [
     "MINUS", "SUPPRESSED", "WITHHELD", "change_clause", "count_noun", "describe",
-    "published_peak", "sentence_case", "spoken", "value_or_suppressed", "withheld_sentence",
+    "sentence_case", "spoken", "value_or_suppressed", "withheld_sentence",
 ]
 
 SUPPRESSED = "suppressed"          # printed in a chart (and its data table) where a value is withheld
@@ -77,16 +78,3 @@ def describe(kind: str, subject: str, area: str, period: str, *sentences: str) -
 def _as_sentence(text: str) -> str:
     text = sentence_case(text.strip())
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def published_peak(values: Iterable[float | None]) -> float | None:
-    """The largest published value when a finding can rest on it, else None: None when every published
-    value is zero while some are withheld (the withheld ones would be the peak), or when nothing is shown."""
-    values = list(values)
-    known = [v for v in values if v is not None]
-    if not known:
-        return None
-    top = max(known)
-    if top <= 0 and len(known) < len(values):
-        return None
-    return top
