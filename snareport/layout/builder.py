@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from snareport import formatting as fmt
@@ -57,6 +57,12 @@ class AnnexTable:
     numeric: tuple[bool, ...] | None = None
     widths: tuple[float, ...] | None = None
     source: str | None = None     # "Source: …" printed under the table
+
+
+def _leads_in(runs: Iterable[Any]) -> bool:
+    """True for a paragraph that introduces what follows it ("The Board's members are:")."""
+    text = "".join(r if isinstance(r, str) else str(getattr(r, "text", "")) for r in runs)
+    return text.rstrip().endswith(":")
 
 
 def text_width(theme: Theme) -> float:
@@ -131,7 +137,10 @@ class BlockBuilder:
         out: list[Block] = []
         for block in getattr(rich_text, "blocks", []) or []:
             if block.kind == "paragraph":
-                out.append(self.rich(block.runs, style))
+                para = self.rich(block.runs, style)
+                if _leads_in(block.runs):       # "The Board's members are:" stays on the page of what it introduces
+                    para = replace(para, keep_with_next=True)
+                out.append(para)
             elif block.kind == "bullets":
                 out.append(self.bullets(block.items))
             else:
