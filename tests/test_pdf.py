@@ -116,20 +116,23 @@ def test_drawing_sets_the_existing_objects_aside_from_the_collector_and_gives_th
 
     report = tiny_report()
     seen: list[int] = []
+    young: list[int] = []
 
     def note(phase: str, info: dict) -> None:
         if phase == "start":
             seen.append(gc.get_freeze_count())
+            young.append(gc.get_threshold()[0])
 
     gc.collect()
-    before = gc.get_freeze_count()
+    before, thresholds = gc.get_freeze_count(), gc.get_threshold()
     gc.callbacks.append(note)
     try:
         plain = render_bytes(report, tagged=False)
     finally:
         gc.callbacks.remove(note)
-    assert gc.get_freeze_count() == before == 0
+    assert gc.get_freeze_count() == before == 0 and gc.get_threshold() == thresholds   # put back
     assert seen and min(seen) > len(gc.get_objects()) // 2     # what existed was frozen while drawing
+    assert min(young) >= 50_000                                 # young objects collected less often
     gc.freeze()                                                  # a caller that froze objects of its own
     try:
         frozen = gc.get_freeze_count()
