@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, text_width, value_axis, withheld_bar
+from snareport.charts.chart_builder import (
+    BarRun,
+    ChartText,
+    axes_in_points,
+    build_chart,
+    text_width,
+    value_axis,
+    withheld_bar,
+)
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.grouped_bars import grouped_bars_plot
 from snareport.charts.style import ChartStyle
@@ -134,16 +142,19 @@ def monthly_profile_chart(
         largest = max((c for c in counts if c is not None), default=1) or 1
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=style.text_size * 1.2)
+        bars = BarRun(axes, zorder=2)
         for i, c in enumerate(counts):
             if c is None:
+                bars.end()
                 withheld_bar(axes, i, 0.7, largest * 0.06, style)
                 axes.text(i, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
                           fontsize=style.min_text_size, color=style.secondary_text_colour)
                 continue
-            axes.bar(i, c, width=0.7, color=style.highlight_colour if i in top else style.muted_colour, zorder=2)
+            bars.add(i, c, 0.7, style.highlight_colour if i in top else style.muted_colour)
             # every month carries its count (the peaks in bold), so each value is there as text
             axes.text(i, c + largest * 0.015, fmt.number(c), ha="center", va="bottom", fontsize=style.min_text_size,
                       weight="bold" if i in top else "normal", color=style.text_colour)
+        bars.end()
         axes.set_xticks(range(len(months)), [m[:3] for m in months])
         axes.set_xlim(-0.6, len(months) - 0.4)
         value_axis(axes, style, fmt.number, largest * 1.15)
