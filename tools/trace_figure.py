@@ -15,6 +15,15 @@ tool names them from the objects themselves, separately ("carried in").
 
 The stages are tests/test_architecture.py's STAGES; "this section's" files are the ones named after the
 section (achievements). About a minute (a profiler hook).
+
+Why the file count does not reach five: the stages are folders and each module has one job, so a value
+passes, per stage, an entry that hands it on (loading/loader, build, disclosure/__init__, layout/story,
+render/document) and the modules that do that stage's work for every figure (read and type; prepare,
+count tables and shared helpers; collect, catalogue, audit LP, publish; the builder and number formatting;
+flowables, the two-pass template, tagged drawing). Merging those to reach five would make modules of
+1,000+ lines or import cycles (calculators/prepare calls every section's ``whole_area``, which reads
+calculators/common). What a reader follows for one figure is its own code — the last lines the tool
+prints: the section's calculator, model, disclosure rules and layout.
 """
 from __future__ import annotations
 
