@@ -134,12 +134,13 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with its low-cardinality text columns as categoricals (compact, fast to compare and take).
 
     Identifier columns keep their loaded dtype; nothing becomes a column of Python objects, which at
-    100x the sample volume cost gigabytes.
+    100x the sample volume cost gigabytes. The frame itself when there is nothing to convert (as the loader
+    leaves it): its callers make new frames from it (a join, added columns), never change it in place.
     """
     text = {col: frame[col].astype("category") for col in frame.columns
             if col not in ID_COLUMNS and not isinstance(frame[col].dtype, pd.CategoricalDtype)
             and pd.api.types.is_string_dtype(frame[col].dtype)}
-    return frame.assign(**text) if text else frame.copy()
+    return frame.assign(**text) if text else frame
 
 
 def _district_positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -285,7 +286,11 @@ def scope_people(data: Frames | Prepared, scope: Scope) -> pd.DataFrame:
 
 def age_mask(ages: pd.Series, age_range: AgeRange) -> pd.Series:
     """True where the (possibly missing) age lies in the range; unknown ages are False."""
-    a = pd.to_numeric(ages, errors="coerce").astype("float64")
+    return _in_range(pd.to_numeric(ages, errors="coerce").astype("float64"), age_range)
+
+
+def _in_range(a: pd.Series, age_range: AgeRange) -> pd.Series:
+    """``age_mask`` of ages already made float (NaN where unknown)."""
     mask = a >= age_range.min_age
     if age_range.max_age is not None:
         mask &= a <= age_range.max_age
@@ -309,9 +314,11 @@ def involvement(ds: Dataset) -> pd.DataFrame:
         return flags
     people = ds.people
     per_person = pd.DataFrame({"offence_id": people["offence_id"]})
+    ages = pd.to_numeric(people["age"], errors="coerce")      # made numeric once for every cohort
+    as_float = ages.astype("float64")
     for name, rng in cohorts.items():
-        per_person[name] = age_mask(people["age"], rng)
-    per_person["age_known"] = pd.to_numeric(people["age"], errors="coerce").notna().to_numpy()
+        per_person[name] = _in_range(as_float, rng)
+    per_person["age_known"] = ages.notna().to_numpy()
     grouped = per_person.groupby("offence_id", sort=False).any()
     flags = flags.join(grouped, how="left")
     for name in [*cohorts, "age_known"]:
@@ -329,6 +336,12 @@ def harm_of(ds: Dataset | Prepared | Frames, offence_types: pd.Series) -> pd.Ser
     """Harm weight of each offence type (0 for a type missing from the harm weights table)."""
     table = getattr(ds, "ds", ds).harm_weights   # the Dataset itself, or the one a Prepared/Frames holds
     weights = table.drop_duplicates("offence_type").set_index("offence_type")["harm_weight"]
+    if isinstance(offence_types.dtype, pd.CategoricalDtype):   # looked up once per type, spread by the codes
+        per_type = pd.Series(offence_types.cat.categories.astype("object")).map(weights).astype("float64")
+        per_type = per_type.fillna(0.0).to_numpy()
+        codes = offence_types.cat.codes.to_numpy()
+        return pd.Series(np.where(codes < 0, 0.0, per_type[codes]), index=offence_types.index,
+                         name=offence_types.name, dtype="float64")
     return offence_types.astype("object").map(weights).astype("float64").fillna(0.0)
 
 

@@ -128,7 +128,7 @@ def _codes(values: pd.Series | np.ndarray) -> tuple[np.ndarray, tuple]:
         labels = [False, True]
     else:
         codes, uniques = pd.factorize(series, sort=True)
-        codes = codes.astype(np.int64)
+        codes = codes.astype(np.int64, copy=False)
         labels = [_plain(v) for v in uniques]
     if (codes < 0).any():
         codes = np.where(codes < 0, len(labels), codes)
