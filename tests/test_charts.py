@@ -294,3 +294,18 @@ def test_district_rates_are_ordered_and_named_by_the_models_rate_ranks(style):
     assert chart.title == "Bee had the highest rate, 9.5 recorded crimes per 1,000 residents"
     assert "Ash had the lowest, 4.3" in chart.alt_text and "withheld" in chart.alt_text
     assert [r[0] for r in chart.data_table[1:]] == ["Bee", "Ash", "Cee"]
+
+
+def test_no_chart_reads_the_data_limits_its_axes_skip(style, monkeypatch):
+    """ChartAxes skips matplotlib's data-limit updates: every chart sets both its limits, so each draws
+    exactly what it draws on plain matplotlib Axes (which keep the data limits)."""
+    from matplotlib.axes import Axes
+
+    from snareport.charts.chart_builder import ChartAxes
+
+    lean = [c.drawing for group in all_charts(style) for c in group]
+    lean.append(_district(style, [50, None, 10], [100, 80, None]).drawing)   # withheld bars are patches too
+    monkeypatch.setattr(ChartAxes, "_update_patch_limits", Axes._update_patch_limits)
+    full = [c.drawing for group in all_charts(style) for c in group]
+    full.append(_district(style, [50, None, 10], [100, 80, None]).drawing)
+    assert lean == full

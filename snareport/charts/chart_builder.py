@@ -74,9 +74,21 @@ def _record(plot: PlotFunction, style: ChartStyle, width: float, height: float) 
         return record_figure(figure)
 
 
+class ChartAxes(Axes):
+    """Axes of a chart that sets both its limits itself (every chart here does, from its data): adding a
+    bar or other patch does not widen the data limits, which only autoscaling would read (matplotlib's
+    ``_update_patch_limits``, about a fifth of the cost of a chart of 50 bars)."""
+
+    def _update_patch_limits(self, patch: object) -> None:
+        return
+
+
 def axes_in_points(figure: Figure, width: float, height: float, left: float, bottom: float, right: float, top: float) -> Axes:
-    """Axes whose plotting area is inset by the given margins, in points, from the figure's edges."""
-    axes = figure.add_axes((left / width, bottom / height, (width - left - right) / width, (height - bottom - top) / height))
+    """Axes whose plotting area is inset by the given margins, in points, from the figure's edges.
+
+    They are `ChartAxes`: the chart must set both limits (``set_xlim``, ``set_ylim`` or `value_axis`)."""
+    axes = figure.add_axes((left / width, bottom / height, (width - left - right) / width, (height - bottom - top) / height),
+                           axes_class=ChartAxes)
     axes.patch.set_visible(False)
     return axes
 
