@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from snareport.config import ReportConfig
@@ -128,10 +129,19 @@ def _final_frame(name: str, table: TypedTable, config: ReportConfig) -> pd.DataF
     """Contract columns only, a plain 0-based index, districts as a categorical in report.yaml order."""
     frame = table.frame.reset_index(drop=True)
     if name == "offences":
-        frame["district"] = pd.Categorical(frame["district"], categories=config.districts)
+        frame["district"] = _districts(frame["district"], config.districts)
         if "knife_enabled" in table.usable:
             frame["knife_enabled"] = frame["knife_enabled"].astype(bool)
     return frame
+
+
+def _districts(column: pd.Series, districts: list[str]) -> pd.Categorical:
+    """``pd.Categorical(column, categories=districts)``, each row found among the districts by one Arrow
+    lookup (a value that is not a district is missing)."""
+    if not isinstance(column.array, pd.arrays.ArrowStringArray):
+        return pd.Categorical(column, categories=districts)
+    found = pc.index_in(arrow_text(column), value_set=pa.array(districts, type=pa.large_string()))
+    return pd.Categorical.from_codes(pc.fill_null(found, -1).to_numpy(), categories=districts)
 
 
 # Low-cardinality text of the two large tables, held as categoricals (integer codes + the few distinct values).
