@@ -93,7 +93,7 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
                                     peaks=heat_peaks(grid), total=70)
     assert chart.title == "Offences involving under 18s peaked on Fridays at 15:00–16:00"
     assert ("The busiest hour had 40 offences; the other hours with at least three quarters as many were on "
-            "Saturday from 10pm to 11pm.") in chart.alt_text
+            "Saturdays from 10pm to 11pm.") in chart.alt_text
     assert "The count for Monday from 3am is withheld to protect privacy and hatched grey." in chart.alt_text
     assert "40" in chart.drawing.texts and "30" in chart.drawing.texts
     cells = [op for op in chart.drawing.operations if isinstance(op, PathOp) and " re " not in op.operators[:4]]

@@ -223,10 +223,11 @@ def _runs(hours: list[int]) -> list[tuple[int, int]]:
 
 
 def _span(names: Sequence[str], indexes: list[int]) -> str:
-    """Consecutive indexes read as a range ("Monday to Friday"), others as a list."""
+    """Consecutive indexes read as a range ("Monday to Friday"), others as a list of the days the counts
+    add up over a year ("Tuesdays and Fridays")."""
     if len(indexes) >= 3 and indexes == list(range(indexes[0], indexes[-1] + 1)):
         return f"{names[indexes[0]]} to {names[indexes[-1]]}"
-    return fmt.join_words([names[i] for i in indexes])
+    return fmt.join_words([f"{names[i]}s" for i in indexes])
 
 
 def _busiest(peaks, days: Sequence[str], b: int = 1) -> str:
