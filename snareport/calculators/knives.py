@@ -18,7 +18,7 @@ from snareport.calculators.common import (
     share,
     unavailable_reason,
 )
-from snareport.models.common import ScopeFigure, SuppressibleCount
+from snareport.models.common import Ranked, ScopeFigure, SuppressibleCount
 from snareport.models.knives import AgeCount, AgeGroup, KnivesSection
 from snareport.scope import Scope
 
@@ -38,6 +38,8 @@ class KnivesArea:
 
     district_counts: pd.Series
     area: dict
+    ranking: list[Ranked]          # every district ranked by count (and by rate), the same in every report
+    population: pd.Series | None   # every district's population (all ages) in population_year
 
 
 def whole_area(frames: Frames) -> KnivesArea | None:
@@ -53,7 +55,9 @@ def whole_area(frames: Frames) -> KnivesArea | None:
                     area_under_25_non_injury=under_25["under_25_non_injury"],
                     area_suspect_sex=people["suspect_sex"], area_victim_female_share=people["victim_female_share"],
                     area_age_known=people["age_known"], area_age_groups=people["age_groups"])
-    return KnivesArea(current.series("district", cfg.districts), area)
+    counts = current.series("district", cfg.districts)
+    population = district_population(frames.ds)
+    return KnivesArea(counts, area, ranked_districts(counts, population), population)
 
 
 def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
@@ -72,8 +76,7 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
         knife = knife.where(district=scope.district)
     per_period = knife.counts("period")
     knife_offences = count_change(int(per_period[prev]), int(per_period[cur]))
-    districts = _districts(scope, prep.knives.district_counts, cfg.definitions.districts_of_concern,
-                           district_population(prep.ds), cfg.population_year)
+    districts = _districts(scope, prep.knives, cfg.definitions.districts_of_concern, cfg.population_year)
 
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
     if people_reason:
@@ -85,10 +88,10 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
                          **_people(prep, scope, cur), **area, notes=notes)
 
 
-def _districts(scope: Scope, counts: pd.Series, top_n: int, population: pd.Series | None, year: int) -> dict:
+def _districts(scope: Scope, area: KnivesArea, top_n: int, year: int) -> dict:
     """Every district's knife-enabled offences ranked by count, with its rate per 1,000 residents (all ages)
     ranked by rate when the source has a population table; the top ``top_n`` by count are of most concern."""
-    ranking = ranked_districts(counts, population)
+    counts, ranking, population = area.district_counts, area.ranking, area.population
     focus = None
     if not scope.is_county:
         focus = ScopeFigure(district=scope.district, value=int(counts[scope.district]),
