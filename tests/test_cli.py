@@ -84,15 +84,15 @@ def test_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
 
 
 def test_data_dir_defaults_to_the_bundled_sample_data(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(cli, "bundled_sample_data", lambda: TINY)
+    monkeypatch.setattr(cli.shared, "bundled_sample_data", lambda: TINY)
     assert main(["validate"]) == 0
-    monkeypatch.setattr(cli, "bundled_sample_data", lambda: tmp_path / "absent")
+    monkeypatch.setattr(cli.shared, "bundled_sample_data", lambda: tmp_path / "absent")
     assert main(["validate"]) == 2
     assert "sample_data" in capsys.readouterr().err
 
 
 def test_bundled_sample_data_is_next_to_the_package():
-    assert cli.bundled_sample_data() == Path(cli.__file__).resolve().parents[1] / "sample_data"
+    assert cli.bundled_sample_data() == Path(cli.__file__).resolve().parents[2] / "sample_data"
 
 
 def test_report_file_names():

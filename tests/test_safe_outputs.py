@@ -131,7 +131,7 @@ def test_a_device_node_at_the_output_is_refused_and_left_alone(data, capsys):
 def test_an_existing_folder_without_a_slash_is_refused_before_building(data, tmp_path, capsys, monkeypatch):
     folder = tmp_path / "reports"
     folder.mkdir()
-    monkeypatch.setattr(snareport.cli, "_load", lambda args: pytest.fail("the dataset was read"))
+    monkeypatch.setattr(snareport.cli.shared, "load", lambda args: pytest.fail("the dataset was read"))
     assert main(["build", str(data), "-o", str(folder)]) == 2
     assert "is a folder" in capsys.readouterr().err and list(folder.iterdir()) == []
 
@@ -291,13 +291,13 @@ def test_implausible_offence_dates_are_named_by_row(data, date):
 def test_library_warnings_reach_the_user_as_one_line_without_a_path(data, tmp_path, monkeypatch, capsys):
     import warnings
 
-    real = snareport.cli._load
+    real = snareport.cli.shared.load
 
     def load_with_a_warning(args):
         warnings.warn("Tight layout not applied in /usr/lib/python3/site-packages/x.py", UserWarning, stacklevel=1)
         return real(args)
 
-    monkeypatch.setattr(snareport.cli, "_load", load_with_a_warning)
+    monkeypatch.setattr(snareport.cli.shared, "load", load_with_a_warning)
     monkeypatch.setattr(warnings, "showwarning", warnings.showwarning)
     with warnings.catch_warnings():
         warnings.simplefilter("always")
