@@ -22,8 +22,9 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("snareport.errors", "snareport.config", "snareport.models", "snareport.dataset",
                     "snareport.scope", "snareport.content", "snareport.formatting", "snareport.naming",
                     "snareport.resources", "snareport.atomic",
-                    # the Report's figures as tidy tables and a spreadsheet (Report.tables(), build --tables)
-                    "snareport.tables")),
+                    # the Report's figures as tidy tables and a spreadsheet (Report.tables(), build --tables),
+                    # and as the short HTML summary a notebook shows (Report._repr_html_)
+                    "snareport.tables", "snareport.notebook")),
     # files → a validated Dataset (the only reader of input files); the police.uk import makes such a folder
     ("loading", ("snareport.loading", "snareport.opendata")),
     # Dataset × Scope → section models

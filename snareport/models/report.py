@@ -122,6 +122,6 @@ class Report(SectionModel):
 
     def _repr_html_(self) -> str:
         """A short summary for notebooks: scope, edition, periods, the headline figures and the sections."""
-        from snareport.models.summary import report_html
+        from snareport.notebook import report_html
 
         return report_html(self)

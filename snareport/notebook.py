@@ -1,5 +1,6 @@
-"""Report → a short HTML summary for notebooks (``Report._repr_html_``): scope, periods, headline figures.
+"""Report → the short HTML summary a notebook shows (``Report._repr_html_``): scope, periods, headline figures.
 
+Kept out of ``models/`` (which only describe data), as :mod:`snareport.tables` is for ``Report.tables()``.
 Numbers are printed by :mod:`snareport.formatting`, as in the PDF.
 """
 from __future__ import annotations
