@@ -9,8 +9,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.render.paragraphs import ReportParagraph
-from snareport.render.tagging.flowables import TaggedBox, TaggedParagraph
 from snareport.render.tagging.structure import Node
+from snareport.render.tagging.tagged_flowables import TaggedBox, TaggedParagraph
 
 
 class PageTotal(Flowable):

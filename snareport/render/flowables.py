@@ -37,7 +37,7 @@ from snareport.render.paragraphs import ReportParagraph as Paragraph
 from snareport.render.pictograms import Pictogram
 from snareport.render.styles import Styles, build_styles
 from snareport.render.tagging import DocumentTagger
-from snareport.render.tagging.flowables import TaggedParagraph, TaggedTable
+from snareport.render.tagging.tagged_flowables import TaggedParagraph, TaggedTable
 from snareport.theme import MM, Theme
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab.platypus import KeepTogether, ListFlowable, Paragraph
 
 from snareport.render.reportlab_private import kept_together, wrapped_height
-from snareport.render.tagging.flowables import SelfTagged
+from snareport.render.tagging.tagged_flowables import SelfTagged
 
 _RUNNING_TEXT = (Paragraph, ListFlowable)
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from snareport.render.tagging.document_tagger import DocumentTagger
 from snareport.render.tagging.finalise import finalise_pdf
-from snareport.render.tagging.flowables import SelfTagged, TaggedBox, TaggedParagraph, TaggedTable
 from snareport.render.tagging.structure import Element, Node
+from snareport.render.tagging.tagged_flowables import SelfTagged, TaggedBox, TaggedParagraph, TaggedTable
 from snareport.render.tagging.tagger import Tagger, tagger_of
 from snareport.render.tagging.xmp import DocumentFacts, xmp_packet
 

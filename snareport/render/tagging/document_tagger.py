@@ -17,8 +17,8 @@ from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 
 from snareport.render import reportlab_private as private
 from snareport.render.tagging.finalise import finalise_pdf
-from snareport.render.tagging.flowables import LayoutNode, SelfTagged, TaggedBox, tag_table
 from snareport.render.tagging.structure import Node
+from snareport.render.tagging.tagged_flowables import LayoutNode, SelfTagged, TaggedBox, tag_table
 from snareport.render.tagging.tagger import Tagger, tagger_of
 from snareport.render.tagging.xmp import DocumentFacts
 

@@ -41,7 +41,7 @@ class Tagger:
     """Records, while a document draws, which structure element owns each piece of content.
 
     Use `tag(canvas, node)` and `artifact(canvas)` (or the wrapper flowables in
-    `snareport.render.tagging.flowables`) around drawing; after the build, `finalise_pdf` turns
+    `snareport.render.tagging.tagged_flowables`) around drawing; after the build, `finalise_pdf` turns
     ``tagger.root`` into the PDF's structure tree.
     """
 
