@@ -142,7 +142,7 @@ CHAPTERS: tuple[ChapterSpec, ...] = (
         SectionSpec("definition", _content_title("definition"), definition.build, needs_content=True),
         SectionSpec("board", _content_title("board"), board.build, needs_content=True),
         SectionSpec("public_health", _content_title("public_health"), public_health.build, needs_content=True),
-    )),
+    ), columns=2),
     ChapterSpec("area", "The area and its people", (
         SectionSpec("population", _population_title, population.build),
         SectionSpec("demographics", _demographics_title, demographics.build),

@@ -148,29 +148,28 @@ class FlowableMaker:
     def _factortable(self, f: b.FactorTable) -> Flowable:
         """Three-level diagram: each level (individual → community) with its risk and protective factors."""
         s = self.styles
-        header = [Paragraph("Level", s.cell_head), Paragraph("Risk factors", s.cell_head),
-                  Paragraph("Protective factors", s.cell_head)]
-        rows: list[list[Any]] = [header]
-        for label, risk, protective in f.levels:   # the level heads its row; each cell's factors are a real list
-            rows.append([Paragraph(text(label), s.level),
-                         self._bulletlist(b.BulletList(tuple((r,) for r in risk), style="cell_bullet")) if risk
-                         else Spacer(0, 0),
-                         self._bulletlist(b.BulletList(tuple((p,) for p in protective), style="cell_bullet"))
-                         if protective else Spacer(0, 0)])
-        # shares of the frame or column it lands in (a two-column chapter's column is half the page)
-        table = TaggedTable(rows, colWidths=["18%", "41%", "41%"], hAlign="LEFT", repeatRows=1)
-        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (0, -1), "MIDDLE"),
-                    ("LINEBELOW", (1, 0), (-1, 0), 1.2, self.colour["primary"]),
+        # each level heads two rows, its risk and its protective factors, so the table reads in a column; the
+        # row headers say what each list is, so there is no header row (no more header cells than data cells)
+        rows: list[list[Any]] = []
+        fills = []
+        for label, risk, protective in f.levels:   # the row header names the level and the kind of factor
+            for kind, factors, fill in (("risk factors", risk, "tint"), ("protective factors", protective, "tint_strong")):
+                if not factors:
+                    continue
+                rows.append([Paragraph(text(f"{label}: {kind}"), s.level),
+                             self._bulletlist(b.BulletList(tuple((x,) for x in factors), style="cell_bullet"))])
+                fills.append(fill)
+        table = TaggedTable(rows, colWidths=["34%", "66%"], hAlign="LEFT")
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8)]
-        for r in range(1, len(rows)):
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6)]
+        for r, fill in enumerate(fills):
             commands += [("BACKGROUND", (0, r), (0, r), self.colour["primary"]),
-                         ("BACKGROUND", (1, r), (1, r), self.colour["tint"]),
-                         ("BACKGROUND", (2, r), (2, r), self.colour["tint_strong"]),
+                         ("BACKGROUND", (1, r), (1, r), self.colour[fill]),
                          ("LINEBELOW", (0, r), (-1, r), 3, self.colour["background"])]
         table.setStyle(self._table_style(commands))
         table.spaceAfter = 10
-        return self._emit(table, "Table", header_rows=1, header_columns=1)
+        return self._emit(table, "Table", header_rows=0, header_columns=1)
 
     def _quote(self, q: b.Quote, width: float | None = None) -> Flowable:
         """A pull quote: italic text in the accent colour beside an accent rule."""

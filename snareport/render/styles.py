@@ -88,6 +88,6 @@ def build_styles(theme: Theme) -> Styles:
         on_dark_bold=style("on_dark_bold", t.body, t.body * r, faces.bold, on_dark),
         small_body=style("small_body", t.small, t.small * 1.4, spaceAfter=t.small * 0.6),
         term=style("term", t.body, t.body * 1.3, faces.bold, primary, spaceBefore=t.body * 0.4, spaceAfter=2),
-        level=style("level", t.body, t.body * 1.3, faces.bold, on_dark),
+        level=style("level", t.small, t.small * 1.3, faces.bold, on_dark),
         note=style("note", t.small, t.small * 1.4, faces.italic, muted, spaceBefore=2, spaceAfter=t.body * 0.6),
     )
