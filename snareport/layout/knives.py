@@ -36,8 +36,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             Tile(fmt.count(f.county_value, suppressed=f.suppressed), f"knife-enabled offences in {report.metadata.area}, {current}",
                  f"the average district: {fmt.number(f.district_mean)}" if f.district_mean is not None else "")]))
     if k.districts_of_concern:
-        out.append(builder.h2("The districts of most concern"))
-        out.append(builder.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} knife-enabled offences"
+        out.append(builder.h2("The districts of most concern: knife-enabled offences"))
+        out.append(builder.bullets([[Segment(r.name, bold=True), f" \u2013 {fmt.count(r.value)} offences"
                                   + (f", {fmt.decimal(r.rate_per_1000, 2)} per 1,000 residents "
                                      f"({fmt.ranked(r.rate_rank, len(k.district_ranking), 'highest rate')})"
                                      if r.rate_per_1000 is not None and r.rate_rank is not None else "")]
@@ -61,7 +61,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
             f"{k.minimum_price_year} prices" if k.minimum_price_year else "base-year prices",
             f", to the nearest {fmt.money(nearest)}" if nearest > 1 else "",
             f" (unit cost: {source})" if source else "", "."]))
-    if k.people_available and (k.suspect_sex or k.victim_female_share is not None):
+    people = k.people_available and (k.suspect_sex or k.victim_female_share is not None)
+    if people:
         out.append(builder.h2(f"Suspects and victims, {current}"))
         area_sex = {a.label: a for a in k.area_suspect_sex}
         tiles = [Tile(fmt.share(s.share, suppressed=s.suppressed), f"of suspects{where} were {s.label}",
@@ -77,7 +78,8 @@ def build(report: Report, builder: BlockBuilder) -> list[Block]:
                               if k.area_victim_female_share is not None else ""))
         out.append(builder.tiles(tiles))
     if k.age_distribution:
-        out.append(builder.h2(f"Age at time of knife incident, {current}"))
+        if not people:      # else the age chart sits under "Suspects and victims" (its title names it)
+            out.append(builder.h2(f"Age at time of knife incident, {current}"))
         out += builder.chart(age_distribution_chart(
             {a.age: a.count for a in k.age_distribution}, subject="people involved in knife-enabled offences",
             area=report.metadata.scope_label, period=current, source=source_line(report, "offences", "people"),

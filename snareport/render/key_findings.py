@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from snareport.render.markup import runs_markup, text
+from snareport.render.paragraphs import ReportParagraph as Paragraph  # body text keeps its measure
 from snareport.theme import MM
 
 

@@ -18,9 +18,18 @@ _WRAP_STATE = ("width", "height", "_wrapWidths", "blPara", "_width_max", "frags"
 
 class ReportParagraph(Paragraph):
     """reportlab's Paragraph, whose line breaks at a width are worked out once (parts made by splitting it
-    are new paragraphs of their own and break their lines once too)."""
+    are new paragraphs of their own and break their lines once too). A style with a ``measure`` (points)
+    never sets lines wider than it, however wide the frame (body text keeps a readable line length)."""
+
+    def _measured(self, availWidth: float) -> float:
+        measure = getattr(self.style, "measure", None)
+        return min(availWidth, measure) if measure else availWidth
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        return super().split(self._measured(availWidth), availHeight)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        availWidth = self._measured(availWidth)
         wraps: dict[float, tuple[tuple[float, float], dict[str, Any]]] = self.__dict__.setdefault("_wraps", {})
         known = wraps.get(availWidth)
         if known is not None:

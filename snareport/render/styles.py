@@ -6,9 +6,21 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from snareport.render.fonts import FontFamily, register_family
 from snareport.theme import Theme
+
+#: the longest line of body text, in characters (a comfortable measure; lines this long or shorter)
+MEASURE_CHARACTERS = 77
+#: ordinary prose, whose average character width sets how wide that many characters are in a face
+_PROSE = ("Violence can change a life in a moment, and its effects spread through families and communities. "
+          "The figures that follow set out where that progress has been made and where it has not.")
+
+
+def measure(font: str, size: float, characters: int = MEASURE_CHARACTERS) -> float:
+    """The width in points of a line of ``characters`` characters of ordinary prose in ``font`` at ``size``."""
+    return stringWidth(_PROSE, font, size) / len(_PROSE) * characters
 
 
 @dataclass(frozen=True)
@@ -62,14 +74,15 @@ def build_styles(theme: Theme) -> Styles:
     r = t.leading_ratio
     return Styles(
         faces=faces,
-        body=style("body", t.body, lead, spaceAfter=t.body * 0.75),
+        # body text never runs wider than the measure (a paragraph in a full-width frame leaves the rest blank)
+        body=style("body", t.body, lead, spaceAfter=t.body * 0.75, measure=measure(faces.regular, t.body)),
         lead=style("lead", t.h3, t.h3 * 1.35, spaceAfter=t.body, colour=primary),
         small=style("small", t.small, t.small * 1.35),
         muted=style("muted", t.small, t.small * 1.4, colour=muted, spaceAfter=t.small * 0.6),
         h1=style("h1", t.h1, t.h1 * 1.2, faces.bold, primary, spaceAfter=t.body * 1.1),
         h2=style("h2", t.h2, t.h2 * 1.25, faces.bold, primary, spaceBefore=t.body * 1.1, spaceAfter=t.body * 0.5),
         h3=style("h3", t.h3, t.h3 * 1.3, faces.bold, text, spaceBefore=t.body * 0.6, spaceAfter=t.body * 0.3),
-        bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.25),
+        bullet=style("bullet", t.body, lead, spaceAfter=t.body * 0.25, measure=measure(faces.regular, t.body)),
         cell_bullet=style("cell_bullet", t.small, t.small * 1.3, spaceAfter=1),
         quote=style("quote", t.h3, t.h3 * 1.4, faces.italic, primary),
         quote_credit=style("quote_credit", t.small, t.small * 1.4, colour=muted),
