@@ -2,8 +2,9 @@
 
 Primary: every printed count from 1 to its threshold. Secondary: complements chosen so that no
 withheld cell can be worked out. The audit is the attacker's linear program (HiGHS, see ``highs``):
-with every published cell a constant, every relation an equation, every cell ≥ 0 and every withheld
-printed cell ≥ 1 (zero is never withheld), a withheld count from 1 to T must be able to be 1 and T; a
+with every published cell a constant, every relation an equation and every cell ≥ 0 (a withheld cell may
+be a zero: zeros are withheld only as a last resort, but a reader cannot rule it out), a withheld count from 1
+to T must be able to be 1 and T; a
 larger withheld count must be able to move up by T − 1 and must not be pinned into 2..T; a withheld
 harm score must not be pinned. Failing cells get one more complement each round until the audit
 holds. The relation graph splits into independent components, audited separately; each component's
