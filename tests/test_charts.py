@@ -46,9 +46,9 @@ def test_age_band_shares(style):
     assert "59.5 per cent in North and 60.7 per cent in South" in chart.alt_text
     assert "The share for South aged 10–17 is withheld to protect privacy." in chart.alt_text
     texts = chart.drawing.texts
-    assert "21.1%" in texts and "suppressed" in texts and "North" in texts
+    assert "21.1%" in texts and "withheld" in texts and "North" in texts
     assert chart.data_table[0] == ("Age band", "North", "South")
-    assert chart.data_table[2] == ("10–17", "21.1%", "suppressed")
+    assert chart.data_table[2] == ("10–17", "21.1%", "withheld")
 
 
 @pytest.mark.parametrize(
@@ -78,9 +78,9 @@ def test_district_highlight_rank_and_change(style):
 def test_district_no_previous_and_suppressed(style):
     chart = _district(style, [50, None, 10], [0, 5, 0])
     assert "no earlier figure" not in chart.title
-    assert chart.drawing.texts.count("suppressed") == 1
+    assert chart.drawing.texts.count("withheld") == 1
     assert "The figure for Bee is withheld to protect privacy." in chart.alt_text
-    assert chart.data_table[-1] == ("Bee", "suppressed", "5", "")
+    assert chart.data_table[-1] == ("Bee", "withheld", "5", "")
     assert "Of the published figures, Ash was highest at 50 and Cee lowest at 10." in chart.alt_text
 
 
@@ -98,7 +98,7 @@ def test_heatmap_is_vector_cells_with_peaks_labelled(style):
     assert "40" in chart.drawing.texts and "30" in chart.drawing.texts
     cells = [op for op in chart.drawing.operations if isinstance(op, PathOp) and " re " not in op.operators[:4]]
     assert len(cells) >= 7 * 24 - 1
-    assert chart.data_table[1][4] == "suppressed"
+    assert chart.data_table[1][4] == "withheld"
     _only_given_fonts(chart, style)
 
 
@@ -160,7 +160,7 @@ def test_age_distribution(style):
     assert "most often aged 17, with 9 at that age. The next most common ages were 20 (4) and 14 (3)." in chart.alt_text
     assert "A further 2 had an unknown age." in chart.alt_text
     assert "The count for age 19 is withheld to protect privacy." in chart.alt_text
-    assert ("19", "suppressed") in chart.data_table and ("Unknown", "2") in chart.data_table
+    assert ("19", "withheld") in chart.data_table and ("Unknown", "2") in chart.data_table
     assert "9 aged 17" in chart.drawing.texts
     # the ages it names are the model's: the chart picks none itself
     told = charts.age_distribution_chart({14: 3, 17: 9}, subject="people", area="Testshire", period="2025",
@@ -193,7 +193,7 @@ def test_category_suppressed_not_plotted(style):
     chart = charts.category_change_chart(["Rape", "Other"], *compared(["Rape", "Other"], [None, 10], [3, 12]),
                                          previous_label="A", current_label="B",
                                          measure="offences", area="T", source=SOURCE, style=style)
-    assert "suppressed" in chart.drawing.texts and "3" in chart.drawing.texts
+    assert "withheld" in chart.drawing.texts and "3" in chart.drawing.texts
     assert chart.title == "Offences rose in the one category with a published change from A to B"
     assert "The counts for Rape are withheld to protect privacy." in chart.alt_text
 

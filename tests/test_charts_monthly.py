@@ -52,9 +52,9 @@ def test_alt_text_data_table_and_labels(style):
 
 def test_suppressed_month_has_no_bar_and_is_named(style):
     chart = _chart(style, [10, None, 12], [8, 9, 11])
-    assert chart.drawing.texts.count("suppressed") == 1
+    assert chart.drawing.texts.count("withheld") == 1
     assert "The counts for February are withheld to protect privacy." in chart.alt_text
-    assert chart.data_table[2] == ("February", "suppressed", "9", "")
+    assert chart.data_table[2] == ("February", "withheld", "9", "")
     assert chart.title == "Recorded offences were lower than a year earlier in all 2 months with published figures"
 
 

@@ -54,7 +54,7 @@ def district_change_chart(
     """Horizontal bars of ``measure`` by district (the findings' order: largest first), each labelled
     "value (±change%)"; ``findings`` (from the model) say what the title and alt text state.
 
-    A withheld later value is ``None``: no bar, labelled "suppressed". ``reference`` is (label, value) for
+    A withheld later value is ``None``: no bar, labelled "withheld". ``reference`` is (label, value) for
     a dashed line, e.g. ("District average", 412.0). Height defaults to one row per district.
     """
     if len(districts) != len(changes) or findings.items != len(changes):

@@ -36,7 +36,7 @@ def grouped_bars_plot(
 ) -> Callable[[Figure, float, float], None]:
     """A plot function for ``build_chart``: per tick an earlier (muted) and a later (accent) bar.
 
-    ``None`` is a count withheld for disclosure control: no bar, the word "suppressed" instead.
+    ``None`` is a count withheld for disclosure control: no bar, the word "withheld" instead.
     ``bar_labels`` prints each bar's count above it (``upright_labels``: turned upright, for narrow bars).
     """
     colours = (style.muted_colour, style.highlight_colour)

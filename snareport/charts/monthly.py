@@ -44,7 +44,7 @@ def monthly_comparison_chart(
 
     ``changes`` are the months' figures, ``findings`` what the title and alt text say about them (worked
     out by the calculator, and again after disclosure control). A side of ``None`` is a count withheld for
-    disclosure control: no bar, the word "suppressed" instead. With up to six months every bar carries its
+    disclosure control: no bar, the word "withheld" instead. With up to six months every bar carries its
     count across, beyond that upright, so every value is there as text.
     """
     if len(months) != len(changes) or findings.items != len(changes):

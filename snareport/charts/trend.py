@@ -32,7 +32,7 @@ def monthly_trend_chart(
     width: float | None = None,
     height: float | None = None,
 ) -> ChartFlowable:
-    """One bar per calendar month. ``None`` with ``in_source`` is a withheld count ("suppressed");
+    """One bar per calendar month. ``None`` with ``in_source`` is a withheld count ("withheld");
     without it, a month the source does not cover ("no data"). The title names ``busiest`` (the model's
     busiest month) with ``busiest_count``; without one it says what the chart shows."""
     if not (len(months) == len(counts) == len(in_source) == len(in_main)):

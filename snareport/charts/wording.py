@@ -24,7 +24,7 @@ __all__ = [
     "sentence_case", "spoken", "value_or_suppressed", "withheld_sentence",
 ]
 
-SUPPRESSED = "suppressed"          # printed in a chart (and its data table) where a value is withheld
+SUPPRESSED = "withheld"            # printed in a chart (and its data table) where a value is withheld, as the keys say
 WITHHELD = "withheld to protect privacy"
 
 
@@ -39,7 +39,7 @@ def sentence_case(text: str) -> str:
 
 
 def value_or_suppressed(value: float | None, formatter=fmt.number) -> str:
-    """A formatted value, or the word "suppressed" for a value withheld for disclosure control."""
+    """A formatted value, or the word "withheld" for a value withheld for disclosure control."""
     return SUPPRESSED if value is None else formatter(value)
 
 
