@@ -1,7 +1,6 @@
 """Shared helpers for content sections: is there content, and flattening rich text into inline runs."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from snareport.content.scoping import area_label
@@ -37,7 +36,7 @@ def scope_note(report: Report, builder: Any, field: str) -> list[Any]:
     """The quiet "Across Kent and Medway" label above area-wide content in a district report (else nothing)."""
     if not speaks_for_area(report, field):
         return []
-    return [replace(builder.para(area_label(report.metadata.area), "muted"), keep_with_next=True)]   # with its text
+    return [builder.para(area_label(report.metadata.area), "muted", keep_with_next=True)]   # with its text
 
 
 def intro(report: Report, builder: Any, rich_text: Any, field: str = "section_intros", style: str = "body") -> list[Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from snareport import formatting as fmt
@@ -113,16 +113,16 @@ class BlockBuilder:
         return Heading(value, 2, "term")
 
     # --- text -----------------------------------------------------------------------------------
-    def para(self, value: str, style: str = "body") -> Block:
-        """Plain text, printed literally."""
-        return Paragraph(("" if value is None else str(value),), style)
+    def para(self, value: str, style: str = "body", keep_with_next: bool = False) -> Block:
+        """Plain text, printed literally (``keep_with_next``: on the page of what follows it)."""
+        return Paragraph(("" if value is None else str(value),), style, keep_with_next)
 
-    def rich(self, runs: Iterable[Any], style: str = "body") -> Block:
+    def rich(self, runs: Iterable[Any], style: str = "body", keep_with_next: bool = False) -> Block:
         """Inline runs with bold/italic/links (content ``Run``s, :class:`Segment`s or strings)."""
-        return Paragraph(tuple(runs), style)
+        return Paragraph(tuple(runs), style, keep_with_next)
 
-    def note(self, value: str) -> Block:
-        return Paragraph(("" if value is None else str(value),), "note")
+    def note(self, value: str, keep_with_next: bool = False) -> Block:
+        return self.para(value, "note", keep_with_next)
 
     def bullets(self, items: Sequence[Iterable[Any]], numbered: bool = False, start: int = 1,
                 style_name: str = "bullet") -> Block:
@@ -137,10 +137,8 @@ class BlockBuilder:
         out: list[Block] = []
         for block in getattr(rich_text, "blocks", []) or []:
             if block.kind == "paragraph":
-                para = self.rich(block.runs, style)
-                if _leads_in(block.runs):       # "The Board's members are:" stays on the page of what it introduces
-                    para = replace(para, keep_with_next=True)
-                out.append(para)
+                # "The Board's members are:" stays on the page of what it introduces
+                out.append(self.rich(block.runs, style, keep_with_next=_leads_in(block.runs)))
             elif block.kind == "bullets":
                 out.append(self.bullets(block.items))
             else:
@@ -175,7 +173,7 @@ class BlockBuilder:
         out: list[Block] = [Caption(caption)] if caption else []
         out.append(Table(tuple(str(h) for h in header), tuple(tuple(str(v) for v in row) for row in rows),
                          tuple(numeric), tuple(widths), compact, keep_with_next=keep))
-        out += [Paragraph((note,), "note", keep_with_next=keep and i < len(notes) - 1) for i, note in enumerate(notes)]
+        out += [self.note(note, keep_with_next=keep and i < len(notes) - 1) for i, note in enumerate(notes)]
         return out
 
     def annex_table(self, header: Sequence[str], rows: Sequence[Sequence[str]], caption: str,
