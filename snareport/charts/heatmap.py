@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import ChartText, Labels, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -79,7 +79,11 @@ def day_hour_heatmap(
         left = max(text_width(d[:3], style) for d in days) + 8
         axes = axes_in_points(figure, w, h, left=left, bottom=key_height + style.text_size * 3.2, right=2, top=2)
         peak_cells = {(d, hr) for _, d, hr in peaks}
+        ramp = style.ramp
+        inks = {colour: _ink_on(colour, style) for colour in ramp}
         cells, colours, hatch = [], [], []
+        # every cell carries its value, so the grid reads without colour
+        values = Labels(axes, ha="center", va="center_baseline", fontsize=style.min_text_size)
         for d, row in enumerate(grid):
             for hr, value in enumerate(row):
                 cells.append([(hr, d), (hr + 1, d), (hr + 1, d + 1), (hr, d + 1)])
@@ -87,12 +91,10 @@ def day_hour_heatmap(
                     colours.append(WITHHELD_FILL)
                     hatch += _hatch_lines(hr, d)
                     continue
-                colour = style.ramp[_bin_of(value, bounds)]
+                colour = ramp[_bin_of(value, bounds)]
                 colours.append(colour)
-                # every cell carries its value, so the grid reads without colour
-                axes.text(hr + 0.5, d + 0.5, fmt.number(value), ha="center", va="center_baseline",
-                          fontsize=style.min_text_size, weight="bold" if (d, hr) in peak_cells else "normal",
-                          color=_ink_on(colour, style))
+                values.add(hr + 0.5, d + 0.5, fmt.number(value), weight="bold" if (d, hr) in peak_cells else "normal",
+                           color=inks[colour])
         # thin grey cell edges: the lightest step never has to stand out against white paper on its own
         axes.add_collection(PolyCollection(cells, facecolors=colours, edgecolors=CELL_EDGE, linewidths=0.5),
                             autolim=False)
