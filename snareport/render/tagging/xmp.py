@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape as _xml_escape
+
+from snareport.render.markup import escape as _xml_escape
 
 # Characters XML 1.0 cannot hold at all (C0 controls other than tab/LF/CR, surrogates, U+FFFE/U+FFFF), and the
 # C1 controls: a metadata value keeps its words and loses these.
