@@ -9,6 +9,10 @@ larger withheld count must be able to move up by T − 1 and must not be pinned 
 harm score must not be pinned. Failing cells get one more complement each round until the audit
 holds. The relation graph splits into independent components, audited separately; each component's
 audit keeps one model per direction and changes only its costs and bounds from one push to the next.
+
+Cells are numbered in the order of their keys' ``repr`` (the order every LP lists its columns in) and the
+relations are kept as arrays of those numbers, so the LPs' rows and the components are made with numpy
+rather than cell by cell.
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from snareport.disclosure.catalogue import Catalogue, Key, Relation
+from snareport.disclosure.catalogue import Catalogue, Key
 from snareport.disclosure.highs import INF, Model, Unsolved
 
 EPS = 1e-6
@@ -48,97 +52,124 @@ def solve(cat: Catalogue) -> Result:
     started = time.perf_counter()
     s = _Solver(cat)
     s.run()
-    return Result(s.primary, s.withheld - s.primary, time.perf_counter() - started, s.rounds, s.lps, s.unresolved)
+    keys = s.keys
+    primary = {keys[i] for i in np.flatnonzero(s.primary)}
+    withheld = {keys[i] for i in np.flatnonzero(s.withheld)}
+    return Result(primary, withheld - primary, time.perf_counter() - started, s.rounds, s.lps,
+                  [keys[i] for i in s.unresolved])
 
 
 class _Solver:
+    """The solver's state, with cells as numbers: ``keys[i]`` is cell ``i``."""
+
     def __init__(self, cat: Catalogue):
         self.cat = cat
-        self.cells = cat.cells
-        self.rels: list[Relation] = list(cat.relations.values())
-        self.members = [(rel.total, *rel.parts) for rel in self.rels]
-        self.costs: dict[Key, float] = {}
-        self.rels_of: dict[Key, list[int]] = {}
-        for i, rel in enumerate(self.rels):
-            for k in (rel.total, *rel.parts):
+        self.keys: list[Key] = sorted(cat.cells, key=repr)
+        number = {k: i for i, k in enumerate(self.keys)}
+        cells = [cat.cells[k] for k in self.keys]
+        self.n_cells = len(cells)
+        self.value = np.array([0.0 if c.value is None else c.value for c in cells], dtype=np.float64)
+        has_value = np.array([c.value is not None for c in cells], dtype=bool)
+        printed = np.array([c.printed for c in cells], dtype=bool)
+        self.sensitive = np.array([c.sensitive for c in cells], dtype=bool)
+        self.threshold = [c.threshold for c in cells]
+        self.linked = {i: [number[k] for k in c.linked] for i, c in enumerate(cells) if c.linked}
+        # the relations: cell numbers of every member (total first), with +1 for the total and −1 for a part
+        self.members: list[list[int]] = [[number[rel.total], *(number[p] for p in rel.parts)]
+                                         for rel in cat.relations.values()]
+        sizes = np.array([len(m) for m in self.members], dtype=np.int64)
+        self.n_rels = len(self.members)
+        self.start = np.zeros(self.n_rels + 1, dtype=np.int64)
+        np.cumsum(sizes, out=self.start[1:])
+        self.member = np.fromiter((k for m in self.members for k in m), dtype=np.int64, count=int(self.start[-1]))
+        self.sign = np.full(len(self.member), -1.0)
+        self.sign[self.start[:-1]] = 1.0
+        self.rel_of_entry = np.repeat(np.arange(self.n_rels, dtype=np.int64), sizes)
+        self.place = np.arange(len(self.member), dtype=np.int64) - self.start[self.rel_of_entry]  # place in its relation
+        self.rels_of: dict[int, list[int]] = {}
+        for i, members in enumerate(self.members):
+            for k in members:
                 self.rels_of.setdefault(k, []).append(i)
-        self.primary = {k for k, c in self.cells.items() if c.printed and c.sensitive}
+        self.costs: dict[int, float] = {}
+        self.has_value = has_value
+        self.primary = printed & self.sensitive
         # what never changes while solving: cells nobody can read, and withheld-at-source sensitive ones
-        self.never_known = {k for k, c in self.cells.items() if not c.printed or c.value is None}
-        self.hidden_sensitive = {k for k, c in self.cells.items() if c.value is not None and not c.printed
-                                 and c.sensitive}
-        self.withheld: set[Key] = set()
-        for k in self.primary:
+        self.never_known = ~printed | ~has_value
+        self.hidden_sensitive = has_value & ~printed & self.sensitive
+        self.withheld = np.zeros(self.n_cells, dtype=bool)
+        for k in np.flatnonzero(self.primary).tolist():
             self._withhold(k)
         self.rounds = self.lps = 0
-        self.unresolved: list[Key] = []
+        self.unresolved: list[int] = []
         self.highs = None            # the audit's solver, made when the first audit LP is
         # (cell, direction) pairs the audit has seen reach their target: withholding more cells only widens
         # what the attacker must allow (a point that reached a target still satisfies every relation, with
         # the newly withheld cells at their values), so a target once reached is never audited again
-        self.reached: dict[bool, set[Key]] = {True: set(), False: set()}
-        self.loaded = None           # the _LP whose model it holds
+        self.reached: dict[bool, set[int]] = {True: set(), False: set()}
+        self.loaded: _LP | None = None   # the _LP whose model it holds
 
     # state -----------------------------------------------------------------------------------------
-    def _withhold(self, key: Key) -> None:
+    def _withhold(self, key: int) -> None:
         todo = [key]
         while todo:
             k = todo.pop()
-            if k in self.withheld:
+            if self.withheld[k]:
                 continue
-            self.withheld.add(k)
-            todo += self.cells[k].linked
+            self.withheld[k] = True
+            todo += self.linked.get(k, [])
 
-    def unknown(self, key: Key) -> bool:
-        return key in self.withheld or key in self.never_known
+    def unknown(self, key: int) -> bool:
+        return bool(self.withheld[key] or self.never_known[key])
 
-    def audited(self, key: Key) -> bool:
-        return (key in self.withheld and self.cells[key].value is not None) or key in self.hidden_sensitive
+    def audited_cells(self) -> np.ndarray:
+        """A mask of the cells the audit protects: withheld with a value, or sensitive and never printed."""
+        return (self.withheld & self.has_value) | self.hidden_sensitive
 
-    def cost(self, key: Key) -> float:
+    def cost(self, key: int) -> float:
         if key not in self.costs:
-            self.costs[key] = self._cost(key)
+            self.costs[key] = self._cost(self.keys[key])
         return self.costs[key]
 
     def _cost(self, key: Key) -> float:
+        cells = self.cat.cells
         total = 0.0
-        for k in (key, *self.cells[key].linked):
-            c = self.cells[k]
+        for k in (key, *cells[key].linked):
+            c = cells[k]
             places = sum(WEIGHT["district" if loc.report else "area", loc.headline] for loc in c.locations)
             total += places * (1.0 + math.log10(1.0 + abs(c.value or 0.0)))
-        if self.cells[key].value == 0:
+        if cells[key].value == 0:
             total *= ZERO_WEIGHT         # a withheld zero is a last resort: zeros are almost always shown
         return total
 
-    def candidates(self, rel_ids: list[int]) -> list[Key]:
+    def candidates(self, rel_ids: list[int]) -> list[int]:
         """Published counts in these relations, roomiest (above the threshold) and cheapest first."""
-        seen: dict[Key, None] = {}
+        seen: dict[int, None] = {}
+        withheld, never_known = self.withheld, self.never_known
         for i in rel_ids:
-            rel = self.rels[i]
-            for k in (rel.total, *rel.parts):
-                c = self.cells[k]
-                if not self.unknown(k) and c.value is not None:
+            for k in self.members[i]:
+                if not (withheld[k] or never_known[k]):     # published, so it has a value
                     seen[k] = None
-        return sorted(seen, key=lambda k: (self.cells[k].value <= self.cells[k].threshold, self.cost(k), repr(k)))
+        value, threshold = self.value, self.threshold
+        return sorted(seen, key=lambda k: (value[k] <= threshold[k], self.cost(k), k))
 
     # rounds ----------------------------------------------------------------------------------------
     def run(self) -> None:
         self._singletons()
-        pending = self._components(self.withheld | {k for k in self.cells if self.audited(k)})
+        pending = self._components()
         while pending:
             self.rounds += 1
-            failing: list[tuple[Key, bool, frozenset]] = []
-            comp_of = {k: frozen for frozen in map(frozenset, pending) for k in frozen}
+            comp_of = np.full(self.n_cells, -1, dtype=np.int64)
+            for ci, comp in enumerate(pending):
+                comp_of[comp] = ci
             # independent components are audited together: one block-diagonal LP per push
-            failing += [(k, up, comp_of[k]) for k, up in self._audit(pending)]
+            failing = self._audit(pending)
             log.debug("round %d: %d components, %d failing, %d LPs", self.rounds, len(pending), len(failing),
                       self.lps)
             if not failing:
                 break
-            added: set[Key] = set()
-            for key, up, comp in failing:
-                if any(k in comp for k in added):
-                    continue            # this component changed this round: audit it again first
+            added: set[int] = set()
+            for key, up in failing:
+                comp = pending[comp_of[key]]
                 picks = self._protect(key, comp, up) or {self._complement(key, added)} - {None}
                 if not picks:
                     self.unresolved.append(key)
@@ -148,71 +179,75 @@ class _Solver:
             if not added:
                 break
             self._singletons()
-            touched = set(added) | {k for k, _, _ in failing}
-            pending = [c for c in self._components(self.withheld | {k for k in self.cells if self.audited(k)})
-                       if c & touched]
+            touched = np.zeros(self.n_cells, dtype=bool)
+            touched[list(added | {k for k, _ in failing})] = True
+            pending = [c for c in self._components() if touched[c].any()]
             if self.rounds > 200:
-                self.unresolved += [k for k, _, _ in failing]
+                self.unresolved += [k for k, _ in failing]
                 break
 
     def _singletons(self) -> None:
-        """No relation may leave exactly one audited unknown (it would be its total minus the rest)."""
+        """No relation may leave exactly one audited unknown (it would be its total minus the rest).
+
+        The relations are read in order, each with the cells withheld before it: a relation found with one
+        unknown gets its complement before the next relation is looked at."""
+        starts = self.start[:-1]
         changed = True
         while changed:
             changed = False
-            withheld, never_known = self.withheld, self.never_known
-            for i, members in enumerate(self.members):
-                unknown = [k for k in members if k in withheld or k in never_known]
-                if len(unknown) == 1 and self.audited(unknown[0]):
-                    pick = next(iter(self.candidates([i])), None)
-                    if pick is not None:
-                        self._withhold(pick)
-                        changed = True
+            i = 0
+            while i < self.n_rels:
+                unknown = (self.withheld | self.never_known)[self.member]
+                count = np.add.reduceat(unknown.astype(np.int64), starts)
+                only = np.maximum.reduceat(np.where(unknown, self.member, -1), starts)
+                lone = (count == 1) & self.audited_cells()[only]
+                lone[:i] = False
+                found = np.flatnonzero(lone)
+                if not len(found):
+                    break
+                i = int(found[0])
+                pick = next(iter(self.candidates([i])), None)
+                if pick is not None:
+                    self._withhold(pick)
+                    changed = True
+                i += 1
 
-    def _protect(self, key: Key, comp: frozenset, up: bool) -> set[Key]:
+    def _protect(self, key: int, comp: np.ndarray, up: bool) -> set[int]:
         """The published cells to withhold so that ``key`` can reach its target: the cheapest change of
         published values (each weighted by its cost) that the relations allow with the target met."""
-        rel_ids = sorted({i for k in comp for i in self.rels_of.get(k, [])})
-        unknown = sorted(comp, key=repr)
-        movable = sorted({m for i in rel_ids for m in (self.rels[i].total, *self.rels[i].parts)
-                          if not self.unknown(m) and self.cells[m].value is not None},
-                         key=repr)
-        if not movable:
+        rows = _Rows(self, comp)
+        known = ~rows.inside
+        published = known & ~(self.withheld | self.never_known)[rows.cells]
+        movable = np.unique(rows.cells[published])
+        if not len(movable):
             return set()
-        n, p = len(unknown), len(movable)
-        ui, mi = {k: j for j, k in enumerate(unknown)}, {k: j for j, k in enumerate(movable)}
-        rows, cols, vals, rhs = [], [], [], []
-        for r, i in enumerate(rel_ids):
-            rel, const = self.rels[i], 0.0
-            for k, sign in ((rel.total, 1.0), *((q, -1.0) for q in rel.parts)):
-                if k in ui:
-                    rows.append(r), cols.append(ui[k]), vals.append(sign)
-                else:
-                    const -= sign * (self.cells[k].value or 0.0)
-                    if k in mi:       # published value + up − down
-                        rows += [r, r]
-                        cols += [n + mi[k], n + p + mi[k]]
-                        vals += [sign, -sign]
-            rhs.append(const)
-        lower, upper = [0.0] * (n + 2 * p), [INF] * (n + p) + [float(self.cells[m].value) for m in movable]
-        j = ui[key]
+        n, p = len(comp), len(movable)
+        at = np.searchsorted(movable, rows.cells[published])
+        sign = rows.sign[published]
+        r = rows.row[published]
+        triples = (np.concatenate([rows.row[rows.inside], r, r]),
+                   np.concatenate([rows.column[rows.inside], n + at, n + p + at]),
+                   np.concatenate([rows.sign[rows.inside], sign, -sign]))
+        lower = np.zeros(n + 2 * p)
+        upper = np.concatenate([np.full(n + p, INF), self.value[movable]])
+        j = int(np.searchsorted(comp, key))
         if up:
             lower[j] = max(lower[j], self._upper_target(key))
         else:
             upper[j] = 1.0
-        weights = np.array([self.cost(m) for m in movable])
+        weights = np.array([self.cost(m) for m in movable.tolist()])
         c = np.concatenate([np.zeros(n), weights, weights])
         self.lps += 1
         try:
-            x = Model(c, lower, upper, (rows, cols, vals), rhs, rhs).solve()
+            x = Model(c, lower, upper, triples, rows.rhs, rows.rhs).solve()
         except Unsolved:
             return set()
         if x is None:
             return set()
         moved = x[n:n + p] + x[n + p:]
-        return {m for m, d in zip(movable, moved) if d > EPS}
+        return set(movable[moved > EPS].tolist())
 
-    def _complement(self, key: Key, added: set[Key]) -> Key | None:
+    def _complement(self, key: int, added: set[int]) -> int | None:
         """The cheapest published cell sharing a relation with ``key`` (widening to its neighbours)."""
         frontier, seen_rels, seen_cells = [key], set(), {key}
         for _ in range(4):
@@ -223,8 +258,7 @@ class _Solver:
                 return options[0]
             nxt = []
             for i in rel_ids:
-                rel = self.rels[i]
-                for k in (rel.total, *rel.parts):
+                for k in self.members[i]:
                     if k not in seen_cells and self.unknown(k):
                         seen_cells.add(k)
                         nxt.append(k)
@@ -233,46 +267,50 @@ class _Solver:
                 break
         return None
 
-    def _components(self, keys: set[Key]) -> list[set[Key]]:
-        parent: dict[Key, Key] = {}
-
-        def find(k: Key) -> Key:
-            while parent.setdefault(k, k) != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
-        unknown = self.withheld | self.never_known
-        for members in self.members:
-            inside = [k for k in members if k in unknown]
-            if not inside:
-                continue
-            root = find(inside[0])
-            for k in inside[1:]:
-                other = find(k)
-                if other != root:
-                    parent[other] = root
-        members: dict[Key, set[Key]] = {}
-        for k in list(parent):
-            members.setdefault(find(k), set()).add(k)
-        out = []
-        for root in {find(k) for k in keys if self.audited(k) and k in parent}:
-            out.append(members[root])
-        return out
+    def _components(self) -> list[np.ndarray]:
+        """The groups of unknown cells tied by relations (unknowns in one relation are in one group) that
+        hold an audited cell, each as its cells' numbers in order."""
+        inside = (self.withheld | self.never_known)[self.member]
+        cells, rels = self.member[inside], self.rel_of_entry[inside]
+        if not len(cells):
+            return []
+        rel_first = np.flatnonzero(np.r_[True, rels[1:] != rels[:-1]])     # entries are in relation order
+        by_cell = np.argsort(cells, kind="stable")
+        sorted_cells = cells[by_cell]
+        cell_first = np.flatnonzero(np.r_[True, sorted_cells[1:] != sorted_cells[:-1]])
+        present = sorted_cells[cell_first]
+        label = np.arange(self.n_cells, dtype=np.int64)
+        while True:       # every cell takes the smallest label among the relations it is in, until none moves
+            low = np.repeat(np.minimum.reduceat(label[cells], rel_first), np.diff(np.r_[rel_first, len(cells)]))
+            new = label.copy()
+            new[present] = np.minimum(label[present], np.minimum.reduceat(low[by_cell], cell_first))
+            new = new[new]
+            if np.array_equal(new, label):
+                break
+            label = new
+        audited = self.audited_cells()
+        roots = np.unique(label[present[audited[present]]])
+        groups = label[present]
+        order = np.argsort(groups, kind="stable")
+        groups, members = groups[order], present[order]
+        first = np.searchsorted(groups, roots)
+        last = np.searchsorted(groups, roots, side="right")
+        return [members[a:b] for a, b in zip(first.tolist(), last.tolist())]
 
     # the attacker's linear program -----------------------------------------------------------------
-    def _audit(self, comps: list[set[Key]]) -> list[tuple[Key, bool]]:
+    def _audit(self, comps: list[np.ndarray]) -> list[tuple[int, bool]]:
         """Withheld cells the attacker narrows too far (see the module docstring).
 
         Each independent component has its own LP (one model per direction, changed in place): every
         target is pushed at once while that helps, and what is left is settled in smaller pushes.
         """
-        bad: dict[bool, set[Key]] = {True: set(), False: set()}
-        asked: dict[bool, set[Key]] = {True: set(), False: set()}
-        for comp in sorted(comps, key=lambda c: min(map(repr, c))):
-            audited = [k for k in comp if self.audited(k)]
+        bad: dict[bool, set[int]] = {True: set(), False: set()}
+        asked: dict[bool, set[int]] = {True: set(), False: set()}
+        audited_mask = self.audited_cells()
+        for comp in sorted(comps, key=lambda c: int(c[0])):
+            audited = comp[audited_mask[comp]].tolist()
             need = {True: {k: self._upper_target(k) for k in audited if k not in self.reached[True]},
-                    False: {k: 1.0 for k in audited if self.cells[k].sensitive and k not in self.reached[False]}}
+                    False: {k: 1.0 for k in audited if self.sensitive[k] and k not in self.reached[False]}}
             if not need[True] and not need[False]:
                 continue
             lp = _LP(self, comp)
@@ -283,25 +321,50 @@ class _Solver:
                     bad[up] |= set(lp.certify(left, up))
             self.lps += lp.solved
         # a large withheld count (or a harm score) is wide enough when it can also move down by T − 1
-        wide = {k: self.cells[k].value - self._room(k) for k in bad[True] if not self.cells[k].sensitive}
+        wide = {k: self.value[k] - self._room(k) for k in bad[True] if not self.sensitive[k]}
         if wide:
-            lp = _LP(self, set().union(*(c for c in comps if c & set(wide))))
+            lp = _LP(self, np.unique(np.concatenate([c for c in comps if np.isin(c, list(wide)).any()])))
             bad[True] -= set(wide) - set(lp.certify(wide, maximise=False))
             self.lps += lp.solved
         for up in (True, False):
             self.reached[up] |= asked[up] - bad[up]
         return sorted([(k, True) for k in bad[True]] + [(k, False) for k in bad[False] - bad[True]],
-                      key=lambda f: (not self.cells[f[0]].sensitive, repr(f[0])))
+                      key=lambda f: (not self.sensitive[f[0]], f[0]))
 
-    def _room(self, key: Key) -> float:
-        c = self.cells[key]
-        return 1.0 if c.kind == "harm" else c.threshold - 1.0
+    def _room(self, key: int) -> float:
+        return 1.0 if self.cat.cells[self.keys[key]].kind == "harm" else self.threshold[key] - 1.0
 
-    def _upper_target(self, key: Key) -> float:
-        c = self.cells[key]
-        if c.sensitive:
-            return float(c.threshold)
-        return c.value + self._room(key)
+    def _upper_target(self, key: int) -> float:
+        if self.sensitive[key]:
+            return float(self.threshold[key])
+        return float(self.value[key]) + self._room(key)
+
+
+class _Rows:
+    """The relations that hold a component's cells, as LP rows: one entry per member of each (in order),
+    ``inside`` when the member is one of the component's cells (then ``column`` is its place among them),
+    and ``rhs``: minus the signed sum of the members outside the component at their values."""
+
+    def __init__(self, solver: _Solver, comp: np.ndarray):
+        in_comp = np.zeros(solver.n_cells, dtype=bool)
+        in_comp[comp] = True
+        used = np.zeros(solver.n_rels, dtype=bool)
+        used[solver.rel_of_entry[in_comp[solver.member]]] = True
+        entries = np.flatnonzero(used[solver.rel_of_entry])
+        self.cells = solver.member[entries]
+        self.sign = solver.sign[entries]
+        self.row = (np.cumsum(used) - 1)[solver.rel_of_entry[entries]]
+        self.inside = in_comp[self.cells]
+        self.column = np.searchsorted(comp, self.cells)
+        # each row's constant, summed member by member in the relation's order (the same float each time)
+        place = solver.place[entries]
+        outside = np.zeros((int(used.sum()), int(place.max()) + 1 if len(place) else 0))
+        out = ~self.inside
+        outside[self.row[out], place[out]] = -(self.sign[out] * solver.value[self.cells[out]])
+        rhs = np.zeros(len(outside))
+        for column in outside.T:
+            rhs += column
+        self.rhs = rhs
 
 
 class _LP:
@@ -315,32 +378,13 @@ class _LP:
     on the wrong side of the cell's value), so every push is feasible. One model serves both directions.
     """
 
-    def __init__(self, solver: _Solver, comp: set[Key]):
+    def __init__(self, solver: _Solver, comp: np.ndarray):
         self.solver = solver
-        self.keys = sorted(comp, key=repr)
-        self.index = {k: i for i, k in enumerate(self.keys)}
-        self.rows: list[int] = []
-        self.cols: list[int] = []
-        self.vals: list[float] = []
-        rhs = []
-        rel_ids = sorted({i for k in self.keys for i in solver.rels_of.get(k, [])})
-        r = 0
-        for i in rel_ids:
-            rel = solver.rels[i]
-            const, terms = 0.0, []
-            for k, sign in ((rel.total, 1.0), *((p, -1.0) for p in rel.parts)):
-                if k in self.index:
-                    terms.append((self.index[k], sign))
-                else:
-                    const -= sign * (solver.cells[k].value or 0.0)
-            if not terms:
-                continue
-            for j, sign in terms:
-                self.rows.append(r), self.cols.append(j), self.vals.append(sign)
-            rhs.append(const)
-            r += 1
-        self.n = len(self.keys)
-        self.b = rhs
+        self.index = {k: i for i, k in enumerate(comp.tolist())}
+        rows = _Rows(solver, comp)
+        self.triples = (rows.row[rows.inside], rows.column[rows.inside], rows.sign[rows.inside])
+        self.n = len(comp)
+        self.b = rows.rhs
         self.model: Model | None = None
         self.pushed: list[int] = []
         self.solved = 0
@@ -349,17 +393,17 @@ class _LP:
         """This component's model, loaded into the solver's HiGHS (replacing the last)."""
         if self.model is None or self.solver.loaded is not self:
             n = self.n
-            self.model = Model(np.zeros(n), [0.0] * n, [INF] * n, (self.rows, self.cols, self.vals), self.b, self.b,
+            self.model = Model(np.zeros(n), [0.0] * n, [INF] * n, self.triples, self.b, self.b,
                                presolve=False, highs=self.solver.highs)
             self.solver.highs, self.solver.loaded = self.model.highs, self
             self.pushed = []
         return self.model
 
-    def stall(self, targets: dict[Key, float], maximise: bool) -> dict[Key, float]:
+    def stall(self, targets: dict[int, float], maximise: bool) -> dict[int, float]:
         """Push every key at once until a push reaches no new target; the targets not yet reached."""
         left = dict(targets)
         while left:
-            x = self._push(sorted(left, key=repr), left, maximise)
+            x = self._push(sorted(left), left, maximise)
             done = [k for k, t in left.items() if x is None and maximise or x is not None and
                     (x[self.index[k]] >= t - EPS if maximise else x[self.index[k]] <= t + EPS)]
             for k in done:
@@ -368,7 +412,7 @@ class _LP:
                 break
         return left
 
-    def certify(self, targets: dict[Key, float], maximise: bool) -> list[Key]:
+    def certify(self, targets: dict[int, float], maximise: bool) -> list[int]:
         """Keys whose cell cannot reach its target (max ≥ target, or min ≤ target)."""
         left = dict(targets)
 
@@ -380,9 +424,9 @@ class _LP:
                 del left[k]
             return len(done)
 
-        failing: list[Key] = []
+        failing: list[int] = []
 
-        def settle(keys: list[Key]) -> None:
+        def settle(keys: list[int]) -> None:
             """Push all ``keys`` at once while that helps; then each half on its own; then one by one."""
             keys = [k for k in keys if k in left]
             while keys and tick(self._push(keys, left, maximise)):
@@ -395,10 +439,10 @@ class _LP:
                 settle(keys[:half])
                 settle(keys[half:])
 
-        settle(sorted(left, key=repr))
-        return sorted(failing, key=repr)
+        settle(sorted(left))
+        return sorted(failing)
 
-    def _push(self, keys: list[Key], targets: dict[Key, float], maximise: bool) -> np.ndarray | None:
+    def _push(self, keys: list[int], targets: dict[int, float], maximise: bool) -> np.ndarray | None:
         """One LP pushing every key towards its target at once (bounded by it, so none is pushed further):
         maximising Σ x over the keys with x ≤ target; minimising Σ x with x ≥ target. ``None``: unbounded."""
         model = self._model()
