@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NoReturn
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 def _refuse(self: object, *args: object, **kwargs: object) -> NoReturn:
@@ -63,10 +63,15 @@ class FrozenModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
-    @field_validator("*", mode="after")
-    @classmethod
-    def _read_only(cls, value: Any) -> Any:
-        return read_only(value)
+    @model_validator(mode="after")
+    def _read_only(self) -> Any:
+        # one validator per model, not one per field: each field's list or dict is made read-only in place
+        # (the model is frozen, so its __dict__ is set directly)
+        fields = self.__dict__
+        for name, value in fields.items():
+            if isinstance(value, (list, dict)):
+                fields[name] = read_only(value)
+        return self
 
 
 class SectionModel(FrozenModel):
