@@ -201,3 +201,19 @@ def test_month_precision_dates_are_refused_for_a_full_source(tmp_path):
 
 def test_publication_date_comes_from_report_yaml(tiny):
     assert tiny.config.publication_date == dt.date(2025, 11, 28)
+
+
+def test_dictionary_columns_load_like_plain_text(tmp_path, tiny):
+    """Text stored in Parquet as dictionaries (pandas categoricals) loads as from CSV: the coded columns as
+    categoricals of the values present, sorted; any other table's text as plain text."""
+    folder = copy_tiny(tmp_path / "d")
+    for name in ("offences", "people", "harm_weights"):
+        frame = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        text = [c for c in frame.columns if c not in ("offence_id", "person_id", "occurred_at", "age", "harm_weight")]
+        frame.astype({c: "category" for c in text}).to_parquet(folder / f"{name}.parquet", index=False)
+        (folder / f"{name}.csv").unlink()
+    other = load_dataset(folder)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(other, name), getattr(tiny, name), check_dtype=True)
+    assert other.harm_weights["offence_type"].dtype == tiny.harm_weights["offence_type"].dtype == "str"
+    assert list(other.people["role"].cat.categories) == ["suspect", "victim"]

@@ -309,3 +309,23 @@ def test_workbook_sheet_problems_name_the_sheet(folder):
     (folder / "harm_weights.csv").unlink()
     [p] = problems_of(folder)
     assert (p.file, p.row, p.column, p.found) == ("tables.xlsx (sheet harm_weights)", 4, "harm_weight", "'heavy'")
+
+
+def test_faults_in_parquet_dictionary_columns_are_reported_as_from_csv(folder):
+    """Low-cardinality text (district, role, sex, …) is read from Parquet as a dictionary and checked once per
+    distinct value: a fault is still reported at every row holding it, with its file, row and column."""
+    set_cell(folder, "offences", 3, "district", "Atlantis")
+    set_cell(folder, "offences", 9, "district", "Atlantis")
+    set_cell(folder, "people", 4, "role", "witness")
+    set_cell(folder, "people", 6, "sex", "")
+    from_csv = problems_of(folder)
+    for name in ("offences", "people"):
+        frame = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+        (folder / f"{name}.csv").unlink()
+    from_parquet = problems_of(folder)
+    assert [(p.file.replace(".parquet", ".csv"), p.row, p.column, p.found, p.expected) for p in from_parquet] == \
+        [(p.file, p.row, p.column, p.found, p.expected) for p in from_csv]
+    assert {(p.file, p.row, p.column) for p in from_parquet} >= {
+        ("offences.parquet", 3, "district"), ("offences.parquet", 9, "district"), ("people.parquet", 4, "role"),
+        ("people.parquet", 6, "sex")}

@@ -40,7 +40,13 @@ def _describe_key(key: list[str], values: tuple) -> str:
 
 
 def _found_in(values: pd.Series, known: pd.Series) -> pd.Series:
-    """Which values appear among the known ones (an Arrow kernel; pandas' isin is slow on Arrow text)."""
+    """Which values appear among the known ones (an Arrow kernel; pandas' isin is slow on Arrow text). A
+    categorical column is looked up once per category and spread by its codes."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        per_category = _found_in(pd.Series(values.cat.categories), known).to_numpy()
+        codes = values.cat.codes.to_numpy()
+        return pd.Series(np.append(per_category, False)[np.where(codes < 0, len(per_category), codes)],
+                         index=values.index)
     hits = pc.is_in(pa.array(values, from_pandas=True), value_set=pa.array(known.dropna().unique(), from_pandas=True))
     return pd.Series(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), index=values.index)
 

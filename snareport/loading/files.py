@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,13 @@ class RawTable:
     frame: pd.DataFrame
 
 
-def read_tables(folder: Path, names: list[str], log: ProblemLog) -> dict[str, RawTable]:
-    """Find and read each named table; missing or unreadable ones are logged and left out."""
+def read_tables(folder: Path, names: list[str], log: ProblemLog,
+                coded: Mapping[str, Collection[str]] | None = None) -> dict[str, RawTable]:
+    """Find and read each named table; missing or unreadable ones are logged and left out.
+
+    ``coded`` names, per table, the low-cardinality text columns read from a Parquet file as dictionaries
+    (pandas categoricals: each distinct text once, an integer code per row) instead of one string per row.
+    """
     workbooks = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
     workbook = _Workbook(workbooks, log)
     tables: dict[str, RawTable] = {}
@@ -50,7 +56,7 @@ def read_tables(folder: Path, names: list[str], log: ProblemLog) -> dict[str, Ra
             )
             continue
         table = _read_csv(found[0], log) if found and found[0].suffix == ".csv" else (
-            _read_parquet(found[0], log) if found else workbook.read(name)
+            _read_parquet(found[0], log, (coded or {}).get(name, ())) if found else workbook.read(name)
         )
         if table is not None:
             tables[name] = table
@@ -144,13 +150,17 @@ def _read_csv(path: Path, log: ProblemLog) -> RawTable | None:
     return RawTable(path.stem, label, frame)
 
 
-def _read_parquet(path: Path, log: ProblemLog) -> RawTable | None:
+def _read_parquet(path: Path, log: ProblemLog, coded: Collection[str] = ()) -> RawTable | None:
     import pyarrow.parquet as pq
 
     try:
         # ParquetFile, not pq.read_table: the same table without importing pyarrow.dataset (~0.3 s per process);
-        # self_destruct frees Arrow memory as it converts
-        frame = pq.ParquetFile(path).read().to_pandas(split_blocks=True, self_destruct=True)
+        # self_destruct frees Arrow memory as it converts. The ``coded`` text columns (each named once in the
+        # file) come as dictionaries, so as categoricals (a column of another type is read as it is)
+        names = pq.ParquetFile(path).schema_arrow.names if coded else []
+        dictionary = [n for n in coded if names.count(n) == 1]
+        frame = pq.ParquetFile(path, read_dictionary=dictionary or None).read().to_pandas(
+            split_blocks=True, self_destruct=True)
     except Exception as exc:
         reason = _first_line(exc, path)
         log.add(path.name, None, None, f"a file that cannot be read as Parquet ({reason})", "a Parquet file")

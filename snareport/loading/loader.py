@@ -44,8 +44,10 @@ def load(path: Path) -> Dataset:
     fields_absent = frozenset(source.fields_absent) if source is not None else frozenset()
     context = TypingContext(tuple(config.districts) if config is not None else None, fields_absent)
 
-    raw = read_tables(folder, wanted, log)
-    typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log) for name in wanted if name in raw}
+    coded = {"offences": ("district", *CODED_TEXT["offences"]), "people": CODED_TEXT["people"]}
+    raw = read_tables(folder, wanted, log, coded)   # coded text read from Parquet as categoricals
+    typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log, coded.get(name, ()))
+             for name in wanted if name in raw}
     del raw
     links = crosschecks.offence_rows(typed["people"], typed["offences"]) \
         if "people" in typed and "offences" in typed else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,7 @@ _MONTH = r"^\d{4}-\d{2}$"
 _FIRST_OF_MONTH = r"^\d{4}-\d{2}-01(?:[ T]00:00(?::00(?:\.0+)?)?)?$"
 _NUMBER = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 _GROUPED_NUMBER = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$"
-_STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str" dtype
+STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' default "str" dtype
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _mask(array: pa.Array, index: pd.Index) -> pd.Series:
 
 
 def _str_series(array: pa.Array, index: pd.Index) -> pd.Series:
-    return pd.Series(array.to_pandas(types_mapper=lambda _: _STR).array, index=index)
+    return pd.Series(array.to_pandas(types_mapper=lambda _: STR).array, index=index)
 
 
 def parse_text(raw: pd.Series) -> Parsed:
@@ -209,6 +210,26 @@ def parse_month(raw: pd.Series) -> Parsed:
     return Parsed(values, blank, values.isna() & ~blank)
 
 
+def parse_by_category(raw: pd.Series, parse: Callable[[pd.Series], Parsed]) -> Parsed:
+    """A categorical column (text read from Parquet as a dictionary) parsed once per distinct value and spread to
+    its rows by their codes (a missing code is a blank cell). Its values are a categorical of the parsed values
+    some row has, sorted: how the loader codes low-cardinality text (``loader.CODED_TEXT``)."""
+    parsed = parse(pd.Series(raw.cat.categories))
+    codes = raw.cat.codes.to_numpy()
+    slot = np.where(codes < 0, len(raw.cat.categories), codes)   # the slot after the last category: missing
+
+    def spread(per_category: pd.Series, missing: bool) -> pd.Series:
+        return pd.Series(np.append(per_category.to_numpy(dtype=bool), missing)[slot], index=raw.index)
+
+    labels = parsed.values.to_numpy(dtype=object, na_value=None)
+    used = np.bincount(codes[codes >= 0], minlength=len(labels)) > 0
+    distinct = sorted({label for label, in_use in zip(labels, used) if in_use and label is not None})
+    position = {label: i for i, label in enumerate(distinct)}
+    lookup = np.array([-1 if label is None else position.get(label, -1) for label in labels] + [-1], dtype=np.int64)
+    values = pd.Categorical.from_codes(lookup[slot], categories=pd.Index(distinct, dtype=STR))
+    return Parsed(pd.Series(values, index=raw.index), spread(parsed.blank, True), spread(parsed.bad, False))
+
+
 @dataclass(frozen=True)
 class TypingContext:
     """What typing needs from report.yaml: the districts (None when report.yaml is unusable) and absent fields."""
@@ -231,11 +252,14 @@ class TypedTable:
     month_only_rows: pd.Series | None = None
 
 
-def type_table(raw: RawTable, table: Table, context: TypingContext, log: ProblemLog) -> TypedTable:
+def type_table(raw: RawTable, table: Table, context: TypingContext, log: ProblemLog,
+               coded: Collection[str] = ()) -> TypedTable:
     """Type every contract column present; log missing columns and every unreadable or blank required cell.
 
     Each raw column is dropped from ``raw.frame`` once typed, so the raw and typed copies of a large
-    table are not both held in memory.
+    table are not both held in memory. A categorical text column (read from Parquet as a dictionary) is
+    typed once per distinct value, and stays categorical when it is one of the ``coded`` columns (plain text
+    otherwise).
     """
     frame = raw.frame
     names = list(frame.columns)
@@ -257,7 +281,8 @@ def type_table(raw: RawTable, table: Table, context: TypingContext, log: Problem
         allowed = column.values if column.kind == "enum" else (context.districts or ()) if column.kind == "district" \
             else ()
         _log_cells(raw, column, frame[column.name], parsed, log, tuple(allowed))
-        typed[column.name] = parsed.values
+        uncoded = isinstance(parsed.values.dtype, pd.CategoricalDtype) and column.name not in coded
+        typed[column.name] = parsed.values.astype(STR) if uncoded else parsed.values
         usable.add(column.name)
         del frame[column.name], parsed
     result = pd.DataFrame(typed, index=frame.index)
@@ -266,6 +291,8 @@ def type_table(raw: RawTable, table: Table, context: TypingContext, log: Problem
 
 def _parse(raw: pd.Series, column: Column, context: TypingContext) -> tuple[Parsed, pd.Series | None]:
     kind = column.kind
+    if kind in ("text", "enum", "district") and isinstance(raw.dtype, pd.CategoricalDtype):
+        return parse_by_category(raw, lambda values: _parse(values, column, context)[0]), None
     if kind in ("id", "text"):
         return parse_text(raw), None
     if kind == "enum":
