@@ -7,6 +7,7 @@ from reportlab import rl_config
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
 
+from snareport.render.keep import KeepHeadingWithStart
 from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.render.paragraphs import ReportParagraph
 from snareport.render.tagging.structure import Node
@@ -108,6 +109,39 @@ def test_first_pass_lays_out_without_drawing_and_output_is_the_same() -> None:
     assert passes == 2
     assert [box.draws for box in boxes] == [1] * 7  # drawn in the final pass only
     assert all("drawOn" not in box.__dict__ for box in boxes)  # nothing left behind
+
+
+class CountingHeading(Paragraph):
+    """A heading kept with what follows that counts how often it is drawn."""
+
+    draws = 0
+
+    def draw(self) -> None:
+        self.draws += 1
+        super().draw()
+
+
+def test_a_heading_kept_with_the_start_of_its_text_is_drawn_in_the_final_pass_only() -> None:
+    """The report keeps a heading with the first lines of a long paragraph (render.keep): the group splits
+    into the heading, which the frame places at once, and the paragraph's parts; none draws in pass one."""
+    rl_config.invariant = 1
+    style = getSampleStyleSheet()["BodyText"]
+    outputs = []
+    for template in (BaseDocTemplate, TwoPassDocTemplate):
+        total = PageTotal()
+        buffer = io.BytesIO()
+        doc = template(buffer, pagesize=(300, 300), invariant=1, keepTogetherClass=KeepHeadingWithStart)
+        doc.addPageTemplates([PageTemplate("p", [Frame(20, 20, 260, 260)],
+                                           onPage=lambda canvas, document, total=total: setattr(total, "current", document.page))])
+        heading = CountingHeading("A heading kept with the start of its text", getSampleStyleSheet()["Heading2"])
+        heading.keepWithNext = 1
+        text = Paragraph("Violence fell in most districts and rose in two of them. " * 12, style)
+        story: list[Flowable] = [CountingBox(150), heading, text, total]
+        doc.multiBuild(story)
+        outputs.append(buffer.getvalue())
+    assert outputs[0] == outputs[1]
+    assert heading.draws == 1 and story[0].draws == 1
+    assert not any(name in f.__dict__ for f in story for name in ("drawOn", "split", "splitOn"))
 
 
 def test_an_indexing_flowable_that_learns_while_drawn_gets_one_more_pass() -> None:

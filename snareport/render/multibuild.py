@@ -3,7 +3,8 @@
 reportlab's ``multiBuild`` draws every flowable on every pass, although only the last pass is kept.
 The first pass exists to learn page numbers (contents, "Page X of Y"), so here it lays out without
 drawing: every flowable is wrapped and split exactly as in a drawn pass, page templates run, and only
-the flowables' own ``drawOn`` is skipped. That pass is never accepted as the final one (an indexing
+drawing is skipped (the flowables' own ``drawOn``, and their parts' when they split; a template's page
+furniture checks ``layout_only``). That pass is never accepted as the final one (an indexing
 flowable of the template's own says so), so the saved PDF always comes from a fully drawn pass whose
 layout agrees with the pass before it. Everything here overrides reportlab's public methods.
 """
@@ -25,14 +26,14 @@ def _draw_nothing(*args: Any, **kwargs: Any) -> None:
     """Stands in for a flowable's ``drawOn`` during the layout-only pass."""
 
 
-def _split_without_drawing(split_on: Any, *args: Any, **kwargs: Any) -> list[Any]:
-    """A flowable's ``splitOn`` during the layout-only pass: the parts it makes are placed at once (the
-    first) or later, and none of them draws either (a section heading split off its group would otherwise
-    add an outline entry to a pass that drew none of the headings before it)."""
-    parts = split_on(*args, **kwargs)
+def _split_without_drawing(doc: TwoPassDocTemplate, split: Any, *args: Any, **kwargs: Any) -> list[Any]:
+    """A flowable's ``split`` or ``splitOn`` during the layout-only pass: the parts it makes are placed at
+    once (the frame places the first part itself) or later, and none of them draws either (a heading split
+    off its keep-with-next group would otherwise be drawn, and add an outline entry to a pass that drew
+    none of the headings before it)."""
+    parts = split(*args, **kwargs)
     for part in parts:
-        if "drawOn" not in part.__dict__:
-            part.__dict__["drawOn"] = _draw_nothing
+        doc.lay_out_only(part)
     return parts
 
 
@@ -82,24 +83,36 @@ class TwoPassDocTemplate(BaseDocTemplate):
         self.passes = 0
         return super().multiBuild([*story, _DrawnPassGuard(self)], maxPasses=maxPasses, **buildKwds)
 
+    @property
+    def layout_only(self) -> bool:
+        """True during the first pass, which places every flowable and draws none (nor the page furniture)."""
+        return self.passes == 1
+
     def build(self, flowables: list[Any], filename: Any = None, canvasmaker: Any = None) -> None:
         self.passes += 1
+        self._not_drawing: list[Any] = []
         maker = canvasmaker or partial(ReportCanvas, document_date=self.document_date, tagger=self.tagger)
-        super().build(flowables, filename, canvasmaker=maker)
+        try:
+            super().build(flowables, filename, canvasmaker=maker)
+        finally:   # every flowable draws again in the next pass
+            for flowable in self._not_drawing:
+                for name in ("drawOn", "split", "splitOn"):
+                    flowable.__dict__.pop(name, None)
+            self._not_drawing = []
+
+    def lay_out_only(self, flowable: Any) -> None:
+        """Until this pass ends, ``flowable`` and the parts it splits into draw nothing (instance attributes
+        hide the methods; the story's flowables are the same objects in every pass)."""
+        if flowable is None or "drawOn" in flowable.__dict__:
+            return
+        flowable.__dict__["drawOn"] = _draw_nothing
+        flowable.__dict__["split"] = partial(_split_without_drawing, self, flowable.split)
+        flowable.__dict__["splitOn"] = partial(_split_without_drawing, self, flowable.splitOn)
+        self._not_drawing.append(flowable)
 
     def handle_flowable(self, flowables: list[Any]) -> None:
-        if self.passes != 1 or not flowables:
-            return super().handle_flowable(flowables)
-        if flowables[0] is not None:
-            self.handle_keepWithNext(flowables)   # a heading and what it keeps with are placed (and split) as one
-        flowable = flowables[0]
-        shadowed = flowable is None or "drawOn" in flowable.__dict__
-        if not shadowed:
-            flowable.__dict__["drawOn"] = _draw_nothing  # the instance attribute hides the method
-            flowable.__dict__["splitOn"] = partial(_split_without_drawing, flowable.splitOn)
-        try:
-            return super().handle_flowable(flowables)
-        finally:
-            if not shadowed:
-                flowable.__dict__.pop("drawOn", None)
-                flowable.__dict__.pop("splitOn", None)
+        if self.layout_only and flowables:
+            if flowables[0] is not None:
+                self.handle_keepWithNext(flowables)   # a heading and what it keeps with are placed (and split) as one
+            self.lay_out_only(flowables[0])
+        return super().handle_flowable(flowables)

@@ -148,6 +148,8 @@ class ReportDocTemplate(TwoPassDocTemplate):
     # --- furniture ------------------------------------------------------------------------------
     def _draw_inner(self, canvas: Any, doc: Any) -> None:
         self._end_page(canvas, doc)
+        if self.layout_only:     # the first pass counts pages; only a drawn pass needs their furniture
+            return
         d = self.maker
         s, t = d.styles, d.theme.type_scale
         width, height = self.trim
@@ -183,6 +185,8 @@ class ReportDocTemplate(TwoPassDocTemplate):
             canvas.restoreState()
 
     def _draw_cover(self, canvas: Any, doc: Any) -> None:
+        if self.layout_only:
+            return
         d = self.maker
         theme = d.theme
         width, height = self.trim
@@ -208,6 +212,8 @@ class ReportDocTemplate(TwoPassDocTemplate):
             canvas.restoreState()
 
     def _draw_back(self, canvas: Any, doc: Any) -> None:
+        if self.layout_only:
+            return
         d = self.maker
         width, height = self.trim
         b = self.bleed
