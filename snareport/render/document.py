@@ -70,6 +70,10 @@ def _existing_objects_set_aside() -> Iterator[None]:
     try:
         yield
     finally:
+        # the young objects drawing left are collected now, while the old ones are still set aside: with the
+        # default threshold back, the next allocation would start that collection anyway (here, or in the
+        # caller after the objects are given back)
+        gc.collect(0)
         gc.set_threshold(*thresholds)
         gc.unfreeze()
 
