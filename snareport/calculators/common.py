@@ -43,7 +43,8 @@ class Frames:
     ``offence_counts``: offences by period, district, kind (group, type, knife flag, sexual category) and
     cohort involvement; ``people_counts``: people rows by period, district, kind (knife flag, sexual category),
     role and sex, and age; ``month_counts``: offences by period, district, calendar month (year × 12 + month)
-    and sexual category (see :mod:`snareport.calculators.counts`).
+    and sexual category; ``hour_counts``: offences by period, district, hour of the week (weekday × 24 + hour,
+    Monday = 0) and cohort involvement (see :mod:`snareport.calculators.counts`).
     """
 
     ds: Dataset
@@ -55,6 +56,7 @@ class Frames:
     offence_counts: CountTable
     people_counts: CountTable | None
     month_counts: CountTable
+    hour_counts: CountTable
 
     @property
     def config(self) -> ReportConfig:
@@ -199,7 +201,7 @@ def make_frames(ds: Dataset) -> Frames:
     return Frames(ds=ds, offences=offences, people=people, involvement=flags, flagged=flagged, positions=positions,
                   offence_counts=_offence_counts(ds, flagged, list(flags.columns)),
                   people_counts=None if people is None else _people_counts(ds, people),
-                  month_counts=_month_counts(ds, offences))
+                  month_counts=_month_counts(ds, offences), hour_counts=_hour_counts(ds, flagged, list(flags.columns)))
 
 
 OFFENCE_KIND = ("offence_group", "offence_type", "knife_enabled", "sexual_category")
@@ -230,6 +232,13 @@ def _month_counts(ds: Dataset, offences: pd.DataFrame) -> CountTable:
     kind = _kind_columns(offences, ["sexual_category"])
     columns = {"district": offences["district"], "month": stamps.dt.year * 12 + stamps.dt.month, **kind}
     return count_table(columns, [["district"], ["month", *kind]], _period_masks(ds, offences))
+
+
+def _hour_counts(ds: Dataset, flagged: pd.DataFrame, cohorts: list[str]) -> CountTable:
+    stamps = flagged["occurred_at"]
+    columns = {"district": flagged["district"], "week_hour": stamps.dt.day_of_week * 24 + stamps.dt.hour,
+               **{c: flagged[c] for c in cohorts}}
+    return count_table(columns, [["district"], ["week_hour"], cohorts], _period_masks(ds, flagged))
 
 
 def month_of_year(month_number: int) -> int:

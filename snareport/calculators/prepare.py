@@ -63,6 +63,10 @@ class Prepared:
     def month_counts(self) -> CountTable:
         return self.frames.month_counts
 
+    @property
+    def hour_counts(self) -> CountTable:
+        return self.frames.hour_counts
+
     def has(self, name: str) -> bool:
         """True when the source provides this table or field."""
         return self.frames.ds.has(name)

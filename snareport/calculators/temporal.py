@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from snareport.calculators.common import (
-    by_period,
-    offences_with_flags,
     period_ref,
     period_refs,
     require_prepared,
@@ -80,14 +78,17 @@ def whole_area(frames: Frames) -> TemporalArea | None:
 
 
 def _grids(ds: Prepared | Frames, scope: Scope, current: str) -> dict[str, np.ndarray]:
-    """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort."""
-    rows = by_period(ds, offences_with_flags(ds, scope), [current])
+    """{cohort: 7 × 24 counts} of the scope's current-year offences involving each cohort (from the offences'
+    count by hour of the week, Monday 00:00 = 0)."""
+    rows = ds.hour_counts.where(period=current)
+    if not scope.is_county:
+        rows = rows.where(district=scope.district)
+    hours = list(rows.labels("week_hour"))
     grids = {}
     for name in COHORTS:
-        mine = rows[rows[name]]
-        grid = np.zeros((7, 24), dtype=int)
-        np.add.at(grid, (mine["occurred_at"].dt.day_of_week.to_numpy(), mine["occurred_at"].dt.hour.to_numpy()), 1)
-        grids[name] = grid
+        grid = np.zeros(7 * 24, dtype=int)
+        grid[hours] = rows.where(**{name: True}).by("week_hour")
+        grids[name] = grid.reshape(7, 24)
     return grids
 
 
