@@ -309,3 +309,35 @@ def test_no_chart_reads_the_data_limits_its_axes_skip(style, monkeypatch):
     full = [c.drawing for group in all_charts(style) for c in group]
     full.append(_district(style, [50, None, 10], [100, 80, None]).drawing)
     assert lean == full
+
+
+def test_chart_axes_draw_what_matplotlib_axes_draw(style, monkeypatch):
+    """ChartAxes' x and y axes make ticks only when a chart sets or draws them and draw every tick with
+    one: each chart (category and value axes, tick labels upright and across, an axis label, axes off)
+    draws exactly what it draws with matplotlib's own XAxis and YAxis."""
+    from matplotlib.axes import Axes
+
+    from snareport.charts.chart_axes import ChartAxes, ChartXAxis
+    from snareport.charts.monthly import monthly_comparison_chart
+
+    months = ["April", "May", "June", "July", "August", "September", "October", "November", "December",
+              "January", "February", "March"]
+
+    def drawings() -> list:
+        made = [c for group in all_charts(style) for c in group]
+        made.append(monthly_comparison_chart(months, *compared(months, list(range(60, 72)), list(range(72, 60, -1))),
+                                             previous_label="2023/24", current_label="2024/25",
+                                             measure="recorded offences", area="Testshire", source=SOURCE,
+                                             style=style))
+        return [c.drawing for c in made]
+
+    made_axes = []
+    monkeypatch.setattr(ChartXAxis, "draw", lambda self, renderer, draw=ChartXAxis.draw: (made_axes.append(self),
+                                                                                          draw(self, renderer))[1])
+    lean = drawings()
+    assert made_axes, "the charts drew no ChartXAxis"
+    monkeypatch.setattr(ChartAxes, "_init_axis", Axes._init_axis)
+    full = drawings()
+    assert {"Apr", "Mar", "Age at the time of the offence (years)", "Hour of day (24-hour clock)"} <= {
+        text for drawing in full for text in drawing.texts}
+    assert lean == full

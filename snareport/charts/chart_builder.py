@@ -6,18 +6,17 @@ from the style (margins measured from label widths) instead of ``tight_layout``,
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
 from matplotlib.artist import Artist, allow_rasterization
 from matplotlib.axes import Axes
-from matplotlib.axis import XAxis, YAxis
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from snareport.charts.chart_axes import ChartAxes
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.ops import RecordedDrawing
 from snareport.charts.style import ChartStyle
@@ -76,73 +75,6 @@ def _record(plot: PlotFunction, style: ChartStyle, width: float, height: float) 
         figure.patch.set_visible(False)
         plot(figure, width, height)
         return record_figure(figure)
-
-
-class _TicksWhenNeeded:
-    """An axis that makes its ticks when a chart sets or draws them, not when its axes are made.
-
-    matplotlib's ``Axes.clear()`` makes a major and a minor tick on each axis (three lines and two texts
-    each, about a millisecond) only to switch their grid off and clip their gridline to the axes, and a
-    chart with its axes off never draws them. Here those settings go only where matplotlib keeps them for
-    the ticks it makes later (the tick keywords; the clip, given to each tick as it is made), so the ticks
-    a chart does draw are the same."""
-
-    _tick_clip: tuple[object, object] | None = None
-
-    def set_tick_params(self, which: str = "major", reset: bool = False, **kwargs: object) -> None:
-        with self._unmade_ticks_empty():
-            super().set_tick_params(which, reset, **kwargs)  # type: ignore[misc]
-
-    def set_clip_path(self, path: object, transform: object = None) -> None:
-        self._tick_clip = (path, transform)
-        with self._unmade_ticks_empty():
-            super().set_clip_path(path, transform)  # type: ignore[misc]
-
-    def _get_tick(self, major: bool):  # type: ignore[no-untyped-def]
-        tick = super()._get_tick(major)  # type: ignore[misc]
-        if self._tick_clip is not None:
-            tick.set_clip_path(*self._tick_clip)
-        return tick
-
-    @contextmanager
-    def _unmade_ticks_empty(self) -> Iterator[None]:
-        """While settings are applied, a tick list not made yet (matplotlib makes it on first use) reads as
-        empty instead of being made; afterwards it is left to be made on first use."""
-        unmade = [name for name in ("majorTicks", "minorTicks") if name not in self.__dict__]
-        for name in unmade:
-            self.__dict__[name] = []
-        try:
-            yield
-        finally:
-            for name in unmade:
-                if self.__dict__.get(name) == []:
-                    del self.__dict__[name]
-
-
-class ChartXAxis(_TicksWhenNeeded, XAxis):
-    pass
-
-
-class ChartYAxis(_TicksWhenNeeded, YAxis):
-    pass
-
-
-class ChartAxes(Axes):
-    """Axes of a chart that sets both its limits itself (every chart here does, from its data): adding a
-    bar or other patch does not widen the data limits, which only autoscaling would read (matplotlib's
-    ``_update_patch_limits``, about a fifth of the cost of a chart of 50 bars). Its axes make ticks only
-    when the chart sets or draws them (`_TicksWhenNeeded`)."""
-
-    def _init_axis(self) -> None:
-        self.xaxis = ChartXAxis(self, clear=False)
-        self.spines.bottom.register_axis(self.xaxis)
-        self.spines.top.register_axis(self.xaxis)
-        self.yaxis = ChartYAxis(self, clear=False)
-        self.spines.left.register_axis(self.yaxis)
-        self.spines.right.register_axis(self.yaxis)
-
-    def _update_patch_limits(self, patch: object) -> None:
-        return
 
 
 def axes_in_points(figure: Figure, width: float, height: float, left: float, bottom: float, right: float, top: float) -> Axes:
