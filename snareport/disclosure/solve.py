@@ -301,8 +301,10 @@ class _Solver:
     def _audit(self, comps: list[np.ndarray]) -> list[tuple[int, bool]]:
         """Withheld cells the attacker narrows too far (see the module docstring).
 
-        Each independent component has its own LP (one model per direction, changed in place): every
-        target is pushed at once while that helps, and what is left is settled in smaller pushes.
+        Each independent component has its own LP (one model for both directions, changed in place): every
+        target is pushed at once while that helps, and what is left is settled in smaller pushes. A large
+        withheld count (or a harm score) that cannot move up by T − 1 is wide enough when it can move down
+        by T − 1: asked of the same model.
         """
         bad: dict[bool, set[int]] = {True: set(), False: set()}
         asked: dict[bool, set[int]] = {True: set(), False: set()}
@@ -314,17 +316,17 @@ class _Solver:
             if not need[True] and not need[False]:
                 continue
             lp = _LP(self, comp)
+            failing: dict[bool, set[int]] = {}
             for up in (True, False):
                 asked[up].update(need[up])
                 left = lp.stall(need[up], up)
-                if left:
-                    bad[up] |= set(lp.certify(left, up))
-            self.lps += lp.solved
-        # a large withheld count (or a harm score) is wide enough when it can also move down by T − 1
-        wide = {k: self.value[k] - self._room(k) for k in bad[True] if not self.sensitive[k]}
-        if wide:
-            lp = _LP(self, np.unique(np.concatenate([c for c in comps if np.isin(c, list(wide)).any()])))
-            bad[True] -= set(wide) - set(lp.certify(wide, maximise=False))
+                # the keys left were just pushed together without reaching a target: certify splits them first
+                failing[up] = set(lp.certify(left, up, tried=True)) if left else set()
+            wide = {k: self.value[k] - self._room(k) for k in failing[True] if not self.sensitive[k]}
+            if wide:
+                failing[True] -= set(wide) - set(lp.certify(wide, maximise=False))
+            bad[True] |= failing[True]
+            bad[False] |= failing[False]
             self.lps += lp.solved
         for up in (True, False):
             self.reached[up] |= asked[up] - bad[up]
@@ -412,8 +414,9 @@ class _LP:
                 break
         return left
 
-    def certify(self, targets: dict[int, float], maximise: bool) -> list[int]:
-        """Keys whose cell cannot reach its target (max ≥ target, or min ≤ target)."""
+    def certify(self, targets: dict[int, float], maximise: bool, tried: bool = False) -> list[int]:
+        """Keys whose cell cannot reach its target (max ≥ target, or min ≤ target). ``tried``: the last push
+        pushed exactly these keys and reached none of them (so they are split at once)."""
         left = dict(targets)
 
         def tick(x: np.ndarray | None) -> int:
@@ -426,10 +429,10 @@ class _LP:
 
         failing: list[int] = []
 
-        def settle(keys: list[int]) -> None:
+        def settle(keys: list[int], tried: bool = False) -> None:
             """Push all ``keys`` at once while that helps; then each half on its own; then one by one."""
             keys = [k for k in keys if k in left]
-            while keys and tick(self._push(keys, left, maximise)):
+            while keys and not tried and tick(self._push(keys, left, maximise)):
                 keys = [k for k in keys if k in left]
             if len(keys) == 1:
                 failing.append(keys[0])
@@ -439,7 +442,7 @@ class _LP:
                 settle(keys[:half])
                 settle(keys[half:])
 
-        settle(sorted(left))
+        settle(sorted(left), tried)
         return sorted(failing)
 
     def _push(self, keys: list[int], targets: dict[int, float], maximise: bool) -> np.ndarray | None:
