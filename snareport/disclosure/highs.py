@@ -35,21 +35,17 @@ class Model:
         rows, cols, vals = (np.asarray(t) for t in triples)
         start, index, value = _column_wise(rows.astype(np.int64), cols.astype(np.int64),
                                            vals.astype(np.float64), n, m)
-        lp = highspy.HighsLp()
-        lp.num_col_, lp.num_row_ = n, m
-        lp.col_cost_ = np.asarray(cost, dtype=np.float64)
-        lp.col_lower_ = np.asarray(lower, dtype=np.float64)
-        lp.col_upper_ = np.asarray(upper, dtype=np.float64)
-        lp.row_lower_ = np.asarray(row_lower, dtype=np.float64)
-        lp.row_upper_ = np.asarray(row_upper, dtype=np.float64)
-        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, m
-        lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = start, index, value
         self.highs = highs if highs is not None else highspy.Highs()
         for option, setting in (("output_flag", False), ("presolve", "on" if presolve else "off"),
                                 ("simplex_strategy", 1)):
             self.highs.setOptionValue(option, setting)      # 1: dual simplex, as linprog asks for
-        if self.highs.passModel(lp) == highspy.HighsStatus.kError:
+        # the arrays go to HiGHS as buffers (a HighsLp's fields would be copied element by element); every
+        # column is continuous (all-zero integrality: an LP, as HighsLp::isMip says)
+        status = self.highs.passModel(
+            n, m, len(index), int(highspy.MatrixFormat.kColwise), int(highspy.ObjSense.kMinimize), 0.0,
+            _floats(cost), _floats(lower), _floats(upper), _floats(row_lower), _floats(row_upper),
+            start, index, value, np.zeros(n, dtype=np.int32))
+        if status == highspy.HighsStatus.kError:
             raise Unsolved("HiGHS refused the model")
         self.solved = 0
 
@@ -71,6 +67,10 @@ class Model:
         if found != status.kOptimal:
             raise Unsolved(f"disclosure audit LP failed: {self.highs.modelStatusToString(found)}")
         return np.array(self.highs.getSolution().col_value)
+
+
+def _floats(values: Sequence[float]) -> np.ndarray:
+    return np.ascontiguousarray(values, dtype=np.float64)
 
 
 def _column_wise(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n: int,
