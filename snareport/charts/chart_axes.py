@@ -24,7 +24,9 @@ class _LeanTicks:
     Ticks when needed: matplotlib's ``Axes.clear()`` makes a major and a minor tick on each axis (about a
     millisecond in all) only to switch their grid off and clip their gridline to the axes, and a chart with
     its axes off never draws them. Here those settings go only where matplotlib keeps them for the ticks it
-    makes later: the tick keywords, and the clip, given to each tick as it is made.
+    makes later: the tick keywords, and the clip, given to each tick as it is made. An axis whose minor
+    ticks are off (a ``NullLocator``, as in every chart here) makes no minor tick at all: matplotlib made
+    one for the spine to look for among the ticks drawn.
 
     One tick for all: every tick of an axis looks the same but for its place and label, and both are set
     again from the locator and formatter whenever the axis is drawn. So the axis keeps its first tick, made
@@ -35,15 +37,55 @@ class _LeanTicks:
     """
 
     _tick_clip: tuple[Any, Any] | None = None
+    #: while the axis draws: its ticks' places, and their label boxes once measured
+    _drawing: tuple[list[tuple[Tick, float, str]], tuple[list[Any], list[Any]] | None] | None = None
 
     # --- ticks when needed ---------------------------------------------------------------------------
+    # matplotlib reads, sets and deletes an axis's ``majorTicks`` and ``minorTicks``, lists it makes on first
+    # read (its ``_LazyTickList``); here a list is made on the first read that needs a tick.
+    _settings_only = False   # True while tick settings are applied: they need no tick made
+
+    def _tick_list(self, major: bool) -> list[Tick]:
+        name = "_major_ticks" if major else "_minor_ticks"
+        if name not in self.__dict__:
+            if self._settings_only or (not major and isinstance(self.minor.locator, NullLocator)):  # type: ignore[attr-defined]
+                return []   # nothing to style, or minor ticks off: no tick to read
+            self.__dict__[name] = []   # as matplotlib's lazy list: making a tick may read the list
+            self.__dict__[name] = [self._get_tick(major)]
+        ticks: list[Tick] = self.__dict__[name]
+        return ticks
+
+    @property
+    def majorTicks(self) -> list[Tick]:
+        return self._tick_list(True)
+
+    @majorTicks.setter
+    def majorTicks(self, ticks: list[Tick]) -> None:
+        self.__dict__["_major_ticks"] = ticks
+
+    @majorTicks.deleter
+    def majorTicks(self) -> None:
+        self.__dict__.pop("_major_ticks", None)
+
+    @property
+    def minorTicks(self) -> list[Tick]:
+        return self._tick_list(False)
+
+    @minorTicks.setter
+    def minorTicks(self, ticks: list[Tick]) -> None:
+        self.__dict__["_minor_ticks"] = ticks
+
+    @minorTicks.deleter
+    def minorTicks(self) -> None:
+        self.__dict__.pop("_minor_ticks", None)
+
     def set_tick_params(self, which: str = "major", reset: bool = False, **kwargs: Any) -> None:
-        with self._unmade_ticks_empty():
+        with self._applying_settings():
             super().set_tick_params(which, reset, **kwargs)  # type: ignore[misc]
 
     def set_clip_path(self, path: Any, transform: Any = None) -> None:
         self._tick_clip = (path, transform)
-        with self._unmade_ticks_empty():
+        with self._applying_settings():
             super().set_clip_path(path, transform)  # type: ignore[misc]
 
     def _get_tick(self, major: bool) -> Tick:
@@ -53,18 +95,14 @@ class _LeanTicks:
         return tick
 
     @contextmanager
-    def _unmade_ticks_empty(self) -> Iterator[None]:
-        """While settings are applied, a tick list not made yet (matplotlib makes it on first use) reads as
-        empty instead of being made; afterwards it is left to be made on first use."""
-        unmade = [name for name in ("majorTicks", "minorTicks") if name not in self.__dict__]
-        for name in unmade:
-            self.__dict__[name] = []
+    def _applying_settings(self) -> Iterator[None]:
+        """While settings are applied, a tick list not made yet reads as empty instead of being made (the
+        settings are kept for the ticks made later)."""
+        before, self._settings_only = self._settings_only, True
         try:
             yield
         finally:
-            for name in unmade:
-                if self.__dict__.get(name) == []:
-                    del self.__dict__[name]
+            self._settings_only = before
 
     # --- one tick for all ----------------------------------------------------------------------------
     def get_major_ticks(self, numticks: int | None = None) -> list[Tick]:
@@ -113,12 +151,17 @@ class _LeanTicks:
 
     def _update_ticks(self) -> list[Tick]:
         """The ticks that draw (one per group): what matplotlib's spines read a tick's length from."""
-        return list(dict.fromkeys(tick for tick, _, _ in self._placed_ticks()))
+        return list(dict.fromkeys(tick for tick, _, _ in self._ticks_and_places()))
+
+    def _ticks_and_places(self) -> list[tuple[Tick, float, str]]:
+        return self._drawing[0] if self._drawing is not None else self._placed_ticks()
 
     def _get_ticklabel_bboxes(self, ticks: object, renderer: Any) -> tuple[list[Any], list[Any]]:
         """The label boxes of every tick to draw (``ticks``, from `_update_ticks`, stand for them all)."""
+        if self._drawing is not None and self._drawing[1] is not None:
+            return self._drawing[1]
         boxes1, boxes2 = [], []
-        for tick, loc, label in self._placed_ticks():
+        for tick, loc, label in self._ticks_and_places():
             self._place(tick, loc, label)
             if tick.label1.get_visible() and tick.label1.get_in_layout():
                 boxes1.append(tick.label1.get_window_extent(renderer))
@@ -136,11 +179,19 @@ class _LeanTicks:
         if not self.get_visible():  # type: ignore[attr-defined]
             return
         renderer.open_group("matplotlib.axis", gid=self.get_gid())  # type: ignore[attr-defined]
-        boxes1, boxes2 = self._get_ticklabel_bboxes((), renderer)
-        for tick, loc, label in self._placed_ticks():
-            self._place(tick, loc, label)
-            tick.draw(renderer)
-        self._update_label_position(renderer)  # type: ignore[attr-defined]
+        # the places and label boxes are worked out once: the axis label's place (and the spine's box
+        # that it reads) asks for them again while the axis draws, and they have not changed
+        placed = self._placed_ticks()
+        self._drawing = (placed, None)
+        try:
+            boxes1, boxes2 = boxes = self._get_ticklabel_bboxes((), renderer)
+            self._drawing = (placed, boxes)
+            for tick, loc, label in placed:
+                self._place(tick, loc, label)
+                tick.draw(renderer)
+            self._update_label_position(renderer)  # type: ignore[attr-defined]
+        finally:
+            self._drawing = None
         self.label.draw(renderer)  # type: ignore[attr-defined]
         self._update_offset_text_position(boxes1, boxes2)  # type: ignore[attr-defined]
         self.offsetText.set_text(self.major.formatter.get_offset())  # type: ignore[attr-defined]
