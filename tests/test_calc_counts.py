@@ -53,3 +53,10 @@ def test_series_reindexes_and_count_of_an_absent_label_is_zero():
     assert t.series("district", ["D", "A"]).to_dict() == {"D": 0, "A": 2}
     assert t.count("age", None) == 2
     assert t.count("category", "penetration") == 0
+
+
+def test_ordered_codes_keep_the_order_of_the_ids():
+    from snareport.calculators.common import ordered_codes
+
+    assert ordered_codes(pd.Series([3, 0, 3, 7], dtype="int64")).tolist() == [3, 0, 3, 7]   # the loader's codes
+    assert ordered_codes(pd.Series(["P9", "P10", None, "P9"])).tolist() == [1, 0, -1, 1]    # sorted text, missing -1

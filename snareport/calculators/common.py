@@ -336,6 +336,16 @@ def involvement(ds: Dataset) -> pd.DataFrame:
     return flags
 
 
+def ordered_codes(ids: pd.Series) -> np.ndarray:
+    """Integer codes of an id column in the order of its values: the ids themselves when they are already the
+    loader's codes (integers from 0), else the position of each value among the distinct values, sorted
+    (-1 where missing)."""
+    values = ids.to_numpy()
+    if np.issubdtype(values.dtype, np.integer) and (not len(values) or values.min() >= 0):
+        return values.astype(np.int64, copy=False)
+    return pd.factorize(ids, sort=True)[0].astype(np.int64)
+
+
 def offences_with_flags(data: Frames | Prepared, scope: Scope) -> pd.DataFrame:
     """Scope offences with the cohort involvement flags joined on."""
     return _in_scope(data, "flagged", scope)
@@ -470,6 +480,18 @@ def folded_text(values: pd.Series) -> pd.Series:
         out = np.append(folded, np.nan)[np.where(codes < 0, len(folded), codes)]
         return pd.Series(out, index=values.index, dtype="object")
     return values.astype("object").str.strip().str.lower()
+
+
+def has_text(values: pd.Series) -> np.ndarray:
+    """True where a value is text that is not blank (``folded_text`` neither missing nor empty); a categorical
+    column is looked at once per category and spread by its codes."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        folded = folded_text(pd.Series(values.cat.categories))
+        per_category = np.append((folded.notna() & (folded != "")).to_numpy(dtype=bool), False)
+        codes = values.cat.codes.to_numpy()
+        return per_category[np.where(codes < 0, len(per_category) - 1, codes)]
+    folded = folded_text(values)
+    return (folded.notna() & (folded != "")).to_numpy(dtype=bool)
 
 
 def band_label_series(ages: pd.Series, bands: list[AgeRange]) -> pd.Series:

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from snareport.calculators.common import (
@@ -13,6 +14,7 @@ from snareport.calculators.common import (
     band_of,
     count_change,
     harm_of,
+    ordered_codes,
     period_pair,
     period_refs,
     population_band_map,
@@ -197,16 +199,26 @@ def _population_comparison(prep: Prepared | Frames, populations, scope: str, now
 
 
 def _high_harm_by_scope(frames: Frames, current: str) -> dict[str, HighHarm]:
-    """The high-harm concentration of the whole area (``""``) and of each district with people in it."""
+    """The high-harm concentration of the whole area (``""``) and of each district with people in it.
+
+    Each district's people are summed by one group-by on a single integer key (district code, then person, as
+    a group-by on both would sort them), and a district's sums are a slice of the result."""
     people = frames.people
     now = people[people[PERIOD_FLAG + current].to_numpy()]
     pairs = now.drop_duplicates(["person_id", "offence_id"])
     harm = harm_of(frames, pairs["offence_type"])
-    out = {"": _high_harm(frames, harm.groupby(pairs["person_id"].to_numpy()).sum())}
-    district = pairs["district"].astype("object").to_numpy()
-    per_person = harm.groupby([district, pairs["person_id"].to_numpy()]).sum()
-    for name, mine in per_person.groupby(level=0, sort=False):
-        out[str(name)] = _high_harm(frames, mine.droplevel(0))
+    person = ordered_codes(pairs["person_id"])
+    known = person >= 0
+    out = {"": _high_harm(frames, harm[known].groupby(person[known]).sum())}
+    district = pairs["district"].astype("category")
+    codes = district.cat.codes.to_numpy().astype(np.int64)
+    named = known & (codes >= 0)
+    span = int(person.max()) + 1 if len(person) else 1
+    per_person = harm[named].groupby(codes[named] * span + person[named]).sum()
+    keys = per_person.index.to_numpy() // span
+    for code in np.unique(keys):
+        first, end = np.searchsorted(keys, [code, code + 1])
+        out[str(district.cat.categories[code])] = _high_harm(frames, per_person.iloc[first:end])
     return out
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
     PERIOD_FLAG,
     band_of,
-    by_period,
     count_change,
     district_population,
-    folded_text,
+    has_text,
     month_of_year,
     period_pair,
     period_refs,
@@ -198,18 +198,23 @@ def _suspects(prep: Prepared, area: SexualViolenceArea, scope: Scope, yoy) -> di
 def _repeat_suspects(frames: Frames, current: str, three) -> dict[str, tuple[int, int]]:
     """Per scope (``""``: the whole area; else a district): (current-year suspects in a sexual offence in
     the scope with two or more sexual offences anywhere in the area over the three years, current-year
-    suspects in a sexual offence in the scope)."""
+    suspects in a sexual offence in the scope). Worked on the id columns of the suspects' rows only."""
     ppl = frames.people
-    cat = folded_text(ppl["sexual_category"])
-    suspects = ppl[((ppl["role"] == "suspect") & cat.notna() & (cat != "")).to_numpy()]
-    over_three = by_period(frames, suspects, three).drop_duplicates(["person_id", "offence_id"])
-    offences_per_suspect = over_three.groupby("person_id").size()
-    now = suspects[suspects[PERIOD_FLAG + current].to_numpy()]
-    pairs = pd.DataFrame({"district": now["district"].astype("object").to_numpy(),
-                          "person_id": now["person_id"].to_numpy()}).drop_duplicates()
+    suspect = (ppl["role"] == "suspect").to_numpy() & has_text(ppl["sexual_category"])
+    ids = pd.DataFrame({"person_id": ppl["person_id"].to_numpy()[suspect],
+                        "offence_id": ppl["offence_id"].to_numpy()[suspect]})
+    in_three = np.logical_or.reduce([ppl[PERIOD_FLAG + n].to_numpy(dtype=bool)[suspect] for n in dict.fromkeys(three)])
+    offences_per_suspect = ids[in_three].drop_duplicates().groupby("person_id").size()
+    now = ppl[PERIOD_FLAG + current].to_numpy(dtype=bool)[suspect]
+    district = ppl["district"].astype("category")
+    pairs = pd.DataFrame({"district": district.cat.codes.to_numpy()[suspect][now],
+                          "person_id": ids["person_id"].to_numpy()[now]}).drop_duplicates()
     pairs["repeat"] = (offences_per_suspect.reindex(pairs["person_id"], fill_value=0) >= 2).to_numpy()
     whole = pairs.drop_duplicates("person_id")
     out = {"": (int(whole["repeat"].sum()), int(len(whole)))}
-    grouped = pairs.groupby("district", sort=False)["repeat"].agg(["sum", "size"])
-    out.update({str(d): (int(r["sum"]), int(r["size"])) for d, r in grouped.iterrows()})
+    named = pairs[pairs["district"].to_numpy() >= 0]
+    grouped = named.groupby("district", sort=False)["repeat"].agg(["sum", "size"])
+    out.update({str(district.cat.categories[d]): (int(r["sum"]), int(r["size"])) for d, r in grouped.iterrows()})
     return out
+
+
