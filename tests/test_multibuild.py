@@ -5,11 +5,12 @@ import io
 
 from reportlab import rl_config
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
 
 from snareport.render.keep import KeepHeadingWithStart
 from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.render.paragraphs import ReportParagraph
+from snareport.render.report_table import ReportTable
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagged_flowables import TaggedBox, TaggedParagraph
 
@@ -227,3 +228,45 @@ def test_paragraphs_that_break_once_draw_the_same_pages_in_fewer_breaks() -> Non
     assert pages[0] == pages[1]
     counted = [p for p in story if isinstance(p, CountingParagraph)]
     assert sum(p.breaks for p in counted) <= len(counted) + 10   # split parts break their own lines once
+
+
+class CountingTable(ReportTable):
+    """A ReportTable that counts how often it works out its sizes."""
+
+    sizings = 0
+
+    def _calc(self, availWidth, availHeight):
+        self.sizings += 1
+        return super()._calc(availWidth, availHeight)
+
+
+def _rows(n: int) -> list[list[Paragraph]]:
+    style = getSampleStyleSheet()["BodyText"]
+    return [[Paragraph(f"District {i}", style), Paragraph(f"{i * 37} offences, {'a wrapped note ' * (i % 3)}", style)]
+            for i in range(n)]
+
+
+def test_a_table_works_out_its_sizes_once_per_space_offered() -> None:
+    table = CountingTable(_rows(12), colWidths=["30%", "70%"])
+    first = table.wrap(240, 1000)
+    sizes = (list(table._rowHeights), list(table._colWidths), table._hmax)
+    assert table.wrap(240, 1000) == first and table.sizings == 1
+    assert table.wrap(240, 60) == first and table.sizings == 2     # another height offered is sized anew
+    narrow = table.wrap(200, 1000)
+    assert narrow[1] > first[1] and table.sizings == 3
+    assert table.wrap(240, 1000) == first and table.sizings == 3
+    assert (table._rowHeights, table._colWidths, table._hmax) == sizes
+    plain = Table(_rows(12), colWidths=["30%", "70%"])
+    assert plain.wrap(240, 1000) == first and plain._rowHeights == sizes[0]
+
+
+def test_tables_that_size_once_draw_the_same_pages() -> None:
+    rl_config.invariant = 1
+    pages = []
+    for kind in (Table, CountingTable):
+        total = PageTotal()
+        doc, buffer = _document([], total)
+        story: list[Flowable] = [kind(_rows(n), colWidths=["30%", "70%"], repeatRows=1) for n in (3, 9, 14, 4)]
+        assert doc.multiBuild([*story, total]) == 2
+        pages.append(buffer.getvalue())
+    assert pages[0] == pages[1]

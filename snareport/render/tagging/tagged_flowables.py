@@ -16,6 +16,7 @@ from reportlab.platypus.tables import TableRenderCB
 
 from snareport.render import reportlab_private as private
 from snareport.render.paragraphs import ReportParagraph
+from snareport.render.report_table import ReportTable
 from snareport.render.tagging.structure import Node
 from snareport.render.tagging.tagger import tagger_of
 
@@ -79,7 +80,7 @@ class TaggedParagraph(SelfTagged, ReportParagraph):
     """A paragraph that tags itself (heading, P, caption …)."""
 
 
-class TaggedTable(SelfTagged, Table):
+class TaggedTable(SelfTagged, ReportTable):
     """A table that tags itself: a data table (TH/TD per cell) or a layout grid (its content's own tags)."""
 
 
