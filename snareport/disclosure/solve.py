@@ -20,6 +20,7 @@ import logging
 import math
 import time
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -70,27 +71,27 @@ class _Solver:
         self.n_cells = len(cells)
         self.value = np.array([0.0 if c.value is None else c.value for c in cells], dtype=np.float64)
         has_value = np.array([c.value is not None for c in cells], dtype=bool)
-        printed = np.array([c.printed for c in cells], dtype=bool)
-        self.sensitive = np.array([c.sensitive for c in cells], dtype=bool)
+        printed = np.array([bool(c.locations) for c in cells], dtype=bool)
         self.threshold = [c.threshold for c in cells]
+        counts = np.array([c.kind == "count" for c in cells], dtype=bool)
+        # Cell.sensitive for every cell at once (numpy rounds halves to even, as round() does)
+        self.sensitive = counts & has_value & (np.round(self.value) >= 1) & (np.round(self.value) <= self.threshold)
         self.linked = {i: [number[k] for k in c.linked] for i, c in enumerate(cells) if c.linked}
         # the relations: cell numbers of every member (total first), with +1 for the total and −1 for a part
-        self.members: list[list[int]] = [[number[rel.total], *(number[p] for p in rel.parts)]
-                                         for rel in cat.relations.values()]
-        sizes = np.array([len(m) for m in self.members], dtype=np.int64)
-        self.n_rels = len(self.members)
+        rels = list(cat.relations.values())
+        sizes = np.fromiter((1 + len(rel.parts) for rel in rels), dtype=np.int64, count=len(rels))
+        self.n_rels = len(rels)
         self.start = np.zeros(self.n_rels + 1, dtype=np.int64)
         np.cumsum(sizes, out=self.start[1:])
-        self.member = np.fromiter((k for m in self.members for k in m), dtype=np.int64, count=int(self.start[-1]))
+        self.member = np.fromiter(map(number.__getitem__, chain.from_iterable((rel.total, *rel.parts) for rel in rels)),
+                                  dtype=np.int64, count=int(self.start[-1]))
         self.sign = np.full(len(self.member), -1.0)
         self.sign[self.start[:-1]] = 1.0
         self.rel_of_entry = np.repeat(np.arange(self.n_rels, dtype=np.int64), sizes)
-        self.place = np.arange(len(self.member), dtype=np.int64) - self.start[self.rel_of_entry]  # place in its relation
-        self.rels_of: dict[int, list[int]] = {}
-        for i, members in enumerate(self.members):
-            for k in members:
-                self.rels_of.setdefault(k, []).append(i)
-        self.costs: dict[int, float] = {}
+        # the relations of each cell (in order): entries sorted by cell
+        self.by_cell = np.argsort(self.member, kind="stable")
+        self.cell_start = np.searchsorted(self.member[self.by_cell], np.arange(self.n_cells + 1))
+        self.costs = np.full(self.n_cells, np.nan)     # each cell's cost, worked out when first asked for
         self.has_value = has_value
         self.primary = printed & self.sensitive
         # what never changes while solving: cells nobody can read, and withheld-at-source sensitive ones
@@ -118,6 +119,14 @@ class _Solver:
             self.withheld[k] = True
             todo += self.linked.get(k, [])
 
+    def members(self, rel: int) -> list[int]:
+        """The cells of relation ``rel``, its total first."""
+        return self.member[self.start[rel]:self.start[rel + 1]].tolist()
+
+    def rels_of(self, key: int) -> list[int]:
+        """The relations cell ``key`` is in, in order."""
+        return self.rel_of_entry[self.by_cell[self.cell_start[key]:self.cell_start[key + 1]]].tolist()
+
     def unknown(self, key: int) -> bool:
         return bool(self.withheld[key] or self.never_known[key])
 
@@ -125,10 +134,12 @@ class _Solver:
         """A mask of the cells the audit protects: withheld with a value, or sensitive and never printed."""
         return (self.withheld & self.has_value) | self.hidden_sensitive
 
-    def cost(self, key: int) -> float:
-        if key not in self.costs:
-            self.costs[key] = self._cost(self.keys[key])
-        return self.costs[key]
+    def cost_of(self, keys: np.ndarray) -> np.ndarray:
+        """The costs of cells ``keys`` (an array)."""
+        costs = self.costs[keys]
+        for i in np.flatnonzero(np.isnan(costs)).tolist():
+            costs[i] = self.costs[keys[i]] = self._cost(self.keys[keys[i]])
+        return costs
 
     def _cost(self, key: Key) -> float:
         cells = self.cat.cells
@@ -146,11 +157,12 @@ class _Solver:
         seen: dict[int, None] = {}
         withheld, never_known = self.withheld, self.never_known
         for i in rel_ids:
-            for k in self.members[i]:
+            for k in self.members(i):
                 if not (withheld[k] or never_known[k]):     # published, so it has a value
                     seen[k] = None
         value, threshold = self.value, self.threshold
-        return sorted(seen, key=lambda k: (value[k] <= threshold[k], self.cost(k), k))
+        cost = dict(zip(seen, self.cost_of(np.array(list(seen), dtype=np.int64)).tolist()))
+        return sorted(seen, key=lambda k: (value[k] <= threshold[k], cost[k], k))
 
     # rounds ----------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -235,7 +247,7 @@ class _Solver:
             lower[j] = max(lower[j], self._upper_target(key))
         else:
             upper[j] = 1.0
-        weights = np.array([self.cost(m) for m in movable.tolist()])
+        weights = self.cost_of(movable)
         c = np.concatenate([np.zeros(n), weights, weights])
         self.lps += 1
         try:
@@ -251,14 +263,14 @@ class _Solver:
         """The cheapest published cell sharing a relation with ``key`` (widening to its neighbours)."""
         frontier, seen_rels, seen_cells = [key], set(), {key}
         for _ in range(4):
-            rel_ids = [i for k in frontier for i in self.rels_of.get(k, []) if i not in seen_rels]
+            rel_ids = [i for k in frontier for i in self.rels_of(k) if i not in seen_rels]
             seen_rels.update(rel_ids)
             options = [k for k in self.candidates(rel_ids) if k not in added]
             if options:
                 return options[0]
             nxt = []
             for i in rel_ids:
-                for k in self.members[i]:
+                for k in self.members(i):
                     if k not in seen_cells and self.unknown(k):
                         seen_cells.add(k)
                         nxt.append(k)
@@ -358,15 +370,11 @@ class _Rows:
         self.row = (np.cumsum(used) - 1)[solver.rel_of_entry[entries]]
         self.inside = in_comp[self.cells]
         self.column = np.searchsorted(comp, self.cells)
-        # each row's constant, summed member by member in the relation's order (the same float each time)
-        place = solver.place[entries]
-        outside = np.zeros((int(used.sum()), int(place.max()) + 1 if len(place) else 0))
+        # each row's constant: 0 minus each member outside the component, in the relation's order
+        # (bincount adds its weights one after another, so the floats are those of a loop over the members)
         out = ~self.inside
-        outside[self.row[out], place[out]] = -(self.sign[out] * solver.value[self.cells[out]])
-        rhs = np.zeros(len(outside))
-        for column in outside.T:
-            rhs += column
-        self.rhs = rhs
+        self.rhs = np.bincount(self.row[out], weights=-(self.sign[out] * solver.value[self.cells[out]]),
+                               minlength=int(used.sum()))
 
 
 class _LP:
