@@ -1,6 +1,6 @@
 """Benchmark: the speed table of the performance issue, cold, side by side with the import floor.
 
-    python bench/run.py [--rounds 3] [--scale 23] [--skip-big] [--skip-excel]
+    python bench/run.py [--rounds 3] [--scale 23] [--rows 2,4] [--skip-big] [--skip-excel]
 
 Every row is a fresh process (there is no cache: every build is cold). Rounds are interleaved: in each round
 the import floor (a fresh ``python -c "import pandas, matplotlib (Agg) .pyplot, reportlab.platypus,
@@ -20,7 +20,8 @@ Rows:
 Beside the wall-time ratio, each row gives the ratio of CPU time (user + system of the command and every child
 it waited for, to the floor's): on a machine shared with other work it is the steadier of the two, and on an
 idle machine with N cores a command whose work is spread over N processes takes about CPU ratio / N in wall time.
-Prints the table (Markdown) and writes bench/results.json. It is not part of the test suite.
+Prints the table (Markdown) and, when every row was measured, writes bench/results.json (``--rows`` measures
+only some rows, by the numbers above, and writes nothing). It is not part of the test suite.
 """
 from __future__ import annotations
 
@@ -177,52 +178,70 @@ def digests(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.pdf"))}
 
 
+ROW_NUMBERS = range(1, 7)
+
+
+def _row_numbers(text: str) -> set[int]:
+    numbers = {int(n) for n in text.split(",") if n.strip()}
+    if not numbers or not numbers <= set(ROW_NUMBERS):
+        raise argparse.ArgumentTypeError(f"row numbers from 1 to {ROW_NUMBERS[-1]}, comma-separated: {text!r}")
+    return numbers
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--scale", type=int, default=23, help="generator scale of the big dataset (default 23, ~1M)")
     parser.add_argument("--skip-big", action="store_true", help="leave out the ~1M-offence rows")
     parser.add_argument("--skip-excel", action="store_true", help="leave out the Excel row")
+    parser.add_argument("--rows", type=_row_numbers, default=set(ROW_NUMBERS), metavar="N,N",
+                        help="only these rows of the table, e.g. 2,4: 1 county, 2 14 documents, 3 ~1M models, "
+                             "4 ~1M PDFs, 5 Excel, 6 spawned workers (default: every row)")
     args = parser.parse_args()
+    wanted = args.rows - ({3, 4} if args.skip_big else set()) - ({5} if args.skip_excel else set())
     work = Path(tempfile.mkdtemp(prefix="snareport-bench-"))
     try:
         big = work / "big"
         offences = None
-        if not args.skip_big:
+        if wanted & {3, 4}:
             offences = make_big(big, args.scale)
         xlsx = work / "xlsx"
-        if not args.skip_excel:
+        if 5 in wanted:
             make_workbook(xlsx)
         script = work / "models.py"
         script.write_text(MODELS_SCRIPT)
         spawn = work / "spawn.py"
         spawn.write_text(SPAWN_SCRIPT)
-        rows = [
-            Row("county report, fresh process, cold", "≤ 2.0×",
-                lambda i: [*SNA, "build", "sample_data", "-o", str(work / f"county-{i}.pdf")]),
-            Row("14 documents, 2 workers, cold", "≤ 6×",
-                lambda i: [*SNA, "variants", "sample_data", "-o", str(work / f"v-{i}"), "--workers", "2", "--quiet"]),
-        ]
-        if offences is not None:
-            rows += [
-                Row(f"~1M offences ({offences:,}): load + area + 13 district reports (models)", "≤ 8×, ≤ 2 GB",
-                    lambda i: [PY, str(script), str(big)], memory=True),
-                Row(f"~1M offences ({offences:,}): all 14 PDFs, 2 workers", "≤ 12×, ≤ 2 GB",
-                    lambda i: [*SNA, "variants", str(big), "-o", str(work / f"bigv-{i}"), "--workers", "2",
-                               "--quiet"], memory=True),
-            ]
-        if not args.skip_excel:
-            rows.append(Row("Excel workbook of the sample: `validate` (× the CSV/Parquet folder)", "≤ 3×",
-                            lambda i: [*SNA, "validate", str(xlsx)],
-                            versus=lambda i: [*SNA, "validate", "sample_data"]))
+
+        def variants(i: int) -> list[str]:
+            return [*SNA, "variants", "sample_data", "-o", str(work / f"v-{i}"), "--workers", "2", "--quiet"]
+
+        numbered = {
+            1: lambda: Row("county report, fresh process, cold", "≤ 2.0×",
+                           lambda i: [*SNA, "build", "sample_data", "-o", str(work / f"county-{i}.pdf")]),
+            2: lambda: Row("14 documents, 2 workers, cold", "≤ 6×", variants),
+            3: lambda: Row(f"~1M offences ({offences:,}): load + area + 13 district reports (models)", "≤ 8×, ≤ 2 GB",
+                           lambda i: [PY, str(script), str(big)], memory=True),
+            4: lambda: Row(f"~1M offences ({offences:,}): all 14 PDFs, 2 workers", "≤ 12×, ≤ 2 GB",
+                           lambda i: [*SNA, "variants", str(big), "-o", str(work / f"bigv-{i}"), "--workers", "2",
+                                      "--quiet"], memory=True),
+            5: lambda: Row("Excel workbook of the sample: `validate` (× the CSV/Parquet folder)", "≤ 3×",
+                           lambda i: [*SNA, "validate", str(xlsx)],
+                           versus=lambda i: [*SNA, "validate", "sample_data"]),
+        }
+        rows = [make() for number, make in numbered.items() if number in wanted]
         for i in range(args.rounds):
             for row in rows:
                 row.measure(i)
-        spawn_out = work / "spawned"
-        run([PY, str(spawn), "sample_data", str(spawn_out)])
-        forked, spawned = digests(work / "v-0"), digests(spawn_out)
-        same = sum(1 for name, digest in spawned.items() if forked.get(name) == digest)
-        spawn_cell = f"{len(spawned)} PDFs, {same}/{len(forked)} byte-identical to the forked run"
+        spawn_cell = same = spawned = None
+        if 6 in wanted:
+            if 2 not in wanted:   # the forked run to compare with
+                run(variants(0))
+            spawn_out = work / "spawned"
+            run([PY, str(spawn), "sample_data", str(spawn_out)])
+            forked, spawned = digests(work / "v-0"), digests(spawn_out)
+            same = sum(1 for name, digest in spawned.items() if forked.get(name) == digest)
+            spawn_cell = f"{len(spawned)} PDFs, {same}/{len(forked)} byte-identical to the forked run"
         floor_s = statistics.median(run(FLOOR)[0] for _ in range(3))
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -233,7 +252,8 @@ def main() -> int:
     for row in rows:
         now, cpu, target = row.cells()
         print(f"| {row.label} | {now} | {cpu} | {target} |")
-    print(f"| `variants` where processes are spawned, not forked | {spawn_cell} | | works, same bytes |")
+    if spawn_cell is not None:
+        print(f"| `variants` where processes are spawned, not forked | {spawn_cell} | | works, same bytes |")
     results = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
@@ -241,11 +261,12 @@ def main() -> int:
         "rows": [{"label": r.label, "target": r.target, "ratios": r.ratios, "cpu_ratios": r.cpu_ratios,
                   "seconds": r.seconds,
                   "peak_bytes": r.peaks if r.memory else None} for r in rows],
-        "spawn": {"pdfs": len(spawned), "identical": same},
+        "spawn": {"pdfs": len(spawned), "identical": same} if spawned is not None else None,
     }
-    out_path = ROOT / "bench" / "results.json"
-    out_path.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"\nwrote {out_path.relative_to(ROOT)}")
+    if wanted == set(ROW_NUMBERS):   # the file holds the whole table only
+        out_path = ROOT / "bench" / "results.json"
+        out_path.write_text(json.dumps(results, indent=2) + "\n")
+        print(f"\nwrote {out_path.relative_to(ROOT)}")
     return 0
 
 
