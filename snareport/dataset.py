@@ -6,10 +6,12 @@ raises :class:`snareport.DataError` listing every problem found.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     import pandas as pd
 
     from snareport.config import ReportConfig
@@ -45,6 +47,23 @@ class PeriodGap:
 #   unit_costs: offence_group str, unit_cost_gbp float64, price_year str, source str
 #   harm_weights: offence_type str, harm_weight float64, source str
 TABLES = ("offences", "people", "hospital_admissions", "population", "unit_costs", "harm_weights")
+
+
+def coded_text(codes: np.ndarray, labels: Sequence[Any], dtype: Any = object) -> pd.Categorical:
+    """Rows given as ``codes`` into ``labels`` (code -1 or a label that is ``None`` or not text: missing) coded as
+    the Dataset codes low-cardinality text: a categorical of the labels some row has, in sorted order, with
+    categories of ``dtype``. A label given twice is one category."""
+    import numpy as np
+    import pandas as pd
+
+    codes = np.asarray(codes)
+    used = np.bincount(codes[codes >= 0], minlength=len(labels)) > 0
+    distinct = sorted({label for label, in_use in zip(labels, used) if in_use and isinstance(label, str)})
+    position = {label: i for i, label in enumerate(distinct)}
+    lookup = np.array([position.get(label, -1) if isinstance(label, str) else -1 for label in labels] + [-1],
+                      dtype=np.int64)
+    return pd.Categorical.from_codes(lookup[np.where(codes < 0, len(labels), codes)],
+                                     categories=pd.Index(distinct, dtype=dtype))
 
 
 @dataclass

@@ -19,6 +19,7 @@ import pandas as pd
 from snareport.calculators.counts import CountTable, count_table
 from snareport.calculators.intervals import rate_per_1000, within_noise
 from snareport.config import AgeRange, Period
+from snareport.dataset import coded_text
 from snareport.models.common import Change, PeriodPair, PeriodRef, Ranked
 from snareport.scope import Scope
 
@@ -163,16 +164,30 @@ def _district_positions(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     return out
 
 
+def offence_positions(offences: pd.DataFrame, people: pd.DataFrame) -> np.ndarray | None:
+    """Each people row's offence as a row number of ``offences`` (-1 where it has none), when ``offence_id`` is
+    the offence's row number (the loader's integer codes); None for other ids (the callers then join on them)."""
+    ids, n = people["offence_id"], len(offences)
+    if not (pd.api.types.is_integer_dtype(ids.dtype) and ids_are_row_numbers(offences)):
+        return None
+    rows = ids.to_numpy()
+    return np.where((rows >= 0) & (rows < n), rows, -1)
+
+
+def ids_are_row_numbers(offences: pd.DataFrame) -> bool:
+    """True when each offence's ``offence_id`` is its row number (the loader's integer codes)."""
+    ids = offences["offence_id"]
+    return pd.api.types.is_integer_dtype(ids.dtype) and np.array_equal(ids.to_numpy(), np.arange(len(offences)))
+
+
 def _with_offences(people: pd.DataFrame, offences: pd.DataFrame) -> pd.DataFrame:
     """Each people row with its offence's columns: an inner join on ``offence_id`` (many people to one
     offence), in the people's order. Where ``offence_id`` is the offence's row number (the loader's integer
     codes), the join is a take by position."""
-    ids, n = people["offence_id"], len(offences)
-    if not (pd.api.types.is_integer_dtype(ids.dtype) and pd.api.types.is_integer_dtype(offences["offence_id"].dtype)
-            and np.array_equal(offences["offence_id"].to_numpy(), np.arange(n))):
+    rows = offence_positions(offences, people)
+    if rows is None:
         return people.merge(offences, on="offence_id", how="inner", validate="many_to_one")
-    rows = ids.to_numpy()
-    found = (rows >= 0) & (rows < n)
+    found = rows >= 0
     left = people if found.all() else people[found]
     right = offences.drop(columns="offence_id").take(rows[found])
     return pd.concat([left.reset_index(drop=True), right.reset_index(drop=True)], axis=1)
@@ -194,7 +209,10 @@ def make_frames(ds: Dataset) -> Frames:
         keep = [c for c in offences.columns if c in cols or c.startswith(PERIOD_FLAG)]
         people = _with_offences(_plain(ds.people), offences[keep])
     flags = involvement(ds)
-    flagged = offences.join(flags, on="offence_id")
+    if ids_are_row_numbers(offences):     # the flags' rows are the offences' rows: joined by position
+        flagged = offences.assign(**{name: flags[name].to_numpy() for name in flags.columns})
+    else:
+        flagged = offences.join(flags, on="offence_id")
     positions = {"offences": _district_positions(offences), "flagged": _district_positions(flagged)}
     if people is not None:
         positions["people"] = _district_positions(people)
@@ -216,9 +234,18 @@ def _kind_columns(frame: pd.DataFrame, names: Iterable[str]) -> dict[str, pd.Ser
     """The kind columns the frame has; the sexual category folded (blank = not a sexual offence = None)."""
     out = {n: frame[n] for n in names if n in frame.columns}
     if "sexual_category" in out:
-        folded = folded_text(out["sexual_category"])
-        out["sexual_category"] = folded.where(folded != "")
+        out["sexual_category"] = _folded_or_missing(out["sexual_category"])
     return out
+
+
+def _folded_or_missing(values: pd.Series) -> pd.Series:
+    """``folded_text`` with blank text missing. A categorical column is folded once per category: a categorical
+    of the folded values some row has, sorted (so counted with the same labels as the folded text)."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        folded = folded_text(values)
+        return folded.where(folded != "")
+    labels = [text or None for text in folded_text(pd.Series(values.cat.categories)).to_numpy(dtype=object)]
+    return pd.Series(coded_text(values.cat.codes.to_numpy(), labels), index=values.index, name=values.name)
 
 
 def _offence_counts(ds: Dataset, flagged: pd.DataFrame, cohorts: list[str]) -> CountTable:
@@ -328,6 +355,15 @@ def involvement(ds: Dataset) -> pd.DataFrame:
     for name, rng in cohorts.items():
         per_person[name] = _in_range(as_float, rng)
     per_person["age_known"] = ages.notna().to_numpy()
+    rows = offence_positions(ds.offences, people)
+    if rows is not None:   # ids are the loader's codes: an offence's flag is set from its people's rows
+        found = rows >= 0
+        for name in [*cohorts, "age_known"]:
+            flag = np.zeros(len(ids), dtype=bool)
+            flag[rows[found & per_person[name].to_numpy(dtype=bool)]] = True
+            flags[name] = flag
+        flags["age_unknown"] = ~flags.pop("age_known")
+        return flags
     grouped = per_person.groupby("offence_id", sort=False).any()
     flags = flags.join(grouped, how="left")
     for name in [*cohorts, "age_known"]:

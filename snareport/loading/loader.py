@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from snareport.config import ReportConfig
-from snareport.dataset import TABLES, Dataset, PeriodGap
+from snareport.dataset import TABLES, Dataset, PeriodGap, coded_text
 from snareport.errors import DataError, Problem
 from snareport.formatting import month_list
 from snareport.loading import crosschecks
@@ -180,13 +180,7 @@ def _integer_codes(frames: dict[str, pd.DataFrame], links: np.ndarray | None) ->
 def _categorical(column: pd.Series) -> pd.Categorical:
     """A text column as a categorical of its distinct values (sorted), from one dictionary encoding in Arrow."""
     encoded = pc.dictionary_encode(arrow_text(column))
-    values = encoded.dictionary.to_pylist()
-    order = sorted(range(len(values)), key=values.__getitem__)
-    lookup = np.full(len(values) + 1, -1, dtype=np.int64)  # the last slot: missing values (code -1)
-    lookup[order] = np.arange(len(values))
-    codes = lookup[pc.fill_null(encoded.indices, -1).to_numpy()]
-    categories = pd.Index([values[i] for i in order], dtype=column.dtype)
-    return pd.Categorical.from_codes(codes, categories=categories)
+    return coded_text(pc.fill_null(encoded.indices, -1).to_numpy(), encoded.dictionary.to_pylist(), column.dtype)
 
 
 def _available(typed: dict[str, TypedTable], fields_absent: frozenset[str]) -> frozenset[str]:

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.api import types as ptypes
 
+from snareport.dataset import coded_text
 from snareport.loading.files import RawTable
 from snareport.loading.problems import ProblemLog, shown
 from snareport.loading.schema import Column, Table
@@ -221,12 +222,7 @@ def parse_by_category(raw: pd.Series, parse: Callable[[pd.Series], Parsed]) -> P
     def spread(per_category: pd.Series, missing: bool) -> pd.Series:
         return pd.Series(np.append(per_category.to_numpy(dtype=bool), missing)[slot], index=raw.index)
 
-    labels = parsed.values.to_numpy(dtype=object, na_value=None)
-    used = np.bincount(codes[codes >= 0], minlength=len(labels)) > 0
-    distinct = sorted({label for label, in_use in zip(labels, used) if in_use and label is not None})
-    position = {label: i for i, label in enumerate(distinct)}
-    lookup = np.array([-1 if label is None else position.get(label, -1) for label in labels] + [-1], dtype=np.int64)
-    values = pd.Categorical.from_codes(lookup[slot], categories=pd.Index(distinct, dtype=STR))
+    values = coded_text(codes, parsed.values.to_numpy(dtype=object, na_value=None), STR)
     return Parsed(pd.Series(values, index=raw.index), spread(parsed.blank, True), spread(parsed.bad, False))
 
 
