@@ -341,3 +341,36 @@ def test_chart_axes_draw_what_matplotlib_axes_draw(style, monkeypatch):
     assert {"Apr", "Mar", "Age at the time of the offence (years)", "Hour of day (24-hour clock)"} <= {
         text for drawing in full for text in drawing.texts}
     assert lean == full
+
+
+@pytest.mark.parametrize("horizontal, positions, lengths, thickness", [
+    (False, [12, 13, 15, 17], [2, 8, 11, 6], 0.8),         # bar measures the thickness from the first position
+    (False, [0.6, 1.4, 2.6], [5.5, 0, 3], [0.8, 0.8, 0.7]),
+    (True, [0, 1, 2, 3], [50, 80.5, 10, 3], 0.68),
+    (True, 5, 4.25, 0.68),                                 # one bar at a time, as the rates chart adds them
+    (False, 7, 19, 0.7),                                   # one bar at a time, as the trend chart adds them
+])
+def test_bars_draw_what_axes_bar_draws(style, horizontal, positions, lengths, thickness):
+    """Bars draws its bars through one Rectangle: the same drawing as matplotlib's bar and barh."""
+    from snareport.charts.chart_builder import Bars, _record, axes_in_points
+
+    colours = ["#12436D", "#28A197", "#801650", "#F46A25"]
+    count = len(positions) if isinstance(positions, list) else 1
+    colour = colours[:count] if isinstance(positions, list) else colours[0]
+
+    def drawing(add_bars) -> object:
+        def plot(figure, w, h) -> None:
+            axes = axes_in_points(figure, w, h, 30, 20, 10, 10)
+            axes.set_xlim(-1, 90 if horizontal else 20)
+            axes.set_ylim(-1, 6 if horizontal else 12)    # the longest bars run past the limits: clipped
+            axes.set_axis_off()
+            add_bars(axes)
+        return _record(plot, style, 300, 150)
+
+    ours = drawing(lambda axes: Bars(axes, positions, lengths, thickness, colour, horizontal=horizontal, zorder=2))
+    if horizontal:
+        theirs = drawing(lambda axes: axes.barh(positions, lengths, height=thickness, color=colour, zorder=2))
+    else:
+        theirs = drawing(lambda axes: axes.bar(positions, lengths, width=thickness, color=colour, zorder=2))
+    assert len([op for op in theirs.operations if isinstance(op, PathOp)]) == count
+    assert ours == theirs

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, text_width, value_axis
+from snareport.charts.chart_builder import Bars, ChartText, axes_in_points, build_chart, text_width, value_axis
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -63,8 +63,8 @@ def age_distribution_chart(
                               bottom=style.text_size * 4.0, right=4, top=style.text_size * 1.6)
         plotted = [(age, count) for age, count in counts.items() if count is not None]
         if plotted:   # the peak age the title names in the focus colour, the other ages muted
-            axes.bar([a for a, _ in plotted], [c for _, c in plotted], width=0.8, zorder=2,
-                     color=[style.highlight_colour if a in peak_ages else style.muted_colour for a, _ in plotted])
+            Bars(axes, [a for a, _ in plotted], [c for _, c in plotted], 0.8, zorder=2,
+                 colours=[style.highlight_colour if a in peak_ages else style.muted_colour for a, _ in plotted])
         for age in peak_ages:
             axes.text(age, peak_count + top_label * 0.01, f"{fmt.number(peak_count)} aged {age}", ha="center",
                       va="bottom", fontsize=style.text_size, weight="bold", color=style.text_colour)

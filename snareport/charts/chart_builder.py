@@ -6,13 +6,16 @@ from the style (margins measured from label widths) instead of ``tight_layout``,
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
+import numpy as np
 from matplotlib.artist import Artist, allow_rasterization
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -143,24 +146,72 @@ def value_axis(axes: Axes, style: ChartStyle, formatter: Callable[[float], str],
     axes.spines["bottom"].set_zorder(3)
 
 
-class BarRun:
-    """Vertical bars given one at a time and added by one ``Axes.bar`` call per run of them: matplotlib's
-    ``bar`` costs about as much for one bar as for a row of them. Call ``end()`` before drawing anything
-    else of the same z-order (a withheld bar) and after the last bar, so every patch keeps its place in
-    the drawing order."""
+class Bars(Artist):
+    """Bars centred on their positions, as ``Axes.bar`` (``barh`` when ``horizontal``) makes them, drawn
+    through one matplotlib ``Rectangle`` moved to each bar in turn.
 
-    def __init__(self, axes: Axes, **common: object) -> None:
+    The geometry is worked out as ``bar`` works it out (its ``_convert_dx`` measures the thickness from the
+    first bar's position), the Rectangle is made and styled as ``bar`` makes each of its own, and the bars
+    draw at the place of ``bar``'s in the drawing order (their z-order, after what was added before): the
+    same drawing, without a Rectangle made per bar (~0.1 ms each: its colour parsed from an array, its clip
+    and transform worked out)."""
+
+    def __init__(self, axes: Axes, positions: float | Sequence[float], lengths: float | Sequence[float],
+                 thickness: float | Sequence[float], colours: str | Sequence[str], *, horizontal: bool = False,
+                 zorder: float = 2) -> None:
+        super().__init__()
+        self.zorder = zorder
+        along, across = (axes.convert_yunits, axes.convert_xunits) if horizontal else (axes.convert_xunits,
+                                                                                      axes.convert_yunits)
+        position = np.asarray(along(positions))
+        thick = Axes._convert_dx(thickness, positions, position, along)
+        base = np.asarray(across(0))
+        length = Axes._convert_dx(lengths, 0, base, across)
+        position, length, thick, base = np.broadcast_arrays(np.atleast_1d(position), length, thick, base)
+        start = position - thick / 2
+        boxes = zip(base, start, length, thick) if horizontal else zip(start, base, thick, length)
+        colours = [colours] if isinstance(colours, str) else colours
+        self._bars = [((x, y), w, h, colour) for (x, y, w, h), colour in zip(boxes, itertools.cycle(colours))]
+        (x, y), w, h, colour = self._bars[0]
+        self._bar = Rectangle(xy=(x, y), width=w, height=h, facecolor=colour, edgecolor=None, linewidth=None,
+                              label="_nolegend_", hatch=None)
+        self._bar.set_zorder(zorder)
+        axes._set_artist_props(self._bar)       # as Axes.add_patch
+        self._bar.set_clip_path(axes.patch)
+        axes.add_artist(self)
+
+    @allow_rasterization
+    def draw(self, renderer) -> None:  # type: ignore[no-untyped-def]
+        if not self.get_visible():
+            return
+        bar = self._bar
+        for xy, width, height, colour in self._bars:
+            bar.set_xy(xy)
+            bar.set_width(width)
+            bar.set_height(height)
+            bar.set_facecolor(colour)
+            bar.draw(renderer)
+        self.stale = False
+
+
+class BarRun:
+    """Bars given one at a time and added as one `Bars` per run of them. Call ``end()`` before drawing
+    anything else of the same z-order (a withheld bar) and after the last bar, so every patch keeps its
+    place in the drawing order."""
+
+    def __init__(self, axes: Axes, *, horizontal: bool = False, zorder: float = 2) -> None:
         self.axes = axes
-        self.common = common
+        self.horizontal = horizontal
+        self.zorder = zorder
         self.bars: list[tuple[float, float, float, str]] = []
 
-    def add(self, x: float, height: float, width: float, colour: str) -> None:
-        self.bars.append((x, height, width, colour))
+    def add(self, position: float, length: float, thickness: float, colour: str) -> None:
+        self.bars.append((position, length, thickness, colour))
 
     def end(self) -> None:
         if self.bars:
-            xs, heights, widths, colours = zip(*self.bars)
-            self.axes.bar(xs, heights, width=widths, color=colours, **self.common)  # type: ignore[arg-type]
+            positions, lengths, thicknesses, colours = zip(*self.bars)
+            Bars(self.axes, positions, lengths, thicknesses, colours, horizontal=self.horizontal, zorder=self.zorder)
             self.bars = []
 
 
@@ -172,8 +223,6 @@ WITHHELD_KEY = "[c] withheld"
 def withheld_bar(axes, position: float, thickness: float, length: float, style: ChartStyle, *,
                  horizontal: bool = False) -> None:
     """A short hatched bar where a value is withheld: never read as zero (keyed by ``WITHHELD_KEY``)."""
-    from matplotlib.patches import Rectangle
-
     xy = (0, position - thickness / 2) if horizontal else (position - thickness / 2, 0)
     size = (length, thickness) if horizontal else (thickness, length)
     axes.add_patch(Rectangle(xy, *size, facecolor="white", hatch=WITHHELD_HATCH,
@@ -204,8 +253,6 @@ def key_row(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]
 
 def _key_line(figure: Figure, style: ChartStyle, entries: Sequence[tuple[str, str]], x: float, y: float,
               height: float) -> None:
-    from matplotlib.patches import Rectangle
-
     swatch = style.text_size * 0.9
     cursor = x
     for colour, label in entries:

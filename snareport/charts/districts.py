@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from snareport import formatting as fmt
 from snareport.charts.chart_builder import (
     MIN_PLOT_HEIGHT,
+    Bars,
     ChartText,
     axes_in_points,
     build_chart,
@@ -105,7 +106,7 @@ def district_change_chart(
                       bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if reference else None)
         if bars:
             ys, widths, colours = zip(*bars)
-            axes.barh(ys, widths, height=0.68, color=colours, zorder=2)
+            Bars(axes, ys, widths, 0.68, colours, horizontal=True, zorder=2)
         names_column = axes.get_yaxis_transform()
         for i, name in enumerate([r[0] for r in rows]):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, Bars, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
@@ -66,7 +66,7 @@ def population_chart(
                       color=style.text_colour if p is not None else style.secondary_text_colour)
         if bars:
             ys, widths, colours = zip(*bars)
-            axes.barh(ys, widths, height=0.68, color=colours, zorder=2)
+            Bars(axes, ys, widths, 0.68, colours, horizontal=True, zorder=2)
         names_column = axes.get_yaxis_transform()
         for i, name in enumerate([d for d, _ in rows]):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, Bars, ChartText, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
@@ -64,7 +64,7 @@ def district_rate_chart(
             bold = district == named
             colour = style.palette[0] if named is None else (style.highlight_colour if bold else style.muted_colour)
             if rate is not None:
-                axes.barh(i, rate, height=0.68, color=colour, zorder=2)
+                Bars(axes, i, rate, 0.68, colour, horizontal=True, zorder=2)
             axes.text((rate or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
                       fontsize=style.text_size, weight="bold" if bold else "normal",
                       color=style.text_colour if rate is not None else style.secondary_text_colour)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
+from snareport.charts.chart_builder import Bars, ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import SUPPRESSED, describe, sentence_case, value_or_suppressed
@@ -69,7 +69,7 @@ def _plot(months, counts, in_source, in_main, main_label, style: ChartStyle):
                 axes.text(i, largest * 0.02, SUPPRESSED if ok else NO_DATA, rotation=90, ha="center", va="bottom",
                           fontsize=style.min_text_size, color=style.secondary_text_colour)
                 continue
-            axes.bar(i, count, width=0.7, color=colours[1 if main else 0], zorder=2)
+            Bars(axes, i, count, 0.7, colours[1 if main else 0], zorder=2)
             # every month's count upright above its bar: the values are there as text
             axes.text(i, count + largest * 0.015, fmt.number(count), rotation=90, ha="center", va="bottom",
                       fontsize=style.min_text_size, color=style.text_colour, zorder=4)
