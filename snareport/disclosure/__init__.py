@@ -57,6 +57,11 @@ def disclose(reports: dict[str | None, Report], threshold: int, hospital_thresho
                      "withheld, with other figures that would let them be worked out from this or the other "
                      "reports published with it, and shown as [c]."),
         }
+        # a section publishing left as it was is the report's own (frozen) model, so only what changed is
+        # validated again (pydantic takes a model instance as it is)
+        for field, value in raw[name or ""].items():
+            if dump[field] == value:
+                dump[field] = getattr(report, field)
         public = Report.model_validate(dump)
         # what the JSON never holds (the theme file found from the dataset folder) goes with the report
         public.metadata._theme_location = report.metadata._theme_location
