@@ -68,6 +68,10 @@ class _Collector:
         return self.cat.cell(key, value * scale, self.name, path, headline=headline, flag=flag, kind=kind,
                              threshold=threshold)
 
+    def _printed(self, key: Key, value: Any, path: Path) -> Key | None:
+        """``count`` of a value already read from ``path``."""
+        return None if value is None else self.cat.cell(key, value, self.name, path)
+
     def change(self, prev: Key, cur: Key, path: Path, *, headline: bool = False, kind: str = "count",
                scale: float = 1.0, threshold: int | None = None) -> tuple[Key | None, Key | None]:
         """A ``Change`` at ``path``: both sides are cells, the % change is built on both."""
@@ -439,14 +443,14 @@ class _Collector:
             at, c = (*P, "cohorts", i), cohort["cohort"]
             b = cohort.get("band_hours", 1)
             grid = []
-            for day, row in enumerate(cohort["counts"]):
-                for col, _ in enumerate(row):
+            for day, row in enumerate(cohort["counts"]):      # 168 cells a cohort: each value read from its row
+                for col, value in enumerate(row):
                     if b == 1:
-                        grid.append(self.count(("heat", S, c, day, col), (*at, "counts", day, col)))
+                        grid.append(self._printed(("heat", S, c, day, col), value, (*at, "counts", day, col)))
                         continue
                     # a band of b hours: the sum of its hours, which no report prints (free cells), so the
                     # area = sum of districts still ties every scope hour by hour, whatever its bands
-                    band = self.count(("heatband", S, c, day, col * b, b), (*at, "counts", day, col))
+                    band = self._printed(("heatband", S, c, day, col * b, b), value, (*at, "counts", day, col))
                     grid.append(band)
                     hours = [("heat", S, c, day, h) for h in range(col * b, (col + 1) * b)]
                     for hour in hours:
