@@ -45,6 +45,8 @@ class SexualViolenceArea:
     total: Change
     highest_districts: tuple[CategoryDistricts, ...]
     repeat_suspects: dict[str, tuple[int, int]] | None
+    table: tuple[LabelledChange, ...]      # the whole area's report table and peak months, beside a district's
+    peak_months: tuple[int, ...]
 
 
 def whole_area(frames: Frames) -> SexualViolenceArea | None:
@@ -59,7 +61,26 @@ def whole_area(frames: Frames) -> SexualViolenceArea | None:
     repeat = None
     if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people is not None:
         repeat = _repeat_suspects(frames, yoy[1], three)
-    return SexualViolenceArea(total, tuple(_highest_districts(frames, sexual.where(period=yoy[1]))), repeat)
+    months = frames.month_counts.where(sexual_category=_is_sexual, period=list(three))
+    return SexualViolenceArea(total, tuple(_highest_districts(frames, sexual.where(period=yoy[1]))), repeat,
+                              tuple(_table(_by_category(sexual, yoy), cfg)),
+                              tuple(_months(months, cfg.definitions.peak_months)["peak_months"]))
+
+
+def _by_category(sv: CountTable, yoy) -> dict[str, tuple[int, int]]:
+    """Year-on-year counts of each category (0 where none)."""
+    by_category = sv.per_period("sexual_category", yoy)
+    return {c: by_category.get(c, (0, 0)) for c in CATEGORIES}
+
+
+def _summed(table: dict[str, tuple[int, int]], categories) -> Change:
+    return count_change(*(sum(table[c][i] for c in categories if c in table) for i in (0, 1)))
+
+
+def _table(table: dict[str, tuple[int, int]], cfg) -> list[LabelledChange]:
+    """The report's table: the categories summed into the rows report.yaml defines."""
+    return [LabelledChange(key=label.lower().replace(" ", "_"), label=label, change=_summed(table, cats))
+            for label, cats in cfg.definitions.sexual_violence_table.items()]
 
 
 def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
@@ -82,19 +103,13 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
     months = prep.month_counts.where(sexual_category=_is_sexual)
     if not scope.is_county:
         sv, months = sv.where(district=scope.district), months.where(district=scope.district)
-    by_category = sv.per_period("sexual_category", yoy)
-    table = {c: by_category.get(c, (0, 0)) for c in CATEGORIES}
-
-    def summed(categories) -> Change:
-        return count_change(*(sum(table[c][i] for c in categories if c in table) for i in (0, 1)))
-
+    table = _by_category(sv, yoy)
     overall = sv.counts("period")
     three_rows = sv.where(period=list(three))
     figures = dict(
         categories=[LabelledChange(key=c, label=c, change=count_change(*table[c])) for c in CATEGORIES],
-        table=[LabelledChange(key=label.lower().replace(" ", "_"), label=label, change=summed(cats))
-               for label, cats in cfg.definitions.sexual_violence_table.items()],
-        total=summed(CATEGORIES),
+        table=_table(table, cfg),
+        total=_summed(table, CATEGORIES),
         area_total=None if scope.is_county else area.total,   # the whole area's change, beside the district's
         overall=count_change(int(overall[two[0]]), int(overall[two[1]])),
         **_top_types(three_rows, cfg.definitions.top_offence_types),
@@ -105,11 +120,10 @@ def calculate(prep: Prepared, scope: Scope) -> SexualViolenceSection:
     )
     figures.update(findings.sexual_violence(figures["table"], figures["total"]))
     if not scope.is_county:   # the whole area's figures, beside the district's
-        whole = calculate(prep, Scope())
         every = prep.offence_counts.where(sexual_category=_is_sexual).where(period=list(three))
         types, total = every.counts("offence_type"), every.total()
         mine: list[SuppressibleCount] = figures["top_types"]  # type: ignore[assignment]
-        figures.update(area_table=whole.table, area_peak_months=whole.peak_months, area_top_types=[
+        figures.update(area_table=list(area.table), area_peak_months=list(area.peak_months), area_top_types=[
             SuppressibleCount(label=t.label, count=int(types.get(t.label, 0)), share=share(int(types.get(t.label, 0)), total))
             for t in mine])
     people_reason = unavailable_reason(prep, "people", "people.age", "people.sex")
@@ -132,13 +146,12 @@ def _top_types(rows: CountTable, top: int) -> dict:
 
 
 def _months(rows: CountTable, peak_months: int) -> dict:
-    by_number = rows.counts("month")
-    counts = pd.Series(0, index=range(1, 13), dtype="int64")
-    for number, n in by_number.items():
+    counts = dict.fromkeys(range(1, 13), 0)
+    for number, n in rows.counts("month").items():
         counts[month_of_year(int(number))] += int(n)
     ranked = sorted(((m, n) for m, n in counts.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))
-    return dict(month_profile=[MonthCount(month=int(m), count=int(n)) for m, n in counts.items()],
-                peak_months=sorted(int(m) for m, _ in ranked[:peak_months]))
+    return dict(month_profile=[MonthCount(month=m, count=n) for m, n in counts.items()],
+                peak_months=sorted(m for m, _ in ranked[:peak_months]))
 
 
 def _highest_districts(ds: Frames, current: CountTable) -> list[CategoryDistricts]:

@@ -60,6 +60,8 @@ def check_placeholders(text: str, label: str, first_line: int = 1, comment: str 
 
 def uses_placeholder(text: str, name: str) -> bool:
     """True when ``text`` holds the placeholder ``{name}`` (not the escaped ``{{name}}``)."""
+    if "{" + name + "}" not in text:     # most text holds no placeholder: no need to look for one
+        return False
     return any(m.group(2) == name for m in _TOKEN.finditer(text))
 
 
