@@ -11,6 +11,7 @@ from snareport.charts.chart_builder import (
     WITHHELD_SWATCH,
     BarRun,
     ChartText,
+    Labels,
     axes_in_points,
     build_chart,
     key_lines,
@@ -84,19 +85,20 @@ def age_band_shares_chart(
         headroom = (widest + 4) / plot_height if upright else 0.12
         ceiling = scale * 1.03 / max(1 - headroom, 0.3)
         bars = BarRun(axes, zorder=2)
+        withheld = Labels(axes, ha="center", va="bottom", rotation=90, fontsize=style.min_text_size,
+                          color=style.secondary_text_colour)
+        shares = Labels(axes, zorder=4, ha="center", va="bottom", rotation=90 if upright else 0,
+                        fontsize=style.min_text_size, color=style.text_colour)
         for s, values in enumerate(series.values()):
             for i, value in enumerate(values):
                 x = i - group_width / 2 + bar_width * (s + 0.5)
                 if value is None:
                     bars.end()
                     withheld_bar(axes, x, bar_width * 0.9, scale * 0.06, style)
-                    axes.text(x, scale * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
-                              fontsize=style.min_text_size, color=style.secondary_text_colour)
+                    withheld.add(x, scale * 0.08, SUPPRESSED)
                     continue
                 bars.add(x, value, bar_width * 0.92, colours[s])
-                axes.text(x, value + scale * 0.015, fmt.percent(value), ha="center", va="bottom",
-                          rotation=90 if upright else 0, fontsize=style.min_text_size, color=style.text_colour,
-                          zorder=4)
+                shares.add(x, value + scale * 0.015, fmt.percent(value))
         bars.end()
         axes.set_xticks(range(len(bands)), list(bands))
         axes.set_xlim(-0.5, len(bands) - 0.5)

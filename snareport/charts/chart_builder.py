@@ -93,33 +93,39 @@ def axes_in_points(figure: Figure, width: float, height: float, left: float, bot
 class Labels(Artist):
     """Many one-line labels at points in data coordinates, drawn through one matplotlib ``Text``.
 
-    Each label is laid out and drawn exactly as ``axes.text(x, y, label, **common, weight=…, color=…)``
-    would, and at the same place in the drawing order (z-order 3, that of text, after the labels added
-    before it), without building a ``Text`` artist per label: a heat map prints 168 of them."""
+    Each label is laid out and drawn exactly as ``axes.text(x, y, label, **common, **own)`` would (``own``:
+    its weight, colour, rotation and size; those it leaves out are the common ones), at the place of those
+    texts in the drawing order (their z-order, after what was added before), without building a ``Text``
+    artist per label (~0.07 ms each; a heat map prints 168)."""
 
-    zorder = 3   # matplotlib's Text
-
-    def __init__(self, axes: Axes, **common: object) -> None:
+    def __init__(self, axes: Axes, *, zorder: float = 3, **common: object) -> None:
         super().__init__()
+        self.zorder = zorder
         self._text = Text(0, 0, "", **{"verticalalignment": "baseline", "horizontalalignment": "left",
                                        "transform": axes.transData, "clip_on": False, **common})
         axes._set_artist_props(self._text)
-        self._labels: list[tuple[float, float, str, str, object]] = []
+        text = self._text
+        self._common = (text.get_fontweight(), text.get_color(), text.get_rotation(), text.get_fontsize())
+        self._labels: list[tuple[float, float, str, object, object, float, float]] = []
         axes.add_artist(self)
 
-    def add(self, x: float, y: float, label: str, *, weight: str = "normal", color: object = "black") -> None:
-        self._labels.append((x, y, label, weight, color))
+    def add(self, x: float, y: float, label: str, *, weight: object = None, color: object = None,
+            rotation: float | None = None, fontsize: float | None = None) -> None:
+        own = (weight, color, rotation, fontsize)
+        self._labels.append((x, y, label, *(c if o is None else o for o, c in zip(own, self._common))))  # type: ignore[arg-type]
 
     @allow_rasterization
     def draw(self, renderer) -> None:  # type: ignore[no-untyped-def]
         if not self.get_visible():
             return
         text = self._text
-        for x, y, label, weight, color in self._labels:
+        for x, y, label, weight, color, rotation, size in self._labels:
             text.set_position((x, y))
             text.set_text(label)
-            text.set_fontweight(weight)
-            text.set_color(color)
+            text.set_fontweight(weight)  # type: ignore[arg-type]
+            text.set_color(color)  # type: ignore[arg-type]
+            text.set_rotation(rotation)
+            text.set_fontsize(size)
             text.draw(renderer)
         self.stale = False
 

@@ -15,6 +15,7 @@ from snareport.charts.chart_builder import (
     MIN_PLOT_HEIGHT,
     Bars,
     ChartText,
+    Labels,
     axes_in_points,
     build_chart,
     text_width,
@@ -92,6 +93,8 @@ def district_change_chart(
         axes = axes_in_points(figure, w, h, left=names_width + 8, bottom=2, right=labels_width + 6, top=top)
         largest = max([c for _, c, _, _ in rows if c is not None] + ([reference[1]] if reference else []), default=1)
         bars: list[tuple[int, float, str]] = []
+        values = Labels(axes, zorder=6, va="center_baseline", ha="left", fontsize=style.text_size,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if reference else None)
         for i, (district, value, _, _change) in enumerate(rows):
             bold = district in named
             colour = style.palette[0] if not named else (style.highlight_colour if bold else style.muted_colour)
@@ -99,11 +102,9 @@ def district_change_chart(
                 bars.append((i, value, colour))
             else:
                 withheld_bar(axes, i, 0.68, largest * 0.03, style, horizontal=True)
-            axes.text((value if value is not None else largest * 0.03) + largest * 0.01, i, labels[i],
-                      va="center_baseline", ha="left",
-                      color=style.text_colour if value is not None else style.secondary_text_colour,
-                      weight="bold" if bold else "normal", fontsize=style.text_size, zorder=6,
-                      bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0} if reference else None)
+            values.add((value if value is not None else largest * 0.03) + largest * 0.01, i, labels[i],
+                       color=style.text_colour if value is not None else style.secondary_text_colour,
+                       weight="bold" if bold else "normal")
         if bars:
             ys, widths, colours = zip(*bars)
             Bars(axes, ys, widths, 0.68, colours, horizontal=True, zorder=2)

@@ -13,6 +13,7 @@ from snareport.charts.chart_builder import (
     WITHHELD_KEY,
     WITHHELD_SWATCH,
     BarRun,
+    Labels,
     axes_in_points,
     key_row,
     text_width,
@@ -52,21 +53,21 @@ def grouped_bars_plot(
                 if any(v is not None for v in (*previous, *current)) else 0.0
             ceiling = largest * 1.03 / max(1 - (label + 4) / (h - style.text_size * 2.4 - key_height - 4), 0.3)
         bars = BarRun(axes, zorder=2)
+        labels = Labels(axes, ha="center", va="bottom")
         for i, pair in enumerate(zip(previous, current)):
             for j, value in enumerate(pair):
                 x = i - 0.2 + 0.4 * j
                 if value is None:
                     bars.end()
                     withheld_bar(axes, x, 0.38, largest * 0.06, style)
-                    axes.text(x, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
-                              fontsize=style.min_text_size, color=style.secondary_text_colour)
+                    labels.add(x, largest * 0.08, SUPPRESSED, rotation=90, fontsize=style.min_text_size,
+                               color=style.secondary_text_colour)
                     continue
                 bars.add(x, value, 0.38, colours[j])
                 if bar_labels:
-                    axes.text(x, value + largest * 0.015, fmt.number(value), ha="center", va="bottom",
-                              rotation=90 if upright_labels else 0,
-                              fontsize=style.min_text_size if upright_labels else style.text_size,
-                              color=style.text_colour)
+                    labels.add(x, value + largest * 0.015, fmt.number(value), rotation=90 if upright_labels else 0,
+                               fontsize=style.min_text_size if upright_labels else style.text_size,
+                               color=style.text_colour)
         bars.end()
         axes.set_xticks(range(len(ticks)), list(ticks))
         axes.set_xlim(-0.6, len(ticks) - 0.4)

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, Bars, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import (
+    MIN_PLOT_HEIGHT,
+    Bars,
+    ChartText,
+    Labels,
+    axes_in_points,
+    build_chart,
+    text_width,
+)
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
@@ -56,14 +64,14 @@ def population_chart(
         axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
         largest = max((p for _, p in rows if p is not None), default=1)
         bars: list[tuple[int, float, str]] = []
+        values = Labels(axes, va="center_baseline", ha="left", fontsize=style.text_size)
         for i, (district, p) in enumerate(rows):
             bold = district == named
             colour = style.palette[0] if named is None else (style.highlight_colour if bold else style.muted_colour)
             if p is not None:
                 bars.append((i, p, colour))
-            axes.text((p or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
-                      fontsize=style.text_size, weight="bold" if bold else "normal",
-                      color=style.text_colour if p is not None else style.secondary_text_colour)
+            values.add((p or 0) + largest * 0.01, i, labels[district], weight="bold" if bold else "normal",
+                       color=style.text_colour if p is not None else style.secondary_text_colour)
         if bars:
             ys, widths, colours = zip(*bars)
             Bars(axes, ys, widths, 0.68, colours, horizontal=True, zorder=2)

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import MIN_PLOT_HEIGHT, Bars, ChartText, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import (
+    MIN_PLOT_HEIGHT,
+    Bars,
+    ChartText,
+    Labels,
+    axes_in_points,
+    build_chart,
+    text_width,
+)
 from snareport.charts.flowable import ChartFlowable, layout_captions
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import WITHHELD, describe, sentence_case, value_or_suppressed, withheld_sentence
@@ -60,14 +68,14 @@ def district_rate_chart(
         right = max(text_width(t, style, bold=True) for t in labels.values()) + 6
         axes = axes_in_points(figure, w, h, left=names + 8, bottom=2, right=right, top=2)
         largest = max((r for _, r in known), default=1) or 1
+        values = Labels(axes, va="center_baseline", ha="left", fontsize=style.text_size)
         for i, (district, rate) in enumerate(rows):
             bold = district == named
             colour = style.palette[0] if named is None else (style.highlight_colour if bold else style.muted_colour)
             if rate is not None:
                 Bars(axes, i, rate, 0.68, colour, horizontal=True, zorder=2)
-            axes.text((rate or 0) + largest * 0.01, i, labels[district], va="center_baseline", ha="left",
-                      fontsize=style.text_size, weight="bold" if bold else "normal",
-                      color=style.text_colour if rate is not None else style.secondary_text_colour)
+            values.add((rate or 0) + largest * 0.01, i, labels[district], weight="bold" if bold else "normal",
+                       color=style.text_colour if rate is not None else style.secondary_text_colour)
         names_column = axes.get_yaxis_transform()
         for i, (name, _) in enumerate(rows):
             axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",

@@ -9,6 +9,7 @@ from snareport import formatting as fmt
 from snareport.charts.chart_builder import (
     BarRun,
     ChartText,
+    Labels,
     axes_in_points,
     build_chart,
     text_width,
@@ -143,17 +144,17 @@ def monthly_profile_chart(
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 2.4, right=4, top=style.text_size * 1.2)
         bars = BarRun(axes, zorder=2)
+        labels = Labels(axes, ha="center", va="bottom", fontsize=style.min_text_size)
         for i, c in enumerate(counts):
             if c is None:
                 bars.end()
                 withheld_bar(axes, i, 0.7, largest * 0.06, style)
-                axes.text(i, largest * 0.08, SUPPRESSED, rotation=90, ha="center", va="bottom",
-                          fontsize=style.min_text_size, color=style.secondary_text_colour)
+                labels.add(i, largest * 0.08, SUPPRESSED, rotation=90, color=style.secondary_text_colour)
                 continue
             bars.add(i, c, 0.7, style.highlight_colour if i in top else style.muted_colour)
             # every month carries its count (the peaks in bold), so each value is there as text
-            axes.text(i, c + largest * 0.015, fmt.number(c), ha="center", va="bottom", fontsize=style.min_text_size,
-                      weight="bold" if i in top else "normal", color=style.text_colour)
+            labels.add(i, c + largest * 0.015, fmt.number(c), weight="bold" if i in top else "normal",
+                       color=style.text_colour)
         bars.end()
         axes.set_xticks(range(len(months)), [m[:3] for m in months])
         axes.set_xlim(-0.6, len(months) - 0.4)

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import Bars, ChartText, axes_in_points, build_chart, key_row, text_width, value_axis
+from snareport.charts.chart_builder import (
+    Bars,
+    ChartText,
+    Labels,
+    axes_in_points,
+    build_chart,
+    key_row,
+    text_width,
+    value_axis,
+)
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import SUPPRESSED, describe, sentence_case, value_or_suppressed
@@ -64,15 +73,17 @@ def _plot(months, counts, in_source, in_main, main_label, style: ChartStyle):
         largest = max([c for c in counts if c is not None], default=1) or 1
         axes = axes_in_points(figure, w, h, left=text_width(fmt.number(largest * 1.2), style) + 8,
                               bottom=style.text_size * 3.6, right=4, top=key_height + 4)
+        gaps = Labels(axes, ha="center", va="bottom", rotation=90, fontsize=style.min_text_size,
+                      color=style.secondary_text_colour)
+        values = Labels(axes, zorder=4, ha="center", va="bottom", rotation=90, fontsize=style.min_text_size,
+                        color=style.text_colour)
         for i, (count, ok, main) in enumerate(zip(counts, in_source, in_main)):
             if count is None:
-                axes.text(i, largest * 0.02, SUPPRESSED if ok else NO_DATA, rotation=90, ha="center", va="bottom",
-                          fontsize=style.min_text_size, color=style.secondary_text_colour)
+                gaps.add(i, largest * 0.02, SUPPRESSED if ok else NO_DATA)
                 continue
             Bars(axes, i, count, 0.7, colours[1 if main else 0], zorder=2)
             # every month's count upright above its bar: the values are there as text
-            axes.text(i, count + largest * 0.015, fmt.number(count), rotation=90, ha="center", va="bottom",
-                      fontsize=style.min_text_size, color=style.text_colour, zorder=4)
+            values.add(i, count + largest * 0.015, fmt.number(count))
         labels = [fmt.month_name(m.month)[:3] + (f"\n{m.year}" if i == 0 or m.month == 1 else "")
                   for i, m in enumerate(months)]
         axes.set_xticks(range(len(months)), labels)

@@ -174,27 +174,39 @@ def _clip_operators(gc: GraphicsContextBase) -> list[str]:
 
 
 def _path_operators(path: Path, transform, width: float | None, height: float | None) -> str:
+    """The path's segments as PDF operators: ``Path.iter_segments``' segments (the same cleaned path),
+    read from its arrays at once instead of a segment at a time."""
+    if not len(path):
+        return ""
     clip = (-1.0, -1.0, width + 1.0, height + 1.0) if width is not None and height is not None else None
+    cleaned = path.cleaned(transform, remove_nans=True, clip=clip, simplify=False, curves=True)
+    vertices = cleaned.vertices.tolist()
+    codes = cleaned.codes.tolist()
     out: list[str] = []
     last = (0.0, 0.0)
-    for vertices, code in path.iter_segments(transform, remove_nans=True, clip=clip, simplify=False, curves=True):
+    i, n = 0, len(codes)
+    while i < n:
+        code = codes[i]
+        if code == Path.STOP:
+            break
         if code == Path.MOVETO:
-            last = (vertices[0], vertices[1])
+            last = vertices[i]
             out.append(f"{_num(last[0])} {_num(last[1])} m")
         elif code == Path.LINETO:
-            last = (vertices[0], vertices[1])
+            last = vertices[i]
             out.append(f"{_num(last[0])} {_num(last[1])} l")
         elif code == Path.CURVE3:
-            cx, cy, ex, ey = vertices
+            (cx, cy), (ex, ey) = vertices[i], vertices[i + 1]
             c1 = (last[0] + 2 / 3 * (cx - last[0]), last[1] + 2 / 3 * (cy - last[1]))
             c2 = (ex + 2 / 3 * (cx - ex), ey + 2 / 3 * (cy - ey))
             out.append(" ".join(_num(v) for v in (*c1, *c2, ex, ey)) + " c")
             last = (ex, ey)
         elif code == Path.CURVE4:
-            out.append(" ".join(_num(v) for v in vertices) + " c")
-            last = (vertices[4], vertices[5])
+            out.append(" ".join(_num(v) for v in (*vertices[i], *vertices[i + 1], *vertices[i + 2])) + " c")
+            last = vertices[i + 2]
         elif code == Path.CLOSEPOLY:
             out.append("h")
+        i += Path.NUM_VERTICES_FOR_CODE[code]
     return " ".join(out)
 
 
