@@ -389,6 +389,14 @@ def test_paints_nothing_sees_every_painting_operator():
     assert paints_nothing(["BT /F1 10 Tf 1 0 0 1 20 30 Tm 12 TL ET", "[] 0 d 0.5 w 1 J", "/GS1 gs .1 .2 .3 rg"])
 
 
+def test_paints_nothing_reads_each_chunk_edge_as_an_operator_edge():
+    assert not paints_nothing(["BT /F1 9 Tf (a)", "Tj ET"])          # an operator opening a chunk
+    assert not paints_nothing(["0 0 m 5 5 l S", "Q"])                 # and one closing a chunk
+    assert not paints_nothing(["q", "f"])
+    assert paints_nothing(["BT /F1 9 Tf T", "j ET"])                  # two chunks never make one operator
+    assert paints_nothing(["/GS1 gs", "", "Q"]) and paints_nothing([])
+
+
 def test_wrapper_answers_like_the_flowable_it_holds():
     class Indexing(Spacer):
         def isIndexing(self):

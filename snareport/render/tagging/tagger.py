@@ -23,8 +23,12 @@ _PAINTING = re.compile(r"""(?:^|(?<=[\s\)\]>]))(?:Tj|TJ|'|"|Do|sh|BI|S|s|f\*?|F|
 
 
 def paints_nothing(operators: list[str]) -> bool:
-    """True if these content-stream chunks contain no painting operator (only state changes)."""
-    return not any(_PAINTING.search(chunk) for chunk in operators)
+    """True if these content-stream chunks contain no painting operator (only state changes).
+
+    The chunks are searched as one text, a line each: an operator never spans two chunks, and a line break
+    is white space, so each chunk's start and end count as an operator's edges exactly as when it is
+    searched alone (one search instead of one per chunk)."""
+    return _PAINTING.search("\n".join(operators)) is None
 
 
 @dataclass
