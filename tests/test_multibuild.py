@@ -270,3 +270,25 @@ def test_tables_that_size_once_draw_the_same_pages() -> None:
         assert doc.multiBuild([*story, total]) == 2
         pages.append(buffer.getvalue())
     assert pages[0] == pages[1]
+
+
+def test_a_report_frame_deep_copies_like_a_frame() -> None:
+    import copy
+
+    from snareport.render.pages import ReportFrame
+
+    frame = ReportFrame(20, 30, 260, 240, id="body", leftPadding=0)
+    frame._y -= 55.5
+    frame._atTop = 0
+    frame._frameBGs = [["a background"]]
+    ours = copy.deepcopy(frame)
+    theirs = copy.deepcopy(Frame(20, 30, 260, 240, id="body", leftPadding=0))
+    theirs._y -= 55.5
+    theirs._atTop = 0
+    theirs._frameBGs = [["a background"]]
+    assert type(ours) is ReportFrame and ours.__dict__ == theirs.__dict__ == frame.__dict__
+    assert ours._frameBGs is not frame._frameBGs and ours._frameBGs[0] is not frame._frameBGs[0]
+    ours._frameBGs[0].append("only on the copy")
+    assert frame._frameBGs == [["a background"]]
+    ours.width = 100                                   # the copy's geometry is its own
+    assert frame._width == 260 and ours._x2 == 120

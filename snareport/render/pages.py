@@ -6,6 +6,7 @@ settle with ``multiBuild``, normally in two passes.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,27 @@ from snareport.render.multibuild import TwoPassDocTemplate
 from snareport.theme import MM
 
 _NOT_CONTENT = (PageBreak, CondPageBreak, Spacer, ActionFlowable)
+
+
+#: values a deep copy shares rather than copies (it returns these objects themselves)
+_SHARED_BY_DEEP_COPY = (int, float, str, bool, type(None))
+
+
+class ReportFrame(Frame):
+    """reportlab's Frame, deep-copied in one step.
+
+    Platypus measures every kept-together group (a heading and what it keeps with) on a deep copy of the
+    current frame, so that whatever the group's wrapping adds to the frame lands on the copy: a few hundred
+    copies a document. A frame holds numbers and strings, which a deep copy shares anyway, and a list of
+    backgrounds; ``copy.deepcopy`` visits them one by one, here only the list is copied. The copy is the same.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> ReportFrame:
+        new = self.__class__.__new__(self.__class__)
+        memo[id(self)] = new
+        new.__dict__.update({name: value if type(value) in _SHARED_BY_DEEP_COPY else copy.deepcopy(value, memo)
+                             for name, value in self.__dict__.items()})
+        return new
 
 
 @dataclass(frozen=True)
@@ -98,14 +120,14 @@ class ReportDocTemplate(TwoPassDocTemplate):
     def _templates(self) -> list[PageTemplate]:
         b = self.bleed
         width, height = self.trim
-        inner = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+        inner = ReportFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         band_h = height * self.maker.theme.cover.band_height_ratio
-        cover_band = Frame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 64 * MM,
+        cover_band = ReportFrame(self.leftMargin, b + height - band_h + 14 * MM, self.width, band_h - 64 * MM,
                            id="cover_band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        cover_foot = Frame(self.leftMargin, self.bottomMargin, self.width, height - band_h - 34 * MM,
+        cover_foot = ReportFrame(self.leftMargin, self.bottomMargin, self.width, height - band_h - 34 * MM,
                            id="cover_foot", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        back = Frame(self.leftMargin, b + height * 0.18, self.width, height * 0.55, id="back",
+        back = ReportFrame(self.leftMargin, b + height * 0.18, self.width, height * 0.55, id="back",
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         return [
             PageTemplate("cover", [cover_band, cover_foot], onPage=self._draw_cover, onPageEnd=self._end_page),
@@ -117,7 +139,7 @@ class ReportDocTemplate(TwoPassDocTemplate):
     def _column_frames(self, n: int) -> list[Frame]:
         gap = 8 * MM
         width = (self.width - gap * (n - 1)) / n
-        return [Frame(self.leftMargin + i * (width + gap), self.bottomMargin, width, self.height, id=f"column{i}",
+        return [ReportFrame(self.leftMargin + i * (width + gap), self.bottomMargin, width, self.height, id=f"column{i}",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0) for i in range(n)]
 
     # --- bookkeeping ----------------------------------------------------------------------------
