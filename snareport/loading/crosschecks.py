@@ -12,10 +12,11 @@ from snareport.loading.schema import CONTRACT
 from snareport.loading.tables import TypedTable
 
 
-def check_unique_keys(table: TypedTable, log: ProblemLog) -> None:
-    """Rows repeating the table's key (e.g. a second offence_id) are problems; the first one is not."""
+def check_unique_keys(table: TypedTable, log: ProblemLog, known_unique: bool = False) -> None:
+    """Rows repeating the table's key (e.g. a second offence_id) are problems; the first one is not.
+    ``known_unique``: the key is already known to be given once in every row (nothing to look for)."""
     key = list(CONTRACT[table.name].unique)
-    if not key or not set(key) <= table.usable:
+    if known_unique or not key or not set(key) <= table.usable:
         return
     if len(key) == 1 and isinstance(table.frame[key[0]].array, pd.arrays.ArrowStringArray):
         column = arrow_text(table.frame[key[0]])
@@ -51,13 +52,24 @@ def _found_in(values: pd.Series, known: pd.Series) -> pd.Series:
     return pd.Series(pc.fill_null(hits, False).to_numpy(zero_copy_only=False), index=values.index)
 
 
-def offence_rows(people: TypedTable, offences: TypedTable) -> np.ndarray | None:
-    """For each people row, the row number (0-based) of its offence in the offences table; -1 when its
-    offence_id is blank or not there. None when either offence_id column is unusable."""
+def offence_rows(people: TypedTable, offences: TypedTable) -> tuple[np.ndarray, bool] | None:
+    """For each people row, the row number (0-based) of its offence in the offences table (-1 when its
+    offence_id is blank or not there), and whether every offence_id is given once (not blank). None when
+    either offence_id column is unusable.
+
+    Both id columns are hashed in one pass (a dictionary encoding of the offences' ids followed by the people's):
+    when every offence id is new where it stands, its code is its row number and a person's code is the row of
+    their offence."""
     if "offence_id" not in people.usable or "offence_id" not in offences.usable:
         return None
-    found = pc.index_in(arrow_text(people.frame["offence_id"]), value_set=arrow_text(offences.frame["offence_id"]))
-    return pc.fill_null(found, -1).to_numpy().astype(np.int64)
+    ids, wanted = arrow_text(offences.frame["offence_id"]), arrow_text(people.frame["offence_id"])
+    codes = pc.fill_null(pc.dictionary_encode(pa.concat_arrays([ids, wanted])).indices, -1).to_numpy()
+    n = len(ids)
+    if np.array_equal(codes[:n], np.arange(n)):
+        rows = codes[n:].astype(np.int64)
+        return np.where(rows < n, rows, -1), True
+    found = pc.index_in(wanted, value_set=ids)    # a repeated or blank offence id: the first row with each id
+    return pc.fill_null(found, -1).to_numpy().astype(np.int64), False
 
 
 def arrow_text(column: pd.Series) -> pa.Array:
@@ -73,7 +85,8 @@ def check_people_link_to_offences(people: TypedTable, offences: TypedTable, log:
     if "offence_id" not in people.usable or "offence_id" not in offences.usable:
         return
     ids = people.frame["offence_id"]
-    rows = offence_rows(people, offences) if rows is None else rows
+    if rows is None:
+        rows = offence_rows(people, offences)[0]  # type: ignore[index]  # both offence_id columns are usable
     orphan = (ids.notna() & (rows < 0)).to_numpy()
     if orphan.any():
         log.add_rows(

@@ -49,9 +49,10 @@ def load(path: Path) -> Dataset:
     typed = {name: type_table(raw.pop(name), CONTRACT[name], context, log, coded.get(name, ()))
              for name in wanted if name in raw}
     del raw
-    links = crosschecks.offence_rows(typed["people"], typed["offences"]) \
+    linked = crosschecks.offence_rows(typed["people"], typed["offences"]) \
         if "people" in typed and "offences" in typed else None
-    _cross_check(typed, config, log, links)
+    links = linked[0] if linked is not None else None
+    _cross_check(typed, config, log, links, offence_ids_unique=linked is not None and linked[1])
     gaps = _period_gaps(typed, config, log)
     content, district_content = _load_content(folder, config, log)
     if log:
@@ -71,9 +72,9 @@ def load(path: Path) -> Dataset:
 
 
 def _cross_check(typed: dict[str, TypedTable], config: ReportConfig | None, log: ProblemLog,
-                 links: np.ndarray | None = None) -> None:
+                 links: np.ndarray | None = None, offence_ids_unique: bool = False) -> None:
     for table in typed.values():
-        crosschecks.check_unique_keys(table, log)
+        crosschecks.check_unique_keys(table, log, known_unique=table.name == "offences" and offence_ids_unique)
         crosschecks.check_drawable_text(table, log)
     offences = typed.get("offences")
     if "hospital_admissions" in typed:
