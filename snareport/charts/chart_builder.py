@@ -101,8 +101,8 @@ class Labels(Artist):
     def __init__(self, axes: Axes, *, zorder: float = 3, **common: object) -> None:
         super().__init__()
         self.zorder = zorder
-        self._text = Text(0, 0, "", **{"verticalalignment": "baseline", "horizontalalignment": "left",
-                                       "transform": axes.transData, "clip_on": False, **common})
+        self._text = _LabelText(0, 0, "", **{"verticalalignment": "baseline", "horizontalalignment": "left",
+                                             "transform": axes.transData, "clip_on": False, **common})
         axes._set_artist_props(self._text)
         text = self._text
         self._common = (text.get_fontweight(), text.get_color(), text.get_rotation(), text.get_fontsize())
@@ -119,15 +119,38 @@ class Labels(Artist):
         if not self.get_visible():
             return
         text = self._text
-        for x, y, label, weight, color, rotation, size in self._labels:
-            text.set_position((x, y))
-            text.set_text(label)
-            text.set_fontweight(weight)  # type: ignore[arg-type]
-            text.set_color(color)  # type: ignore[arg-type]
-            text.set_rotation(rotation)
-            text.set_fontsize(size)
-            text.draw(renderer)
+        text.layouts = {}
+        try:
+            for x, y, label, weight, color, rotation, size in self._labels:
+                text.set_position((x, y))
+                text.set_text(label)
+                text.set_fontweight(weight)  # type: ignore[arg-type]
+                text.set_color(color)  # type: ignore[arg-type]
+                text.set_rotation(rotation)
+                text.set_fontsize(size)
+                text.draw(renderer)
+        finally:
+            text.layouts = None
         self.stale = False
+
+
+class _LabelText(Text):
+    """The Text that draws a `Labels`: while they draw, it lays out each distinct label once.
+
+    Everything that places a line of text but the label's string, weight, rotation and size is common to
+    the labels and unchanged while they draw, so matplotlib's layout of a repeated label (a heat map's 168
+    values are a few dozen strings) is the one it gave the first time; ``layouts`` lives for one draw."""
+
+    layouts: dict[tuple[object, ...], object] | None = None
+
+    def _get_layout(self, renderer):  # type: ignore[no-untyped-def]
+        if self.layouts is None:
+            return super()._get_layout(renderer)
+        key = (self.get_text(), self.get_fontweight(), self.get_rotation(), self.get_fontsize(), id(renderer))
+        layout = self.layouts.get(key)
+        if layout is None:
+            layout = self.layouts[key] = super()._get_layout(renderer)
+        return layout
 
 
 def text_width(text: str, style: ChartStyle, size: float | None = None, bold: bool = False) -> float:
