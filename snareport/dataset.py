@@ -57,13 +57,13 @@ def coded_text(codes: np.ndarray, labels: Sequence[Any], dtype: Any = object) ->
     import pandas as pd
 
     codes = np.asarray(codes)
-    used = np.bincount(codes[codes >= 0], minlength=len(labels)) > 0
+    used = np.bincount(codes.astype(np.intp) + 1, minlength=len(labels) + 1)[1:] > 0   # (bin 0: missing)
     distinct = sorted({label for label, in_use in zip(labels, used) if in_use and isinstance(label, str)})
     position = {label: i for i, label in enumerate(distinct)}
+    # each label's new code; the last slot (-1, where a missing code points) stays missing
     lookup = np.array([position.get(label, -1) if isinstance(label, str) else -1 for label in labels] + [-1],
-                      dtype=np.int64)
-    return pd.Categorical.from_codes(lookup[np.where(codes < 0, len(labels), codes)],
-                                     categories=pd.Index(distinct, dtype=dtype))
+                      dtype=np.int32)
+    return pd.Categorical.from_codes(lookup[codes], categories=pd.Index(distinct, dtype=dtype))
 
 
 @dataclass

@@ -112,11 +112,17 @@ def by_period(ds: Dataset, frame: pd.DataFrame, names: Iterable[str], column: st
     """
     parts = []
     for n in dict.fromkeys(names):
-        flag = PERIOD_FLAG + n
-        mask = frame[flag] if column == "occurred_at" and flag in frame.columns else in_period(
-            frame[column], ds.config.period(n))
-        parts.append(frame[mask].assign(_period=n))
+        parts.append(frame[period_mask(ds, frame, n, column)].assign(_period=n))
     return pd.concat(parts) if parts else frame.iloc[0:0].assign(_period="")
+
+
+def period_mask(ds: Dataset | Prepared | Frames, frame: pd.DataFrame, name: str,
+                column: str = "occurred_at") -> np.ndarray:
+    """True for the rows of ``frame`` in the named period (by its flag column when the frame has one)."""
+    flag = PERIOD_FLAG + name
+    if column == "occurred_at" and flag in frame.columns:
+        return frame[flag].to_numpy(dtype=bool)
+    return in_period(frame[column], ds.config.period(name)).to_numpy(dtype=bool)
 
 
 PERIOD_FLAG = "_in_"   # prefix of the precomputed "occurred in period <name>" columns of cached frames

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    by_period,
     change,
     count_change,
     district_population,
     harm_of,
+    period_mask,
     period_pair,
     period_refs,
     rank_desc,
@@ -111,14 +112,19 @@ def _scores(ds: Frames, windows, prev: str, cur: str, has_harm: bool):
     """Every district's scores (one grouped pass), sorted by current rank, and the county totals."""
     cfg = ds.config
     off = ds.flagged
-    off = off[off[COHORT]]
-    rows = by_period(ds, off, dict.fromkeys([*windows, prev, cur]))
-    rows = rows.assign(_harm=harm_of(ds, rows["offence_type"]) if has_harm else 0.0,
-                       _district=rows["district"].astype("object"))
-    grouped = rows.groupby(["_district", "_period"])["_harm"].agg(["size", "sum"])
+    district = off["district"].astype("category")
+    codes, named = district.cat.codes.to_numpy(), district.cat.categories
+    cohort = off[COHORT].to_numpy(dtype=bool) & (codes >= 0)
+    harm_of_row = harm_of(ds, off["offence_type"]).to_numpy() if has_harm else np.zeros(len(off))
     names = list(dict.fromkeys([*windows, prev, cur]))
-    volume = grouped["size"].unstack(fill_value=0).reindex(index=cfg.districts, columns=names, fill_value=0)
-    harm = grouped["sum"].unstack(fill_value=0.0).reindex(index=cfg.districts, columns=names, fill_value=0.0)
+    volumes, harms = {}, {}
+    for name in names:   # each district's cohort offences in the period, and their harm summed in row order
+        rows = cohort & period_mask(ds, off, name)
+        volumes[name] = np.bincount(codes[rows], minlength=len(named))
+        harms[name] = pd.Series(harm_of_row[rows]).groupby(codes[rows]).sum().reindex(range(len(named)),
+                                                                                      fill_value=0.0).to_numpy()
+    volume = pd.DataFrame(volumes, index=named).reindex(index=cfg.districts, fill_value=0)
+    harm = pd.DataFrame(harms, index=named).reindex(index=cfg.districts, fill_value=0.0)
 
     rank_now = rank_desc(volume[cur], harm[cur])
     rank_before = rank_desc(volume[prev], harm[prev])

@@ -10,12 +10,12 @@ import pandas as pd
 
 from snareport.calculators import findings
 from snareport.calculators.common import (
-    PERIOD_FLAG,
     band_of,
     count_change,
     district_population,
     has_text,
     month_of_year,
+    period_mask,
     period_pair,
     period_refs,
     ranked_districts,
@@ -216,9 +216,9 @@ def _repeat_suspects(frames: Frames, current: str, three) -> dict[str, tuple[int
     suspect = (ppl["role"] == "suspect").to_numpy() & has_text(ppl["sexual_category"])
     ids = pd.DataFrame({"person_id": ppl["person_id"].to_numpy()[suspect],
                         "offence_id": ppl["offence_id"].to_numpy()[suspect]})
-    in_three = np.logical_or.reduce([ppl[PERIOD_FLAG + n].to_numpy(dtype=bool)[suspect] for n in dict.fromkeys(three)])
+    in_three = np.logical_or.reduce([period_mask(frames, ppl, n)[suspect] for n in dict.fromkeys(three)])
     offences_per_suspect = ids[in_three].drop_duplicates().groupby("person_id").size()
-    now = ppl[PERIOD_FLAG + current].to_numpy(dtype=bool)[suspect]
+    now = period_mask(frames, ppl, current)[suspect]
     district = ppl["district"].astype("category")
     pairs = pd.DataFrame({"district": district.cat.codes.to_numpy()[suspect][now],
                           "person_id": ids["person_id"].to_numpy()[now]}).drop_duplicates()

@@ -217,10 +217,9 @@ def parse_by_category(raw: pd.Series, parse: Callable[[pd.Series], Parsed]) -> P
     some row has, sorted: how the loader codes low-cardinality text (``loader.CODED_TEXT``)."""
     parsed = parse(pd.Series(raw.cat.categories))
     codes = raw.cat.codes.to_numpy()
-    slot = np.where(codes < 0, len(raw.cat.categories), codes)   # the slot after the last category: missing
 
-    def spread(per_category: pd.Series, missing: bool) -> pd.Series:
-        return pd.Series(np.append(per_category.to_numpy(dtype=bool), missing)[slot], index=raw.index)
+    def spread(per_category: pd.Series, missing: bool) -> pd.Series:   # code -1 takes the last slot: missing
+        return pd.Series(np.append(per_category.to_numpy(dtype=bool), missing)[codes], index=raw.index)
 
     values = coded_text(codes, parsed.values.to_numpy(dtype=object, na_value=None), STR)
     return Parsed(pd.Series(values, index=raw.index), spread(parsed.blank, True), spread(parsed.bad, False))
