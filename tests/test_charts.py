@@ -374,3 +374,24 @@ def test_bars_draw_what_axes_bar_draws(style, horizontal, positions, lengths, th
         theirs = drawing(lambda axes: axes.bar(positions, lengths, width=thickness, color=colour, zorder=2))
     assert len([op for op in theirs.operations if isinstance(op, PathOp)]) == count
     assert ours == theirs
+
+
+def test_a_chart_leaves_matplotlib_settings_as_they_were(style):
+    """A chart sets matplotlib's settings its style names for itself alone, and puts them back even when its
+    plot fails: nothing leaks into the next chart or into the caller."""
+    import matplotlib
+
+    from snareport.charts.chart_builder import ChartText, build_chart
+
+    before = dict(matplotlib.rcParams)
+    assert before["font.size"] != style.text_size     # the style does change settings while a chart draws
+    all_charts(style)
+    assert dict(matplotlib.rcParams) == before
+
+    def failing(figure, width, height) -> None:
+        assert matplotlib.rcParams["font.size"] == style.text_size
+        raise RuntimeError("the plot failed")
+
+    with pytest.raises(RuntimeError, match="the plot failed"):
+        build_chart("failing", ChartText("Title", "Subtitle", SOURCE, "Alt"), failing, style, 300, 200)
+    assert dict(matplotlib.rcParams) == before

@@ -7,7 +7,8 @@ from the style (margins measured from label widths) instead of ``tight_layout``,
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -73,7 +74,7 @@ def build_chart(
 
 def _record(plot: PlotFunction, style: ChartStyle, width: float, height: float) -> RecordedDrawing:
     style.ensure_fonts()
-    with matplotlib.rc_context(style.rc_params()):
+    with _style_settings(style.rc_params()):
         figure = new_figure(width, height, style.fonts)
         figure.patch.set_visible(False)
         plot(figure, width, height)
@@ -88,6 +89,22 @@ def axes_in_points(figure: Figure, width: float, height: float, left: float, bot
                            axes_class=ChartAxes)
     axes.patch.set_visible(False)
     return axes
+
+
+@contextmanager
+def _style_settings(settings: dict[str, object]) -> Iterator[None]:
+    """matplotlib's settings (rcParams) as a chart style sets them, for one chart: each set (and checked) as
+    ``rcParams`` sets it, and all put back after, so nothing leaks into the next chart or the caller.
+
+    ``matplotlib.rc_context`` does the same but first copies all ~300 settings to put them back (two thirds
+    of its ~0.25 ms a chart); a chart changes no setting but these."""
+    params = matplotlib.rcParams
+    saved = {key: dict.__getitem__(params, key) for key in settings}
+    try:
+        params.update(settings)
+        yield
+    finally:
+        dict.update(params, saved)
 
 
 class Labels(Artist):
