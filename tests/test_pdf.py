@@ -111,17 +111,15 @@ def test_two_builds_are_byte_identical():
     assert render_bytes(report, tagged=False) == render_bytes(report, tagged=False)
 
 
-def test_drawing_sets_the_existing_objects_aside_from_the_collector_and_gives_them_back():
+def test_drawing_holds_the_collector_back_and_collects_once_with_the_existing_objects_set_aside():
     import gc
 
     report = tiny_report()
-    seen: list[int] = []
-    young: list[int] = []
+    seen: list[tuple[int, int]] = []
 
     def note(phase: str, info: dict) -> None:
         if phase == "start":
-            seen.append(gc.get_freeze_count())
-            young.append(gc.get_threshold()[0])
+            seen.append((info["generation"], gc.get_freeze_count()))
 
     gc.collect()
     before, thresholds = gc.get_freeze_count(), gc.get_threshold()
@@ -130,16 +128,25 @@ def test_drawing_sets_the_existing_objects_aside_from_the_collector_and_gives_th
         plain = render_bytes(report, tagged=False)
     finally:
         gc.callbacks.remove(note)
-    assert gc.get_freeze_count() == before == 0 and gc.get_threshold() == thresholds   # put back
-    assert seen and min(seen) > len(gc.get_objects()) // 2     # what existed was frozen while drawing
-    assert min(young) >= 50_000                                 # young objects collected less often
-    gc.freeze()                                                  # a caller that froze objects of its own
+    assert gc.get_freeze_count() == before == 0 and gc.get_threshold() == thresholds and gc.isenabled()  # put back
+    assert len(seen) == 1 and seen[0][0] == 0                       # one young collection, when drawing ends
+    assert seen[0][1] > len(gc.get_objects()) // 2                 # with what existed before frozen
+    gc.freeze()                                                      # a caller that froze objects of its own
     try:
         frozen = gc.get_freeze_count()
         assert render_bytes(report, tagged=False) == plain
         assert gc.get_freeze_count() <= frozen      # nothing more frozen (frozen objects freed by refcount leave)
     finally:
         gc.unfreeze()
+    gc.disable()                                                     # a caller that switched the collector off
+    try:
+        seen.clear()
+        gc.callbacks.append(note)
+        assert render_bytes(report, tagged=False) == plain
+        assert seen == [] and not gc.isenabled()
+    finally:
+        gc.callbacks.remove(note)
+        gc.enable()
 
 
 def test_no_local_paths_or_user_names_in_the_pdf():

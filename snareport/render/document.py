@@ -44,42 +44,38 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
     flowables with the charts drawn), "layout" (the layout passes) and "tagging/write" (the structure tree
     and final bytes).
     """
-    with _existing_objects_set_aside():
+    with _collector_held_back():
         return _draw(report, layout, tagged, timings)
 
 
 @contextlib.contextmanager
-def _existing_objects_set_aside() -> Iterator[None]:
-    """Python's cyclic garbage collector skips the objects that exist before drawing starts, and looks at
-    young objects less often, while it runs.
+def _collector_held_back() -> Iterator[None]:
+    """Python's cyclic garbage collector does not run while a document is drawn; it collects the young
+    objects once when drawing ends, with the objects that existed before drawing started set aside.
 
-    Drawing makes and drops many short-lived objects (matplotlib's artists hold reference cycles), so at
-    its default thresholds the collector runs ~130 times a document, and each of its full runs would walk
-    every object of the process too: the imported libraries, the dataset, the report (a fifth of a
-    document's drawing time in all). Frozen objects are not collected; unfreezing at the end gives them
-    back to the collector, and the thresholds are put back. A process that froze objects of its own (as
-    ``snareport build`` does, with the same thresholds) is left as it is. Collection changes memory use
-    only, never what is drawn.
+    Drawing makes and drops many objects in reference cycles (matplotlib's artists and transforms, the
+    tagging's elements, the layout's document and canvas: some 40,000 a county document), and holds a large
+    live graph (blocks, flowables, line breaks) until it ends. A collection in the middle of drawing walks
+    that live graph only to keep it, and the cycles still left must be walked again later; one collection
+    at the end walks what drawing leaves once. The objects that exist before drawing starts (the imported
+    libraries, the dataset, the report) are frozen meanwhile, so that collection never walks them, unless the
+    process froze objects of its own (as ``snareport build`` and ``variants`` do), which stay as they are.
+    A caller that switched the collector off keeps it off. Collection changes memory use only (the cycles of
+    one document wait until it is drawn), never what is drawn.
     """
-    if gc.get_freeze_count():
-        yield
-        return
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], YOUNG_OBJECTS_PER_COLLECTION), *thresholds[1:])
+    freezing = not gc.get_freeze_count()
+    if freezing:
+        gc.freeze()
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        # the young objects drawing left are collected now, while the old ones are still set aside: with the
-        # default threshold back, the next allocation would start that collection anyway (here, or in the
-        # caller after the objects are given back)
-        gc.collect(0)
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
-
-
-#: allocations between two collections of the youngest objects while drawing (Python's default is 700)
-YOUNG_OBJECTS_PER_COLLECTION = 50_000
+        if collecting:
+            gc.collect(0)
+            gc.enable()
+        if freezing:
+            gc.unfreeze()
 
 
 def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict[str, float] | None) -> bytes:
