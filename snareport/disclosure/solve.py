@@ -53,6 +53,7 @@ def solve(cat: Catalogue) -> Result:
     started = time.perf_counter()
     s = _Solver(cat)
     s.run()
+    s.loaded = None      # the solver and its last LP refer to each other: let go, so the catalogue is freed on return
     keys = s.keys
     primary = {keys[i] for i in np.flatnonzero(s.primary)}
     withheld = {keys[i] for i in np.flatnonzero(s.withheld)}
@@ -436,21 +437,21 @@ class _LP:
             return len(done)
 
         failing: list[int] = []
-
-        def settle(keys: list[int], tried: bool = False) -> None:
-            """Push all ``keys`` at once while that helps; then each half on its own; then one by one."""
+        # push all of a group's keys at once while that helps; then each half on its own; then one by one
+        # (a stack of groups, first half first: no recursive closure, which would keep this LP, its solver
+        # and the whole catalogue alive until the cyclic garbage collector ran)
+        groups: list[tuple[list[int], bool]] = [(sorted(left), tried)]
+        while groups:
+            keys, pushed = groups.pop()
             keys = [k for k in keys if k in left]
-            while keys and not tried and tick(self._push(keys, left, maximise)):
+            while keys and not pushed and tick(self._push(keys, left, maximise)):
                 keys = [k for k in keys if k in left]
             if len(keys) == 1:
                 failing.append(keys[0])
                 del left[keys[0]]
             elif keys:
                 half = len(keys) // 2
-                settle(keys[:half])
-                settle(keys[half:])
-
-        settle(sorted(left), tried)
+                groups += [(keys[half:], False), (keys[:half], False)]
         return sorted(failing)
 
     def _push(self, keys: list[int], targets: dict[int, float], maximise: bool) -> np.ndarray | None:
