@@ -120,21 +120,23 @@ class Catalogue:
                     if p not in self.cells:
                         self.cells[p] = Cell(p, None, self.threshold)
         kept: dict[tuple, Relation] = {}
+        cells = self.cells
         for total, parts, _ in self._pending:
-            parts = tuple(p for p in parts if p in self.cells)
-            if total not in self.cells or not parts:
+            parts = tuple(p for p in parts if p in cells)
+            if total not in cells or not parts:
                 continue
             rel = Relation(total, parts)
-            values = [self.cells[p].value for p in parts]
-            value = self.cells[total].value
-            known = sum(v for v in values if v is not None)
-            if value is not None and all(v is not None for v in values) and abs(value - known) > 1e-6:
+            values = [cells[p].value for p in parts]
+            known_values = [v for v in values if v is not None]
+            value = cells[total].value
+            known = sum(known_values)
+            if value is not None and len(known_values) == len(values) and abs(value - known) > 1e-6:
                 self.dropped.append((rel, f"{value} != {known}"))
                 continue
             if value is not None and known > value + 1e-6:
                 self.dropped.append((rel, "known parts exceed the total"))
                 continue
-            kept[(rel.total, rel.parts)] = rel
+            kept[rel] = rel          # (total, parts): the same relation given twice is kept once
         self.relations = kept
         for rel, why in self.dropped:
             log.debug("relation dropped (%s): %s = sum %s", why, rel.total, rel.parts)
