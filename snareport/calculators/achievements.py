@@ -41,6 +41,18 @@ class AchievementsArea:
     knife_enabled: tuple[LabelledChange, ...]
     admissions: tuple[LabelledChange, ...]
     district_admissions: dict[str, tuple[LabelledChange, ...]]   # each district's, when the source has them
+    unit_costs: UnitCosts | None = None                           # None without a unit costs table
+
+
+@dataclass(frozen=True)
+class UnitCosts:
+    """The unit costs of the offence groups report.yaml costs, at its savings price year (the same in every
+    scope's savings)."""
+
+    unit: dict[str, float]        # each costed group's unit cost
+    costed: tuple[str, ...]       # the groups of ``costs.groups`` with a unit cost, in that order
+    source: str | None            # their sources, joined
+    notes: tuple[str, ...]        # one for each group without a unit cost
 
 
 def whole_area(frames: Frames) -> AchievementsArea:
@@ -57,7 +69,22 @@ def whole_area(frames: Frames) -> AchievementsArea:
                                       frames.has("hospital_admissions.district"))
         admissions = tuple(by_scope.pop(""))
         by_district = {d: tuple(changes) for d, changes in by_scope.items()}
-    return AchievementsArea(knife, admissions, by_district)
+    return AchievementsArea(knife, admissions, by_district, _unit_costs(frames.ds))
+
+
+def _unit_costs(ds: Dataset) -> UnitCosts | None:
+    if unavailable_reason(ds, "unit_costs") or ds.unit_costs is None:
+        return None
+    cfg = ds.config.costs
+    price_year = cfg.savings_price_year
+    costs = ds.unit_costs[ds.unit_costs["price_year"].astype(str) == price_year]
+    costs = costs.drop_duplicates("offence_group").set_index("offence_group")
+    costed = [g for g in cfg.groups if g in costs.index]
+    notes = [f"No unit cost at {price_year} for {group}; its change is not costed."
+             for group in cfg.groups if group not in costs.index]
+    return UnitCosts(unit={group: float(costs.at[group, "unit_cost_gbp"]) for group in costed}, costed=tuple(costed),
+                     source="; ".join(sorted(set(costs.loc[costed, "source"].astype(str)))) or None,
+                     notes=tuple(notes))
 
 
 def calculate(prep: Prepared, scope: Scope) -> AchievementsSection:
@@ -176,24 +203,20 @@ def _savings(prep: Prepared, off: CountTable, two) -> tuple[dict, list[str]]:
     cfg = ds.config.costs
     price_year = cfg.savings_price_year
     fixed = dict(price_year=price_year, savings_groups=list(cfg.groups), savings_rounding_gbp=cfg.rounding_gbp)
-    if reason or ds.unit_costs is None:
+    costs = prep.achievements.unit_costs if prep.achievements is not None else None
+    if reason or ds.unit_costs is None or costs is None:
         return dict(**fixed, savings_available=False, savings_reason=reason or NOT_AVAILABLE), []
-    costs = ds.unit_costs[ds.unit_costs["price_year"].astype(str) == price_year]
-    costs = costs.drop_duplicates("offence_group").set_index("offence_group")
-    costed = [g for g in cfg.groups if g in costs.index]
-    notes = [f"No unit cost at {price_year} for {group}; its change is not costed."
-             for group in cfg.groups if group not in costs.index]
     table = off.per_period("offence_group", two)
     sexual = set(cfg.sexual_offence_groups)
     savings = []
-    for group in costed:
+    for group in costs.costed:
         before, after = table.get(group, (0, 0))
-        unit = float(costs.at[group, "unit_cost_gbp"])
+        unit = costs.unit[group]
         savings.append(CostSaving(offence_group=group, previous=before, current=after, fall=before - after,
                                   unit_cost_gbp=unit, saving_gbp=round((before - after) * unit, 2),
                                   headline=cfg.sexual_offence_tiles or group not in sexual))
     return dict(
-        **fixed, cost_source="; ".join(sorted(set(costs.loc[costed, "source"].astype(str)))) or None,
+        **fixed, cost_source=costs.source,
         savings=sorted(savings, key=lambda s: (-(s.saving_gbp or 0), s.offence_group)),
         savings_total_gbp=round(sum(s.saving_gbp or 0 for s in savings), 2) if savings else None,
-    ), notes
+    ), list(costs.notes)

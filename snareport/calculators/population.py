@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from snareport.calculators.common import Frames
     from snareport.calculators.prepare import Prepared
+    from snareport.config import ReportConfig
     from snareport.dataset import Dataset
 
 
@@ -29,13 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover
 class PopulationArea:
     """What every scope's population section shares: the whole area's figures, made once per dataset."""
 
-    rows: pd.DataFrame                  # the population table with each row's district as text (``_district``)
-    year_rows: pd.DataFrame             # its rows in ``population_year``
     districts: list[DistrictPopulation]
     authorities: list[SuppressibleCount]
     total: int
     bands: list[SuppressibleCount]
     growth: Growth | None
+    district_bands: dict[str, list[SuppressibleCount]]   # each district's age bands and growth
+    district_growth: dict[str, Growth | None]
 
 
 def whole_area(frames: Frames) -> PopulationArea | None:
@@ -57,7 +58,19 @@ def whole_area(frames: Frames) -> PopulationArea | None:
     authorities = [SuppressibleCount(label=a.name, count=int(by_district[a.districts].sum()),
                                      share=share(int(by_district[a.districts].sum()), total))
                    for a in cfg.authorities]
-    return PopulationArea(pop, year, districts, authorities, total, _bands(ds, year), _growth(pop, cfg.census_years))
+    # every district's age bands and growth from one group-by each (sums of whole numbers: the same as a
+    # district's rows summed alone)
+    bands = year["age_band"].map(population_band_map(cfg.age_bands, year["age_band"].unique()))
+    band_sums = year.groupby(["_district", bands])["population"].sum()
+    year_sums = pop.groupby(["_district", "year"])["population"].sum()
+    district_bands, district_growth = {}, {}
+    for d in cfg.districts:
+        mine = band_sums[d].to_dict() if d in band_sums.index.get_level_values(0) else {}
+        district_bands[d] = _band_counts(cfg, mine, int(by_district[d]))
+        district_growth[d] = _growth_of(year_sums[d].to_dict() if d in year_sums.index.get_level_values(0) else {},
+                                        cfg.census_years)
+    return PopulationArea(districts, authorities, total, _bands(ds, year), _growth(pop, cfg.census_years),
+                          district_bands, district_growth)
 
 
 def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
@@ -74,10 +87,8 @@ def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
         year=cfg.population_year, districts=area.districts, authorities=area.authorities,
         county_population_total=area.total, county_age_bands=area.bands, focus=focus,
         population_total=area.total if focus is None else focus.population,
-        age_bands=area.bands if focus is None else _bands(ds, area.year_rows[area.year_rows["_district"]
-                                                                              == scope.district]),
-        growth=area.growth if focus is None else _growth(area.rows[area.rows["_district"] == scope.district],
-                                                         cfg.census_years),
+        age_bands=area.bands if focus is None else area.district_bands[scope.district],
+        growth=area.growth if focus is None else area.district_growth[scope.district],
         area_growth=None if focus is None else area.growth,  # the whole area's, beside it
     )
 
@@ -85,17 +96,25 @@ def calculate(prep: Prepared, scope: Scope) -> PopulationSection:
 def _bands(ds: Dataset, rows: pd.DataFrame) -> list[SuppressibleCount]:
     band_of = population_band_map(ds.config.age_bands, rows["age_band"].unique())
     sums = rows.groupby(rows["age_band"].map(band_of))["population"].sum()
-    total = int(rows["population"].sum())
-    counts = {b.label: int(sums.get(b.label, 0)) for b in ds.config.age_bands}
+    return _band_counts(ds.config, sums.to_dict(), int(rows["population"].sum()))
+
+
+def _band_counts(cfg: ReportConfig, sums: dict, total: int) -> list[SuppressibleCount]:
+    """Each configured age band's population (``sums``: by band label) and its share of ``total``."""
+    counts = {b.label: int(sums.get(b.label, 0)) for b in cfg.age_bands}
     return [SuppressibleCount(label=label, count=n, share=share(n, total)) for label, n in counts.items()]
 
 
 def _growth(rows: pd.DataFrame, census_years: list[int]) -> Growth | None:
-    present = sorted(set(census_years) & set(int(y) for y in rows["year"].unique()))
+    return _growth_of(rows.groupby("year")["population"].sum().to_dict(), census_years)
+
+
+def _growth_of(by_year: dict, census_years: list[int]) -> Growth | None:
+    """Growth between the first and last census years present (``by_year``: population summed by year)."""
+    present = sorted(set(census_years) & set(int(y) for y in by_year))
     if len(present) < 2:
         return None
     first, last = present[0], present[-1]
-    a = int(rows.loc[rows["year"] == first, "population"].sum())
-    b = int(rows.loc[rows["year"] == last, "population"].sum())
+    a, b = int(by_year[first]), int(by_year[last])
     return Growth(from_year=first, to_year=last, from_population=a, to_population=b, change=b - a,
                   change_pct=pct_change(a, b))
