@@ -94,14 +94,21 @@ def undrawable_in_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]
     return [(number, by_text[line]) for number, line in lines.items() if line in by_text]
 
 
+@lru_cache(maxsize=1)
+def _drawable_text() -> frozenset[str]:
+    """The characters of :func:`drawable` (and the layout characters) as one-character strings."""
+    return frozenset(map(chr, drawable())) | _LAYOUT
+
+
 def undrawable_in(values: Iterable[str]) -> list[tuple[str, str]]:
-    """(value, character) for each value holding a character the bundled fonts cannot draw (its first one)."""
-    ok = drawable()
+    """(value, character) for each value holding a character the bundled fonts cannot draw (its first one).
+    A value's distinct characters are checked at once; only a value with one the fonts lack is read in order."""
+    ok = _drawable_text()
     found = []
     for value in values:
-        bad = next((c for c in value if c not in _LAYOUT and ord(c) not in ok), None)
-        if bad is not None:
-            found.append((value, bad))
+        lacking = set(value) - ok
+        if lacking:
+            found.append((value, next(c for c in value if c in lacking)))
     return found
 
 
