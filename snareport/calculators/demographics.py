@@ -204,17 +204,18 @@ def _high_harm_by_scope(frames: Frames, current: str) -> dict[str, HighHarm]:
     Each district's people are summed by one group-by on a single integer key (district code, then person, as
     a group-by on both would sort them), and a district's sums are a slice of the result."""
     people = frames.people
-    now = people[people[PERIOD_FLAG + current].to_numpy()]
+    now = people[["person_id", "offence_id", "offence_type", "district"]][people[PERIOD_FLAG + current].to_numpy()]
     pairs = now.drop_duplicates(["person_id", "offence_id"])
     harm = harm_of(frames, pairs["offence_type"])
     person = ordered_codes(pairs["person_id"])
     known = person >= 0
-    out = {"": _high_harm(frames, harm[known].groupby(person[known]).sum())}
+    # (unsorted group-bys then sorted by key: the same sums, in the same order, as a sorted group-by, sooner)
+    out = {"": _high_harm(frames, harm[known].groupby(person[known], sort=False).sum().sort_index())}
     district = pairs["district"].astype("category")
     codes = district.cat.codes.to_numpy().astype(np.int64)
     named = known & (codes >= 0)
     span = int(person.max()) + 1 if len(person) else 1
-    per_person = harm[named].groupby(codes[named] * span + person[named]).sum()
+    per_person = harm[named].groupby(codes[named] * span + person[named], sort=False).sum().sort_index()
     keys = per_person.index.to_numpy() // span
     for code in np.unique(keys):
         first, end = np.searchsorted(keys, [code, code + 1])

@@ -217,7 +217,7 @@ def _repeat_suspects(frames: Frames, current: str, three) -> dict[str, tuple[int
     ids = pd.DataFrame({"person_id": ppl["person_id"].to_numpy()[suspect],
                         "offence_id": ppl["offence_id"].to_numpy()[suspect]})
     in_three = np.logical_or.reduce([period_mask(frames, ppl, n)[suspect] for n in dict.fromkeys(three)])
-    offences_per_suspect = ids[in_three].drop_duplicates().groupby("person_id").size()
+    offences_per_suspect = ids[in_three].drop_duplicates().groupby("person_id", sort=False).size()
     now = period_mask(frames, ppl, current)[suspect]
     district = ppl["district"].astype("category")
     pairs = pd.DataFrame({"district": district.cat.codes.to_numpy()[suspect][now],
