@@ -27,6 +27,7 @@ class KeyFindingsFlowable(Flowable):
         self.findings = list(findings)
         self.area = area
         self._laid: list[tuple[Any, Paragraph, Paragraph, float]] = []
+        self._sentences: list[Paragraph] = []     # made at the first wrap: the same in every pass
 
     @property
     def entries(self) -> list[tuple[str, str]]:
@@ -37,16 +38,20 @@ class KeyFindingsFlowable(Flowable):
         listing = getattr(self.maker, "contents_listing", None)
         return dict(getattr(listing, "previous", None) or {})
 
+    def _sentence(self, f: Any) -> Paragraph:
+        runs = [*f.own, *([f"; {self.area}: ", *f.area] if f.area else []), "."]
+        return Paragraph(runs_markup(runs[:1] and [_capital(runs[0]), *runs[1:]]), self.maker.styles.body)
+
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         s = self.maker.styles
         pages = self._pages()
+        if not self._sentences:   # a finding's sentence never changes (its lines are broken once per width)
+            self._sentences = [self._sentence(f) for f in self.findings]
         self._laid = []
         height = 0.0
-        for f in self.findings:
-            page = pages.get(f.key)
+        for f, body in zip(self.findings, self._sentences):
+            page = pages.get(f.key)   # the heading carries the page number, which the next pass may change
             head = Paragraph(f"<b>{text(f.topic)}</b>" + (f" \u2013 page {page}" if page else ""), s.contents)
-            runs = [*f.own, *([f"; {self.area}: ", *f.area] if f.area else []), "."]
-            body = Paragraph(runs_markup(runs[:1] and [_capital(runs[0]), *runs[1:]]), s.body)
             _, h1 = head.wrap(available_width - 6 * MM, available_height)
             _, h2 = body.wrap(available_width - 6 * MM, available_height)
             entry = h1 + h2 + 3 * MM
