@@ -17,7 +17,8 @@ from matplotlib.artist import Artist, allow_rasterization
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.text import Text
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import IdentityTransform
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from snareport.charts.chart_axes import ChartAxes
@@ -118,13 +119,20 @@ class Labels(Artist):
     def __init__(self, axes: Axes, *, zorder: float = 3, **common: object) -> None:
         super().__init__()
         self.zorder = zorder
-        self._text = _LabelText(0, 0, "", **{"verticalalignment": "baseline", "horizontalalignment": "left",
-                                             "transform": axes.transData, "clip_on": False, **common})
-        axes._set_artist_props(self._text)
-        text = self._text
+        self._text = text = self._make_text(axes, common)
         self._common = (text.get_fontweight(), text.get_color(), text.get_rotation(), text.get_fontsize())
         self._labels: list[tuple[float, float, str, object, object, float, float]] = []
         axes.add_artist(self)
+
+    def _make_text(self, axes: Axes, common: dict[str, object]) -> _LabelText:
+        """The Text as ``axes.text`` makes it."""
+        text = _LabelText(0, 0, "", **{"verticalalignment": "baseline", "horizontalalignment": "left",
+                                       "transform": axes.transData, "clip_on": False, **common})
+        axes._set_artist_props(text)
+        return text
+
+    def _place(self, text: Text, x: float, y: float) -> None:
+        text.set_position((x, y))
 
     def add(self, x: float, y: float, label: str, *, weight: object = None, color: object = None,
             rotation: float | None = None, fontsize: float | None = None) -> None:
@@ -139,7 +147,7 @@ class Labels(Artist):
         text.layouts = {}
         try:
             for x, y, label, weight, color, rotation, size in self._labels:
-                text.set_position((x, y))
+                self._place(text, x, y)
                 text.set_text(label)
                 text.set_fontweight(weight)  # type: ignore[arg-type]
                 text.set_color(color)  # type: ignore[arg-type]
@@ -151,8 +159,24 @@ class Labels(Artist):
         self.stale = False
 
 
-class _LabelText(Text):
-    """The Text that draws a `Labels`: while they draw, it lays out each distinct label once.
+class Annotations(Labels):
+    """`Labels` placed as ``axes.annotate(label, (x, y), **common)`` places them: ``common`` says in which
+    coordinates the points are (``xycoords``) and how far from them the text goes (``xytext``,
+    ``textcoords``); z-order 3, as an annotation's."""
+
+    def _make_text(self, axes: Axes, common: dict[str, object]) -> _LabelAnnotation:  # type: ignore[override]
+        """The Annotation as ``axes.annotate`` makes it."""
+        text = _LabelAnnotation("", (0, 0), **common)
+        text.set_transform(IdentityTransform())
+        axes._set_artist_props(text)
+        return text
+
+    def _place(self, text: Text, x: float, y: float) -> None:
+        text.xy = (x, y)  # type: ignore[attr-defined]
+
+
+class _LayoutOnce:
+    """The Text that draws `Labels`: while they draw, it lays out each distinct label once.
 
     Everything that places a line of text but the label's string, weight, rotation and size is common to
     the labels and unchanged while they draw, so matplotlib's layout of a repeated label (a heat map's 168
@@ -162,12 +186,28 @@ class _LabelText(Text):
 
     def _get_layout(self, renderer):  # type: ignore[no-untyped-def]
         if self.layouts is None:
-            return super()._get_layout(renderer)
-        key = (self.get_text(), self.get_fontweight(), self.get_rotation(), self.get_fontsize(), id(renderer))
+            return super()._get_layout(renderer)  # type: ignore[misc]
+        key = (self.get_text(), self.get_fontweight(), self.get_rotation(), self.get_fontsize(), id(renderer))  # type: ignore[attr-defined]
         layout = self.layouts.get(key)
         if layout is None:
-            layout = self.layouts[key] = super()._get_layout(renderer)
+            layout = self.layouts[key] = super()._get_layout(renderer)  # type: ignore[misc]
         return layout
+
+
+class _LabelText(_LayoutOnce, Text):
+    pass
+
+
+class _LabelAnnotation(_LayoutOnce, Annotation):
+    pass
+
+
+def row_names(axes: Axes, style: ChartStyle, names: Sequence[str], bold: Callable[[str], bool]) -> None:
+    """Each row's name (row ``i`` at ``y = i``) right-aligned 6 pt left of the axes, bold where ``bold(name)``."""
+    column = Annotations(axes, xycoords=axes.get_yaxis_transform(), xytext=(-6, 0), textcoords="offset points",
+                         ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
+    for i, name in enumerate(names):
+        column.add(0, i, name, weight="bold" if bold(name) else "normal")
 
 
 def text_width(text: str, style: ChartStyle, size: float | None = None, bold: bool = False) -> float:

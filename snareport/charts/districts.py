@@ -18,6 +18,7 @@ from snareport.charts.chart_builder import (
     Labels,
     axes_in_points,
     build_chart,
+    row_names,
     text_width,
     withheld_bar,
 )
@@ -108,11 +109,7 @@ def district_change_chart(
         if bars:
             ys, widths, colours = zip(*bars)
             Bars(axes, ys, widths, 0.68, colours, horizontal=True, zorder=2)
-        names_column = axes.get_yaxis_transform()
-        for i, name in enumerate([r[0] for r in rows]):
-            axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
-                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
-                          weight="bold" if name in named else "normal")
+        row_names(axes, style, [r[0] for r in rows], bold=lambda name: name in named)
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest * 1.0)
         axes.set_axis_off()

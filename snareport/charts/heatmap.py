@@ -18,7 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from snareport import formatting as fmt
-from snareport.charts.chart_builder import ChartText, Labels, axes_in_points, build_chart, text_width
+from snareport.charts.chart_builder import Annotations, ChartText, Labels, axes_in_points, build_chart, text_width
 from snareport.charts.flowable import ChartFlowable
 from snareport.charts.style import ChartStyle
 from snareport.charts.wording import (
@@ -104,18 +104,19 @@ def day_hour_heatmap(
         axes.set_ylim(len(days), 0)
         axes.set_axis_off()
         label_row = axes.get_xaxis_transform()
+        hours = Annotations(axes, xycoords=label_row, xytext=(0, -3), textcoords="offset points", ha="center",
+                            va="top", fontsize=style.text_size, color=style.text_colour)
         for col in range(columns):
-            label = f"{col * b:02d}" if b == 1 else f"{col * b:02d}\u2013{(col + 1) * b:02d}"
-            axes.annotate(label, (col + 0.5, 0), xycoords=label_row, xytext=(0, -3), textcoords="offset points",
-                          ha="center", va="top", fontsize=style.text_size, color=style.text_colour)
+            hours.add(col + 0.5, 0, f"{col * b:02d}" if b == 1 else f"{col * b:02d}\u2013{(col + 1) * b:02d}")
         axes.annotate("Hour of day (24-hour clock)", (columns / 2, 0), xycoords=label_row,
                       xytext=(0, -5 - style.text_size * 1.3),
                       textcoords="offset points", ha="center", va="top", fontsize=style.text_size,
                       color=style.secondary_text_colour)
         day_column = axes.get_yaxis_transform()
+        day_names = Annotations(axes, xycoords=day_column, xytext=(-4, 0), textcoords="offset points", ha="right",
+                                va="center_baseline", fontsize=style.text_size, color=style.text_colour)
         for d, name in enumerate(days):
-            axes.annotate(name[:3], (0, d + 0.5), xycoords=day_column, xytext=(-4, 0), textcoords="offset points",
-                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour)
+            day_names.add(0, d + 0.5, name[:3])
         _key(figure, style, bounds, left, style.text_size * 0.4, w, h, withheld=bool(suppressed),
              per="hour" if b == 1 else f"{b} hours")
 

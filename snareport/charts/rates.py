@@ -13,6 +13,7 @@ from snareport.charts.chart_builder import (
     Labels,
     axes_in_points,
     build_chart,
+    row_names,
     text_width,
 )
 from snareport.charts.flowable import ChartFlowable, layout_captions
@@ -76,11 +77,7 @@ def district_rate_chart(
                 Bars(axes, i, rate, 0.68, colour, horizontal=True, zorder=2)
             values.add((rate or 0) + largest * 0.01, i, labels[district], weight="bold" if bold else "normal",
                        color=style.text_colour if rate is not None else style.secondary_text_colour)
-        names_column = axes.get_yaxis_transform()
-        for i, (name, _) in enumerate(rows):
-            axes.annotate(name, (0, i), xycoords=names_column, xytext=(-6, 0), textcoords="offset points",
-                          ha="right", va="center_baseline", fontsize=style.text_size, color=style.text_colour,
-                          weight="bold" if name == named else "normal")
+        row_names(axes, style, [name for name, _ in rows], bold=lambda name: name == named)
         axes.set_ylim(len(rows) - 0.5, -0.5)
         axes.set_xlim(0, largest)
         axes.set_axis_off()
