@@ -395,3 +395,43 @@ def test_a_chart_leaves_matplotlib_settings_as_they_were(style):
     with pytest.raises(RuntimeError, match="the plot failed"):
         build_chart("failing", ChartText("Title", "Subtitle", SOURCE, "Alt"), failing, style, 300, 200)
     assert dict(matplotlib.rcParams) == before
+
+
+def test_labels_and_annotations_draw_what_texts_and_annotations_draw(style):
+    """Labels and Annotations draw their labels through one Text (or Annotation) moved to each, laying out a
+    repeated label once: the same drawing as a matplotlib Text (Annotation) made for each label."""
+    from snareport.charts.chart_builder import Annotations, Labels, _record, axes_in_points
+
+    points = [(1, 2, "12", "bold", "#0B0C0C", 0, 9.0), (3, 4, "12", "normal", "white", 0, 9.0),
+              (5, 1, "withheld", "normal", "#505A5F", 90, 8.0), (7, 3, "1,234", "normal", "#0B0C0C", 90, 8.0),
+              (8, 5, "12", "bold", "#0B0C0C", 0, 11.0)]
+
+    def drawing(add) -> object:
+        def plot(figure, w, h) -> None:
+            axes = axes_in_points(figure, w, h, 40, 20, 10, 10)
+            axes.set_xlim(0, 10)
+            axes.set_ylim(0, 6)
+            axes.set_axis_off()
+            add(axes)
+        return _record(plot, style, 300, 150)
+
+    def ours(axes) -> None:
+        values = Labels(axes, ha="center", va="center_baseline", fontsize=9)
+        names = Annotations(axes, xycoords=axes.get_yaxis_transform(), xytext=(-6, 0), textcoords="offset points",
+                            ha="right", va="center_baseline", fontsize=9, color="#0B0C0C")
+        for x, y, text, weight, colour, rotation, size in points:
+            values.add(x, y, text, weight=weight, color=colour, rotation=rotation, fontsize=size)
+            names.add(0, y, text, weight=weight)
+
+    def theirs(axes) -> None:
+        for x, y, text, weight, colour, rotation, size in points:
+            axes.text(x, y, text, ha="center", va="center_baseline", weight=weight, color=colour, rotation=rotation,
+                      fontsize=size)
+        for _, y, text, weight, *_ in points:
+            axes.annotate(text, (0, y), xycoords=axes.get_yaxis_transform(), xytext=(-6, 0),
+                          textcoords="offset points", ha="right", va="center_baseline", fontsize=9, color="#0B0C0C",
+                          weight=weight)
+
+    expected = drawing(theirs)
+    assert len(expected.texts) == 2 * len(points)
+    assert drawing(ours) == expected
