@@ -113,6 +113,28 @@ def test_spawned_workers_give_byte_identical_files(ds, batch, tmp_path):
         assert path.read_bytes() == written[label].read_bytes(), label
 
 
+_DRAWING_MODULES = ("matplotlib", "reportlab", "pikepdf", "snareport.render.document", "snareport.charts")
+
+
+def test_the_default_pool_draws_in_its_workers_and_the_parent_never_imports_drawing(tmp_path):
+    """The default pool's workers import the drawing modules as they start, while the calling process
+    computes the reports; the caller itself never imports them (doing so would run alone, before any
+    worker could draw). A fresh process, as this test process has imported everything already."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, snareport\n"
+        "ds = snareport.load_dataset(sys.argv[1])\n"
+        "written = snareport.build_variants(ds, sys.argv[2], districts=['Thanet'], workers=1)\n"
+        f"print(sorted(written), [m for m in {_DRAWING_MODULES!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(tmp_path)], capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.strip() == "['Kent and Medway', 'Thanet'] []"
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+
+
 class _PicklingExecutor(Executor):
     """Runs each task in this process after a pickle round trip of its arguments, as a process pool would,
     recording what each task was sent."""
