@@ -40,6 +40,7 @@ class KnivesArea:
     area: dict
     ranking: list[Ranked]          # every district ranked by count (and by rate), the same in every report
     population: pd.Series | None   # every district's population (all ages) in population_year
+    unit_cost: tuple[float, str | None] | str   # the injury group's unit cost and source, or why there is none
 
 
 def whole_area(frames: Frames) -> KnivesArea | None:
@@ -48,8 +49,10 @@ def whole_area(frames: Frames) -> KnivesArea | None:
     cfg = frames.config
     current = frames.offence_counts.where(period=cfg.comparisons.year_on_year[1], knife_enabled=True)
     area = {}
+    unit_cost = _unit_cost(frames)
     if not unavailable_reason(frames, "people", "people.age", "people.sex") and frames.people_counts is not None:
-        under_25, _ = _under_25(frames, frames.offence_counts.where(knife_enabled=True), cfg.comparisons.year_on_year)
+        under_25, _ = _under_25(frames, frames.offence_counts.where(knife_enabled=True), cfg.comparisons.year_on_year,
+                                unit_cost)
         people = _people(frames, Scope(), cfg.comparisons.year_on_year[1])
         area = dict(area_under_25_injury=under_25["under_25_injury"],
                     area_under_25_non_injury=under_25["under_25_non_injury"],
@@ -57,7 +60,7 @@ def whole_area(frames: Frames) -> KnivesArea | None:
                     area_age_known=people["age_known"], area_age_groups=people["age_groups"])
     counts = current.series("district", cfg.districts)
     population = district_population(frames.ds)
-    return KnivesArea(counts, area, ranked_districts(counts, population), population)
+    return KnivesArea(counts, area, ranked_districts(counts, population), population, unit_cost)
 
 
 def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
@@ -82,7 +85,7 @@ def calculate(prep: Prepared, scope: Scope) -> KnivesSection:
     if people_reason:
         return KnivesSection(**periods, **districts, knife_offences=knife_offences, people_available=False,
                              notes=[f"Ages and sexes of people involved: {people_reason}."])
-    under_25, notes = _under_25(prep, knife, yoy)
+    under_25, notes = _under_25(prep, knife, yoy, prep.knives.unit_cost)
     area = {} if scope.is_county else dict(prep.knives.area)   # the whole area's figures, beside the district's
     return KnivesSection(**periods, **districts, knife_offences=knife_offences, **under_25,
                          **_people(prep, scope, cur), **area, notes=notes)
@@ -102,9 +105,10 @@ def _districts(scope: Scope, area: KnivesArea, top_n: int, year: int) -> dict:
                 population_year=None if population is None else year)
 
 
-def _under_25(prep: Prepared | Frames, knife: CountTable, yoy) -> tuple[dict, list[str]]:
+def _under_25(prep: Prepared | Frames, knife: CountTable, yoy,
+              unit_cost: tuple[float, str | None] | str) -> tuple[dict, list[str]]:
     """The under-25 injury and non-injury changes and the cost of crime their fall avoided, with any notes (``knife``: the
-    scope's knife-enabled offence counts)."""
+    scope's knife-enabled offence counts; ``unit_cost``: :func:`_unit_cost`)."""
     prev, cur = yoy
     mine = knife.where(**{COHORT: True})
     injury_groups = set(prep.config.definitions.knife_injury_groups)
@@ -112,19 +116,27 @@ def _under_25(prep: Prepared | Frames, knife: CountTable, yoy) -> tuple[dict, li
     other = mine.where(offence_group=lambda g: g not in injury_groups).counts("period")
     fields = dict(under_25_injury=count_change(int(injury[prev]), int(injury[cur])),
                   under_25_non_injury=count_change(int(other[prev]), int(other[cur])))
-    costs = prep.ds.unit_costs
-    what = "Estimated cost of crime avoided by the fall in injury offences"
-    if not prep.has("unit_costs") or costs is None:
-        return fields, [f"{what}: not available from this source (needs unit_costs)."]
-    price_year, group = prep.config.costs.minimum_price_year, prep.config.definitions.knife_cost_group
-    match = costs[(costs["offence_group"] == group) & (costs["price_year"].astype(str) == price_year)]
-    if match.empty:
-        return fields, [f"{what}: no unit cost for {group} at {price_year}."]
-    unit = float(match["unit_cost_gbp"].iloc[0])
+    if isinstance(unit_cost, str):
+        return fields, [unit_cost]
+    unit, source = unit_cost
     fall = max(int(injury[prev]) - int(injury[cur]), 0)
     return {**fields, "minimum_saving_unit_cost_gbp": unit, "minimum_saving_gbp": round(fall * unit, 2),
             "minimum_saving_rounding_gbp": prep.config.costs.rounding_gbp,
-            "minimum_saving_source": str(match["source"].iloc[0]) or None}, []
+            "minimum_saving_source": source}, []
+
+
+def _unit_cost(frames: Frames) -> tuple[float, str | None] | str:
+    """The unit cost (and its source) of report.yaml's knife injury group at the minimum price year, looked up
+    once for every scope; or the note saying why there is none."""
+    costs = frames.ds.unit_costs
+    what = "Estimated cost of crime avoided by the fall in injury offences"
+    if not frames.has("unit_costs") or costs is None:
+        return f"{what}: not available from this source (needs unit_costs)."
+    price_year, group = frames.config.costs.minimum_price_year, frames.config.definitions.knife_cost_group
+    match = costs[(costs["offence_group"] == group) & (costs["price_year"].astype(str) == price_year)]
+    if match.empty:
+        return f"{what}: no unit cost for {group} at {price_year}."
+    return float(match["unit_cost_gbp"].iloc[0]), str(match["source"].iloc[0]) or None
 
 
 def _people(prep: Prepared | Frames, scope: Scope, cur: str) -> dict:
