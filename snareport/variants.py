@@ -179,7 +179,7 @@ def _submitter(executor: Any) -> Callable[..., Any]:
 def _default_pool(jobs: int, workers: int | None, layout: str) -> Executor:
     """A process pool of ``workers`` (default: one per CPU, at most one per document), its workers started now.
 
-    Each worker imports the drawing modules and registers the theme's fonts as it starts (about 0.7 s of CPU),
+    Each worker imports the drawing modules and registers the theme's fonts as it starts (about 0.5 s of CPU),
     while this process goes on to compute the reports: that time overlaps the parent's instead of following it,
     and the parent never imports them. Where processes fork cheaply (Linux) the workers are forked (inheriting
     what is already imported: pandas, pydantic, the report models); elsewhere (Windows, macOS) they are spawned.
