@@ -93,3 +93,15 @@ def test_disclosure_returns_new_reports_and_leaves_its_input_alone():
     assert all(public[name] is not raw[name] and public[name].disclosure.applied for name in raw)
     assert {name: r.model_dump_json() for name, r in raw.items()} == before
     assert not any(r.disclosure.applied for r in raw.values())
+
+
+def test_content_with_its_placeholders_filled_in_stays_read_only():
+    """Filling in a scope's {placeholders} copies only what changes; a list or dict it copies is read-only too."""
+    from snareport.content.models import FactorLevel
+    from snareport.content.placeholders import substitute_model
+
+    level = FactorLevel(label="Community", risk=["crime in {area}"], protective=["clubs"])
+    filled = substitute_model(level, {"area": "Thanet"})
+    assert filled.risk == ["crime in Thanet"] and filled.protective is level.protective
+    with pytest.raises(TypeError):
+        filled.risk.append("more")

@@ -89,13 +89,14 @@ def _walk(value: Any, values: Mapping[str, str], field: str | None) -> Any:
         return value if field == "link" else substitute(value, values)
     if isinstance(value, list):
         items = [_walk(v, values, None) for v in value]
-        return items if any(a is not b for a, b in zip(items, value)) else value
+        # type(value): a read-only list of a built model stays read-only in the copy
+        return type(value)(items) if any(a is not b for a, b in zip(items, value)) else value
     if isinstance(value, tuple):
         items = [_walk(v, values, None) for v in value]
         return tuple(items) if any(a is not b for a, b in zip(items, value)) else value
     if isinstance(value, dict):
         changed = {k: _walk(v, values, None) for k, v in value.items()}
-        return changed if any(changed[k] is not value[k] for k in value) else value
+        return type(value)(changed) if any(changed[k] is not value[k] for k in value) else value
     if isinstance(value, BaseModel):
         update = {}
         for name in type(value).model_fields:
