@@ -21,7 +21,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     # the content models, number formatting, and the one function that writes a file atomically
     ("foundation", ("snareport.errors", "snareport.config", "snareport.models", "snareport.dataset",
                     "snareport.scope", "snareport.content", "snareport.formatting", "snareport.naming",
-                    "snareport.resources", "snareport.atomic",
+                    "snareport.resources", "snareport.atomic", "snareport.collector",
                     # the Report's figures as tidy tables and a spreadsheet (Report.tables(), build --tables),
                     # and as the short HTML summary a notebook shows (Report._repr_html_)
                     "snareport.tables", "snareport.notebook")),

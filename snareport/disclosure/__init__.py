@@ -8,12 +8,11 @@ dumps with their words worked out again (``publish``). See docs/methodology.md, 
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from snareport.collector import collector_held_back
 from snareport.disclosure.collect import collect
 from snareport.disclosure.publish import publish
 from snareport.disclosure.solve import Result, solve
@@ -38,25 +37,10 @@ def disclose(reports: dict[str | None, Report], threshold: int, hospital_thresho
     """New public reports (keys as given: ``None`` for the whole area, else the district's name) of
     ``scopes`` (default: every report given). Every report given is audited together whichever are asked for,
     so a report is the same however many of the batch are published from one call."""
-    with _collector_idle():
+    # disclosure makes some 130,000 small objects (cells, places, keys, relations, LP rows, dumps) in no
+    # reference cycle, all gone when it returns: the collections their making would set off find nothing
+    with collector_held_back():
         return _disclose(reports, threshold, hospital_threshold, scopes)
-
-
-@contextlib.contextmanager
-def _collector_idle() -> Iterator[None]:
-    """Python's cyclic garbage collector does not run while a batch is disclosed.
-
-    Disclosure makes some 130,000 small objects (cells, their places, keys, relations, LP rows, dumps) in no
-    reference cycle: they go when it returns. The young collections their making set off meanwhile (one to
-    four, 10-20 ms a batch) walk them only to keep them. A caller that switched the collector off keeps it
-    off. Collection changes memory use only, never what is published."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _disclose(reports: dict[str | None, Report], threshold: int, hospital_threshold: int,

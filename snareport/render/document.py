@@ -5,15 +5,13 @@ report's publication date, no random ids), and no local path or user name reache
 """
 from __future__ import annotations
 
-import contextlib
-import gc
 import io
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from snareport.atomic import atomic_write_bytes
+from snareport.collector import collector_held_back
 from snareport.errors import RenderError
 from snareport.models.report import Report
 
@@ -44,38 +42,12 @@ def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool 
     flowables with the charts drawn), "layout" (the layout passes) and "tagging/write" (the structure tree
     and final bytes).
     """
-    with _collector_held_back():
+    # drawing makes and drops some 40,000 objects in reference cycles a county document (matplotlib's artists
+    # and transforms, the tagging's elements, the layout's document and canvas) while it holds a large live
+    # graph (blocks, flowables, line breaks): one collection of the young objects when drawing ends walks
+    # them once, and never the objects that existed before (the libraries, the dataset, the report)
+    with collector_held_back(set_aside_existing=True, collect_young_after=True):
         return _draw(report, layout, tagged, timings)
-
-
-@contextlib.contextmanager
-def _collector_held_back() -> Iterator[None]:
-    """Python's cyclic garbage collector does not run while a document is drawn; it collects the young
-    objects once when drawing ends, with the objects that existed before drawing started set aside.
-
-    Drawing makes and drops many objects in reference cycles (matplotlib's artists and transforms, the
-    tagging's elements, the layout's document and canvas: some 40,000 a county document), and holds a large
-    live graph (blocks, flowables, line breaks) until it ends. A collection in the middle of drawing walks
-    that live graph only to keep it, and the cycles still left must be walked again later; one collection
-    at the end walks what drawing leaves once. The objects that exist before drawing starts (the imported
-    libraries, the dataset, the report) are frozen meanwhile, so that collection never walks them, unless the
-    process froze objects of its own (as ``snareport build`` and ``variants`` do), which stay as they are.
-    A caller that switched the collector off keeps it off. Collection changes memory use only (the cycles of
-    one document wait until it is drawn), never what is drawn.
-    """
-    freezing = not gc.get_freeze_count()
-    if freezing:
-        gc.freeze()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.collect(0)
-            gc.enable()
-        if freezing:
-            gc.unfreeze()
 
 
 def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict[str, float] | None) -> bytes:
