@@ -1,6 +1,7 @@
 """The command line: exit codes, messages, default names, and what each subcommand hands to the library."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import subprocess
@@ -123,7 +124,15 @@ def fake_pipeline(monkeypatch):
         return b"%PDF-fake"
 
     monkeypatch.setitem(sys.modules, "snareport.build", types.SimpleNamespace(build_report=build_report))
+    class DrawsHere:  # the build's drawing worker, drawing in the test's process so the calls are seen here
+        def prepare(self, layout):
+            calls["prepared"] = layout
+
+        def draw(self, report, layout):
+            return render_bytes(report, layout)
+
     monkeypatch.setitem(sys.modules, "snareport.render", types.SimpleNamespace(render_bytes=render_bytes))
+    monkeypatch.setattr("snareport.variants.drawing_worker", lambda: contextlib.nullcontext(DrawsHere()))
     return calls
 
 

@@ -116,6 +116,38 @@ def test_spawned_workers_give_byte_identical_files(ds, batch, tmp_path):
 _DRAWING_MODULES = ("matplotlib", "reportlab", "pikepdf", "snareport.render.document", "snareport.charts")
 
 
+def test_build_draws_in_one_worker_the_same_bytes_and_the_caller_never_imports_drawing(tmp_path):
+    """`snareport build` draws its document in a worker started before the data is read; the PDF is the one
+    this process draws from the same report, and the calling process never imports the drawing modules."""
+    import subprocess
+    import sys
+
+    from snareport.build import build_report
+    from snareport.render import render_bytes
+
+    code = (
+        "import sys\n"
+        "from snareport.cli import main\n"
+        "code = main(['build', sys.argv[1], '-o', sys.argv[2], '--district', 'Dover', '-q'])\n"
+        f"print(code, [m for m in {_DRAWING_MODULES!r} if m in sys.modules])\n"
+    )
+    pdf = tmp_path / "dover.pdf"
+    done = subprocess.run([sys.executable, "-c", code, str(SAMPLE), str(pdf)], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "0 []"
+    report = build_report(snareport.load_dataset(SAMPLE), district="Dover")
+    assert pdf.read_bytes() == render_bytes(report)
+
+
+def test_build_on_one_core_draws_in_its_own_process(tmp_path, monkeypatch):
+    from snareport.cli import main
+
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr("snareport.variants.start_drawing_pool", lambda *a, **k: pytest.fail("a worker started"))
+    assert main(["build", str(SAMPLE), "-o", str(tmp_path / "county.pdf"), "-q"]) == 0
+    assert PdfReader(tmp_path / "county.pdf").pages
+
+
 def test_the_default_pool_draws_in_its_workers_and_the_parent_never_imports_drawing(tmp_path):
     """The default pool's workers import the drawing modules as they start, while the calling process
     computes the reports; the caller itself never imports them (doing so would run alone, before any

@@ -17,6 +17,7 @@ from snareport.errors import OutputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from snareport.dataset import Dataset
+    from snareport.variants import DrawingWorker
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -25,6 +26,15 @@ def run_build(args: argparse.Namespace) -> int:
     shared.explicit_target(args.output)   # a target that cannot be written is refused before any work
     shared.explicit_target(args.json)
     shared.explicit_target(getattr(args, "tables", None))
+    from snareport.variants import drawing_worker
+
+    # the document is drawn in a worker started now: it imports the drawing modules while this process
+    # loads the data and computes the report (on a single core it is drawn here)
+    with drawing_worker() as worker:
+        return _build(args, worker, started)
+
+
+def _build(args: argparse.Namespace, worker: DrawingWorker, started: float) -> int:
     dataset = shared.load(args)
     config = dataset.config
     district = shared.district_named(config, args.district) if args.district else None
@@ -34,7 +44,7 @@ def run_build(args: argparse.Namespace) -> int:
     from snareport.atomic import write_together
     from snareport.build import build_report
     from snareport.naming import report_filename
-    from snareport.render import render_bytes
+    from snareport.theme import load_theme
 
     name = report_filename(config.edition, config.area, district, audience=config.audience)
     target = shared.output_path(args.output, Path("out"), name)
@@ -43,12 +53,15 @@ def run_build(args: argparse.Namespace) -> int:
         outputs.append(shared.output_path(args.json, Path("out"), name[:-len(".pdf")] + ".json"))
     if len({os.path.abspath(p) for p in outputs}) != len(outputs):
         raise UsageError(f"-o and --json name the same file: {target}")
+    layout = args.layout or config.theme_location()
+    load_theme(layout)      # a theme that cannot load is one error here, before any work
+    worker.prepare(layout)  # the worker registers its fonts meanwhile
     gc.freeze()  # the dataset and the modules loaded so far live until the process ends
     record = shared.record_start(args, dataset)
     with record.stage("report"):
         report = build_report(dataset, district=district)
     with record.stage("render"):
-        files = [(target, render_bytes(report, layout=args.layout or config.theme_location()))]
+        files = [(target, worker.draw(report, layout))]
     if args.json:
         files.append((outputs[1], (report.model_dump_json(indent=2) + "\n").encode("utf-8")))
     files += _build_tables_file(args, report, record, name, outputs)

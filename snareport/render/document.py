@@ -107,8 +107,9 @@ def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict
     return data
 
 
-def load_drawing(layout: str | Path) -> None:
-    """Import the drawing modules and register the theme's fonts (idempotent; a worker process's start)."""
+def load_drawing(layout: str | Path | None = None) -> None:
+    """Import the drawing modules and, given a ``layout``, register its theme's fonts (idempotent; a worker
+    process's start)."""
     import importlib
     import pkgutil
 
@@ -119,7 +120,8 @@ def load_drawing(layout: str | Path) -> None:
 
     for chart in pkgutil.iter_modules(snareport.charts.__path__):
         importlib.import_module(f"snareport.charts.{chart.name}")
-    FlowableMaker(load_theme(layout))
+    if layout is not None:
+        FlowableMaker(load_theme(layout))
 
 
 def page_count(pdf: bytes) -> int:
