@@ -179,14 +179,8 @@ def _submitter(executor: Any) -> Callable[..., Any]:
 
 
 def _default_pool(jobs: int, workers: int | None, layout: str) -> Executor:
-    """A process pool of ``workers`` (default: one per CPU, at most one per document), its workers started now.
-
-    Each worker imports the drawing modules and registers the theme's fonts as it starts (about 0.5 s of CPU),
-    while this process goes on to compute the reports: that time overlaps the parent's instead of following it,
-    and the parent never imports them. Where processes fork cheaply (Linux) the workers are forked (inheriting
-    what is already imported: pandas, pydantic, the report models); elsewhere (Windows, macOS) they are spawned.
-    Either way a task carries everything it needs. The theme is read here first, so a layout that cannot load
-    fails the batch before any work, as one error.
+    """A drawing pool (`start_drawing_pool`) of ``workers`` (default: one per CPU, at most one per document).
+    The theme is read here first, so a layout that cannot load fails the batch before any work, as one error.
     """
     from snareport.theme import load_theme
 
@@ -223,6 +217,7 @@ def _started() -> None:
 
 
 def _render_bytes(report: Report, layout: str | Path) -> bytes:
+    """`render_bytes`, imported where it runs (in a worker), so the calling process never imports it."""
     from snareport.render import render_bytes
 
     return render_bytes(report, layout)
