@@ -216,11 +216,11 @@ def _started() -> None:
     """The task that starts a worker (its start is all it does)."""
 
 
-def _render_bytes(report: Report, layout: str | Path) -> bytes:
+def _render_bytes(report: Report, layout: str | Path, charts_apart: bool = False) -> bytes:
     """`render_bytes`, imported where it runs (in a worker), so the calling process never imports it."""
     from snareport.render import render_bytes
 
-    return render_bytes(report, layout)
+    return render_bytes(report, layout, charts_apart=charts_apart)
 
 
 class DrawingWorker:
@@ -240,7 +240,8 @@ class DrawingWorker:
         """The PDF's bytes; an error in drawing is raised here."""
         if self._pool is None:
             return _render_bytes(report, layout)
-        return self._pool.submit(_render_bytes, report, layout).result()
+        # this process only waits meanwhile: its core records the charts while the worker lays out the pages
+        return self._pool.submit(_render_bytes, report, layout, True).result()
 
 
 @contextlib.contextmanager

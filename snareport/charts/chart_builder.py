@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 
 import matplotlib
 import numpy as np
@@ -53,16 +54,15 @@ def build_chart(
     width: float,
     height: float,
 ) -> ChartFlowable:
-    """Lay out the captions, draw the plot area once and wrap it."""
+    """Lay out the captions and wrap them with the plot area, drawn (once) when first needed."""
     captions = layout_captions(style, width, text.title, text.subtitle, text.source)
     plot_height = height - captions.header_height - captions.footer_height
     if plot_height < MIN_PLOT_HEIGHT:
         raise ValueError(f"chart {name!r} is too short for its captions ({height:.0f} pt)")
-    drawing = _record(plot, style, width, plot_height)
     return ChartFlowable(
         width,
         height,
-        drawing,
+        partial(_record, plot, style, width, plot_height),
         text.alt_text,
         text.title,
         subtitle=text.subtitle,

@@ -1,12 +1,16 @@
 """RecordedDrawing + captions → ChartFlowable: a platypus flowable that replays a chart on every pass.
 
+The drawing may be given recorded, or as the function that records it: then it is recorded when first
+needed (when the page holding it is drawn), so the pages can be laid out first, or while another process
+records the drawing (``snareport.render.chart_process``).
+
 The flowable prints an active title, a subtitle (measure, area, period) above the drawing and a source
 line below it, all as real text in the chart font. It carries the chart's alt text and data table so the
 layout and tagging layers can describe the figure and export its numbers.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -61,13 +65,14 @@ def layout_captions(style: ChartStyle, width: float, title: str, subtitle: str =
 
 
 class ChartFlowable(Flowable):
-    """A chart for platypus: fixed size, recorded once, replayed (never re-rendered) on every pass."""
+    """A chart for platypus: fixed size, recorded once (when first needed), replayed (never re-rendered) on
+    every pass."""
 
     def __init__(
         self,
         width: float,
         height: float,
-        drawing: RecordedDrawing,
+        drawing: RecordedDrawing | Callable[[], RecordedDrawing],
         alt_text: str,
         title: str,
         *,
@@ -80,7 +85,8 @@ class ChartFlowable(Flowable):
         super().__init__()
         self.width = float(width)
         self.height = float(height)
-        self.drawing = drawing
+        self._drawing = drawing if isinstance(drawing, RecordedDrawing) else None
+        self._record: Callable[[], RecordedDrawing] | None = None if self._drawing is not None else drawing
         self.alt_text = alt_text
         self.title = title
         self.subtitle = subtitle
@@ -91,6 +97,27 @@ class ChartFlowable(Flowable):
 
     def __repr__(self) -> str:
         return f"ChartFlowable({self.name or self.title!r}, {self.width:.0f}×{self.height:.0f} pt)"
+
+    @property
+    def drawing(self) -> RecordedDrawing:
+        """The chart's recorded drawing (recorded now if it has not been yet)."""
+        if self._drawing is None:
+            assert self._record is not None
+            self._drawing, self._record = self._record(), None   # the plot function and its data are let go
+        return self._drawing
+
+    def record_from(self, fetch: Callable[[], RecordedDrawing | None]) -> None:
+        """When the drawing is first needed, take it from ``fetch`` (which gives it recorded elsewhere, or
+        None: then it is recorded here after all)."""
+        record = self._record
+        if record is None:
+            return
+
+        def fetched() -> RecordedDrawing:
+            found = fetch()
+            return found if found is not None else record()
+
+        self._record = fetched
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.width, self.height

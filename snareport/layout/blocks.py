@@ -7,6 +7,7 @@ be built, compared and tested without reportlab.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -214,4 +215,17 @@ class Logos(Block):
     """Logo files in a row on light tiles (decoration: the partners are named in a list)."""
 
     files: tuple[str, ...]
+
+
+def figures(blocks: Sequence[Block]) -> list[Figure]:
+    """Every chart in ``blocks``, in the order they are printed (inside columns, panels and groups too)."""
+    found: list[Figure] = []
+    for block in blocks:
+        if isinstance(block, Figure):
+            found.append(block)
+        elif isinstance(block, Columns):
+            found += figures(block.left) + figures(block.right)
+        elif isinstance(block, (Panel, KeepTogether)):
+            found += figures(block.blocks)
+    return found
 

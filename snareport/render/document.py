@@ -8,12 +8,17 @@ from __future__ import annotations
 import io
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from snareport.atomic import atomic_write_bytes
 from snareport.collector import collector_held_back
 from snareport.errors import RenderError
 from snareport.models.report import Report
+
+if TYPE_CHECKING:  # pragma: no cover
+    from snareport.layout.blocks import Block
+    from snareport.render.flowables import FlowableMaker
+    from snareport.theme import Theme
 
 CREATOR = "snareport"
 
@@ -34,41 +39,64 @@ def report_theme(report: Report) -> str | Path:
 
 
 def render_bytes(report: Report, layout: str | Path | None = None, tagged: bool = True,
-                 timings: dict[str, float] | None = None) -> bytes:
+                 timings: dict[str, float] | None = None, charts_apart: bool = False) -> bytes:
     """The PDF as bytes (no file touched): tagged PDF/UA-1, or without the structure tree when ``tagged``
     is False (quicker, for tests of what the pages print).
 
-    ``timings``, when given, receives the seconds spent in each stage: "charts" (the blocks, and their
-    flowables with the charts drawn), "layout" (the layout passes) and "tagging/write" (the structure tree
-    and final bytes).
+    ``charts_apart``: record the charts in a copy of this process while this one lays out the pages
+    (``snareport.render.chart_process``; where the platform forks) — quicker when a core would otherwise
+    be idle, the same bytes.
+
+    ``timings``, when given, receives the seconds spent in each stage: "flowables" (the blocks and their
+    flowables), "layout" (the layout passes, the charts recorded as their pages are drawn) and
+    "tagging/write" (the structure tree and final bytes).
     """
     # drawing makes and drops some 40,000 objects in reference cycles a county document (matplotlib's artists
     # and transforms, the tagging's elements, the layout's document and canvas) while it holds a large live
     # graph (blocks, flowables, line breaks): one collection of the young objects when drawing ends walks
     # them once, and never the objects that existed before (the libraries, the dataset, the report)
     with collector_held_back(set_aside_existing=True, collect_young_after=True):
-        return _draw(report, layout, tagged, timings)
+        return _draw(report, layout, tagged, timings, charts_apart)
 
 
-def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict[str, float] | None) -> bytes:
+def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict[str, float] | None,
+          charts_apart: bool) -> bytes:
     from reportlab import rl_config
-    from reportlab.platypus.doctemplate import LayoutError
 
     from snareport.layout.builder import BlockBuilder
     from snareport.layout.story import build_story
+    from snareport.render.chart_process import charts_recorded_apart
     from snareport.render.flowables import FlowableMaker
-    from snareport.render.pages import PageCount, PageText, ReportDocTemplate
     from snareport.render.tagging import DocumentTagger
-    from snareport.render.tagging.xmp import plain_metadata
     from snareport.theme import load_theme
 
     tagger = DocumentTagger() if tagged else None
     rl_config.invariant = 1
     theme = load_theme(layout if layout is not None else report_theme(report))
     maker = FlowableMaker(theme, tagger=tagger)
-    m = report.metadata
     started = time.perf_counter()
-    story = maker.flowables(build_story(report, BlockBuilder(theme)))
+    blocks = build_story(report, BlockBuilder(theme))
+    with charts_recorded_apart(maker, blocks, charts_apart):
+        doc, data = _laid_out(report, theme, maker, blocks, timings, started)
+    drawn = time.perf_counter()
+    if tagger is not None:
+        data = tagger.finish(data, doc, report)
+    if timings is not None:
+        timings["tagging/write"] = time.perf_counter() - drawn
+    return data
+
+
+def _laid_out(report: Report, theme: Theme, maker: FlowableMaker, blocks: list[Block],
+              timings: dict[str, float] | None, started: float) -> tuple[Any, bytes]:
+    """The document template, laid out and drawn, and the bytes it wrote (before tagging)."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from snareport.render.pages import PageCount, PageText, ReportDocTemplate
+    from snareport.render.tagging.xmp import plain_metadata
+
+    m = report.metadata
+    tagger = maker.tagger
+    story = maker.flowables(blocks)
     listing = maker.contents_listing
     laid_out = time.perf_counter()
     page_count = PageCount(others=[listing] if listing is not None else [])
@@ -97,14 +125,9 @@ def _draw(report: Report, layout: str | Path | None, tagged: bool, timings: dict
         doc.multiBuild(story, maxPasses=4)
     except LayoutError as exc:
         raise _layout_failure(doc, exc, m.district) from None
-    drawn = time.perf_counter()
-    data = buffer.getvalue()
-    if tagger is not None:
-        data = tagger.finish(data, doc, report)
     if timings is not None:
-        timings.update({"charts": laid_out - started, "layout": drawn - laid_out,
-                        "tagging/write": time.perf_counter() - drawn})
-    return data
+        timings.update({"flowables": laid_out - started, "layout": time.perf_counter() - laid_out})
+    return doc, buffer.getvalue()
 
 
 def load_drawing(layout: str | Path | None = None) -> None:

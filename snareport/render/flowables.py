@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -74,6 +75,9 @@ class FlowableMaker:
         self.frame_width = text_width(theme)
         self.colour = {name: HexColor(value) for name, value in theme.colours.model_dump().items()}
         self.contents_listing: ContentsFlowable | None = None   # made from the Contents block
+        # where the charts' drawings come from when recorded elsewhere (render.chart_process): given a Figure
+        # block, its drawing or None (then it is recorded here, when first drawn)
+        self.drawings: Callable[[b.Figure], Any] | None = None
         self._chart_style: Any = None
 
     # --- tagging hook ---------------------------------------------------------------------------
@@ -236,15 +240,22 @@ class FlowableMaker:
                 width=self.frame_width, bar_row_height=12.5, height=225, **chart_sizes(self.theme.type_scale))
         return self._chart_style
 
-    def _figure(self, f: b.Figure) -> Flowable:
-        """The chart drawn by ``snareport.charts`` (title, vector drawing, source), tagged as a figure."""
+    def chart(self, f: b.Figure) -> Any:
+        """The ChartFlowable of a Figure block, made by ``snareport.charts`` (title, vector drawing, source);
+        its drawing is recorded when first drawn, or taken from ``drawings``."""
         module, name = f.chart.rsplit(".", 1)
         draw = getattr(importlib.import_module(f"snareport.charts.{module}"), name)
         kwargs = f.arguments()
         size = kwargs.get("style")
         if isinstance(size, b.ChartSize):   # the section's box, in the theme's fonts and colours
             kwargs["style"] = self.chart_style.model_copy(update={"width": size.width, "height": size.height})
-        chart = draw(*f.args, **kwargs)
+        return draw(*f.args, **kwargs)
+
+    def _figure(self, f: b.Figure) -> Flowable:
+        """The chart, tagged as a figure."""
+        chart = self.chart(f)
+        if self.drawings is not None:
+            chart.record_from(partial(self.drawings, f))
         return self._emit(chart, "Figure", alt=getattr(chart, "alt_text", ""))
 
     def tile_columns(self, tiles: Sequence[b.Tile], columns: int | None = None) -> int:
