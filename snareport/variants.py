@@ -10,6 +10,7 @@ the data is read, draws its one document.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -210,6 +211,7 @@ def _start_worker(layout: str | Path | None) -> None:
     from snareport.render import load_drawing
 
     load_drawing(layout)
+    gc.freeze()   # the drawing modules live as long as the worker: the collection after each document skips them
 
 
 def _started() -> None:
