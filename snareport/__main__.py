@@ -1,4 +1,4 @@
 """`python -m snareport` runs the command line."""
-from snareport.cli import main
+from snareport.cli import run
 
-raise SystemExit(main())
+run()

@@ -264,3 +264,18 @@ def test_validate_does_not_import_drawing_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_command_runs_the_exit_handlers_flushes_its_output_and_exits_with_mains_code():
+    """`run` (the installed command, `python -m snareport`) leaves without tearing the interpreter down, but
+    after the exit handlers and with everything printed: a usage error still exits 2."""
+    script = ("import atexit, sys\n"
+              "atexit.register(print, 'the exit handler ran')\n"
+              "sys.argv = ['snareport', 'build', '--no-such-option']\n"
+              "print('printed before', end=' ')\n"
+              "from snareport.cli import run\n"
+              "run()\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == cli.EXIT_USAGE
+    assert done.stdout.split() == ["printed", "before", "the", "exit", "handler", "ran"]   # nothing lost in a buffer
+    assert "--no-such-option" in done.stderr
