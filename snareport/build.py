@@ -68,7 +68,8 @@ def build_reports(ds: Dataset | Prepared, scopes: Iterable[str | None] | None = 
         out = {}
         for district in scopes:
             try:
-                out[district] = raw_report(prep, district)
+                # a report built only to be audited with the others needs no words: disclosure reads figures
+                out[district] = raw_report(prep, district, content=district in wanted)
             except Exception as exc:
                 if failures is None:
                     raise
@@ -92,13 +93,14 @@ def build_reports(ds: Dataset | Prepared, scopes: Iterable[str | None] | None = 
     return {district: public[district] for district in wanted if district in public}
 
 
-def raw_report(data: Dataset | Prepared, district: str | None = None) -> Report:
-    """Every calculator for one scope, before disclosure control (what partners see)."""
+def raw_report(data: Dataset | Prepared, district: str | None = None, *, content: bool = True) -> Report:
+    """Every calculator for one scope, before disclosure control (what partners see). ``content=False``
+    leaves out the scope's content (its words), as for a report made only to be audited with the others."""
     prep = data if isinstance(data, Prepared) else prepare(data)
     ds = prep.ds
     cfg = ds.config
     scope = Scope(district)
-    content, content_scope = _content(ds, district)
+    words, content_scope = _content(ds, district) if content else (None, {})
     return Report(
         metadata=_metadata(ds, scope),
         periods=period_refs(ds, _period_names(ds)),
@@ -106,7 +108,7 @@ def raw_report(data: Dataset | Prepared, district: str | None = None) -> Report:
         methodology=methodology_notes(cfg),
         disclosure=Disclosure(applied=False, threshold=cfg.disclosure_threshold,
                               hospital_threshold=HOSPITAL_THRESHOLD),
-        content=content,
+        content=words,
         content_scope=content_scope,
         population=population.calculate(prep, scope),
         achievements=achievements.calculate(prep, scope),

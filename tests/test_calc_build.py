@@ -51,3 +51,31 @@ def test_partial_source_marks_sections_unavailable_instead_of_zeros():
     for section in (r.demographics, r.temporal, r.knives, r.sexual_violence, r.geography, r.population):
         assert section.available is False and "not available from this source" in section.unavailable_reason
     assert r.achievements.available and r.achievements.fallen_groups == [] and r.achievements.knife_enabled == []
+
+
+def test_reports_made_only_to_be_audited_carry_no_words_and_change_nothing_published(monkeypatch):
+    """A county build audits every district's report with the county's, but publishes only the county: the
+    district reports are made without their content (disclosure reads figures only), and the county is the
+    same as in a batch where every report has its words."""
+    from tiny_dataset import TINY
+
+    import snareport.disclosure as disclosure
+    from snareport import load_dataset
+    from snareport.build import build_reports
+    from snareport.calculators.prepare import prepare
+
+    prep = prepare(load_dataset(TINY))
+    audited: list[dict] = []
+    real = disclosure.disclose
+
+    def spy(batch, *args, **kwargs):
+        audited.append(batch)
+        return real(batch, *args, **kwargs)
+
+    monkeypatch.setattr(disclosure, "disclose", spy)
+    county = build_reports(prep, [None])[None]
+    everything = build_reports(prep)
+    assert [scope for scope, report in audited[0].items() if report.content is not None] == [None]
+    assert all(report.content is not None for report in audited[1].values())
+    assert len(audited[0]) == len(audited[1]) == 1 + len(prep.config.districts)
+    assert county == everything[None] and county.content is not None
