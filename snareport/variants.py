@@ -10,7 +10,6 @@ the data is read, draws its one document.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from snareport.atomic import atomic_write_bytes
+from snareport.collector import freeze_for_good
 from snareport.errors import DataError, Problem, describe_failure
 from snareport.naming import plan_filenames
 
@@ -211,7 +211,7 @@ def _start_worker(layout: str | Path | None) -> None:
     from snareport.render import load_drawing
 
     load_drawing(layout)
-    gc.freeze()   # the drawing modules live as long as the worker: the collection after each document skips them
+    freeze_for_good()   # the drawing modules live as long as the worker: the collection after each document skips them
 
 
 def _started() -> None:

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from snareport import collector
+
 
 @pytest.fixture(autouse=True)
 def collector_as_python_leaves_it() -> Iterator[None]:
@@ -18,3 +20,4 @@ def collector_as_python_leaves_it() -> Iterator[None]:
     yield
     gc.unfreeze()
     gc.set_threshold(*thresholds)
+    collector._froze_for_good = False   # nothing is frozen any more (a command run in the test froze for good)

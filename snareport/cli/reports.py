@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from snareport.cli import shared
 from snareport.cli.shared import EXIT_BAD_INPUT, EXIT_OK, UsageError
+from snareport.collector import freeze_for_good
 from snareport.errors import OutputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,7 +57,7 @@ def _build(args: argparse.Namespace, worker: DrawingWorker, started: float) -> i
     layout = args.layout or config.theme_location()
     load_theme(layout)      # a theme that cannot load is one error here, before any work
     worker.prepare(layout)  # the worker registers its fonts meanwhile
-    gc.freeze()  # the dataset and the modules loaded so far live until the process ends
+    freeze_for_good()  # the dataset and the modules loaded so far live until the process ends
     record = shared.record_start(args, dataset)
     with record.stage("report"):
         report = build_report(dataset, district=district)
@@ -72,7 +73,7 @@ def _build(args: argparse.Namespace, worker: DrawingWorker, started: float) -> i
     elapsed = time.perf_counter() - started
     extra = "".join(f" and {path}" for path, _ in files[1:])
     shared.say(args, f"wrote {target}{extra} ({district or config.area}, {config.audience}) in {elapsed:.1f} s")
-    gc.freeze()  # nothing left to free: spare the interpreter's full collection at exit
+    freeze_for_good()  # nothing left to free: spare the interpreter's full collection at exit
     return EXIT_OK
 
 
@@ -83,7 +84,7 @@ def _collect_garbage_rarely() -> None:
     build's parent ran three, ~30 ms; now its imports, data and reports fit below the threshold). Collection
     changes memory use only, never what is written."""
     gc.set_threshold(200_000, 20, 100)
-    gc.freeze()
+    freeze_for_good()
 
 
 def run_variants(args: argparse.Namespace) -> int:
@@ -93,7 +94,7 @@ def run_variants(args: argparse.Namespace) -> int:
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"{out_dir} is not a folder: variants writes one PDF per report into a folder")
     dataset = shared.load(args)
-    gc.freeze()  # the dataset lives until the process ends (and forked workers never scan it)
+    freeze_for_good()  # the dataset lives until the process ends (and forked workers never scan it)
     districts = (
         [shared.district_named(dataset.config, name) for name in args.districts.split(",") if name.strip()]
         if args.districts
@@ -121,7 +122,7 @@ def run_variants(args: argparse.Namespace) -> int:
     _variant_tables_and_record(args, dataset, written, record)
     if not getattr(args, "quiet", False):
         print(f"wrote {len(written)} reports to {args.output} in {time.perf_counter() - started:.1f} s")
-    gc.freeze()  # nothing left to free: spare the interpreter's full collection at exit
+    freeze_for_good()  # nothing left to free: spare the interpreter's full collection at exit
     return EXIT_OK
 
 
