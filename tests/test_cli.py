@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import types
@@ -279,3 +280,20 @@ def test_the_command_runs_the_exit_handlers_flushes_its_output_and_exits_with_ma
     assert done.returncode == cli.EXIT_USAGE
     assert done.stdout.split() == ["printed", "before", "the", "exit", "handler", "ran"]   # nothing lost in a buffer
     assert "--no-such-option" in done.stderr
+
+
+def test_the_command_runs_numpys_blas_in_one_thread_unless_told_otherwise():
+    """OpenBLAS's threads would spin on the cores the command's own processes use: the command asks for one,
+    before numpy is loaded, leaving a setting the user made alone."""
+    script = ("import os, sys\n"
+              "sys.argv = ['snareport', '--version']\n"
+              "import atexit\n"
+              "atexit.register(lambda: print(os.environ.get('OPENBLAS_NUM_THREADS'), 'numpy' in sys.modules))\n"
+              "from snareport.cli import run\n"
+              "run()\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0 and done.stdout.split()[-2:] == ["1", "False"]
+    told = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**env, "OPENBLAS_NUM_THREADS": "2"})
+    assert told.stdout.split()[-2:] == ["2", "False"]

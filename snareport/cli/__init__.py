@@ -34,7 +34,13 @@ def run() -> NoReturn:
     system takes back anyway. So the exit handlers run (a temporary folder is removed, logging is flushed),
     the output streams are flushed, and the process leaves without the teardown, as mypy's command does.
     Code that calls `main` itself (tests, notebooks) is unaffected.
+
+    The command's processes (a build and its drawing worker; variants and its workers) keep the cores busy
+    between them and never multiply large matrices, so numpy's BLAS library runs in one thread (unless the
+    environment already says otherwise): OpenBLAS's own threads would start, and spin, on a core another
+    process of the command needs (~0.1 s of CPU a process).
     """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy is imported (by the command)
     code = main()
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
