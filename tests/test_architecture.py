@@ -246,6 +246,22 @@ SECTION_CALCULATORS = sorted(m for m in MODULES if m.startswith("snareport.calcu
                              re.search(r"^def calculate\(", MODULES[m].read_text(encoding="utf-8"), re.M))
 
 
+def test_a_drawing_process_never_loads_the_table_libraries():
+    """A drawing worker imports the drawing modules and its theme while the build loads the data on the other
+    core: pandas and pyarrow there would only take CPU from the build (~0.35 s), so nothing it runs needs them
+    (the theme reads its YAML through loading.yaml_text, which leaves the rest of loading alone)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from snareport.render import load_drawing\n"
+              "load_drawing('kent_medway')\n"
+              "from snareport.loading.yaml_text import load_yaml\n"
+              "print(sorted(m for m in ('pandas', 'pyarrow', 'snareport.loading.loader') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_calculators_build_each_section_model_in_one_constructor_call():
     """A section's model is made by one call of its class, handed straight back (``return XSection(…)``): never
     made empty and filled in, never copied with changes; the models are frozen, so filling one in would fail."""
