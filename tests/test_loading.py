@@ -140,6 +140,41 @@ def test_same_data_loads_the_same_from_every_format(tmp_path, tiny, convert):
     assert other.available == tiny.available
 
 
+def test_sheets_read_at_once_report_their_problems_in_the_tables_order(tmp_path, monkeypatch):
+    """The workbook's sheets are parsed in threads, together (calamine leaves Python's lock free), yet what
+    they hold and what is wrong with them reads as if one after another: in the tables' order."""
+    import threading
+    import zipfile
+
+    from snareport.loading import files
+
+    folder = copy_tiny(tmp_path / "d")
+    _as_workbook(folder)
+    parsed_in: set[str] = set()
+    real_parse = files._parse_sheet
+
+    def parse(path, name):
+        parsed_in.add(threading.current_thread().name)
+        return real_parse(path, name)
+
+    monkeypatch.setattr(files, "_parse_sheet", parse)
+    whole = load_dataset(folder)
+    assert all(name != threading.main_thread().name for name in parsed_in) and parsed_in
+    assert len(whole.offences) == 20
+    broken = copy_tiny(tmp_path / "broken")
+    _as_workbook(broken)
+    with zipfile.ZipFile(folder / "tables.xlsx") as source, zipfile.ZipFile(broken / "tables.xlsx", "w") as target:
+        for name in source.namelist():   # the first two sheets (offences, people) cut short
+            body = source.read(name)
+            target.writestr(name, body[:300] if name in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml")
+                            else body)
+    with pytest.raises(DataError) as err:
+        load_dataset(broken)
+    message = str(err.value)
+    assert message.index("(sheet offences)") < message.index("(sheet people)")
+    assert message.count("a sheet that cannot be read") == 2
+
+
 def test_typed_workbook_cells_load_like_text(tmp_path, tiny):
     """Dates, numbers and booleans stored as real Excel values read the same as their CSV text."""
     folder = copy_tiny(tmp_path / "d")

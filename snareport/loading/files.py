@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -32,9 +33,10 @@ def read_tables(folder: Path, names: list[str], log: ProblemLog,
     """
     workbooks = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
     workbook = _Workbook(workbooks, log)
+    workbook.read_ahead([name for name in names if not _files_of(folder, name) and workbook.holding(name)])
     tables: dict[str, RawTable] = {}
     for name in names:
-        found = [folder / f"{name}.{ext}" for ext in ("csv", "parquet") if (folder / f"{name}.{ext}").is_file()]
+        found = _files_of(folder, name)
         sheet_in = workbook.holding(name)
         places = [p.name for p in found] + ([f"{sheet_in} (sheet {name})"] if sheet_in else [])
         if not places:
@@ -62,6 +64,11 @@ def read_tables(folder: Path, names: list[str], log: ProblemLog,
             tables[name] = table
     workbook.close()
     return tables
+
+
+def _files_of(folder: Path, name: str) -> list[Path]:
+    """The table's CSV and Parquet files in the folder (normally one, or none)."""
+    return [folder / f"{name}.{ext}" for ext in ("csv", "parquet") if (folder / f"{name}.{ext}").is_file()]
 
 
 def _with_sheet_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -196,6 +203,8 @@ class _Workbook:
         self._log = log
         self._book: Any = None
         self._opened = False
+        self._pool: Any = None
+        self._ahead: dict[str, Any] = {}
 
     def _open(self) -> Any:
         if self._opened:
@@ -230,21 +239,31 @@ class _Workbook:
         book = self._open() if self._paths else None
         return self.label if book is not None and name in book.sheet_names else None
 
+    def read_ahead(self, names: list[str]) -> None:
+        """Start parsing these sheets now, each in a thread of its own (calamine parses without holding
+        Python's lock, so the two large sheets of a dataset are parsed at once); `read` takes the result."""
+        if len(names) < 2:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1))
+        self._ahead = {name: self._pool.submit(_parse_sheet, self._paths[0], name) for name in names}
+
     def read(self, name: str) -> RawTable | None:
         label = f"{self.label} (sheet {name})"
+        ahead = self._ahead.pop(name, None)
         try:
-            sheet = self._book.get_sheet_by_name(name)
-            if sheet.height > MAX_SHEET_ROWS or sheet.height * sheet.width > MAX_SHEET_CELLS:
-                self._log.add(label, None, None, f"{sheet.height:,} rows × {sheet.width:,} columns",
-                              f"at most {MAX_SHEET_ROWS:,} rows and {MAX_SHEET_CELLS:,} cells (save a large "
-                              "table as CSV or Parquet instead)")
-                return None
-            # every cell from A1 (the row numbers are the spreadsheet's); empty cells read as ""
-            rows = iter(sheet.to_python(skip_empty_area=False))
+            height, width, cells = ahead.result() if ahead is not None else _parse_sheet(self._paths[0], name)
         except Exception as exc:
             self._log.add(label, None, None, f"a sheet that cannot be read ({_first_line(exc, self._paths[0])})",
                           "a worksheet of plain cells")
             return None
+        if cells is None:
+            self._log.add(label, None, None, f"{height:,} rows × {width:,} columns",
+                          f"at most {MAX_SHEET_ROWS:,} rows and {MAX_SHEET_CELLS:,} cells (save a large "
+                          "table as CSV or Parquet instead)")
+            return None
+        rows = iter(cells)
         header = next(rows, None)
         if not header or all(v is None or (isinstance(v, str) and not v.strip()) for v in header):
             self._log.add(label, 1, None, "an empty sheet", "a header row naming the columns")
@@ -269,9 +288,29 @@ class _Workbook:
         return RawTable(name, label, frame)
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
         if self._book is not None:
             self._book.close()
             self._book = None
+
+
+def _parse_sheet(path: Path, name: str) -> tuple[int, int, list[list[Any]] | None]:
+    """(rows, columns, every cell from A1) of one sheet, read from its own handle on the workbook (so that
+    sheets can be parsed in threads at once); the cells are None for a sheet over the size limits, which is
+    refused before its cells are read. Empty cells read as ""; the row numbers are the spreadsheet's."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    try:
+        sheet = book.get_sheet_by_name(name)
+        height, width = sheet.height, sheet.width
+        if height > MAX_SHEET_ROWS or height * width > MAX_SHEET_CELLS:
+            return height, width, None
+        return height, width, sheet.to_python(skip_empty_area=False)
+    finally:
+        book.close()
 
 
 def _cell_text(value: Any) -> str:
