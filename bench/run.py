@@ -1,6 +1,6 @@
 """Benchmark: the speed table of the performance issue, cold, side by side with the import floor.
 
-    python bench/run.py [--rounds 3] [--scale 23] [--rows 2,4] [--skip-big] [--skip-excel]
+    python bench/run.py [--rounds 5] [--scale 23] [--rows 2,4] [--skip-big] [--skip-excel]
 
 Every row is a fresh process (there is no cache: every build is cold). Rounds are interleaved: in each round
 the import floor (a fresh ``python -c "import pandas, matplotlib (Agg) .pyplot, reportlab.platypus,
@@ -194,7 +194,7 @@ def _row_numbers(text: str) -> set[int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5: this host's speed drifts)")
     parser.add_argument("--scale", type=int, default=23, help="generator scale of the big dataset (default 23, ~1M)")
     parser.add_argument("--skip-big", action="store_true", help="leave out the ~1M-offence rows")
     parser.add_argument("--skip-excel", action="store_true", help="leave out the Excel row")
