@@ -33,11 +33,13 @@ def read_tables(folder: Path, names: list[str], log: ProblemLog,
     """
     workbooks = sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith("~$"))
     workbook = _Workbook(workbooks, log)
-    workbook.read_ahead([name for name in names if not _files_of(folder, name) and workbook.holding(name)])
+    files = {name: [folder / f"{name}.{ext}" for ext in ("csv", "parquet") if (folder / f"{name}.{ext}").is_file()]
+             for name in names}
+    sheets = {name: workbook.holding(name) for name in names}
+    workbook.read_ahead([name for name in names if not files[name] and sheets[name]])
     tables: dict[str, RawTable] = {}
     for name in names:
-        found = _files_of(folder, name)
-        sheet_in = workbook.holding(name)
+        found, sheet_in = files[name], sheets[name]
         places = [p.name for p in found] + ([f"{sheet_in} (sheet {name})"] if sheet_in else [])
         if not places:
             log.add(
@@ -64,11 +66,6 @@ def read_tables(folder: Path, names: list[str], log: ProblemLog,
             tables[name] = table
     workbook.close()
     return tables
-
-
-def _files_of(folder: Path, name: str) -> list[Path]:
-    """The table's CSV and Parquet files in the folder (normally one, or none)."""
-    return [folder / f"{name}.{ext}" for ext in ("csv", "parquet") if (folder / f"{name}.{ext}").is_file()]
 
 
 def _with_sheet_rows(frame: pd.DataFrame) -> pd.DataFrame:
